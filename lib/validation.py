@@ -101,6 +101,10 @@ def validate(path: Path | str, frame: pd.DataFrame, schema: pa.DataFrameSchema) 
 
 def _first_failure(cases: pd.DataFrame) -> tuple[str, int | None]:
     case = cases.iloc[0]
+    if _is_uniqueness(str(case.get("check"))):
+        # Pandera flags every copy; the row to blame is the second one.
+        copies = cases[(cases["column"] == case["column"]) & (cases["failure_case"] == case["failure_case"])]
+        case = copies.sort_values("index").iloc[min(1, len(copies) - 1)]
     column = case.get("column")
     check = str(case.get("check"))
     value = case.get("failure_case")
@@ -108,13 +112,17 @@ def _first_failure(cases: pd.DataFrame) -> tuple[str, int | None]:
     row = int(index) + 2 if pd.notna(index) else None
     if check.startswith("isin"):
         problem = f"column {column!r} has {value!r}, which is not an allowed value"
-    elif "duplicates" in check or "unique" in check:
+    elif _is_uniqueness(check):
         problem = f"column {column!r} repeats {value!r}; each value must be unique"
     elif check == "not_nullable":
         problem = f"column {column!r} is empty where a value is required"
     else:
         problem = f"column {column!r} fails {check} with {value!r}"
     return problem, row
+
+
+def _is_uniqueness(check: str) -> bool:
+    return "duplicates" in check or "unique" in check
 
 
 def require_references(

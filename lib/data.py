@@ -1,0 +1,150 @@
+"""Loaders for the plan's tables. Each returns a validated DataFrame in one call.
+
+Pages wrap these in ``st.cache_data``; here they are cached per process and
+hand out copies, so a caller that edits its frame cannot corrupt another's.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from lib import schemas
+from lib.validation import DATA_DIR, DataFileError, read_csv, require_references, validate
+from lib.values import UnreadableValue, parse_value
+
+PATHS = {
+    "indicators": DATA_DIR / "indicators.csv",
+    "observations": DATA_DIR / "observations.csv",
+    "notes": DATA_DIR / "notes.csv",
+    "investment": DATA_DIR / "investment.csv",
+    "text_targets": DATA_DIR / "text_targets.csv",
+}
+
+
+def read_indicators(path: Path = PATHS["indicators"]) -> pd.DataFrame:
+    frame = read_csv(path, schemas.columns(schemas.INDICATORS))
+    frame = validate(path, frame, schemas.schema(schemas.INDICATORS, "indicators"))
+    require_references(path, frame, "parent_id", set(frame.indicator_id), "indicator")
+    table_one = set(frame.indicator_id[frame.table_no == 1])
+    require_references(path, frame, "previous_id", table_one, "专栏1 indicator")
+    groups = set(frame.indicator_id[frame.kind == "group"])
+    require_references(path, frame, "parent_id", groups | _parents_with_values(frame), "heading row")
+    return frame.sort_values(["table_no", "position"], kind="stable").reset_index(drop=True)
+
+
+def _parents_with_values(frame: pd.DataFrame) -> set[str]:
+    # 专栏1 row 23 (耕地保有量) carries values and still has a sub-row.
+    return {"t1_cultivated_land"} & set(frame.indicator_id)
+
+
+def read_observations(
+    path: Path = PATHS["observations"],
+    indicators: pd.DataFrame | None = None,
+    notes: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    indicators = load_indicators() if indicators is None else indicators
+    notes = load_notes() if notes is None else notes
+    frame = read_csv(path, schemas.columns(schemas.OBSERVATIONS))
+    frame = validate(path, frame, schemas.schema(schemas.OBSERVATIONS, "observations"))
+    valued = set(indicators.indicator_id[indicators.kind != "group"])
+    require_references(path, frame, "indicator_id", valued, "indicator with values")
+    known_notes = set(notes.note_id)
+    for index, refs in frame.notes.items():
+        for ref in filter(None, refs.split(";")):
+            if ref not in known_notes:
+                raise DataFileError(path, f"column 'notes' names {ref!r}, which is not a known note", row=index + 2)
+    for index, row in frame.iterrows():
+        _check_against_raw(path, index, row)
+    return frame
+
+
+def _check_against_raw(path: Path, index: int, row: pd.Series) -> None:
+    """The number, qualifier and 【】 flag must be what the raw text says."""
+    try:
+        parsed = parse_value(row.raw)
+    except UnreadableValue as error:
+        raise DataFileError(path, str(error), row=index + 2) from None
+    value = None if pd.isna(row.value) else float(row.value)
+    expected = parsed.value
+    if (value is None) != (expected is None) or (
+        value is not None and not math.isclose(value, expected, rel_tol=0, abs_tol=1e-9)
+    ):
+        raise DataFileError(
+            path, f"value {row.value!r} does not match the printed text {row.raw!r}", row=index + 2
+        )
+    for column in ("qualifier", "five_year_total", "basis"):
+        if getattr(parsed, column) != row[column]:
+            raise DataFileError(
+                path,
+                f"column {column!r} is {row[column]!r} but the printed text {row.raw!r} says {getattr(parsed, column)!r}",
+                row=index + 2,
+            )
+
+
+def read_notes(path: Path = PATHS["notes"]) -> pd.DataFrame:
+    frame = read_csv(path, schemas.columns(schemas.NOTES))
+    return validate(path, frame, schemas.schema(schemas.NOTES, "notes"))
+
+
+def read_investment(path: Path = PATHS["investment"]) -> pd.DataFrame:
+    frame = read_csv(path, schemas.columns(schemas.INVESTMENT))
+    frame = validate(path, frame, schemas.schema(schemas.INVESTMENT, "investment"))
+    for column in ("plan_amount", "reserve_amount"):
+        for index, row in frame.iterrows():
+            if float(row[f"{column}_raw"]) != row[column]:
+                raise DataFileError(path, f"{column} does not match {row[f'{column}_raw']!r}", row=index + 2)
+    return frame.sort_values("position").reset_index(drop=True)
+
+
+_LEADING_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def read_text_targets(path: Path = PATHS["text_targets"], indicators: pd.DataFrame | None = None) -> pd.DataFrame:
+    indicators = load_indicators() if indicators is None else indicators
+    frame = read_csv(path, schemas.columns(schemas.TEXT_TARGETS))
+    frame = validate(path, frame, schemas.schema(schemas.TEXT_TARGETS, "text_targets"))
+    require_references(path, frame, "indicator_id", set(indicators.indicator_id), "indicator")
+    for index, row in frame.iterrows():
+        if row.raw not in row.sentence:
+            raise DataFileError(path, f"raw {row.raw!r} is not in its sentence", row=index + 2)
+        number = _LEADING_NUMBER.search(row.raw)
+        if number is None or not math.isclose(float(number.group()), row.value):
+            raise DataFileError(path, f"value {row.value!r} does not match {row.raw!r}", row=index + 2)
+    return frame
+
+
+@functools.cache
+def _cached(name: str) -> pd.DataFrame:
+    readers = {
+        "indicators": read_indicators,
+        "observations": read_observations,
+        "notes": read_notes,
+        "investment": read_investment,
+        "text_targets": read_text_targets,
+    }
+    return readers[name]()
+
+
+def load_indicators() -> pd.DataFrame:
+    return _cached("indicators").copy()
+
+
+def load_observations() -> pd.DataFrame:
+    return _cached("observations").copy()
+
+
+def load_notes() -> pd.DataFrame:
+    return _cached("notes").copy()
+
+
+def load_investment() -> pd.DataFrame:
+    return _cached("investment").copy()
+
+
+def load_text_targets() -> pd.DataFrame:
+    return _cached("text_targets").copy()

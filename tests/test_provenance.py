@@ -1,0 +1,221 @@
+"""Every figure in data/ is proven against the plan text, at its place in the plan."""
+
+import math
+import re
+
+import pytest
+
+from lib import data, plan_text
+
+INDICATORS = data.load_indicators()
+OBSERVATIONS = data.load_observations()
+
+# Column of each printed value in the rows that lib.plan_text.table_rows returns.
+# 专栏1: 序号 | 指标名称 | 2010年 | 2015年 | “十二五”年均 | 指标属性
+# 专栏2: 序号 | 指标名称 | 指标属性 | 2015年 | 2020年
+ATTRIBUTE_COLUMN = {1: 5, 2: 2}
+
+
+def value_column(table_no: int, role: str, period: str) -> int:
+    if table_no == 1:
+        if role == "published_growth":
+            return 4
+        return 2 if period.endswith("2010") else 3
+    return 3 if role == "actual" else 4
+
+
+def printed_rows(table_no: int) -> list[list[str]]:
+    return plan_text.table_rows(f"专栏{table_no}")[1:]
+
+
+def printed_row(table_no: int, name_printed: str) -> list[str]:
+    matches = [cells for cells in printed_rows(table_no) if cells[1] == name_printed]
+    assert len(matches) == 1, f"{name_printed} printed {len(matches)} times in 专栏{table_no}"
+    return matches[0]
+
+
+@pytest.mark.parametrize("obs", list(OBSERVATIONS.itertuples()), ids=list(OBSERVATIONS.obs_id))
+def test_observation_raw_is_the_printed_cell(obs):
+    indicator = INDICATORS.set_index("indicator_id").loc[obs.indicator_id]
+    cells = printed_row(indicator.table_no, indicator.name_printed)
+    assert cells[value_column(indicator.table_no, obs.role, obs.period)] == obs.raw
+
+
+def test_every_printed_value_cell_has_one_observation():
+    for table_no, value_columns in ((1, (2, 3, 4)), (2, (3, 4))):
+        rows = INDICATORS[(INDICATORS.table_no == table_no) & (INDICATORS.kind != "group")]
+        assert len(OBSERVATIONS[OBSERVATIONS.indicator_id.isin(rows.indicator_id)]) == len(rows) * len(value_columns)
+
+
+@pytest.mark.parametrize("table_no, numbered, sub_rows", [(1, 34, 7), (2, 28, 15)])
+def test_row_counts_match_the_plan(table_no, numbered, sub_rows):
+    # 专栏1: 34 numbered rows; sub-rows under 9 (2), 22 (4) and 23 (1).
+    # 专栏2: 28 numbered rows; sub-rows under 5 (4), 12 (2), 14 (2), 15 (4) and 23 (3).
+    table = INDICATORS[INDICATORS.table_no == table_no]
+    assert (table.number != "").sum() == numbered
+    assert (table.number == "").sum() == sub_rows
+    printed = [c for c in printed_rows(table_no) if not re.fullmatch(r"[一二三四五]", c[0])]
+    assert len(printed) == numbered + sub_rows
+
+
+@pytest.mark.parametrize("table_no", [1, 2])
+def test_indicators_follow_the_printed_order_numbering_and_attribute(table_no):
+    table = INDICATORS[INDICATORS.table_no == table_no].sort_values("position")
+    printed = [c for c in printed_rows(table_no) if not re.fullmatch(r"[一二三四五]", c[0])]
+    assert list(table.name_printed) == [c[1] for c in printed]
+    assert list(table.number) == [c[0] for c in printed]
+    for (_, row), cells in zip(table.iterrows(), printed):
+        attribute = cells[ATTRIBUTE_COLUMN[table_no]] if len(cells) > ATTRIBUTE_COLUMN[table_no] else ""
+        assert row.attribute == attribute.strip(), row.indicator_id
+        assert row.name_printed.startswith(row.name_zh)
+        if row.unit:
+            assert row.name_printed.endswith(f"（{row.unit}）")
+
+
+def test_sub_rows_follow_their_parent():
+    for table_no in (1, 2):
+        table = INDICATORS[INDICATORS.table_no == table_no].sort_values("position")
+        current_numbered = None
+        for row in table.itertuples():
+            if row.number:
+                current_numbered = row.indicator_id
+            else:
+                assert row.parent_id == current_numbered, row.indicator_id
+
+
+def test_pillars_follow_the_printed_group_headings():
+    # 专栏2 prints "一\t创新发展" … "五\t共享发展" before each group; rows 1–2 stand before them.
+    pillar = "总体"
+    expected = {}
+    for cells in printed_rows(2):
+        if re.fullmatch(r"[一二三四五]", cells[0]):
+            pillar = cells[1]
+            continue
+        expected[cells[1]] = pillar
+    table = INDICATORS[INDICATORS.table_no == 2]
+    assert dict(zip(table.name_printed, table.pillar)) == expected
+
+
+def test_notes_are_printed_under_their_table():
+    notes = data.load_notes()
+    for note in notes.itertuples():
+        printed = plan_text.box(f"专栏{note.table_no}").notes
+        # The 备注 line numbers its notes "1．", "2．" … (专栏1 note 6 uses "6. ").
+        assert re.search(rf"{note.note_no}[．.]\s*" + re.escape(note.text) + "[；。]", printed), note.note_id
+
+
+def test_basis_change_note_lists_exactly_the_rows_marked_with_a_basis():
+    # 专栏1 备注3 names six rows whose 2015 figure is on a new basis.
+    note = data.load_notes().set_index("note_id").loc["t1.n3", "text"]
+    marked = OBSERVATIONS[(OBSERVATIONS.basis != "") & OBSERVATIONS.indicator_id.str.startswith("t1")]
+    names = INDICATORS.set_index("indicator_id").loc[marked.indicator_id.unique(), "name_zh"]
+    # The note says 战略性新兴产业"增加值"比重 while the row prints "产值占工业总产值比重":
+    # the same row, named loosely in the note.
+    aliases = {"战略性新兴产业产值占工业总产值比重": "战略性新兴产业增加值比重"}
+    for name in names:
+        assert aliases.get(name, name) in note
+    assert len(names) == 6
+
+
+def test_five_year_totals_are_exactly_the_bracketed_cells():
+    bracketed = OBSERVATIONS.raw.str.contains("【")
+    assert (bracketed == OBSERVATIONS.five_year_total).all()
+    # Totals carry the period they sum over, never a single year.
+    assert OBSERVATIONS[bracketed].period.str.contains("-").all()
+
+
+def test_2015_values_agree_between_the_two_tables():
+    # 专栏2's 2015 column restates 专栏1's 2015 column where both print the indicator.
+    by_id = OBSERVATIONS.set_index("obs_id")
+    for row in INDICATORS[INDICATORS.previous_id != ""].itertuples():
+        new = by_id.loc[f"{row.indicator_id}.2015.actual"]
+        if new.qualifier == "not_applicable":
+            continue
+        old = by_id.loc[f"{row.previous_id}.2015.actual"]
+        assert old.value == new.value, row.indicator_id
+
+
+# Spot checks typed by hand from the plan, independent of the extraction.
+@pytest.mark.parametrize(
+    "obs_id, value",
+    [
+        ("t1_gdp.2010.actual", 7926),  # 专栏1 row 1
+        ("t1_gdp.2015.actual", 15720),  # 专栏1 row 1
+        ("t1_gdp.2011-2015.published_growth", 12.8),  # 专栏1 row 1, and 第一章第一节 "年均增长12.8%"
+        ("t1_gdp_per_capita.2015.actual", 52330),  # 专栏1 row 2
+        ("t1_fixed_investment.2011-2015.actual", 56975),  # 专栏1 row 4, 【56975】
+        ("t1_nonagri_hukou_share.2010.actual", 33.5),  # 专栏1 row 9, (旧口径)
+        ("t1_cod_cut.2011-2015.actual", 10.66),  # 专栏1 row 22
+        ("t2_gdp_growth.2016-2020.target", 9),  # 专栏2 row 1
+        ("t2_services_share.2020.target", 50),  # 专栏2 row 4, 50左右
+        ("t2_urban_rural_income_ratio.2015.actual", 2.6),  # 专栏2 row 10, 2.6∶1
+        ("t2_new_construction_land.2016-2020.target", 75000),  # 专栏2 row 19, ＜【75000】
+        ("t2_trade.2015.actual", 4644),  # 专栏2 row 20 (亿元, while 专栏1 row 6 is in 亿美元)
+        ("t2_poverty_exit.2016-2020.target", 70.6),  # 专栏2 row 24
+    ],
+)
+def test_spot_values(obs_id, value):
+    assert OBSERVATIONS.set_index("obs_id").loc[obs_id, "value"] == value
+
+
+@pytest.mark.parametrize(
+    "indicator_id, basis",
+    [("t1_industrial_output", "nominal"), ("t1_retail_sales", "nominal"), ("t1_trade", "nominal"), ("t1_gdp", "real"), ("t1_gdp_per_capita", "real")],
+)
+def test_published_growth_price_basis_is_what_the_levels_imply(indicator_id, basis):
+    """Nominal rates match the current-price levels; real ones fall clearly short of them.
+
+    GDP: 7926 → 15720 implies (15720/7926)^(1/5) − 1 = 14.7 % a year at current
+    prices, against 12.8 % printed: the printed rate is real growth.
+    """
+    by_id = OBSERVATIONS.set_index("obs_id")
+    start = by_id.loc[f"{indicator_id}.2010.actual", "value"]
+    end = by_id.loc[f"{indicator_id}.2015.actual", "value"]
+    published = by_id.loc[f"{indicator_id}.2011-2015.published_growth"]
+    implied = ((end / start) ** (1 / 5) - 1) * 100
+    assert published.price_basis == basis
+    if basis == "nominal":
+        assert abs(implied - published.value) < 0.15
+    else:
+        assert implied - published.value > 1.5
+
+
+def test_investment_is_printed_in_box_3_and_adds_up_to_the_text():
+    investment = data.load_investment()
+    rows = {cells[0]: cells for cells in plan_text.table_rows("专栏3")[1:]}
+    for row in investment.itertuples():
+        cells = rows[row.field_zh]
+        assert [cells[1], cells[2], cells[3]] == [row.content, row.plan_amount_raw, row.reserve_amount_raw]
+    # 第二章第一节: "累计完成全社会固定资产投资9万亿元" = 45000 + 22500 + 22500 亿元
+    assert "累计完成全社会固定资产投资9万亿元" in plan_text.passage("第二章", "第一节")
+    assert investment.plan_amount.sum() == 90000
+    # … and "产业结构调整投资比重提升至50%左右": 45000 / 90000 = 50 %
+    assert investment.set_index("field_id").loc["industry", "plan_amount"] / 90000 == 0.5
+
+
+TEXT_TARGETS = data.load_text_targets() if data.PATHS["text_targets"].exists() else None
+
+
+@pytest.mark.skipif(TEXT_TARGETS is None, reason="text targets not extracted yet")
+def test_text_targets_are_printed_in_their_chapter_and_section():
+    for row in TEXT_TARGETS.itertuples():
+        where = plan_text.box(row.box).text if row.box else plan_text.passage(row.chapter, row.section)
+        assert row.sentence in where, row.target_id
+        assert row.raw in row.sentence, row.target_id
+        if row.box:
+            box = plan_text.box(row.box)
+            assert (box.chapter, box.section) == (row.chapter, row.section), row.target_id
+
+
+@pytest.mark.skipif(TEXT_TARGETS is None, reason="text targets not extracted yet")
+def test_text_targets_cover_the_headline_examples():
+    # The figures the brief lists; each must be found with its value.
+    expected = [
+        ("2.5万亿元", 2.5), ("7.5万元左右", 7.5), ("4万亿元", 4), ("415公里", 415), ("3500公里", 3500),
+        ("5000万人次", 5000), ("2.2亿吨", 2.2), ("500万标箱", 500), ("300亿立方米", 300), ("46%", 46),
+    ]
+    for raw, value in expected:
+        hits = TEXT_TARGETS[TEXT_TARGETS.raw.str.contains(re.escape(raw))]
+        assert len(hits) >= 1, raw
+        assert any(math.isclose(v, value) for v in hits.value), raw
+    assert len(TEXT_TARGETS) > 100
