@@ -1,0 +1,137 @@
+"""Required and achieved pace for every kind of indicator, worked by hand."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from lib import data
+from lib.pace import annual_reduction, compound_rate, indicator_pace, pace_table, project, required_pace
+
+
+@pytest.mark.parametrize(
+    "kind, base, target, unit, value, text",
+    [
+        # 专栏2 row 20, 进出口总额: 4644 → 10000 亿元 over five years:
+        # (10000/4644)^(1/5) − 1 = 16.579 %
+        ("level", 4644, 10000, "亿元", 16.5793, "年均 +16.58%"),
+        # 专栏2 row 5, R&D share: (2.2 − 1.53)/5 = 0.134 points a year
+        ("share", 1.53, 2.2, "%", 0.134, "年均 +0.13 个百分点"),
+        # 专栏2 row 10, urban–rural income ratio 2.6∶1 → 2.4∶1: (2.4 − 2.6)/5 = −0.04 a year
+        ("ratio", 2.6, 2.4, "", -0.04, "比值年均 −0.04"),
+        # 专栏2 row 25, new urban jobs 【300】万人: 300/5 = 60 a year
+        ("total", None, 300, "万人", 60, "年均 60 万人"),
+        # 专栏2 row 16, energy intensity 【15】: 1 − 0.85^(1/5) = 3.1981 % a year
+        ("reduction", None, 15, "%", 3.1981, "年均降低 3.2%"),
+        # 专栏2 row 1: GDP growth 9 % a year is its own pace
+        ("growth_rate", None, 9, "%", 9, "年均 9%"),
+        # 专栏2 row 23, port freight share 43 → ＞50: 7 points still to cover
+        ("threshold", 43, 50, "%", 7, "还差 7 个百分点"),
+        # 专栏2 row 13, water class Ⅲ → Ⅲ: hold
+        ("class", 3, 3, "类", None, "保持"),
+    ],
+)
+def test_required_pace_by_kind(kind, base, target, unit, value, text):
+    pace = required_pace(kind, base, target, unit)
+    if value is None:
+        assert pace.value is None
+    else:
+        assert pace.value == pytest.approx(value, abs=1e-4)
+    assert pace.text == text
+
+
+def test_approximate_target_is_marked():
+    # 专栏2 row 4, services share 47.7 → "50左右": (50 − 47.7)/5 = 0.46, central value, approximate
+    pace = required_pace("share", 47.7, 50, "%", approx=True)
+    assert pace.approx and pace.value == pytest.approx(0.46)
+    assert pace.text == "年均约 +0.46 个百分点"
+
+
+@pytest.mark.parametrize(
+    "kind, base, target, reason_word",
+    [("level", 0, 10, "不为正"), ("level", -3, 10, "不为正"), ("share", None, 10, "无基数"), ("reduction", None, 100, "100%"), ("level", 5, None, "未列目标")],
+)
+def test_required_pace_without_an_answer_says_why(kind, base, target, reason_word):
+    pace = required_pace(kind, base, target, "")
+    assert pace.value is None and reason_word in pace.reason and pace.text == "―"
+
+
+@pytest.mark.parametrize(
+    "indicator_id, required, achieved, basis, ratio, status",
+    [
+        # GDP: required 9 % (专栏2 row 1); achieved 12.8 % real (专栏1 row 1): R = 12.8/9 = 1.4222
+        ("t2_gdp_growth", 9, 12.8, "published_real", 1.4222, "on_track"),
+        # R&D share: required (2.2 − 1.53)/5 = 0.134; achieved "五年提高0.26个百分点"/5 = 0.052;
+        # R = 0.052/0.134 = 0.3881
+        ("t2_rd_share", 0.134, 0.052, "published_change", 0.3881, "limited_progress"),
+        # Energy intensity: required 1 − 0.85^(1/5) = 3.1981 %; achieved 【23】 → 1 − 0.77^(1/5) = 5.0930 %;
+        # R = 5.0930/3.1981 = 1.5925
+        ("t2_energy_intensity_cut", 3.1981, 5.0930, "computed", 1.5925, "on_track"),
+        # Foreign capital: required 【500】/5 = 100 亿美元; achieved 【532】/5 = 106.4; R = 1.064
+        ("t2_fdi", 100, 106.4, "computed", 1.064, "on_track"),
+        # Life expectancy 76.7 → 78: (78/76.7)^(1/5) − 1 = 0.3367 %; achieved 75.7 → 76.7:
+        # (76.7/75.7)^(1/5) − 1 = 0.2628 %; R = 0.7806
+        ("t2_life_expectancy", 0.3367, 0.2628, "computed", 0.7806, "acceleration_needed"),
+    ],
+)
+def test_indicator_pace_against_hand_arithmetic(indicator_id, required, achieved, basis, ratio, status):
+    result = indicator_pace(indicator_id)
+    assert result.required.value == pytest.approx(required, abs=1e-3)
+    assert result.achieved.value == pytest.approx(achieved, abs=1e-3)
+    assert result.achieved.basis == basis
+    assert result.assessment.ratio == pytest.approx(ratio, abs=1e-3)
+    assert result.assessment.status == status
+
+
+def test_a_basis_break_is_shown_as_a_break_never_a_rate():
+    # 专栏1 row 9: 非农户籍人口比重 33.5 (旧口径) → 44.56 (新口径)
+    result = indicator_pace("t2_hukou_urbanization")
+    assert result.achieved.basis == "break" and result.achieved.value is None
+    assert result.assessment.status == "cannot_assess"
+
+
+def test_gdp_published_real_rate_is_never_the_nominal_level_rate():
+    # The levels 7926 → 15720 at current prices imply 14.7 %; the plan prints 12.8 % real growth.
+    achieved = indicator_pace("t2_gdp_growth").achieved
+    assert achieved.value == 12.8
+    assert achieved.basis_label == "公布值（实际增速）"
+
+
+def test_class_target_held():
+    # 专栏2 row 13: Ⅲ in 2015, Ⅲ in 2020
+    assert indicator_pace("t2_yangtze_water").assessment.status == "target_met"
+
+
+def test_pace_table_covers_every_indicator_with_a_target_and_never_shows_nan_as_a_number():
+    table = pace_table()
+    indicators = data.load_indicators()
+    expected = indicators[(indicators.table_no == 2) & (indicators.kind != "group")]
+    assert list(table.indicator_id) == list(expected.indicator_id)
+    no_ratio = table.ratio.isna()
+    assert (table.status[no_ratio].isin(["cannot_assess", "target_met"])).all()
+    assert (table.reason[table.status == "cannot_assess"] != "").all()
+    assert not table.required_text.str.contains("nan").any()
+    assert not table.achieved_text.str.contains("nan").any()
+
+
+@pytest.mark.parametrize("bad_id", ["t1_gdp", "t2_innovation_efficiency", "nope", ""])
+def test_indicator_pace_rejects_ids_without_a_target(bad_id):
+    with pytest.raises((KeyError, ValueError)):
+        indicator_pace(bad_id)
+
+
+@given(base=st.floats(0.01, 1e7), target=st.floats(0.01, 1e7))
+def test_projecting_the_base_at_the_required_rate_reaches_the_target(base, target):
+    rate = compound_rate(base, target)
+    assert project(base, rate * 100) == pytest.approx(target, rel=1e-9)
+
+
+@given(st.floats(0.0, 99.9))
+def test_five_annual_cuts_compound_to_the_five_year_reduction(cut):
+    yearly = annual_reduction(cut) / 100
+    assert 1 - (1 - yearly) ** 5 == pytest.approx(cut / 100, abs=1e-9)
+
+
+@given(st.floats(0.0, 1e6))
+def test_five_annual_averages_add_up_to_the_total(total):
+    pace = required_pace("total", None, total, "万人")
+    assert pace.value * 5 == pytest.approx(total)
