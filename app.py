@@ -1,0 +1,23 @@
+"""Entry point: page config and navigation only."""
+
+import streamlit as st
+
+st.set_page_config(
+    page_title="重庆“十三五”规划纲要 · 指标与目标",
+    # An emoji, not a :material: icon: those are fetched from a font CDN, which fails offline.
+    page_icon="📊",
+    layout="wide",
+    initial_sidebar_state="auto",
+)
+
+pages = {
+    "规划概览": [
+        st.Page("pages/overview.py", title="概览", icon=":material/home:", url_path="overview", default=True),
+    ],
+    "指标与目标": [
+        st.Page("pages/indicators.py", title="指标总览", icon=":material/table:", url_path="indicators"),
+        st.Page("pages/trajectories.py", title="指标轨迹", icon=":material/show_chart:", url_path="trajectories"),
+    ],
+}
+
+st.navigation(pages, position="sidebar").run()

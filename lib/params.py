@@ -1,0 +1,42 @@
+"""Checking values that arrive in the URL. Every one is untrusted.
+
+Widgets bound to the URL (``bind="query-params"``) drop a value they cannot
+use, silently. These helpers tell which incoming values will be dropped so the
+page can say so in one line instead of leaving the visitor puzzled.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+
+MAX_SHOWN = 40  # a hostile value is echoed back shortened, and always as plain text
+
+
+def shorten(value: str) -> str:
+    text = str(value)
+    return text if len(text) <= MAX_SHOWN else text[:MAX_SHOWN] + "…"
+
+
+def invalid_choices(values: Iterable[str], allowed: Iterable[str]) -> list[str]:
+    allowed_set = set(allowed)
+    return [v for v in values if v not in allowed_set]
+
+
+def invalid_number(value: str | None, low: float, high: float) -> bool:
+    """True when ``value`` is present but not a finite number within [low, high]."""
+    if value is None:
+        return False
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return True
+    return not math.isfinite(number) or not low <= number <= high
+
+
+def notice(problems: Mapping[str, list[str]]) -> str:
+    """One plain line naming what was ignored, e.g. for ``{"indicator": ["abc"]}``."""
+    parts = [f"{key}={'、'.join(shorten(v) for v in values)}" for key, values in problems.items() if values]
+    if not parts:
+        return ""
+    return "链接中的参数无法识别，已忽略并显示默认内容：" + "；".join(parts)

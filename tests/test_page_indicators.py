@@ -1,0 +1,85 @@
+"""AppTest: the Indicators page runs, filters, and treats its URL as untrusted."""
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from conftest import TIMEOUT, page
+from lib import data
+
+
+def run(query=None):
+    at = AppTest.from_file(page("indicators"), default_timeout=TIMEOUT)
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def shown_frame(at):
+    return at.dataframe[0].value
+
+
+def test_page_runs_and_shows_table_two_in_printed_order():
+    at = run()
+    assert not at.exception
+    frame = shown_frame(at)
+    indicators = data.load_indicators()
+    expected = list(indicators[indicators.table_no == 2].indicator_id)
+    assert list(frame.indicator_id) == expected
+    # Values as printed: 左右, ＞ and 【】 kept.
+    assert "50左右" in set(frame["2020年"])
+    assert "＞50" in set(frame["2020年"])
+    assert "＜【75000】" in set(frame["2020年"])
+
+
+def test_table_one_from_the_url():
+    at = run({"table": "专栏1 “十二五”（2010→2015）"})
+    assert not at.exception
+    frame = shown_frame(at)
+    assert len(frame) == 41  # 34 numbered rows + 7 sub-rows
+    assert frame.set_index("indicator_id").loc["t1_nonagri_hukou_share", "2010年"] == "33.5（旧口径）"
+
+
+@pytest.mark.parametrize(
+    "query, expected_ids",
+    [
+        # 绿色发展 in 专栏2: row 12 (+2 sub-rows), 13, 14 (+2), 15 (+4), 16, 17, 18, 19 = 16 rows
+        ({"pillar": "绿色发展"}, 16),
+        # five-year totals in 专栏2: rows 19, 22, 24 and 25
+        ({"kind": "五年累计（【】）"}, 4),
+        ({"q": "森林"}, 3),  # 森林增长, 森林覆盖率, 森林蓄积量
+    ],
+)
+def test_filters_from_the_url(query, expected_ids):
+    at = run(query)
+    assert not at.exception
+    frame = shown_frame(at)
+    indicators = data.load_indicators()
+    table_two = indicators[indicators.table_no == 2]
+    assert len(frame) == expected_ids
+    if "pillar" in query:
+        assert set(frame.indicator_id) == set(table_two.indicator_id[table_two.pillar == "绿色发展"])
+    elif "kind" in query:
+        assert set(frame.kind) == {"total"}
+
+
+@pytest.mark.parametrize(
+    "key, value",
+    [("table", "专栏9"), ("pillar", "<script>alert(1)</script>"), ("kind", "nonsense"), ("attribute", "x" * 500)],
+)
+def test_bad_url_values_give_a_notice_and_the_default_view(key, value):
+    at = run({key: value})
+    assert not at.exception
+    assert any("已忽略" in info.value for info in at.info)
+    # The hostile value is echoed only shortened and as text in an info box.
+    assert all("<script>" not in md.value for md in at.markdown)
+    assert len(shown_frame(at)) == 43
+
+
+def test_filter_widgets_change_the_table():
+    at = run()
+    at.multiselect(key="attribute").set_value(["约束性"]).run()
+    assert not at.exception
+    assert set(shown_frame(at)["属性"]) == {"约束性"}
+    at.text_input(key="q").input("完全不存在的指标").run()
+    assert shown_frame(at).empty
+    assert any("没有符合" in info.value for info in at.info)
