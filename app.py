@@ -17,6 +17,7 @@ pages = {
     "指标与目标": [
         st.Page("pages/indicators.py", title="指标总览", icon=":material/table:", url_path="indicators"),
         st.Page("pages/trajectories.py", title="指标轨迹", icon=":material/show_chart:", url_path="trajectories"),
+        st.Page("pages/scenarios.py", title="情景推演", icon=":material/tune:", url_path="scenarios"),
     ],
 }
 

@@ -138,3 +138,37 @@ def acceleration_chart(frame: pd.DataFrame) -> alt.Chart:
         )
         .properties(height=alt.Step(34))
     )
+
+
+SCENARIO_COLOURS = {"情景A": "#0072B2", "情景B": "#CC79A7", "完成目标所需路径": "#D55E00"}
+
+
+def scenario_chart(paths: pd.DataFrame, target: float, target_label: str, unit: str, scale: float = 1.0) -> alt.Chart:
+    """Scenario paths 2015–2020 against the required path, on one set of axes.
+
+    ``paths`` has columns year, value, series (情景A, 情景B, 完成目标所需路径).
+    """
+    frame = paths.copy()
+    frame["shown"] = frame.value.map(lambda v: f"{v:,.4g}")
+    domain = [s for s in SCENARIO_COLOURS if s in set(frame.series)]
+    colour = alt.Color("series:N", title=None, scale=alt.Scale(domain=domain, range=[SCENARIO_COLOURS[s] for s in domain]))
+    dash = alt.StrokeDash(
+        "series:N", legend=None, scale=alt.Scale(domain=list(SCENARIO_COLOURS), range=[[1, 0], [6, 3], [8, 5]])
+    )
+    x = alt.X("year:Q", title="年份", scale=alt.Scale(domain=[2014.8, 2020.2]), axis=alt.Axis(format="d", values=list(range(2015, 2021))))
+    y = alt.Y("value:Q", title=unit or "数值", scale=alt.Scale(zero=False))
+    tooltip = [alt.Tooltip("series:N", title="系列"), alt.Tooltip("year:Q", title="年份"), alt.Tooltip("shown:N", title="数值")]
+    lines = alt.Chart(frame).mark_line(strokeWidth=4 * scale).encode(x=x, y=y, color=colour, strokeDash=dash)
+    dots = alt.Chart(frame).mark_point(filled=True, size=80 * scale * scale).encode(x=x, y=y, color=colour, tooltip=tooltip)
+    goal = pd.DataFrame({"year": [2020], "value": [target], "label": [target_label]})
+    target_mark = (
+        alt.Chart(goal)
+        .mark_point(shape="diamond", filled=True, size=300 * scale * scale, color="#000000")
+        .encode(x="year:Q", y="value:Q", tooltip=[alt.Tooltip("label:N", title="2020年目标")])
+    )
+    target_text = (
+        alt.Chart(goal)
+        .mark_text(align="right", dx=-14, dy=-16, fontSize=FONT_SIZE * scale, fontWeight="bold")
+        .encode(x="year:Q", y="value:Q", text="label:N")
+    )
+    return _configure(alt.layer(lines, dots, target_mark, target_text).properties(height=380 * scale), scale)

@@ -12,6 +12,25 @@ import streamlit as st
 from lib import data, params
 from lib.validation import DataFileError
 
+
+def _leave_legacy_page_mode() -> None:
+    """Make sure app.py's st.navigation is what runs, even for the first visitor.
+
+    Streamlit treats a folder named ``pages`` beside the entry file as a v1
+    multipage app until some session has run ``st.navigation``. The first
+    visitor after a restart who lands on /scenarios would get the v1 sidebar
+    and skip app.py's page config. Flipping the flag (as st.navigation itself
+    does) and rerunning hands that visitor to app.py. tests/browser checks it.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+_leave_legacy_page_mode()
+
 STATUS_ICONS = {
     "target_met": "✅",
     "on_track": "🟢",
@@ -64,3 +83,21 @@ def indicators():
 @st.cache_data(show_spinner=False)
 def observations():
     return data.load_observations()
+
+# Presenter mode: no navigation chrome, large type, strong contrast. Static CSS only;
+# no data or URL text ever goes into it.
+PRESENTER_CSS = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
+[data-testid="stToolbar"], [data-testid="stDecoration"] { display: none !important; }
+[data-testid="stMainBlockContainer"] { padding-top: 1rem !important; max-width: 100% !important; }
+html, body, [data-testid="stApp"] { font-size: 22px !important; color: #000 !important; background: #fff !important; }
+h1 { font-size: 2.4rem !important; }
+[data-testid="stMetricValue"] { font-size: 3rem !important; font-weight: 800 !important; color: #000 !important; }
+[data-testid="stMetricLabel"] p { font-size: 1.3rem !important; font-weight: 700 !important; }
+[data-testid="stMetricDelta"] { font-size: 1.2rem !important; }
+[data-testid="stSlider"] label p, [data-testid="stWidgetLabel"] p { font-size: 1.25rem !important; font-weight: 700 !important; }
+[data-testid="stSliderThumbValue"] { font-size: 1.3rem !important; font-weight: 700 !important; color: #000 !important; }
+[data-testid="stCaptionContainer"] { font-size: 1.05rem !important; color: #222 !important; }
+</style>
+"""
