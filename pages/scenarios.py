@@ -84,13 +84,15 @@ def shown(value: float, digits: int = 2) -> str:
     return format_number(value, digits)
 
 
+# Read the URL before any bound widget drops what it cannot use.
+url_problems = number_notices()
 presenter = st.toggle("演示模式（大字、隐藏导航）", key="presenter", bind="query-params")
 if presenter:
     st.html(PRESENTER_CSS)
 scale = 1.6 if presenter else 1.0
 
 st.title("情景推演")
-url_notice(number_notices())
+url_notice(url_problems)
 top = st.columns([2, 2, 1])
 section = top[0].segmented_control("推演对象", SECTIONS, default=SECTIONS[0], key="section", bind="query-params", required=True)
 top[1].selectbox("预设情景", list(scenario.PRESETS), index=None, key="preset", on_change=apply_preset, placeholder="选择一个准备好的情景")
