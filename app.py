@@ -19,6 +19,9 @@ pages = {
         st.Page("pages/trajectories.py", title="指标轨迹", icon=":material/show_chart:", url_path="trajectories"),
         st.Page("pages/scenarios.py", title="情景推演", icon=":material/tune:", url_path="scenarios"),
     ],
+    "空间与文本": [
+        st.Page("pages/plan_reader.py", title="规划原文", icon=":material/menu_book:", url_path="plan"),
+    ],
 }
 
 st.navigation(pages, position="sidebar").run()

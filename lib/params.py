@@ -8,14 +8,25 @@ page can say so in one line instead of leaving the visitor puzzled.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Mapping
 
 MAX_SHOWN = 40  # a hostile value is echoed back shortened, and always as plain text
 
 
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def markdown_escape(text: str) -> str:
+    """Text that st.markdown shows literally: no emphasis, links, math, HTML or directives."""
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", str(text))
+
+
 def shorten(value: str) -> str:
+    """An untrusted value cut to a readable length and escaped for markdown."""
     text = str(value)
-    return text if len(text) <= MAX_SHOWN else text[:MAX_SHOWN] + "…"
+    text = text if len(text) <= MAX_SHOWN else text[:MAX_SHOWN] + "…"
+    return markdown_escape(text)
 
 
 def invalid_choices(values: Iterable[str], allowed: Iterable[str]) -> list[str]:

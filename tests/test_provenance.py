@@ -193,10 +193,9 @@ def test_investment_is_printed_in_box_3_and_adds_up_to_the_text():
     assert investment.set_index("field_id").loc["industry", "plan_amount"] / 90000 == 0.5
 
 
-TEXT_TARGETS = data.load_text_targets() if data.PATHS["text_targets"].exists() else None
+TEXT_TARGETS = data.load_text_targets()
 
 
-@pytest.mark.skipif(TEXT_TARGETS is None, reason="text targets not extracted yet")
 def test_text_targets_are_printed_in_their_chapter_and_section():
     for row in TEXT_TARGETS.itertuples():
         where = plan_text.box(row.box).text if row.box else plan_text.passage(row.chapter, row.section)
@@ -207,7 +206,6 @@ def test_text_targets_are_printed_in_their_chapter_and_section():
             assert (box.chapter, box.section) == (row.chapter, row.section), row.target_id
 
 
-@pytest.mark.skipif(TEXT_TARGETS is None, reason="text targets not extracted yet")
 def test_text_targets_cover_the_headline_examples():
     # The figures the brief lists; each must be found with its value.
     expected = [
@@ -219,3 +217,41 @@ def test_text_targets_cover_the_headline_examples():
         assert len(hits) >= 1, raw
         assert any(math.isclose(v, value) for v in hits.value), raw
     assert len(TEXT_TARGETS) > 100
+
+
+@pytest.mark.parametrize(
+    "target_id, indicator_id, value_in_table_unit",
+    [
+        # 第一章第三节: 2.5万亿元 = 25000亿元, the unit of 专栏1 row 1
+        ("tt_002", "t1_gdp", 25000),
+        # 第一章第三节: 7.5万元左右 = 75000元 (专栏1 row 2)
+        ("tt_003", "t1_gdp_per_capita", 75000),
+        # 第二章第一节: 累计 9万亿元 = 90000亿元, the sum of 专栏3
+        ("tt_008", "t1_fixed_investment", 90000),
+        # 第五章: 工业总产值 4万亿元 = 40000亿元 (专栏1 row 3)
+        ("tt_024", "t1_industrial_output", 40000),
+    ],
+)
+def test_text_targets_linked_to_table_one_convert_to_its_unit(target_id, indicator_id, value_in_table_unit):
+    from lib.trajectory import convert
+
+    target = TEXT_TARGETS.set_index("target_id").loc[target_id]
+    unit = INDICATORS.set_index("indicator_id").loc[indicator_id, "unit"]
+    assert target.indicator_id == indicator_id
+    assert convert(target.value, target.unit, unit) == value_in_table_unit
+
+
+def test_linked_text_targets_agree_with_the_tables():
+    """Where the text restates a 专栏2 target, the numbers are the same."""
+    by_id = OBSERVATIONS.set_index("obs_id")
+    for row in TEXT_TARGETS[TEXT_TARGETS.indicator_id.str.startswith("t2_")].itertuples():
+        targets = [i for i in (f"{row.indicator_id}.2020.target", f"{row.indicator_id}.2016-2020.target") if i in by_id.index]
+        table_value = by_id.loc[targets[0], "value"]
+        years = PER_YEAR_RESTATEMENTS.get(row.target_id, 1)
+        assert math.isclose(row.value * years, table_value), row.target_id
+
+
+# Text targets that restate a five-year total per year:
+# 第二十四章 "实际利用外资每年100亿美元以上" (专栏2 【500】) and
+# 第二十七章 "每年新增就业稳定在60万人左右" (专栏2 【300】).
+PER_YEAR_RESTATEMENTS = {"tt_150": 5, "tt_167": 5}
