@@ -10,6 +10,8 @@ st.set_page_config(
     initial_sidebar_state="auto",
 )
 
+# Each url_path is its file's stem: Streamlit routes a first visit by file
+# name (see pages/_shared.py), so the two must agree.
 pages = {
     "规划概览": [
         st.Page("pages/overview.py", title="概览", icon=":material/home:", url_path="overview", default=True),
@@ -20,7 +22,7 @@ pages = {
         st.Page("pages/scenarios.py", title="情景推演", icon=":material/tune:", url_path="scenarios"),
     ],
     "空间与文本": [
-        st.Page("pages/plan_reader.py", title="规划原文", icon=":material/menu_book:", url_path="plan"),
+        st.Page("pages/plan_reader.py", title="规划原文", icon=":material/menu_book:", url_path="plan_reader"),
     ],
 }
 

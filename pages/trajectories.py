@@ -38,6 +38,14 @@ chosen = series.set_index("series_id").loc[series_id]
 with plain_errors():
     points, break_label = series_points(series_id)
 
+target = points[points.line_key == "target"]
+if not target.empty:
+    required = points[points.line_key == "required"]
+    summary = f"2020年目标：{target.note.iloc[0]}"
+    if not required.empty:
+        summary += f"　·　完成目标所需：{required.note.iloc[0]}"
+    st.markdown(params.markdown_escape(summary))
+
 if points.empty:
     st.info("规划没有为这一指标列出可以作图的数值。")
 elif chosen.kind in trajectory.PERIOD_KINDS:

@@ -19,3 +19,28 @@ def clear_streamlit_caches():
 
 def page(name: str) -> str:
     return str(ROOT / "pages" / f"{name}.py")
+
+
+def open_page(name: str, query: dict | None = None):
+    """Run app.py and go to one page, as a visitor following a link would.
+
+    Through app.py, st.page_link and the navigation work as in the real app.
+    """
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    at.switch_page(page(name))
+    return at.run()
+
+
+def inert(markdown: str) -> bool:
+    """True when markdown text holds no live tag, link or directive.
+
+    Markup from the URL or the data must arrive escaped ("\\<img …"), so
+    st.markdown shows it as text.
+    """
+    import re
+
+    return not re.search(r"(?<!\\)<[a-zA-Z/!]|(?<!\\)\]\((?:javascript|data):|(?<!\\):[a-z-]+(?<!\\)\[", markdown)

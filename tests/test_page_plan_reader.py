@@ -1,0 +1,82 @@
+"""AppTest: the plan can be searched and read; odd queries are harmless."""
+
+import pytest
+
+from conftest import inert, open_page
+from lib import search
+
+
+@pytest.mark.parametrize(
+    "query, expected_place",
+    [
+        # 页岩气 is an industry (第五章第一节) and an energy source (第十一章第三节)
+        ("页岩气", ("第十一章", "第三节")),
+        # “渝新欧” is the rail corridor of 第二十章第一节 (the opening-up part)
+        ("渝新欧", ("第二十章", "第一节")),
+        # 脱贫 is the poverty chapter
+        ("脱贫", ("第二十五章", "")),
+        # 轨道交通 is in 第十一章第二节, 完善城市交通系统
+        ("轨道交通", ("第十一章", "第二节")),
+    ],
+)
+def test_search_finds_the_right_sections(query, expected_place):
+    results = search.search(query)
+    assert not results.empty
+    chapter, section = expected_place
+    places = set(zip(results.chapter, results.section))
+    assert any(c == chapter and (not section or s == section) for c, s in places), places
+    at = open_page("plan_reader", {"q": query})
+    assert not at.exception
+    assert any("找到" in m.value for m in at.markdown)
+    assert any(":orange-background[**" in m.value for m in at.markdown)
+
+
+def test_no_results_is_friendly():
+    at = open_page("plan_reader", {"q": "量子计算机"})
+    assert not at.exception
+    assert any("没有找到" in i.value for i in at.info)
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["<script>alert(1)</script>", "**bold** [link](javascript:alert(1))", "$x^2$", "   ", "页" * 99, "\\", ":red[x]"],
+)
+def test_odd_queries_are_shown_as_text(query):
+    at = open_page("plan_reader", {"q": query})
+    assert not at.exception
+    for element in list(at.markdown) + list(at.info):
+        value = element.value.replace(":orange-background[**", "")  # the page's own highlight
+        assert inert(value), element.value
+
+
+def test_too_long_query_gets_a_notice():
+    at = open_page("plan_reader", {"q": "页" * 500})
+    assert not at.exception
+    assert any("已忽略" in i.value for i in at.info)
+
+
+def test_a_url_opens_a_section_directly():
+    at = open_page("plan_reader", {"chapter": "第十一章", "section": "第三节"})
+    assert not at.exception
+    assert at.selectbox(key="chapter").value.startswith("第十一章")
+    assert at.selectbox(key="section").value.startswith("第三节")
+    assert any("专栏14" in m.value for m in at.markdown)
+
+
+def test_redacted_text_is_explained():
+    # 第十章第一节 describes the five functional zones, whose names this copy redacts
+    at = open_page("plan_reader", {"chapter": "第十章", "section": "第一节"})
+    assert any("***" in i.value or "隐去" in i.value for i in at.info)
+
+
+@pytest.mark.parametrize("query", [{"chapter": "第九十九章"}, {"chapter": "第十一章", "section": "第九节"}])
+def test_unknown_place_in_the_url_gives_a_notice(query):
+    at = open_page("plan_reader", query)
+    assert not at.exception
+    assert any("已忽略" in i.value for i in at.info)
+
+
+def test_highlight_escapes_markup():
+    text = search.highlight_markdown("推进<b>页岩气</b>开发 **", ["页岩气"])
+    assert "<b>" not in text and "\\*\\*" in text
+    assert ":orange-background[**页岩气**]" in text
