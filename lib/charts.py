@@ -52,7 +52,8 @@ def trajectory_chart(points: pd.DataFrame, unit: str, break_label: str = "", sca
         alt.Tooltip("note:N", title="说明"),
     ]
     colour = alt.Color("line:N", title=None, scale=_colour(legend_domain))
-    dash = alt.StrokeDash("line:N", legend=None, scale=alt.Scale(domain=list(LINE_DASHES), range=list(LINE_DASHES.values())))
+    # Same field as the colour, so Vega-Lite draws one legend with both colour and dash.
+    dash = alt.StrokeDash("line:N", title=None, scale=alt.Scale(domain=list(LINE_DASHES), range=list(LINE_DASHES.values())))
     path = (
         alt.Chart(frame[frame.line_key != "target"])
         .mark_line(strokeWidth=3 * scale)

@@ -2,8 +2,53 @@
 
 import streamlit as st
 
-st.title("重庆市“十三五”规划纲要：指标与目标")
-st.markdown(
-    "《重庆市国民经济和社会发展第十三个五年规划纲要》由市第四届人民代表大会第四次会议批准，2016年2月印发。"
-    "本站把纲要中的指标表、正文目标和重大项目整理成可核对的数据：每个数字都注明出处。"
+from lib import overview
+from pages._shared import plain_errors
+
+
+@st.cache_data(show_spinner=False)
+def cards():
+    return overview.headline_cards()
+
+
+@st.cache_data(show_spinner=False)
+def summary(by: str):
+    return overview.difficulty_summary(by)
+
+
+# Eight cards in two rows must fit a 1280×720 screen: smaller metric figures. Static CSS only.
+st.html(
+    "<style>[data-testid='stMetricValue']{font-size:1.7rem!important}"
+    "[data-testid='stVerticalBlockBorderWrapper'] [data-testid='stCaptionContainer']{line-height:1.35}</style>"
 )
+st.title("重庆“十三五”规划：承诺与难度")
+st.caption(
+    "《重庆市国民经济和社会发展第十三个五年规划纲要》于2016年2月印发，是重庆2016—2020年经济社会发展的总蓝图。"
+    "它用两张指标表（专栏1回顾“十二五”，专栏2设定“十三五”目标）和正文中的一百多项数字目标，说明五年要达到哪里。"
+    "本站把这些数字逐一对照原文整理，并计算每个目标所需的速度、与以往速度相比有多难。"
+)
+
+with plain_errors():
+    headline = cards()
+for row_start in (0, 4):
+    columns = st.columns(4)
+    for column, card in zip(columns, headline[row_start : row_start + 4]):
+        with column.container(border=True):
+            st.metric(card["title"], card["target"], help=f"出处：{card['source']}")
+            st.caption(f"{card['base']}；{card['pace']}")
+
+st.page_link("pages/indicators.py", label="查看全部指标与计算方法", icon=":material/table:")
+
+st.subheader("目标有多难：按“五大发展”与指标属性")
+st.caption(
+    "“以往÷所需”：把“十二五”实际速度与“十三五”所需速度相比（联合国进展图表 / Open SDG 方法）。"
+    "这是难度，不是对实际完成情况的评估；没有“十二五”可比数据的指标记为“无法比较”。"
+)
+left, right = st.columns(2)
+with plain_errors():
+    left.dataframe(summary("pillar"), width="stretch")
+    right.dataframe(summary("attribute"), width="stretch")
+links = st.columns(6)
+for column, pillar in zip(links, ["创新发展", "协调发展", "绿色发展", "开放发展", "共享发展"]):
+    column.page_link("pages/indicators.py", label=pillar, query_params={"pillar": pillar})
+links[5].page_link("pages/trajectories.py", label="哪些目标要加速", icon=":material/show_chart:")
