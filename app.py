@@ -23,6 +23,7 @@ pages = {
     ],
     "空间与文本": [
         st.Page("pages/plan_reader.py", title="规划原文", icon=":material/menu_book:", url_path="plan_reader"),
+        st.Page("pages/methods.py", title="数据与方法", icon=":material/fact_check:", url_path="methods"),
     ],
 }
 

@@ -148,3 +148,13 @@ def load_investment() -> pd.DataFrame:
 
 def load_text_targets() -> pd.DataFrame:
     return _cached("text_targets").copy()
+
+
+# Every table a visitor can download, with its schema and a title in Chinese.
+TABLES = {
+    "indicators": ("指标（专栏1、专栏2）", schemas.INDICATORS, load_indicators),
+    "observations": ("指标数值（逐格）", schemas.OBSERVATIONS, load_observations),
+    "notes": ("表下备注", schemas.NOTES, load_notes),
+    "investment": ("专栏3 投资", schemas.INVESTMENT, load_investment),
+    "text_targets": ("正文数字目标", schemas.TEXT_TARGETS, load_text_targets),
+}

@@ -49,55 +49,55 @@ def _text(allowed=None, required=True, unique=False, description=""):
 
 
 INDICATORS = {
-    "indicator_id": ("str", _text(unique=True, description="Stable id: t1_… for 专栏1, t2_… for 专栏2")),
-    "table_no": ("int", pa.Column("Int64", pa.Check.isin([1, 2]), description="1 = 专栏1, 2 = 专栏2")),
-    "number": ("str", _text(required=False, description="The row number as printed; empty for a sub-row")),
-    "position": ("int", pa.Column("Int64", pa.Check.ge(1), description="Order of the row within its table")),
-    "parent_id": ("str", _text(required=False, description="The heading row a sub-row stands under")),
-    "name_printed": ("str", _text(description="The name exactly as printed, unit included")),
-    "name_zh": ("str", _text(description="The name without its unit")),
-    "name_en": ("str", _text(description="English name")),
-    "unit": ("str", _text(required=False, description="Unit as printed in the name")),
-    "attribute": ("str", _text(ATTRIBUTES, required=False, description="指标属性: 预期性 or 约束性")),
-    "pillar": ("str", _text(PILLARS, required=False, description="五大发展 group (专栏2 only); 总体 for rows 1–2")),
-    "direction": ("str", _text(DIRECTIONS, description="Which way is better: higher, lower, hold a class")),
-    "kind": ("str", _text(KINDS, description="How the indicator is measured; decides the pace arithmetic")),
-    "previous_id": ("str", _text(required=False, description="The 专栏1 row measuring the same thing")),
+    "indicator_id": ("str", _text(unique=True, description="稳定编号：专栏1为 t1_…，专栏2为 t2_…")),
+    "table_no": ("int", pa.Column("Int64", pa.Check.isin([1, 2]), description="1 = 专栏1，2 = 专栏2")),
+    "number": ("str", _text(required=False, description="原表序号；分项行为空")),
+    "position": ("int", pa.Column("Int64", pa.Check.ge(1), description="在原表中的行序")),
+    "parent_id": ("str", _text(required=False, description="分项所属的上级行")),
+    "name_printed": ("str", _text(description="原表名称（含单位）")),
+    "name_zh": ("str", _text(description="名称（不含单位）")),
+    "name_en": ("str", _text(description="英文名称")),
+    "unit": ("str", _text(required=False, description="原表单位")),
+    "attribute": ("str", _text(ATTRIBUTES, required=False, description="指标属性：预期性或约束性")),
+    "pillar": ("str", _text(PILLARS, required=False, description="五大发展分组（仅专栏2）；第1、2行为“总体”")),
+    "direction": ("str", _text(DIRECTIONS, description="方向：higher 越高越好，lower 越低越好，hold 保持类别")),
+    "kind": ("str", _text(KINDS, description="指标类型，决定速度的算法")),
+    "previous_id": ("str", _text(required=False, description="专栏1中口径相同的对应行")),
 }
 
 OBSERVATIONS = {
-    "obs_id": ("str", _text(unique=True, description="indicator.period.role")),
-    "indicator_id": ("str", _text(description="The indicator this value belongs to")),
-    "period": ("str", _text(PERIODS, description="A year, or a plan period for totals and 年均 rates")),
-    "role": ("str", _text(ROLES, description="actual, target, or published_growth (the 年均 column)")),
-    "measure": ("str", _text(MEASURES, description="What the number measures")),
-    "value": ("float", pa.Column(float, nullable=True, description="The number; empty where none is printed")),
-    "unit": ("str", _text(required=False, description="Unit of the value")),
-    "qualifier": ("str", _text(QUALIFIERS, description="exact, approx (左右), greater_than (＞), less_than (＜), range, not_applicable (―), none")),
-    "five_year_total": ("bool", pa.Column(bool, description="True where printed in 【】")),
-    "basis": ("str", _text(BASES, required=False, description="旧口径/新口径/旧标准/新标准 as printed")),
-    "price_basis": ("str", _text(PRICE_BASES, required=False, description="current prices, real or nominal growth, or unstated")),
-    "provisional": ("bool", pa.Column(bool, description="2015 figures are provisional (备注6)")),
-    "notes": ("str", _text(required=False, description="Notes (备注) that apply, ;-separated")),
-    "raw": ("str", _text(description="The cell exactly as printed, line breaks included")),
+    "obs_id": ("str", _text(unique=True, description="编号：指标.时期.角色")),
+    "indicator_id": ("str", _text(description="所属指标")),
+    "period": ("str", _text(PERIODS, description="年份；累计数与“年均”列为规划期")),
+    "role": ("str", _text(ROLES, description="actual 实际值，target 目标值，published_growth 专栏1“年均”列")),
+    "measure": ("str", _text(MEASURES, description="数值的含义（水平、年均增速、五年变化、提前年数等）")),
+    "value": ("float", pa.Column(float, nullable=True, description="数值；原文无数字处为空")),
+    "unit": ("str", _text(required=False, description="数值单位")),
+    "qualifier": ("str", _text(QUALIFIERS, description="限定：exact 精确，approx 左右，greater_than ＞，less_than ＜，range 区间，not_applicable ―，none 无数字")),
+    "five_year_total": ("bool", pa.Column(bool, description="原文带【】（五年累计数）")),
+    "basis": ("str", _text(BASES, required=False, description="原文注明的旧口径、新口径、旧标准、新标准")),
+    "price_basis": ("str", _text(PRICE_BASES, required=False, description="价格口径：current 当年价，real 实际增速，nominal 名义增速，unstated 原文未说明")),
+    "provisional": ("bool", pa.Column(bool, description="2015年数为初步数（备注6）")),
+    "notes": ("str", _text(required=False, description="适用的备注编号，分号分隔")),
+    "raw": ("str", _text(description="原文单元格，含换行")),
 }
 
 NOTES = {
-    "note_id": ("str", _text(unique=True, description="t1.n3 = 专栏1 备注3")),
+    "note_id": ("str", _text(unique=True, description="编号：t1.n3 即专栏1备注3")),
     "table_no": ("int", pa.Column("Int64", pa.Check.isin([1, 2]))),
     "note_no": ("int", pa.Column("Int64", pa.Check.ge(1))),
-    "topic": ("str", _text(NOTE_TOPICS, description="What kind of caveat the note is")),
-    "text": ("str", _text(description="The note exactly as printed")),
+    "topic": ("str", _text(NOTE_TOPICS, description="备注类别")),
+    "text": ("str", _text(description="备注原文")),
 }
 
 INVESTMENT = {
     "field_id": ("str", _text(unique=True)),
     "position": ("int", pa.Column("Int64", pa.Check.ge(1))),
-    "field_zh": ("str", _text(description="重点领域 as printed")),
+    "field_zh": ("str", _text(description="重点领域（原文）")),
     "field_en": ("str", _text()),
-    "content": ("str", _text(description="建设内容 as printed")),
-    "plan_amount": ("float", pa.Column(float, pa.Check.gt(0), description="“十三五”投资 (亿元)")),
-    "reserve_amount": ("float", pa.Column(float, pa.Check.gt(0), description="储备重大项目投资 (亿元)")),
+    "content": ("str", _text(description="建设内容（原文）")),
+    "plan_amount": ("float", pa.Column(float, pa.Check.gt(0), description="“十三五”投资（亿元）")),
+    "reserve_amount": ("float", pa.Column(float, pa.Check.gt(0), description="储备重大项目投资（亿元）")),
     "unit": ("str", _text(["亿元"])),
     "plan_amount_raw": ("str", _text()),
     "reserve_amount_raw": ("str", _text()),
@@ -108,16 +108,16 @@ TEXT_TARGETS = {
     "chapter": ("str", pa.Column(str, pa.Check.str_matches(r"^第[一二三四五六七八九十]+章$"))),
     "section": ("str", pa.Column(str, pa.Check.str_matches(r"^(第[一二三四五六七八九十]+节)?$"))),
     "box": ("str", pa.Column(str, pa.Check.str_matches(r"^(专栏\d+)?$"))),
-    "subject_zh": ("str", _text(description="What is measured")),
+    "subject_zh": ("str", _text(description="目标对象")),
     "subject_en": ("str", _text()),
-    "raw": ("str", _text(description="The words that state the number, as printed")),
+    "raw": ("str", _text(description="原文中表述数字的文字")),
     "value": ("float", pa.Column(float, nullable=False)),
     "unit": ("str", _text(required=False)),
     "qualifier": ("str", _text(TARGET_QUALIFIERS)),
     "five_year_total": ("bool", pa.Column(bool)),
     "year": ("int", pa.Column("Int64", pa.Check.in_range(2016, 2020))),
-    "indicator_id": ("str", _text(required=False, description="The table indicator it restates, if any")),
-    "sentence": ("str", _text(description="The sentence it comes from, as printed")),
+    "indicator_id": ("str", _text(required=False, description="对应的指标表指标（如有）")),
+    "sentence": ("str", _text(description="所在句子（原文）")),
 }
 
 
@@ -127,3 +127,29 @@ def columns(table: dict) -> dict[str, str]:
 
 def schema(table: dict, name: str) -> pa.DataFrameSchema:
     return pa.DataFrameSchema({col: spec for col, (_, spec) in table.items()}, name=name, strict=True)
+
+
+_DTYPE_NAMES = {"str": "文本", "float": "数值", "int": "整数", "bool": "是/否"}
+
+
+def dictionary(tables: dict[str, dict]) -> "pd.DataFrame":
+    """The data dictionary: one row per column of every table, from the schemas themselves."""
+    import pandas as pd
+
+    rows = []
+    for table, spec in tables.items():
+        for column, (dtype, pandera_column) in spec.items():
+            checks = [c for c in pandera_column.checks if c.name == "isin"]
+            allowed = ""
+            if checks:
+                allowed = "、".join(str(v) for v in checks[0].statistics.get("allowed_values", []) if v != "")
+            rows.append(
+                {
+                    "表": table,
+                    "列": column,
+                    "类型": _DTYPE_NAMES[dtype],
+                    "说明": pandera_column.description or "",
+                    "取值": allowed,
+                }
+            )
+    return pd.DataFrame(rows)
