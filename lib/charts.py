@@ -142,34 +142,59 @@ def acceleration_chart(frame: pd.DataFrame) -> alt.Chart:
 
 
 SCENARIO_COLOURS = {"情景A": "#0072B2", "情景B": "#CC79A7", "完成目标所需路径": "#D55E00"}
+TARGET_SERIES = "2020年目标"
 
 
-def scenario_chart(paths: pd.DataFrame, target: float, target_label: str, unit: str, scale: float = 1.0) -> alt.Chart:
-    """Scenario paths 2015–2020 against the required path, on one set of axes.
+def spec(chart: alt.TopLevelMixin, keep_data: bool = True) -> dict:
+    """A chart as a Vega-Lite dict, ready for st.vega_lite_chart.
 
-    ``paths`` has columns year, value, series (情景A, 情景B, 完成目标所需路径).
+    Building and validating an Altair chart costs tens of milliseconds, so
+    pages cache this dict; with ``keep_data=False`` the data is left out and
+    passed separately, so a slider move only swaps the numbers.
     """
-    frame = paths.copy()
+    result = chart.to_dict()
+    if not keep_data:
+        result.pop("datasets", None)
+        result.pop("data", None)
+    return result
+
+
+def scenario_frame(paths: pd.DataFrame, target: float, target_label: str) -> pd.DataFrame:
+    """The scenario paths plus the target as one long table (one dataset for every layer)."""
+    goal = pd.DataFrame({"year": [2020], "value": [target], "series": [TARGET_SERIES], "label": [target_label]})
+    frame = pd.concat([paths.assign(label=""), goal], ignore_index=True)
     frame["shown"] = frame.value.map(lambda v: f"{v:,.4g}")
-    domain = [s for s in SCENARIO_COLOURS if s in set(frame.series)]
+    return frame
+
+
+def scenario_chart(unit: str, scale: float = 1.0, series: tuple[str, ...] = ("情景A", "完成目标所需路径")) -> alt.Chart:
+    """Scenario paths 2015–2020 against the required path and the target, on one set of axes.
+
+    The chart reads one dataset (``scenario_frame``) and filters it per layer,
+    so its spec can be cached and reused with new numbers.
+    """
+    domain = [s for s in SCENARIO_COLOURS if s in series]
     colour = alt.Color("series:N", title=None, scale=alt.Scale(domain=domain, range=[SCENARIO_COLOURS[s] for s in domain]))
     dash = alt.StrokeDash(
-        "series:N", legend=None, scale=alt.Scale(domain=list(SCENARIO_COLOURS), range=[[1, 0], [6, 3], [8, 5]])
+        "series:N", title=None, scale=alt.Scale(domain=list(SCENARIO_COLOURS), range=[[1, 0], [6, 3], [8, 5]])
     )
     x = alt.X("year:Q", title="年份", scale=alt.Scale(domain=[2014.8, 2020.2]), axis=alt.Axis(format="d", values=list(range(2015, 2021))))
     y = alt.Y("value:Q", title=unit or "数值", scale=alt.Scale(zero=False))
     tooltip = [alt.Tooltip("series:N", title="系列"), alt.Tooltip("year:Q", title="年份"), alt.Tooltip("shown:N", title="数值")]
-    lines = alt.Chart(frame).mark_line(strokeWidth=4 * scale).encode(x=x, y=y, color=colour, strokeDash=dash)
-    dots = alt.Chart(frame).mark_point(filled=True, size=80 * scale * scale).encode(x=x, y=y, color=colour, tooltip=tooltip)
-    goal = pd.DataFrame({"year": [2020], "value": [target], "label": [target_label]})
-    target_mark = (
-        alt.Chart(goal)
-        .mark_point(shape="diamond", filled=True, size=300 * scale * scale, color="#000000")
-        .encode(x="year:Q", y="value:Q", tooltip=[alt.Tooltip("label:N", title="2020年目标")])
+    paths = alt.Chart().transform_filter(alt.datum.series != TARGET_SERIES)
+    target = alt.Chart().transform_filter(alt.datum.series == TARGET_SERIES)
+    sample = pd.DataFrame({"year": [2015], "value": [0.0], "series": ["情景A"], "label": [""], "shown": [""]})
+    return _configure(
+        alt.layer(
+            paths.mark_line(strokeWidth=4 * scale).encode(x=x, y=y, color=colour, strokeDash=dash),
+            paths.mark_point(filled=True, size=80 * scale * scale).encode(x=x, y=y, color=colour, tooltip=tooltip),
+            target.mark_point(shape="diamond", filled=True, size=300 * scale * scale, color="#000000").encode(
+                x=x, y=y, tooltip=[alt.Tooltip("label:N", title="2020年目标")]
+            ),
+            target.mark_text(align="right", dx=-14, dy=-16, fontSize=FONT_SIZE * scale, fontWeight="bold").encode(
+                x=x, y=y, text="label:N"
+            ),
+            data=sample,
+        ).properties(height=380 * scale),
+        scale,
     )
-    target_text = (
-        alt.Chart(goal)
-        .mark_text(align="right", dx=-14, dy=-16, fontSize=FONT_SIZE * scale, fontWeight="bold")
-        .encode(x="year:Q", y="value:Q", text="label:N")
-    )
-    return _configure(alt.layer(lines, dots, target_mark, target_text).properties(height=380 * scale), scale)

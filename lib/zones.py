@@ -305,3 +305,71 @@ def category_counts(projects: pd.DataFrame) -> dict[str, int]:
     """Projects per category in the fixed category order; categories with none are left out."""
     counts = projects.category.value_counts()
     return {category: int(counts[category]) for category in CATEGORIES if category in counts}
+
+
+ALL = "all"  # the whole municipality, the page's default place
+
+
+def place_ids() -> list[str]:
+    """What a visitor can select: the whole city, a zone id, or a district adcode."""
+    return [ALL, *load_zones().zone_id, *load_districts().adcode]
+
+
+def place_label(place: str) -> str:
+    if place == ALL:
+        return "全市（五大功能区域）"
+    zones = load_zones().set_index("zone_id")
+    if place in zones.index:
+        return f"功能区域 · {zones.at[place, 'name_zh']}"
+    districts = load_districts().set_index("adcode")
+    if place in districts.index:
+        return f"区县 · {districts.at[place, 'name_2016']}"
+    return place
+
+
+def place_districts(place: str) -> list[str]:
+    """Adcodes a place covers: a zone's districts (split ones included), one district, or none for the city."""
+    if place == ALL:
+        return []
+    if place in set(load_zones().zone_id):
+        return list(districts_of_zone(place).adcode)
+    return [place] if place in set(load_districts().adcode) else []
+
+
+PROJECT_COLUMNS = {
+    "name_zh": "项目",
+    "category": "类别",
+    "subcategory": "细类",
+    "status": "状态",
+    "districts": "区县",
+    "source": "出处",
+    "quote": "原文",
+    "position": "位置",
+}
+_PRECISION_WORDS = {"site": "项目所在地", "district": "区县代表点（示意）", "none": "未上图"}
+
+
+def project_table(projects: pd.DataFrame, districts: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Projects as the page shows them: Chinese headers, names for adcodes, the source spelled out."""
+    districts = load_districts() if districts is None else districts
+    names = dict(zip(districts.adcode, districts.name_2016))
+    shown = pd.DataFrame(
+        {
+            "project_id": projects.project_id,
+            "name_zh": projects.name_zh,
+            "category": projects.category,
+            "subcategory": projects.subcategory,
+            "status": projects.status,
+            "districts": projects.district_adcodes.map(lambda v: "、".join(names[c] for c in split_adcodes(v)) or "—"),
+            "source": [
+                f"{row.box}（{row.chapter}{row.section}）" if row.box else f"正文{row.chapter}{row.section}"
+                for row in projects.itertuples()
+            ],
+            "quote": projects.quote,
+            "position": [
+                _PRECISION_WORDS[row.precision] + (f"：{row.note}" if row.precision == "none" else "")
+                for row in projects.itertuples()
+            ],
+        }
+    )
+    return shown.rename(columns=PROJECT_COLUMNS).reset_index(drop=True)

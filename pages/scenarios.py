@@ -16,6 +16,17 @@ def options():
     return scenario.scenario_options()
 
 
+@st.cache_data(show_spinner=False)
+def chart_spec(unit: str, scale: float, series: tuple[str, ...]) -> dict:
+    return charts.spec(charts.scenario_chart(unit, scale, series), keep_data=False)
+
+
+def draw(paths: pd.DataFrame, target: float, target_label: str, unit: str, scale: float) -> None:
+    series = tuple(dict.fromkeys(paths.series))
+    frame = charts.scenario_frame(paths, target, target_label)
+    st.vega_lite_chart(frame, chart_spec(unit, scale, series), width="stretch")
+
+
 with plain_errors():
     catalogue = options().set_index("indicator_id")
 labels = dict(zip(catalogue.index, catalogue.label))
@@ -144,7 +155,7 @@ def indicator_studio() -> None:
         outcome_b = scenario.run(row.kind, row.direction, base, float(row.target), [pace_b], row.qualifier)
         outcome_metrics(outcome_b, row, "情景B")
         frames.append(pd.DataFrame({"year": outcome_b.years[:6], "value": outcome_b.values[:6], "series": "情景B"}))
-    st.altair_chart(charts.scenario_chart(pd.concat(frames), float(row.target), row.target_raw, row.unit, scale), width="stretch")
+    draw(pd.concat(frames), float(row.target), row.target_raw, row.unit, scale)
     needed = [
         {"截至": f"{year}年底", "情景值": shown(outcome.values[year - 2015]), f"剩余年份所需速度（{row.pace_unit}）": "―" if p is None else shown(p)}
         for year, p in outcome.still_needed.items()
@@ -179,7 +190,7 @@ def gdp_studio() -> None:
             "series": ["情景A"] * 6 + ["完成目标所需路径"] * 6,
         }
     )
-    st.altair_chart(charts.scenario_chart(paths, scenario.GDP_TARGET_2020, "2.5万亿元", "亿元", scale), width="stretch")
+    draw(paths, scenario.GDP_TARGET_2020, "2.5万亿元", "亿元", scale)
 
 
 @st.fragment

