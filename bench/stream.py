@@ -35,6 +35,7 @@ class RunResult:
     exceptions: int = 0
     exec_ms: float | None = None  # the server's own script time (PageProfile.exec_time)
     fragment_run: bool = False
+    deck_json_bytes: int = 0  # size of the pydeck map spec(s) sent, if any
 
 
 class Session:
@@ -45,6 +46,14 @@ class Session:
         self.timeout = timeout
         self.ws = connect(f"ws://127.0.0.1:{port}/_stcore/stream", subprotocols=["streamlit"], max_size=None, open_timeout=timeout)
         self.widgets: dict[str, tuple[str, str | None]] = {}
+        self.deck_json_bytes = 0
+
+    def clear_caches(self) -> None:
+        """What any visitor can ask for: empty every st.cache_data and st.cache_resource."""
+        message = BackMsg()
+        message.clear_cache = True
+        self.ws.send(message.SerializeToString())
+        time.sleep(0.5)
 
     def close(self) -> None:
         with contextlib.suppress(Exception):
@@ -68,6 +77,7 @@ class Session:
                 widget.string_value = str(value)
         if fragment_key:
             state.fragment_id = self.widgets[fragment_key][1] or ""
+        self.deck_json_bytes = 0
         started = time.perf_counter()
         self.ws.send(message.SerializeToString())
         total = messages = exceptions = 0
@@ -91,7 +101,8 @@ class Session:
             elif kind == "script_finished":
                 elapsed = time.perf_counter() - started
                 return RunResult(
-                    elapsed, total, messages, forward.script_finished, dict(self.widgets), exceptions, exec_ms, fragment_run
+                    elapsed, total, messages, forward.script_finished, dict(self.widgets), exceptions, exec_ms, fragment_run,
+                    self.deck_json_bytes,
                 )
 
     def _record(self, forward: ForwardMsg) -> int:
@@ -103,6 +114,8 @@ class Session:
         if kind == "exception":
             return 1
         proto = getattr(element, kind, None)
+        if kind == "deck_gl_json_chart":
+            self.deck_json_bytes += len(proto.json.encode())
         widget_id = getattr(proto, "id", "") if proto is not None else ""
         if widget_id and widget_id.startswith("$$ID"):
             key = widget_id.rsplit("-", 1)[-1]
@@ -117,17 +130,20 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def server(script: str | Path, port: int | None = None, extra_env: dict | None = None):
-    """Start ``streamlit run script`` on a free port and wait for /_stcore/health."""
+def server(script: str | Path, port: int | None = None, extra_env: dict | None = None, profile: bool = False):
+    """Start ``streamlit run script`` on a free port and wait for /_stcore/health.
+
+    ``profile=True`` turns usage stats on so the server reports its own script
+    time (a PageProfile message) to our client. Never for a browser: a browser
+    would then try to send metrics out.
+    """
     port = port or free_port()
     env = {**os.environ, **(extra_env or {})}
     process = subprocess.Popen(
         [
             sys.executable, "-m", "streamlit", "run", str(script),
             "--server.headless", "true", "--server.port", str(port), "--server.address", "127.0.0.1",
-            # With usage stats on, the server reports its own script time to the
-            # client (a PageProfile message). This client sends nothing onwards.
-            "--browser.gatherUsageStats", "true", "--server.fileWatcherType", "none",
+            "--browser.gatherUsageStats", "true" if profile else "false", "--server.fileWatcherType", "none",
         ],
         cwd=ROOT,
         env=env,

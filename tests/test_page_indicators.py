@@ -1,7 +1,7 @@
 """AppTest: the Indicators page runs, filters, and treats its URL as untrusted."""
 
 import pytest
-from conftest import inert, open_page
+from helpers import inert, open_page
 from lib import data
 
 

@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from conftest import open_page
+from helpers import open_page
 from lib import data, schemas
 from lib.exports import read_csv_bytes, read_excel_bytes, to_csv_bytes, to_excel_bytes
 

@@ -1,6 +1,6 @@
 """AppTest: the front page shows the headline targets with their sources."""
 
-from conftest import open_page
+from helpers import open_page
 from lib import overview
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from conftest import inert, open_page
+from helpers import inert, open_page
 from lib import search
 
 

@@ -1,7 +1,7 @@
 """AppTest: the studio's numbers are the engine's, its URL round-trips, bad URLs are harmless."""
 
 import pytest
-from conftest import inert, open_page
+from helpers import inert, open_page
 from lib import scenario
 from lib.values import format_number
 

@@ -1,0 +1,98 @@
+"""N concurrent sessions over Streamlit's websocket, each running every page.
+
+    .venv/bin/python -m bench.load [--sessions 50] [--pages overview,indicators,...]
+
+Reports p50 and p95 time to "script finished", errors, and the server's
+memory per session (resident memory after all sessions have run, minus before,
+over the number of sessions, with every session still connected).
+Target on a 2-core machine: 50 sessions, p95 < 2 s, no errors, < 5 MB a session.
+Writes bench/results/load.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import threading
+import time
+
+from bench.run_bench import PAGES, RESULTS
+from bench.stream import ROOT, Session, rss_bytes, server
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sessions", type=int, default=50)
+    parser.add_argument("--pages", default=",".join(PAGES))
+    parser.add_argument("--timeout", type=float, default=120.0)
+    args = parser.parse_args()
+    pages = [p for p in args.pages.split(",") if p]
+
+    with server(ROOT / "app.py") as (port, process):
+        warm = Session(port)
+        for page in pages:  # warm the shared caches once, as a live server would be
+            warm.run(page)
+        time.sleep(1)
+        before = rss_bytes(process.pid)
+        times: list[float] = []
+        errors: list[str] = []
+        sessions: list[Session] = []
+        lock = threading.Lock()
+        start_line = threading.Barrier(args.sessions)
+
+        def visitor(index: int) -> None:
+            try:
+                session = Session(port, timeout=args.timeout)
+                with lock:
+                    sessions.append(session)
+                start_line.wait(timeout=60)
+                for page in pages[index % len(pages):] + pages[: index % len(pages)]:
+                    result = session.run(page)
+                    with lock:
+                        times.append(result.seconds)
+                        if result.exceptions:
+                            errors.append(f"{page}: exception element")
+            except Exception as error:  # a failed visit is counted, never hidden
+                with lock:
+                    errors.append(f"{type(error).__name__}: {error}")
+
+        threads = [threading.Thread(target=visitor, args=(i,)) for i in range(args.sessions)]
+        began = time.perf_counter()
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=args.timeout * len(pages))
+        wall = time.perf_counter() - began
+        time.sleep(1)
+        after = rss_bytes(process.pid)
+        for session in sessions:
+            session.close()
+        warm.close()
+
+    result = {
+        "sessions": args.sessions,
+        "pages": pages,
+        "runs": len(times),
+        "p50_s": round(statistics.median(times), 3) if times else None,
+        "p95_s": round(percentile(times, 0.95), 3) if times else None,
+        "max_s": round(max(times), 3) if times else None,
+        "errors": len(errors),
+        "error_samples": errors[:5],
+        "rss_before_mb": round(before / 2**20, 1),
+        "rss_after_mb": round(after / 2**20, 1),
+        "mb_per_session": round((after - before) / 2**20 / args.sessions, 2),
+        "wall_s": round(wall, 1),
+    }
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "load.json").write_text(json.dumps(result, indent=2, ensure_ascii=False))
+    print(json.dumps(result, indent=2, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,80 @@
+"""The dashboard in a real browser, used as a person would."""
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from browser_helpers import SCREENSHOTS, assert_healthy, wait_until_idle
+
+pytestmark = pytest.mark.browser
+
+PAGES = [
+    ("概览", "overview", "重庆“十三五”规划：承诺与难度"),
+    ("指标总览", "indicators", "指标总览"),
+    ("指标轨迹", "trajectories", "指标轨迹"),
+    ("情景推演", "scenarios", "情景推演"),
+    ("规划原文", "plan_reader", "规划原文"),
+    ("数据与方法", "methods", "数据与方法"),
+]
+SIZES = [(1920, 1080), (1280, 720)]
+
+
+@pytest.mark.parametrize("width, height", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_every_page_loads_from_the_sidebar(watched: Page, app_url, width, height):
+    watched.set_viewport_size({"width": width, "height": height})
+    watched.goto(app_url)
+    wait_until_idle(watched)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for link_text, name, heading in PAGES:
+        watched.get_by_test_id("stSidebarNav").get_by_text(link_text, exact=True).click()
+        expect(watched.get_by_role("heading", name=heading)).to_be_visible(timeout=60_000)
+        wait_until_idle(watched)
+        assert_healthy(watched)
+        watched.screenshot(path=SCREENSHOTS / f"{name}-{width}x{height}.png", full_page=False)
+
+
+def test_moving_a_scenario_slider_changes_the_2020_value(watched: Page, app_url):
+    watched.goto(f"{app_url}/scenarios?section=地区生产总值")
+    wait_until_idle(watched)
+    value = watched.get_by_test_id("stMetricValue").first
+    expect(value).to_have_text("2.50 万亿元")
+    thumb = watched.get_by_role("slider").first
+    thumb.focus()
+    for _ in range(10):
+        thumb.press("ArrowLeft")  # 9.0 → 8.0 % real growth, one 0.1 step at a time
+    expect(value).not_to_have_text("2.50 万亿元", timeout=30_000)
+    wait_until_idle(watched)
+    assert_healthy(watched)
+
+
+def test_a_shared_link_reopens_the_same_scenario(watched: Page, app_url):
+    watched.goto(f"{app_url}/scenarios?section=地区生产总值&gdp_real=7")
+    wait_until_idle(watched)
+    # 15720 × (1.07 × 1.0066)^5 = 22787 亿元
+    expect(watched.get_by_test_id("stMetricValue").first).to_have_text("2.28 万亿元")
+    expect(watched.get_by_role("slider", name="实际增速（%/年）")).to_have_value("7")
+    assert_healthy(watched)
+
+
+def test_presenter_mode_hides_the_chrome(watched: Page, app_url):
+    watched.set_viewport_size({"width": 1280, "height": 720})
+    watched.goto(f"{app_url}/scenarios?presenter=true&section=地区生产总值")
+    wait_until_idle(watched)
+    expect(watched.get_by_test_id("stSidebar")).to_be_hidden()
+    expect(watched.get_by_test_id("stHeader")).to_be_hidden()
+    watched.screenshot(path=SCREENSHOTS / "scenarios-presenter-1280x720.png")
+    assert_healthy(watched)
+
+
+def test_a_bad_url_shows_a_notice_not_a_traceback(watched: Page, app_url):
+    watched.goto(f"{app_url}/scenarios?gdp_real=abc&section=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E")
+    wait_until_idle(watched)
+    expect(watched.get_by_text("已忽略", exact=False)).to_be_visible()
+    expect(watched.locator("img[src=x]")).to_have_count(0)
+    assert_healthy(watched)
+
+
+def test_search_highlights_matches(watched: Page, app_url):
+    watched.goto(f"{app_url}/plan_reader?q=页岩气")
+    wait_until_idle(watched)
+    expect(watched.get_by_text("找到", exact=False).first).to_be_visible()
+    assert_healthy(watched)
