@@ -2,7 +2,7 @@
 
 Everything that claims "this figure is printed in the plan" is checked
 against this module, so it reads only the project's own copy under
-``data/source/`` and never ``../shared``.
+``data/source/`` and never the workspace's shared folder.
 """
 
 from __future__ import annotations
