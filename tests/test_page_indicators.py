@@ -2,7 +2,7 @@
 
 import pytest
 from helpers import inert, open_page
-from lib import data
+from lib import data, tables
 
 
 def run(query=None):
@@ -78,3 +78,22 @@ def test_filter_widgets_change_the_table():
     at.text_input(key="q").input("完全不存在的指标").run()
     assert shown_frame(at).empty
     assert any("没有符合" in info.value for info in at.info)
+
+
+INDICATORS = data.load_indicators()
+TABLE_LABELS = {1: "专栏1 “十二五”（2010→2015）", 2: "专栏2 “十三五”（2015→2020）"}
+
+
+@pytest.mark.parametrize("row", list(INDICATORS.itertuples()), ids=list(INDICATORS.indicator_id))
+def test_every_indicator_can_be_found_and_traced(row):
+    at = run({"table": TABLE_LABELS[row.table_no], "q": row.name_zh[:20]})
+    assert not at.exception
+    assert row.indicator_id in set(shown_frame(at).indicator_id)
+    source = tables.source_of(row.indicator_id)
+    # 专栏1 stands in 第一章第一节, 专栏2 in 第一章第三节
+    assert (source["box"], source["chapter"], source["section"]) == (
+        f"专栏{row.table_no}",
+        "第一章",
+        "第一节" if row.table_no == 1 else "第三节",
+    )
+    assert row.name_printed.replace("\n", "") in source["row_text"]
