@@ -17,7 +17,7 @@ from pathlib import Path
 
 from bench.stream import ROOT, Session, server
 
-PAGES = ["overview", "indicators", "trajectories", "scenarios", "zones_map", "plan_reader", "methods"]
+PAGES = ["overview", "indicators", "trajectories", "scenarios", "plan_reader", "methods"]
 RESULTS = ROOT / "bench" / "results"
 
 
@@ -68,7 +68,9 @@ def main() -> None:
     with server(ROOT / "bench" / "bare_app.py", profile=True) as (port, _):
         bare = measure_page(port, "", args.runs)
     with server(ROOT / "app.py", profile=True) as (port, _):
-        Session(port).run("overview")  # let app.py register its pages once
+        first = Session(port)
+        first.run("overview")  # let app.py register its pages once
+        first.close()
         pages = {page: measure_page(port, page, args.runs) for page in PAGES}
         slider = measure_slider(port, args.runs)
 

@@ -99,7 +99,8 @@ def shown(value: float, digits: int = 2) -> str:
 url_problems = number_notices()
 presenter = st.toggle("演示模式（大字、隐藏导航）", key="presenter", bind="query-params")
 if presenter:
-    st.html(PRESENTER_CSS)
+    # PRESENTER_CSS is a fixed string (pages/_shared.py); no data or URL text reaches it.
+    st.markdown(PRESENTER_CSS, unsafe_allow_html=True)
 scale = 1.6 if presenter else 1.0
 
 st.title("情景推演")

@@ -68,10 +68,10 @@ def test_a_prepared_link_reopens_the_same_scenario():
 
 def test_presenter_mode_hides_the_chrome():
     at = run({"presenter": "true"})
-    styles = [h.proto.body for h in at.get("html")]
+    styles = [m.value for m in at.markdown if "<style>" in m.value]
     assert any('[data-testid="stSidebar"]' in s and "display: none" in s for s in styles)
     plain = run()
-    assert not plain.get("html")
+    assert not [m for m in plain.markdown if "stSidebar" in m.value]
 
 
 def test_reset_to_plan_restores_every_slider():
