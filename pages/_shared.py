@@ -31,13 +31,15 @@ def _leave_legacy_page_mode() -> None:
 
 _leave_legacy_page_mode()
 
+# Plain glyphs that every CJK font carries (colour emoji are missing on many
+# office machines and projectors): fuller means closer to "already enough".
 STATUS_ICONS = {
-    "target_met": "✅",
-    "on_track": "🟢",
-    "acceleration_needed": "🟡",
-    "limited_progress": "🟠",
-    "deterioration": "🔴",
-    "cannot_assess": "⚪",
+    "target_met": "◉",
+    "on_track": "●",
+    "acceleration_needed": "◑",
+    "limited_progress": "◔",
+    "deterioration": "✕",
+    "cannot_assess": "○",
 }
 
 DIFFICULTY_NOTE = (

@@ -1,5 +1,6 @@
 """指标总览: 专栏1 and 专栏2 as printed, with the pace each target requires."""
 
+import pandas as pd
 import streamlit as st
 
 from lib import params, schemas, tables
@@ -12,7 +13,7 @@ ATTRIBUTE_CHOICES = list(schemas.ATTRIBUTES)
 KIND_CHOICES = [label for kind, label in tables.KIND_LABELS.items() if kind != "group"]
 KIND_BY_LABEL = {label: kind for kind, label in tables.KIND_LABELS.items()}
 MAX_QUERY = 60
-HIDDEN = ["indicator_id", "kind", "status", "五大发展"]
+HIDDEN = ["indicator_id", "kind", "status", "五大发展", "类型"]
 
 
 @st.cache_data(show_spinner=False)
@@ -58,7 +59,13 @@ shown = tables.filter_table(
 if table_no == 2:
     shown = shown.assign(
         难度=[f"{STATUS_ICONS.get(s, '')} {label}" if isinstance(s, str) else "" for s, label in zip(shown.status, shown.难度)],
-        **{"以往÷所需": shown["以往÷所需"] * 100},
+        # Shown as text so a missing ratio reads "―", never "None".
+        **{
+            "以往÷所需": [
+                "" if kind == "group" else f"{r * 100:.0f}%" if pd.notna(r) else "―"
+                for r, kind in zip(shown["以往÷所需"], shown.kind)
+            ]
+        },
     )
 
 st.markdown(f"**{tables.TABLE_TITLES[table_no]}** · 显示 {len(shown)} / {len(table)} 行")
@@ -69,8 +76,10 @@ selection = st.dataframe(
     hide_index=True,
     column_order=[c for c in shown.columns if c not in HIDDEN],
     column_config={
-        "以往÷所需": st.column_config.NumberColumn("以往÷所需", format="%.0f%%", help="R = 方向 × 以往速度 ÷ |所需速度|"),
+        "以往÷所需": st.column_config.TextColumn("以往÷所需", help="R = 方向 × 以往速度 ÷ |所需速度|"),
         "指标": st.column_config.TextColumn("指标", width="large"),
+        "序号": st.column_config.TextColumn("序号", width=40),
+        "属性": st.column_config.TextColumn("属性", width=60),
     },
     on_select="rerun",
     selection_mode="single-row",
