@@ -157,6 +157,18 @@ def gdp_2020(real_growth: float, deflator: float, base: float = GDP_2015) -> flo
     return base * ((1 + real_growth / 100) * (1 + deflator / 100)) ** 5
 
 
+def gdp_path(real_growth: float, deflator: float) -> list[float]:
+    """Nominal GDP 2015–2020 (亿元) at constant real growth and price rise."""
+    factor = (1 + real_growth / 100) * (1 + deflator / 100)
+    return [GDP_2015 * factor**k for k in range(6)]
+
+
+def gdp_path_required() -> list[float]:
+    """The path that reaches 2.5万亿元 at an even nominal rate: 15720 × 1.0972^k."""
+    rate = compound_rate(GDP_2015, GDP_TARGET_2020)
+    return [GDP_2015 * (1 + rate) ** k for k in range(6)]
+
+
 def gdp_per_capita_2020(real_growth: float, deflator: float, population_growth: float) -> float:
     """Per-capita GDP grows with nominal GDP and shrinks with population."""
     factor = (1 + real_growth / 100) * (1 + deflator / 100) / (1 + population_growth / 100)

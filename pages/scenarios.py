@@ -164,12 +164,17 @@ def indicator_studio() -> None:
     st.dataframe(pd.DataFrame(needed), hide_index=True)
 
 
+def slider_row(controls: dict) -> dict[str, float]:
+    """One row of URL-bound sliders from a {key: (label, min, max, step, plan value)} table."""
+    values = {}
+    for col, (key, (label, low, high, step, plan)) in zip(st.columns(len(controls)), controls.items()):
+        values[key] = col.slider(label, low, high, plan, step, key=key, bind="query-params")
+    return values
+
+
 @st.fragment
 def gdp_studio() -> None:
-    values = {}
-    cols = st.columns(3)
-    for col, (key, (label, low, high, step, plan)) in zip(cols, GDP_CONTROLS.items()):
-        values[key] = col.slider(label, low, high, plan, step, key=key, bind="query-params")
+    values = slider_row(GDP_CONTROLS)
     st.caption(
         f"规划：实际增长9%左右（专栏2第1行）。规划未列价格涨幅：默认 {GDP_CONTROLS['gdp_deflator'][4]}% 由 2.5万亿元与9% 推算；"
         f"人口增速默认 {GDP_CONTROLS['population'][4]}% 由“常住人口累计增加200万左右”（第十二章第二节）推算。"
@@ -186,8 +191,7 @@ def gdp_studio() -> None:
     paths = pd.DataFrame(
         {
             "year": list(range(2015, 2021)) * 2,
-            "value": [scenario.gdp_2020(values["gdp_real"], values["gdp_deflator"]) ** (k / 5) * scenario.GDP_2015 ** (1 - k / 5) for k in range(6)]
-            + [scenario.GDP_2015 * (scenario.GDP_TARGET_2020 / scenario.GDP_2015) ** (k / 5) for k in range(6)],
+            "value": scenario.gdp_path(values["gdp_real"], values["gdp_deflator"]) + scenario.gdp_path_required(),
             "series": ["情景A"] * 6 + ["完成目标所需路径"] * 6,
         }
     )
@@ -196,10 +200,7 @@ def gdp_studio() -> None:
 
 @st.fragment
 def income_studio() -> None:
-    values = {}
-    cols = st.columns(3)
-    for col, (key, (label, low, high, step, plan)) in zip(cols, INCOME_CONTROLS.items()):
-        values[key] = col.slider(label, low, high, plan, step, key=key, bind="query-params")
+    values = slider_row(INCOME_CONTROLS)
     st.caption(
         "默认增速是同时满足“城乡收入比2.4∶1”和“常住居民收入年均增长9.5%”的一组数（专栏2第2、10行）；"
         "规划未设2020年常住人口城镇化率，默认按“十二五”每年提高1.58个百分点延续。"

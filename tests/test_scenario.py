@@ -115,3 +115,10 @@ def test_reduction_pace_needed_gets_there(cut, years_left):
     for _ in range(years_left):
         value = scenario.step("reduction", value, pace)
     assert value == pytest.approx(cut, abs=1e-9)
+
+
+def test_gdp_paths_start_at_2015_and_end_where_2020_lands():
+    path = scenario.gdp_path(7.0, 0.66)
+    assert path[0] == scenario.GDP_2015 and path[-1] == pytest.approx(scenario.gdp_2020(7.0, 0.66))
+    required = scenario.gdp_path_required()
+    assert required[0] == scenario.GDP_2015 and required[-1] == pytest.approx(25000)
