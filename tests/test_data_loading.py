@@ -112,3 +112,23 @@ def test_investment_amount_edited_away_from_its_raw_text(tmp_path):
     path = copy_with(tmp_path, "investment", lambda t: t.replace(",45000,30000,亿元", ",46000,30000,亿元", 1))
     with pytest.raises(DataFileError, match="line 2"):
         data.read_investment(path)
+
+
+BROKEN_TEXT_TARGETS = [
+    # tt_002 reads "2.5万亿元" (第一章第三节)
+    ("value edited away from the print", lambda t: t.replace(",2.5万亿元,2.5,万亿元,", ",2.5万亿元,3.5,万亿元,", 1), ["value", "2.5万亿元"]),
+    ("raw not in its sentence", lambda t: t.replace(",2.5万亿元,2.5,万亿元,", ",2.6万亿元,2.6,万亿元,", 1), ["not in its sentence"]),
+    ("unknown indicator", lambda t: t.replace(",t1_gdp,", ",t1_gdpp,", 1), ["indicator_id", "t1_gdpp"]),
+    ("year outside the plan", lambda t: t.replace(",2.5万亿元,2.5,万亿元,exact,false,2020,", ",2.5万亿元,2.5,万亿元,exact,false,2030,", 1), ["year"]),
+]
+
+
+@pytest.mark.parametrize("case, edit, words", BROKEN_TEXT_TARGETS, ids=[c[0] for c in BROKEN_TEXT_TARGETS])
+def test_broken_text_targets_file_fails_clearly(tmp_path, case, edit, words):
+    path = copy_with(tmp_path, "text_targets", edit)
+    with pytest.raises(DataFileError) as error:
+        data.read_text_targets(path)
+    message = str(error.value)
+    assert message.startswith("text_targets.csv, line 3")
+    for word in words:
+        assert word in message
