@@ -22,6 +22,7 @@ pages = {
         st.Page("pages/scenarios.py", title="情景推演", icon=":material/tune:", url_path="scenarios"),
     ],
     "空间与文本": [
+        st.Page("pages/zones_map.py", title="功能区域地图", icon=":material/map:", url_path="zones_map"),
         st.Page("pages/plan_reader.py", title="规划原文", icon=":material/menu_book:", url_path="plan_reader"),
         st.Page("pages/methods.py", title="数据与方法", icon=":material/fact_check:", url_path="methods"),
     ],

@@ -67,6 +67,7 @@ PRECISION_WORDS = {
     "site": "位置：项目所在地",
     "district": "位置：区县代表点（示意）",
 }
+SMALL_DISTRICT_KM2 = 450  # 渝中, 大渡口, 江北, 沙坪坝, 九龙坡, 南岸
 MAX_LINES = 8  # projects listed in one tooltip before "…另有 n 项"
 MAP_HEIGHT = 560
 # The page is "wide"; the map column is rarely narrower than this.
@@ -201,19 +202,19 @@ def split_outlines(boundaries: dict, districts: pd.DataFrame) -> list[dict]:
     return paths
 
 
-def label_rows(boundaries: dict, districts: pd.DataFrame) -> list[dict]:
-    """One label per district at its representative point; big districts win collisions."""
+def label_rows(boundaries: dict, districts: pd.DataFrame, small: bool) -> list[dict]:
+    """District names at their representative points: the small central districts, or the rest.
+
+    The six districts around the Inner Ring are each a few pixels wide at the
+    opening zoom; their names are sized in metres (see build_deck) so they
+    appear as the reader zooms in instead of piling up on one another.
+    """
     short = dict(zip(districts.adcode, districts.short_name))
     rows = []
     for feature in boundaries["features"]:
         props = feature["properties"]
-        rows.append(
-            {
-                "position": [props["label_lon"], props["label_lat"]],
-                "text": short[props["adcode"]],
-                "priority": round(props["area_km2"]),
-            }
-        )
+        if (props["area_km2"] < SMALL_DISTRICT_KM2) == small:
+            rows.append({"position": [props["label_lon"], props["label_lat"]], "text": short[props["adcode"]]})
     return rows
 
 
@@ -379,34 +380,39 @@ def build_deck(
             outline_color=[255, 255, 255, 255],
             pickable=True,
         ),
-        pdk.Layer(
-            "TextLayer",
-            id="labels",
-            data=label_rows(boundaries, districts),
-            get_position="position",
-            get_text="text",
-            get_size=13,
-            size_units="'pixels'",
-            get_color=[17, 17, 17, 255],
-            font_family=f'"{LABEL_FONT}"',
-            font_weight=600,
-            character_set="'auto'",
-            font_settings={"sdf": True},
-            outline_width=3,
-            outline_color=[255, 255, 255, 230],
-            get_pixel_offset=[0, 12],
-            get_collision_priority="priority",
-            collision_enabled=True,
-            extensions=[{"@@type": "CollisionFilterExtension"}],
-        ),
+        _label_layer("labels", label_rows(boundaries, districts, small=False), size=13, units="pixels"),
+        # About 2.6 km tall: legible from zoom 8.5, specks at the opening zoom.
+        _label_layer("labels-small", label_rows(boundaries, districts, small=True), size=2600, units="meters"),
     ]
     return SerialisedDeck(
         layers=layers,
         initial_view_state=fit_view(boundary_bounds(boundaries), ASSUMED_MAP_WIDTH, MAP_HEIGHT),
+        # No basemap and no outbound request. Leave map_style alone: an explicit
+        # None makes Streamlit fall back to a Carto basemap, which fails offline.
         map_provider=None,
-        map_style=None,
         tooltip=TOOLTIP,
         height=MAP_HEIGHT,
+    )
+
+
+def _label_layer(layer_id: str, rows: list[dict], size: float, units: str) -> pdk.Layer:
+    return pdk.Layer(
+        "TextLayer",
+        id=layer_id,
+        data=rows,
+        get_position="position",
+        get_text="text",
+        get_size=size,
+        size_units=f"'{units}'",
+        size_max_pixels=14,
+        get_color=[17, 17, 17, 255],
+        font_family=f'"{LABEL_FONT}"',
+        font_weight=600,
+        character_set="'auto'",
+        font_settings={"sdf": True},
+        outline_width=3,
+        outline_color=[255, 255, 255, 230],
+        get_pixel_offset=[0, 12],
     )
 
 

@@ -316,15 +316,16 @@ def place_ids() -> list[str]:
 
 
 def place_label(place: str) -> str:
-    if place == ALL:
-        return "全市（五大功能区域）"
-    zones = load_zones().set_index("zone_id")
-    if place in zones.index:
-        return f"功能区域 · {zones.at[place, 'name_zh']}"
-    districts = load_districts().set_index("adcode")
-    if place in districts.index:
-        return f"区县 · {districts.at[place, 'name_2016']}"
-    return place
+    return _place_labels().get(place, place)
+
+
+@functools.cache
+def _place_labels() -> dict[str, str]:
+    # Looked up once per option on every rerun (the selectbox's format_func), so built once.
+    labels = {ALL: "全市（五大功能区域）"}
+    labels |= {z.zone_id: f"功能区域 · {z.name_zh}" for z in load_zones().itertuples()}
+    labels |= {d.adcode: f"区县 · {d.name_2016}" for d in load_districts().itertuples()}
+    return labels
 
 
 def place_districts(place: str) -> list[str]:
@@ -353,6 +354,8 @@ def project_table(projects: pd.DataFrame, districts: pd.DataFrame | None = None)
     """Projects as the page shows them: Chinese headers, names for adcodes, the source spelled out."""
     districts = load_districts() if districts is None else districts
     names = dict(zip(districts.adcode, districts.name_2016))
+    place = projects.chapter + projects.section
+    unplaced = projects.precision == "none"
     shown = pd.DataFrame(
         {
             "project_id": projects.project_id,
@@ -361,15 +364,9 @@ def project_table(projects: pd.DataFrame, districts: pd.DataFrame | None = None)
             "subcategory": projects.subcategory,
             "status": projects.status,
             "districts": projects.district_adcodes.map(lambda v: "、".join(names[c] for c in split_adcodes(v)) or "—"),
-            "source": [
-                f"{row.box}（{row.chapter}{row.section}）" if row.box else f"正文{row.chapter}{row.section}"
-                for row in projects.itertuples()
-            ],
+            "source": (projects.box + "（" + place + "）").where(projects.box != "", "正文" + place),
             "quote": projects.quote,
-            "position": [
-                _PRECISION_WORDS[row.precision] + (f"：{row.note}" if row.precision == "none" else "")
-                for row in projects.itertuples()
-            ],
+            "position": projects.precision.map(_PRECISION_WORDS).where(~unplaced, "未上图：" + projects.note),
         }
     )
     return shown.rename(columns=PROJECT_COLUMNS).reset_index(drop=True)

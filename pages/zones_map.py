@@ -26,9 +26,20 @@ def deck(categories: tuple[str, ...], highlight: tuple[str, ...]):
     return map_builders.build_deck(zones.load_boundaries(), districts, zone_table, district_zones, projects, categories, highlight)
 
 
+def map_key() -> str:
+    # A new key after the list changes the place drops the chart's own
+    # selection, which would otherwise keep one district lit while the list
+    # shows another.
+    return f"{MAP_KEY}-{st.session_state.get('map_generation', 0)}"
+
+
+def forget_map_selection():
+    st.session_state["map_generation"] = st.session_state.get("map_generation", 0) + 1
+
+
 def follow_map_selection():
     """A click on a district (or a project marker) selects that district in the list."""
-    state = st.session_state.get(MAP_KEY)
+    state = st.session_state.get(map_key())
     objects = (state or {}).get("selection", {}).get("objects", {})
     clicked = [(o.get("properties") or {}).get("adcode") for o in objects.get("districts", [])]
     clicked += [(o.get("adcodes") or [None])[0] for o in objects.get("projects", [])]
@@ -51,33 +62,43 @@ places = zones.place_ids()
 placed = projects[projects.precision != "none"]
 counts = zones.category_counts(placed)
 
+# The URL carries ids (?place=500154&categories=水库), not the labels a bound
+# widget would put there, so it is read once per session and written back below.
+asked_place, asked_categories = query_values("place"), query_values("categories")
 url_notice(
     {
-        "place": params.invalid_choices(query_values("place"), places),
-        "categories": params.invalid_choices(query_values("categories"), counts),
+        "place": params.invalid_choices(asked_place, places),
+        "categories": params.invalid_choices(asked_categories, counts),
     }
 )
+if "place" not in st.session_state:
+    st.session_state["place"] = next((p for p in asked_place if p in places), zones.ALL)
+if "categories" not in st.session_state:
+    st.session_state["categories"] = [c for c in counts if c in asked_categories] or list(counts)
 
-place = st.selectbox("查看功能区域或区县", places, format_func=zones.place_label, key="place", bind="query-params")
+place = st.selectbox("查看功能区域或区县", places, format_func=zones.place_label, key="place", on_change=forget_map_selection)
 chosen = st.pills(
     "项目类别（点选开关，数字为上图项目数）",
     list(counts),
     selection_mode="multi",
-    default=list(counts),
     format_func=lambda c: f"{map_builders.CATEGORY_STYLE[c][0]} {c} {counts[c]}",
     key="categories",
-    bind="query-params",
 )
 categories = tuple(c for c in counts if c in set(chosen or []))
-highlight = tuple(zones.place_districts(place))
+st.query_params.from_dict(
+    ({"place": place} if place != zones.ALL else {})
+    | ({"categories": list(categories)} if len(categories) < len(counts) else {})
+)
+with plain_errors():
+    chart = deck(categories, tuple(zones.place_districts(place)))
 
 map_column, legend_column = st.columns([4, 1])
 with map_column:
     st.pydeck_chart(
-        deck(categories, highlight),
+        chart,
         on_select=follow_map_selection,
         selection_mode="single-object",
-        key=MAP_KEY,
+        key=map_key(),
         height=map_builders.MAP_HEIGHT,
         alt="重庆市38个区县按五大功能区域着色的地图，叠加规划项目点位",
     )
@@ -88,16 +109,16 @@ with legend_column:
 zone_by_id = zone_table.set_index("zone_id")
 if place == zones.ALL:
     st.subheader("五大功能区域")
+    members = district_zones.zone_id.value_counts()
     for zone in zone_table.itertuples():
-        members = zones.districts_of_zone(zone.zone_id)
-        st.markdown(f"**{md(zone.name_zh)}**（{md(zone.group_zh)}，{len(members)} 个区县）：{md(zone.extent_2013)}。")
+        st.markdown(f"**{md(zone.name_zh)}**（{md(zone.group_zh)}，{members[zone.zone_id]} 个区县）：{md(zone.extent_2013)}。")
     st.caption(f"规划专栏2备注2：“{md(zone_table.group_quote.iloc[0])}，{md(zone_table.group_quote.iloc[-1])}”。")
     shown = projects
 elif place in zone_by_id.index:
     zone = zone_by_id.loc[place]
-    st.subheader(zone.name_zh)
+    st.subheader(md(zone.name_zh))
     st.markdown(f"{md(zone.name_en)} · {md(zone.group_zh)} · 划定依据：{md(zone.designation)}")
-    st.markdown(f"> {md(zone.role_quote)}\n\n{zone.role_chapter}{zone.role_section}（原文第 {zone.role_line} 行；原文以 \\*\\*\\* 隐去区域名称）")
+    st.markdown(f"> {md(zone.role_quote)}\n\n{md(zone.role_chapter + zone.role_section)}（原文第 {zone.role_line} 行；原文以 \\*\\*\\* 隐去区域名称）")
     members = zones.districts_of_zone(place)
     st.dataframe(
         members[["name_2016", "name_current", "extent", "note"]].rename(
@@ -108,11 +129,11 @@ elif place in zone_by_id.index:
     shown = zones.projects_in(members.adcode)
 else:
     district = districts.set_index("adcode").loc[place]
-    st.subheader(district.name_2016 + (f"（今{district.name_current}）" if district.name_current != district.name_2016 else ""))
+    st.subheader(md(district.name_2016 + (f"（今{district.name_current}）" if district.name_current != district.name_2016 else "")))
     for link in zones.zones_of_district(place).itertuples():
         st.markdown(f"**{md(link.name_zh)}**（{md(link.extent)}）：{md(link.role_quote)}")
     if district.note:
-        st.caption(district.note)
+        st.caption(md(district.note))
     shown = zones.projects_in([place])
 
 st.markdown(f"**规划点名项目：{len(shown)} 项**（区县跨两个功能区域时，其项目在两个区域下都列出）")

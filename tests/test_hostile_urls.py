@@ -17,6 +17,7 @@ PAGE_KEYS = {
     "scenarios": ["presenter", "section", "indicator", "yearly", "compare", "gdp_real", "gdp_deflator", "population", "urban_income", "rural_income", "urbanization", "pace_t2_trade", "paceb_t2_trade", "pace_t2_trade_2017"],
     "plan_reader": ["q", "chapter", "section"],
     "methods": [],
+    "zones_map": ["place", "categories"],
 }
 HOSTILE = st.one_of(
     st.sampled_from(["nan", "NaN", "inf", "-inf", "1e308", "-1e308", "0", "-0", "", " ", "true", "None", "null"]),
@@ -29,15 +30,21 @@ HOSTILE = st.one_of(
 )
 
 
-@pytest.mark.parametrize("page", list(PAGE_KEYS))
+@pytest.mark.parametrize("page_name", list(PAGE_KEYS))
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(data=st.data())
-def test_hostile_query_values_are_harmless(page, data):
-    keys = PAGE_KEYS[page] + ["unknown", "x" * 60]
+def test_hostile_query_values_are_harmless(page_name, data):
+    keys = PAGE_KEYS[page_name] + ["unknown", "x" * 60]
     chosen = data.draw(st.lists(st.sampled_from(keys), min_size=1, max_size=4, unique=True))
     query = {key: data.draw(HOSTILE) for key in chosen}
-    at = open_page(page, query)
+    at = open_page(page_name, query)
     assert not at.exception, query
+    markup = [v for v in query.values() if "<" in v or "](" in v]
     for element in list(at.markdown) + list(at.info) + list(at.caption) + list(at.error):
+        if element.value.startswith(("<style>", "<div")):
+            # The pages' own HTML (fixed styles, the map legend built from escaped data):
+            # no URL value may appear in it as written.
+            assert not any(v in element.value for v in markup), (query, element.value)
+            continue
         value = element.value.replace(":orange-background[**", "")  # the search page's own highlight
         assert inert(value), (query, element.value)

@@ -255,3 +255,11 @@ def test_linked_text_targets_agree_with_the_tables():
 # 第二十四章 "实际利用外资每年100亿美元以上" (专栏2 【500】) and
 # 第二十七章 "每年新增就业稳定在60万人左右" (专栏2 【300】).
 PER_YEAR_RESTATEMENTS = {"tt_150": 5, "tt_167": 5}
+
+
+def test_growth_targets_carry_their_price_basis():
+    # 专栏2 row 1: GDP growth 9 is real growth like the 12.8 % it follows (第一章第一节);
+    # row 2 (income growth) does not say.
+    by_id = OBSERVATIONS.set_index("obs_id")
+    assert by_id.loc["t2_gdp_growth.2016-2020.target", "price_basis"] == "real"
+    assert by_id.loc["t2_income_growth.2016-2020.target", "price_basis"] == "unstated"

@@ -86,7 +86,11 @@ def observation(indicator, table_no, column, raw, first_line, lines):
         unit = indicator["unit"]
         if indicator["kind"] == "growth_rate" and parsed.value is not None:
             measure, period = "annual_rate", f"{end - 4}-{end}"
-        price_basis = ""
+            # GDP growth targets are real growth, as the 12.8 % they follow is
+            # (第一章第一节, and the levels that imply 14.7 % nominal).
+            price_basis = "real" if iid == "t2_gdp_growth" else "unstated"
+        if indicator["kind"] != "growth_rate" or parsed.value is None:
+            price_basis = ""
         if parsed.value is not None and iid in CURRENT_PRICE_LEVELS:
             price_basis = "current"
         elif parsed.value is not None and iid in UNSTATED_PRICE_LEVELS:

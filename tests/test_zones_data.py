@@ -1,0 +1,211 @@
+"""Zones, districts and projects: the tables agree with the 2013 designation and with the plan's text."""
+
+import shutil
+
+import pandas as pd
+import pytest
+
+from lib import plan_text, zones
+from lib.validation import DataFileError
+
+# GB/T 2260 codes of Chongqing's 38 county-level units (26 区, 8 县, 4 自治县), as of 2016 and now.
+ADCODES = (
+    [f"5001{n:02d}" for n in range(1, 21)]
+    + [f"5001{n}" for n in range(51, 57)]
+    + ["500229", "500230", "500231", "500233", "500235", "500236", "500237", "500238"]
+    + ["500240", "500241", "500242", "500243"]
+)
+SPLIT = {"500104", "500105", "500106", "500107", "500108"}  # 大渡口 江北 沙坪坝 九龙坡 南岸
+# The 2013 designation: zone → districts wholly or partly in it.
+DESIGNATION = {
+    "core": {"500103"} | SPLIT,
+    "expansion": SPLIT | {"500109", "500112", "500113"},  # + 北碚 渝北 巴南
+    # 涪陵 长寿 江津 合川 永川 南川 綦江(+万盛) 大足 璧山 铜梁 潼南 荣昌
+    "new_area": {"500102", "500115", "500116", "500117", "500118", "500119", "500110", "500111", "500120", "500151", "500152", "500153"},
+    # 万州 开县 梁平 城口 丰都 垫江 忠县 云阳 奉节 巫山 巫溪
+    "northeast": {"500101", "500154", "500155", "500229", "500230", "500231", "500233", "500235", "500236", "500237", "500238"},
+    # 黔江 武隆 石柱 秀山 酉阳 彭水
+    "southeast": {"500114", "500156", "500240", "500241", "500242", "500243"},
+}
+
+
+@pytest.fixture(scope="module")
+def projects():
+    return zones.load_projects()
+
+
+def test_five_zones_in_the_plans_order_and_groups():
+    table = zones.load_zones()
+    assert list(table.zone_id) == list(zones.ZONE_IDS)
+    assert list(table.group_zh) == ["大都市区"] * 3 + ["大生态区"] * 2
+
+
+def test_group_quotes_are_note_2_of_box_2_and_count_the_zones():
+    # 专栏2 备注2: "大都市区包括***、***、***，大生态区包括***、***" – three and two redacted names.
+    notes = plan_text.box("专栏2").notes
+    table = zones.load_zones()
+    for group, members in table.groupby("group_zh"):
+        quote = members.group_quote.iloc[0]
+        assert quote in notes
+        assert quote.startswith(f"{group}包括")
+        assert quote.count("***") == len(members)
+
+
+@pytest.mark.parametrize("zone", list(zones.load_zones().itertuples()), ids=lambda z: z.zone_id)
+def test_role_is_the_first_sentence_of_the_zones_paragraph(zone):
+    line = plan_text.where(zone.role_line)
+    assert (line.chapter, line.section) == (zone.role_chapter, zone.role_section) == ("第十章", "第一节")
+    # The paragraph opens with the redacted zone name, then the quoted sentence.
+    assert line.text.strip("　").startswith("***" + zone.role_quote)
+    assert zone.role_quote.endswith("。") and zone.role_quote.count("。") == 1
+
+
+def test_the_five_role_paragraphs_are_consecutive():
+    lines = list(zones.load_zones().role_line)
+    assert lines == list(range(lines[0], lines[0] + 5))
+
+
+def test_all_38_districts_with_names_and_kinds():
+    table = zones.load_districts()
+    assert list(table.adcode) == ADCODES
+    assert table.kind_2016.value_counts().to_dict() == {"区": 23, "县": 11, "自治县": 4}
+    assert table.kind_current.value_counts().to_dict() == {"区": 26, "县": 8, "自治县": 4}
+    renamed = table[table.name_2016 != table.name_current]
+    # 开县, 梁平县 and 武隆县 became 开州区, 梁平区 and 武隆区 in 2016, after the plan.
+    assert dict(zip(renamed.name_2016, renamed.name_current)) == {"开县": "开州区", "梁平县": "梁平区", "武隆县": "武隆区"}
+
+
+@pytest.mark.parametrize("district", list(zones.load_districts().itertuples()), ids=lambda d: d.adcode)
+def test_each_district_is_printed_in_the_plan_as_recorded(district):
+    assert district.printed_as in plan_text.plan_text()
+    assert district.short_name in district.printed_as or district.printed_as in district.name_2016
+
+
+def test_zone_membership_matches_the_2013_designation():
+    links = zones.load_district_zones()
+    found = {zone: set(rows.adcode) for zone, rows in links.groupby("zone_id")}
+    assert found == DESIGNATION
+    assert {z: len(a) for z, a in found.items()} == {"core": 6, "expansion": 8, "new_area": 12, "northeast": 11, "southeast": 6}
+
+
+def test_every_district_has_exactly_one_primary_zone():
+    links = zones.load_district_zones()
+    districts = zones.load_districts()
+    primaries = links[links.is_primary]
+    assert sorted(primaries.adcode) == sorted(districts.adcode)
+    assert primaries.zone_id.value_counts().to_dict() == {"new_area": 12, "northeast": 11, "expansion": 8, "southeast": 6, "core": 1}
+    assert set(districts.adcode[districts.split_zones]) == SPLIT
+
+
+def test_split_districts_are_divided_by_the_inner_ring():
+    links = zones.load_district_zones()
+    split = links[links.adcode.isin(SPLIT)]
+    assert set(zip(split.zone_id, split.extent)) == {("core", "内环以内"), ("expansion", "内环以外")}
+    assert set(links.extent[~links.adcode.isin(SPLIT)]) == {"全域"}
+
+
+def test_wansheng_is_recorded_inside_qijiang():
+    qijiang = zones.load_districts().set_index("adcode").loc["500110"]
+    assert "万盛经开区" in qijiang.note
+
+
+def _source_text(project) -> str:
+    if project.box:
+        return plan_text.box(project.box).text
+    return plan_text.where(project.line).text
+
+
+@pytest.mark.parametrize("project", list(zones.load_projects().itertuples()), ids=lambda p: p.project_id)
+def test_each_quote_is_verbatim_in_its_box_and_line(project):
+    line = plan_text.where(project.line)
+    assert project.quote in _source_text(project)
+    assert project.quote in line.text
+    assert (line.box, line.chapter, line.section) == (project.box, project.chapter, project.section)
+    if project.status:
+        assert project.status in line.text
+
+
+@pytest.mark.parametrize(
+    "project", [p for p in zones.load_projects().itertuples() if p.district_basis == "named"], ids=lambda p: p.project_id
+)
+def test_a_named_district_is_named_in_the_quote(project):
+    short = dict(zip(zones.load_districts().adcode, zones.load_districts().short_name))
+    short_forms = {code: {name} for code, name in short.items()}
+    short_forms["500110"].add("万盛")  # 万盛经开区 lies within 綦江区
+    for adcode in zones.split_adcodes(project.district_adcodes):
+        assert any(name in project.quote for name in short_forms[adcode]), (adcode, project.quote)
+
+
+def test_project_rows_cover_the_boxes_the_issue_lists(projects):
+    boxes = set(projects.box)
+    assert {"专栏7", "专栏8", "专栏10", "专栏12", "专栏14", "专栏15", ""} <= boxes
+    counts = projects.groupby("subcategory").size()
+    # 专栏7: "…等8个国家级物流园"，"…等10个市级物流园"; 专栏8: "…等7个5A级景区提档升级工程".
+    assert counts["国家级物流园"] == 8
+    assert counts["市级物流园"] == 10
+    assert counts["5A级景区提档升级"] == 7
+    # 专栏15 names 13 of its 45 medium reservoirs and 5 large ones; 11 new and 12 rebuilt water plants.
+    assert counts["中型水库"] == 13
+    assert counts["大型水库"] == 5
+    water = projects[projects.category == "水厂"].status.value_counts().to_dict()
+    assert water == {"新建": 11, "改扩建": 12}
+
+
+def test_precision_rules(projects):
+    placed = projects[projects.precision != "none"]
+    assert placed.lon.notna().all() and placed.lat.notna().all()
+    unplaced = projects[projects.precision == "none"]
+    assert unplaced.lon.isna().all() and (unplaced.district_adcodes == "").all()
+    assert (unplaced.note != "").all()
+    # Site coordinates only where they are well established: the airport, nothing else.
+    assert set(projects.name_zh[projects.precision == "site"]) == {"江北机场第三跑道及东航站区工程", "江北机场航空口岸"}
+
+
+def test_places_and_tables_for_the_page():
+    assert zones.place_ids()[0] == zones.ALL
+    assert len(zones.place_ids()) == 1 + 5 + 38
+    assert sorted(zones.place_districts("core")) == sorted(DESIGNATION["core"])
+    assert zones.place_districts("500103") == ["500103"]
+    assert zones.place_districts("nowhere") == []
+    shown = zones.project_table(zones.projects_in(["500103"]))
+    assert list(shown.columns) == ["project_id", *zones.PROJECT_COLUMNS.values()]
+    assert shown["区县"].str.contains("渝中区").all()
+
+
+@pytest.mark.parametrize(
+    "name, old, new, problem",
+    [
+        ("zones.csv", "core,1,", "centre,1,", "'zone_id' has 'centre'"),
+        ("districts.csv", "500103,渝中区", "5001O3,渝中区", "line 4"),
+        ("district_zones.csv", "500103,core,全域,true", "500103,core,全域,false", "exactly one primary zone"),
+        ("district_zones.csv", "500104,core,内环以内,false", "500104,core,全域,false", "no zone can cover it 全域"),
+        ("projects.csv", ",500106,located,专栏7,", ",500199,located,专栏7,", "not a known district"),
+        ("projects.csv", "zl07-001,", "zl07-002,", "repeats 'zl07-002'"),
+    ],
+)
+def test_a_damaged_file_names_itself_and_the_problem(tmp_path, name, old, new, problem):
+    for path in zones.PATHS.values():
+        shutil.copy(path, tmp_path / path.name)
+    target = tmp_path / name
+    text = target.read_text(encoding="utf-8")
+    assert old in text
+    target.write_text(text.replace(old, new, 1), encoding="utf-8")
+    zone_table = zones.read_zones(tmp_path / "zones.csv") if name != "zones.csv" else None
+    with pytest.raises(DataFileError) as error:
+        if name == "zones.csv":
+            zones.read_zones(target)
+        elif name == "districts.csv":
+            zones.read_districts(target, zone_table)
+        elif name == "district_zones.csv":
+            zones.read_district_zones(target, zones.read_districts(tmp_path / "districts.csv", zone_table), zone_table)
+        else:
+            zones.read_projects(target, zones.read_districts(tmp_path / "districts.csv", zone_table))
+    assert name in str(error.value)
+    assert problem in str(error.value)
+
+
+def test_loaders_hand_out_copies():
+    table = zones.load_projects()
+    table.loc[0, "name_zh"] = "改过"
+    assert zones.load_projects().loc[0, "name_zh"] != "改过"
+    assert isinstance(table, pd.DataFrame)
