@@ -370,3 +370,12 @@ def project_table(projects: pd.DataFrame, districts: pd.DataFrame | None = None)
         }
     )
     return shown.rename(columns=PROJECT_COLUMNS).reset_index(drop=True)
+
+
+# The map's tables, in the same form as lib.data.TABLES (title, schema, loader).
+TABLES = {
+    "zones": ("五大功能区域", ZONES, load_zones),
+    "districts": ("38个区县", DISTRICTS, load_districts),
+    "district_zones": ("区县所属功能区域", DISTRICT_ZONES, load_district_zones),
+    "projects": ("规划点名的项目", PROJECTS, load_projects),
+}

@@ -103,3 +103,22 @@ h1 { font-size: 2.4rem !important; }
 [data-testid="stCaptionContainer"] { font-size: 1.05rem !important; color: #222 !important; }
 </style>
 """
+
+
+@st.cache_data(show_spinner=False)
+def map_tables():
+    from lib import zones
+
+    return zones.load_zones(), zones.load_districts(), zones.load_district_zones(), zones.load_projects()
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def zone_deck(categories: tuple[str, ...], highlight: tuple[str, ...]):
+    """The zones map for one choice of categories and highlight.
+
+    Shared and never mutated; it serialises itself once (see SerialisedDeck).
+    """
+    from lib import map_builders, zones
+
+    zone_table, districts, district_zones, projects = map_tables()
+    return map_builders.build_deck(zones.load_boundaries(), districts, zone_table, district_zones, projects, categories, highlight)

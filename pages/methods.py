@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lib import data, schemas
+from lib import data, schemas, zones
 from lib.exports import to_csv_bytes, to_excel_bytes
 from pages._shared import plain_errors
 
@@ -66,24 +66,25 @@ st.markdown(
 )
 
 st.header("数据字典")
+TABLES = {**data.TABLES, **zones.TABLES}
 with plain_errors():
-    dictionary = schemas.dictionary({name: spec for name, (_, spec, _) in data.TABLES.items()})
+    dictionary = schemas.dictionary({name: spec for name, (_, spec, _) in TABLES.items()})
 st.dataframe(dictionary, hide_index=True, width="stretch")
 
 @st.cache_data(show_spinner=False)
 def table_file(name: str, kind: str) -> bytes:
-    frame = data.TABLES[name][2]()
+    frame = TABLES[name][2]()
     return to_csv_bytes(frame) if kind == "csv" else to_excel_bytes(frame, name)
 
 
 @st.cache_data(show_spinner=False)
 def row_count(name: str) -> int:
-    return len(data.TABLES[name][2]())
+    return len(TABLES[name][2]())
 
 
 st.header("下载")
 # Files are built when clicked (a callable), so a rerun of this page stays cheap.
-for name, (title, _, _) in data.TABLES.items():
+for name, (title, _, _) in TABLES.items():
     columns = st.columns([3, 1, 1])
     with plain_errors():
         columns[0].markdown(f"**{title}** · `{name}` · {row_count(name)} 行")
@@ -97,3 +98,13 @@ for name, (title, _, _) in data.TABLES.items():
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"xlsx_{name}",
     )
+
+columns = st.columns([3, 1, 1])
+columns[0].markdown("**区县边界** · `geo/districts.geojson` · 38 个区县，WGS 84，已简化（见 geo/README.md）")
+columns[1].download_button(
+    "GeoJSON",
+    lambda: zones.GEOJSON_PATH.read_bytes(),
+    file_name="chongqing_districts.geojson",
+    mime="application/geo+json",
+    key="geojson",
+)

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from lib import overview
-from pages._shared import plain_errors
+from pages._shared import plain_errors, zone_deck
 
 
 @st.cache_data(show_spinner=False)
@@ -56,3 +56,13 @@ links = st.columns(6)
 for column, pillar in zip(links, ["创新发展", "协调发展", "绿色发展", "开放发展", "共享发展"]):
     column.page_link("pages/indicators.py", label=pillar, query_params={"pillar": pillar})
 links[5].page_link("pages/trajectories.py", label="哪些目标要加速", icon=":material/show_chart:")
+
+st.subheader("五大功能区域")
+map_column, text_column = st.columns([3, 2])
+with plain_errors():
+    map_column.pydeck_chart(zone_deck((), ()), height=320, key="overview_map")
+text_column.markdown(
+    "规划以**五大功能区域**统筹全市38个区县：都市功能核心区、都市功能拓展区、城市发展新区"
+    "（合称大都市区），渝东北生态涵养发展区、渝东南生态保护发展区（合称大生态区）。"
+)
+text_column.page_link("pages/zones_map.py", label="查看地图与项目", icon=":material/map:")

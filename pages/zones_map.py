@@ -8,22 +8,12 @@ or district in the list; the list is also what the URL (?place=) sets.
 import streamlit as st
 
 from lib import map_builders, params, zones
+from pages._shared import map_tables as tables
 from pages._shared import plain_errors, query_values, url_notice
+from pages._shared import zone_deck as deck
 
 MAP_KEY = "zones_map"
 md = params.markdown_escape  # data goes into markdown as text, never as markup
-
-
-@st.cache_data(show_spinner=False)
-def tables():
-    return zones.load_zones(), zones.load_districts(), zones.load_district_zones(), zones.load_projects()
-
-
-@st.cache_resource(show_spinner=False, max_entries=64)
-def deck(categories: tuple[str, ...], highlight: tuple[str, ...]):
-    # Shared and never mutated; it serialises itself once (see SerialisedDeck).
-    zone_table, districts, district_zones, projects = tables()
-    return map_builders.build_deck(zones.load_boundaries(), districts, zone_table, district_zones, projects, categories, highlight)
 
 
 def map_key() -> str:

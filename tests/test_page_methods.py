@@ -4,7 +4,9 @@ import pandas as pd
 import pytest
 
 from helpers import open_page
-from lib import data, schemas
+from lib import data, schemas, zones
+
+TABLES = {**data.TABLES, **zones.TABLES}
 from lib.exports import read_csv_bytes, read_excel_bytes, to_csv_bytes, to_excel_bytes
 
 
@@ -13,21 +15,22 @@ def test_methods_page_runs_with_dictionary_and_downloads():
     assert not at.exception
     dictionary = at.dataframe[0].value
     # Every column of every table is described once.
-    expected = sum(len(spec) for _, spec, _ in data.TABLES.values())
+    expected = sum(len(spec) for _, spec, _ in TABLES.values())
     assert len(dictionary) == expected
-    assert len(at.get("download_button")) == 2 * len(data.TABLES)
+    # CSV and Excel for every table, and the boundaries as GeoJSON
+    assert len(at.get("download_button")) == 2 * len(TABLES) + 1
 
 
-@pytest.mark.parametrize("name", list(data.TABLES))
+@pytest.mark.parametrize("name", list(TABLES))
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 def test_every_download_reads_back_into_the_same_table(name, fmt):
-    frame = data.TABLES[name][2]()
+    frame = TABLES[name][2]()
     payload = to_csv_bytes(frame) if fmt == "csv" else to_excel_bytes(frame, name)
     back = read_csv_bytes(payload) if fmt == "csv" else read_excel_bytes(payload)
     assert list(back.columns) == list(frame.columns)
     assert len(back) == len(frame)
     # Compare as the loader would read it: every column back to its schema type.
-    columns = schemas.columns(data.TABLES[name][1])
+    columns = schemas.columns(TABLES[name][1])
     for column, dtype in columns.items():
         original = frame[column]
         restored = back[column]
@@ -47,3 +50,10 @@ def test_dictionary_lists_allowed_values():
     dictionary = schemas.dictionary({n: s for n, (_, s, _) in data.TABLES.items()})
     kinds = dictionary[(dictionary["表"] == "indicators") & (dictionary["列"] == "kind")]["取值"].iloc[0]
     assert "reduction" in kinds and "threshold" in kinds
+
+
+def test_geojson_download_is_the_committed_boundaries():
+    import json
+
+    boundaries = json.loads(zones.GEOJSON_PATH.read_bytes())
+    assert len(boundaries["features"]) == 38

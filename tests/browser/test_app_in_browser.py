@@ -1,6 +1,9 @@
 """The dashboard in a real browser, used as a person would."""
 
+import io
+
 import pytest
+from PIL import Image
 from playwright.sync_api import Page, expect
 
 from browser_helpers import SCREENSHOTS, assert_healthy, wait_until_idle
@@ -12,6 +15,7 @@ PAGES = [
     ("指标总览", "indicators", "指标总览"),
     ("指标轨迹", "trajectories", "指标轨迹"),
     ("情景推演", "scenarios", "情景推演"),
+    ("功能区域地图", "zones_map", "功能区域地图"),
     ("规划原文", "plan_reader", "规划原文"),
     ("数据与方法", "methods", "数据与方法"),
 ]
@@ -77,4 +81,23 @@ def test_search_highlights_matches(watched: Page, app_url):
     watched.goto(f"{app_url}/plan_reader?q=页岩气")
     wait_until_idle(watched)
     expect(watched.get_by_text("找到", exact=False).first).to_be_visible()
+    assert_healthy(watched)
+
+
+def test_the_map_canvas_draws(watched: Page, app_url):
+    watched.set_viewport_size({"width": 1280, "height": 900})
+    watched.goto(f"{app_url}/zones_map")
+    wait_until_idle(watched)
+    canvas = watched.locator("[data-testid=stDeckGlJsonChart] canvas").first
+    expect(canvas).to_be_visible(timeout=60_000)
+    # deck.gl draws asynchronously; poll the pixels until they are not all one colour.
+    distinct = 0
+    for _ in range(40):
+        png = canvas.screenshot()
+        distinct = len(set(Image.open(io.BytesIO(png)).convert("RGB").getdata()))
+        if distinct > 20:
+            break
+        watched.wait_for_timeout(250)
+    assert distinct > 20, f"the map canvas has only {distinct} colours"
+    watched.screenshot(path=SCREENSHOTS / "zones_map-canvas-1280x900.png")
     assert_healthy(watched)
