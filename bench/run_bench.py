@@ -17,7 +17,7 @@ from pathlib import Path
 
 from bench.stream import ROOT, Session, server
 
-PAGES = ["overview", "indicators", "trajectories", "scenarios", "plan_reader", "methods"]
+PAGES = ["overview", "indicators", "trajectories", "scenarios", "zones_map", "plan_reader", "methods"]
 RESULTS = ROOT / "bench" / "results"
 
 

@@ -3,7 +3,8 @@
 import streamlit as st
 
 from lib import overview
-from pages._shared import plain_errors, zone_deck
+from lib import map_builders, zones
+from pages._shared import map_tables, plain_errors
 
 
 @st.cache_data(show_spinner=False)
@@ -14,6 +15,13 @@ def cards():
 @st.cache_data(show_spinner=False)
 def summary(by: str):
     return overview.difficulty_summary(by)
+
+
+@st.cache_data(show_spinner=False)
+def zone_picture() -> str:
+    # A static SVG of a few kilobytes: the landing page loads no map bundle.
+    zone_table, districts, _, _ = map_tables()
+    return map_builders.zone_svg(zones.load_district_shapes(), districts, zone_table)
 
 
 # Eight cards in two rows must fit a 1280×720 screen: smaller metric figures.
@@ -60,7 +68,7 @@ links[5].page_link("pages/trajectories.py", label="哪些目标要加速", icon=
 st.subheader("五大功能区域")
 map_column, text_column = st.columns([3, 2])
 with plain_errors():
-    map_column.pydeck_chart(zone_deck((), ()), height=320, key="overview_map")
+    map_column.image(zone_picture(), caption="按主要功能区着色；都市功能核心区（渝中区及内环以内部分）面积很小，详见地图页。")
 text_column.markdown(
     "规划以**五大功能区域**统筹全市38个区县：都市功能核心区、都市功能拓展区、城市发展新区"
     "（合称大都市区），渝东北生态涵养发展区、渝东南生态保护发展区（合称大生态区）。"

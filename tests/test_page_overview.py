@@ -34,3 +34,21 @@ def test_difficulty_summary_counts_every_indicator_once():
     by_attribute = overview.difficulty_summary("attribute")
     # 专栏2 has 38 rows with values (43 rows less 5 headings)
     assert by_pillar["指标数"].sum() == by_attribute["指标数"].sum() == 38
+
+
+def test_overview_zone_picture_is_small_and_escapes_names():
+    from lib import map_builders, zones
+
+    districts, zone_table = zones.load_districts(), zones.load_zones()
+    svg = map_builders.zone_svg(zones.load_district_shapes(), districts, zone_table)
+    assert svg.count("<path") == 5  # one merged shape per zone
+    assert len(svg) < 30_000
+    hostile = zone_table.assign(name_zh=["<script>x</script>"] + list(zone_table.name_zh[1:]))
+    marked = map_builders.zone_svg(zones.load_district_shapes(), districts, hostile)
+    assert "<script>" not in marked and "&lt;script&gt;" in marked
+
+
+def test_overview_shows_the_zone_picture():
+    at = open_page("overview")
+    assert not at.exception
+    assert len(at.get("image")) == 1
