@@ -6,7 +6,7 @@ they are cached per process and hand out copies.
 
 The zone names are redacted (``***``) in this copy of the plan, so which
 district lies in which zone comes from the 2013 designation, not from the
-plan; ``data/README_map.md`` says so beside every table.
+plan; ``data/README.md`` says so beside every table.
 """
 
 from __future__ import annotations
@@ -67,7 +67,7 @@ PRECISIONS = (
 )
 DISTRICT_BASES = (
     "named",  # the district's name is in the quote
-    "located",  # the place in the quote lies in that district (a gazetteer fact, listed in README_map.md)
+    "located",  # the place in the quote lies in that district (a gazetteer fact, listed in data/README.md)
     "",  # no district (precision none)
 )
 _ADCODE = r"50(01|02)\d\d"
