@@ -57,15 +57,6 @@ BROKEN_INDICATORS = [
 ]
 
 
-@pytest.mark.parametrize("case, edit, words", BROKEN_INDICATORS, ids=[c[0] for c in BROKEN_INDICATORS])
-def test_broken_indicators_file_fails_clearly(tmp_path, case, edit, words):
-    path = copy_with(tmp_path, "indicators", edit)
-    with pytest.raises(DataFileError) as error:
-        data.read_indicators(path)
-    for word in words:
-        assert word in str(error.value)
-
-
 BROKEN_OBSERVATIONS = [
     ("unknown indicator", lambda t: t.replace("t1_gdp.2010.actual,t1_gdp,", "t1_gdp.2010.actual,t1_gdpx,", 1), ["line 2", "indicator_id", "t1_gdpx"]),
     ("text in a numeric field", lambda t: t.replace("value,7926,亿元", "value,about 7926,亿元", 1), ["line 2", "value", "about 7926"]),
@@ -76,17 +67,6 @@ BROKEN_OBSERVATIONS = [
     ("unknown role", lambda t: t.replace(",2010,actual,", ",2010,actaul,", 1), ["role", "actaul"]),
     ("not a boolean", lambda t: t.replace(",exact,false,,current,false,", ",exact,no,,current,false,", 1), ["five_year_total", "true or false"]),
 ]
-
-
-@pytest.mark.parametrize("case, edit, words", BROKEN_OBSERVATIONS, ids=[c[0] for c in BROKEN_OBSERVATIONS])
-def test_broken_observations_file_fails_clearly(tmp_path, case, edit, words):
-    path = copy_with(tmp_path, "observations", edit)
-    with pytest.raises(DataFileError) as error:
-        data.read_observations(path)
-    message = str(error.value)
-    assert message.startswith("observations.csv")
-    for word in words:
-        assert word in message
 
 
 def test_missing_file_names_the_file(tmp_path):
@@ -116,19 +96,26 @@ def test_investment_amount_edited_away_from_its_raw_text(tmp_path):
 
 BROKEN_TEXT_TARGETS = [
     # tt_002 reads "2.5万亿元" (第一章第三节)
-    ("value edited away from the print", lambda t: t.replace(",2.5万亿元,2.5,万亿元,", ",2.5万亿元,3.5,万亿元,", 1), ["value", "2.5万亿元"]),
-    ("raw not in its sentence", lambda t: t.replace(",2.5万亿元,2.5,万亿元,", ",2.6万亿元,2.6,万亿元,", 1), ["not in its sentence"]),
-    ("unknown indicator", lambda t: t.replace(",t1_gdp,", ",t1_gdpp,", 1), ["indicator_id", "t1_gdpp"]),
-    ("year outside the plan", lambda t: t.replace(",2.5万亿元,2.5,万亿元,exact,false,2020,", ",2.5万亿元,2.5,万亿元,exact,false,2030,", 1), ["year"]),
+    ("value edited away from the print", lambda t: t.replace(",2.5万亿元,2.5,万亿元,", ",2.5万亿元,3.5,万亿元,", 1), ["line 3", "value", "2.5万亿元"]),
+    ("raw not in its sentence", lambda t: t.replace(",2.5万亿元,2.5,万亿元,", ",2.6万亿元,2.6,万亿元,", 1), ["line 3", "not in its sentence"]),
+    ("unknown indicator", lambda t: t.replace(",t1_gdp,", ",t1_gdpp,", 1), ["line 3", "indicator_id", "t1_gdpp"]),
+    ("year outside the plan", lambda t: t.replace(",2.5万亿元,2.5,万亿元,exact,false,2020,", ",2.5万亿元,2.5,万亿元,exact,false,2030,", 1), ["line 3", "year"]),
 ]
 
 
-@pytest.mark.parametrize("case, edit, words", BROKEN_TEXT_TARGETS, ids=[c[0] for c in BROKEN_TEXT_TARGETS])
-def test_broken_text_targets_file_fails_clearly(tmp_path, case, edit, words):
-    path = copy_with(tmp_path, "text_targets", edit)
+BROKEN = (
+    [("indicators", data.read_indicators, *case) for case in BROKEN_INDICATORS]
+    + [("observations", data.read_observations, *case) for case in BROKEN_OBSERVATIONS]
+    + [("text_targets", data.read_text_targets, *case) for case in BROKEN_TEXT_TARGETS]
+)
+
+
+@pytest.mark.parametrize("name, reader, case, edit, words", BROKEN, ids=[f"{b[0]}: {b[2]}" for b in BROKEN])
+def test_a_broken_copy_fails_with_file_line_and_problem(tmp_path, name, reader, case, edit, words):
+    path = copy_with(tmp_path, name, edit)
     with pytest.raises(DataFileError) as error:
-        data.read_text_targets(path)
+        reader(path)
     message = str(error.value)
-    assert message.startswith("text_targets.csv, line 3")
+    assert message.startswith(f"{name}.csv")
     for word in words:
         assert word in message

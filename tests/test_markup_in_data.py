@@ -1,0 +1,46 @@
+"""Markup in the data itself (a district name, a project name) stays inert on the page."""
+
+import json
+
+import pytest
+
+from helpers import inert, open_page
+from lib import zones
+
+HOSTILE = '<img src=x onerror="alert(1)">'
+
+
+@pytest.fixture()
+def hostile_data(monkeypatch):
+    """Put markup into 渝中区's names and into the first project's name."""
+    districts = zones.load_districts()
+    projects = zones.load_projects()
+    yuzhong = districts.adcode == "500103"
+    for column in ("name_2016", "name_current", "printed_as"):
+        districts.loc[yuzhong, column] = HOSTILE + districts.loc[yuzhong, column]
+    projects.loc[projects.index[0], "name_zh"] = HOSTILE + "项目"
+    monkeypatch.setattr(zones, "load_districts", lambda: districts.copy())
+    monkeypatch.setattr(zones, "load_projects", lambda: projects.copy())
+    return districts, projects
+
+
+def deck_specs(at):
+    return [json.loads(chart.proto.json) for chart in at.get("deck_gl_json_chart")]
+
+
+def test_markup_in_a_district_and_a_project_name_is_shown_as_text(hostile_data):
+    at = open_page("zones_map", {"place": "500103"})
+    assert not at.exception
+    for element in list(at.markdown) + list(at.caption) + list(at.info):
+        if element.value.startswith("<div"):  # the legend: our own HTML around escaped data
+            assert HOSTILE not in element.value
+            continue
+        assert inert(element.value), element.value
+    specs = deck_specs(at)
+    assert specs, "the map must still draw"
+    text = json.dumps(specs, ensure_ascii=False)
+    assert HOSTILE not in text  # never raw in the map spec
+    assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in text  # escaped in the tooltips
+    # In tables the name is a cell value: data, shown as text by the grid.
+    cells = " ".join(str(v) for frame in at.dataframe for v in frame.value.to_numpy().ravel())
+    assert "onerror" in cells or not at.dataframe
