@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from urllib.parse import urlencode
 
 import pandas as pd
 
@@ -117,3 +118,9 @@ def section_paragraphs(chapter: str, section: str = "") -> pd.DataFrame:
     if section:
         chosen = chosen[chosen.section == section]
     return chosen.reset_index(drop=True)
+
+
+def plan_link(chapter: str, section: str = "") -> str:
+    """A relative link that opens the plan reader at a chapter (and section)."""
+    query = {"chapter": chapter, **({"section": section} if section else {})}
+    return "plan_reader?" + urlencode(query)

@@ -248,3 +248,11 @@ def level_paces() -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows).sort_values("required", ascending=False).reset_index(drop=True)
+
+
+def related_text_targets(series_id: str) -> pd.DataFrame:
+    """The body text's targets that restate this series (its own id or the 专栏1 row it continues)."""
+    catalogue = series_catalogue().set_index("series_id")
+    ids = {series_id} | ({catalogue.loc[series_id, "previous_id"]} - {""})
+    _, _, text_targets = _tables()
+    return text_targets[text_targets.indicator_id.isin(ids)].reset_index(drop=True)

@@ -22,6 +22,7 @@ import pandera.pandas as pa
 from shapely.geometry import shape
 
 from lib.schemas import columns, schema
+from lib.search import plan_link
 from lib.validation import DATA_DIR, DataFileError, read_csv, require_references, validate
 
 GEOJSON_PATH = Path(__file__).resolve().parent.parent / "geo" / "districts.geojson"
@@ -346,6 +347,7 @@ PROJECT_COLUMNS = {
     "source": "出处",
     "quote": "原文",
     "position": "位置",
+    "link": "原文链接",
 }
 _PRECISION_WORDS = {"site": "项目所在地", "district": "区县代表点（示意）", "none": "未上图"}
 
@@ -367,6 +369,7 @@ def project_table(projects: pd.DataFrame, districts: pd.DataFrame | None = None)
             "source": (projects.box + "（" + place + "）").where(projects.box != "", "正文" + place),
             "quote": projects.quote,
             "position": projects.precision.map(_PRECISION_WORDS).where(~unplaced, "未上图：" + projects.note),
+            "link": [plan_link(c, s) for c, s in zip(projects.chapter, projects.section)],
         }
     )
     return shown.rename(columns=PROJECT_COLUMNS).reset_index(drop=True)

@@ -114,6 +114,12 @@ if rows:
         st.text(source["row_text"])
         for note in source["notes"]:
             st.caption(note)
+        st.page_link(
+            "pages/plan_reader.py",
+            label="在规划原文中阅读",
+            icon=":material/menu_book:",
+            query_params={"chapter": source["chapter"], "section": source["section"]},
+        )
         if chosen.kind != "group":
             st.page_link(
                 "pages/trajectories.py", label="查看该指标的轨迹", icon=":material/show_chart:", query_params={"indicator": chosen.indicator_id}

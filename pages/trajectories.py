@@ -72,6 +72,19 @@ else:
     for note in notes.itertuples():
         st.markdown(f"- **{note.line}**：{note.note}")
 
+related = trajectory.related_text_targets(series_id)
+if not related.empty:
+    st.markdown("**正文中的相关目标**")
+    for target in related.itertuples():
+        place = f"{target.chapter}{target.section}" + (f" {target.box}" if target.box else "")
+        st.markdown(f"- {params.markdown_escape(target.sentence)}（{place}）")
+        st.page_link(
+            "pages/plan_reader.py",
+            label=f"在原文中阅读 {place}",
+            icon=":material/menu_book:",
+            query_params={"chapter": target.chapter, **({"section": target.section} if target.section else {})},
+        )
+
 st.divider()
 st.subheader("哪些目标需要最大的加速？")
 st.caption("水平类指标按2016—2020年所需年均增速排序，旁边是2011—2015年按公布水平计算的年均增速。" + DIFFICULTY_NOTE)

@@ -127,4 +127,8 @@ else:
     shown = zones.projects_in([place])
 
 st.markdown(f"**规划点名项目：{len(shown)} 项**（区县跨两个功能区域时，其项目在两个区域下都列出）")
-st.dataframe(zones.project_table(shown, districts), hide_index=True, column_config={"project_id": None})
+st.dataframe(
+    zones.project_table(shown, districts),
+    hide_index=True,
+    column_config={"project_id": None, "原文链接": st.column_config.LinkColumn("原文链接", display_text="阅读原文")},
+)

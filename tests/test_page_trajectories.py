@@ -42,3 +42,11 @@ def test_unknown_indicator_in_the_url_gives_a_notice_and_the_default(value):
     assert any("已忽略" in i.value for i in at.info)
     assert at.selectbox(key="indicator").value == trajectory.series_label("t1_gdp")
     assert all(inert(i.value) for i in at.info)
+
+
+def test_related_text_targets_link_to_their_passage():
+    # 第一章第三节 restates the GDP target: "全市地区生产总值迈上2.5万亿元新台阶"
+    related = trajectory.related_text_targets("t1_gdp")
+    assert "tt_002" in set(related.target_id)
+    at = open_page("trajectories")
+    assert any("2.5万亿元新台阶" in m.value.replace("\\", "") for m in at.markdown)

@@ -209,3 +209,19 @@ def test_loaders_hand_out_copies():
     table.loc[0, "name_zh"] = "改过"
     assert zones.load_projects().loc[0, "name_zh"] != "改过"
     assert isinstance(table, pd.DataFrame)
+
+
+def test_every_project_links_to_its_passage_in_the_plan_reader():
+    from urllib.parse import parse_qs, urlparse
+
+    from lib import plan_text
+
+    table = zones.project_table(zones.load_projects())
+    projects = zones.load_projects()
+    for link, project in zip(table["原文链接"], projects.itertuples()):
+        query = parse_qs(urlparse(link).query)
+        assert urlparse(link).path == "plan_reader"
+        assert query["chapter"] == [project.chapter]
+        assert query.get("section", [""]) == [project.section]
+        # the linked passage holds the project's line
+        assert plan_text.where(project.line).chapter == project.chapter
