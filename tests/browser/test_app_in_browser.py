@@ -101,3 +101,17 @@ def test_the_map_canvas_draws(watched: Page, app_url):
     assert distinct > 20, f"the map canvas has only {distinct} colours"
     watched.screenshot(path=SCREENSHOTS / "zones_map-canvas-1280x900.png")
     assert_healthy(watched)
+
+
+def test_first_visitor_on_a_sub_path_gets_the_apps_navigation(watched: Page):
+    """Right after a restart, /scenarios must run through app.py (see pages/_shared.py)."""
+    from bench.stream import ROOT, server
+
+    with server(ROOT / "app.py") as (port, _):
+        watched.goto(f"http://127.0.0.1:{port}/scenarios")
+        wait_until_idle(watched)
+        navigation = watched.get_by_test_id("stSidebarNav")
+        expect(navigation.get_by_text("指标与目标")).to_be_visible()  # a section of app.py's st.navigation
+        expect(navigation.get_by_text("_shared", exact=False)).to_have_count(0)  # not the folder listing
+        expect(watched.get_by_role("heading", name="情景推演")).to_be_visible()
+        assert_healthy(watched)
