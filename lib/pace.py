@@ -22,7 +22,6 @@ share a basis; a 口径 or 标准 break is reported as a break, never as a rate.
 from __future__ import annotations
 
 import functools
-import math
 from dataclasses import dataclass
 
 import pandas as pd
@@ -311,7 +310,3 @@ def pace_table() -> pd.DataFrame:
         )
     frame = pd.DataFrame(rows)
     return frame
-
-
-def is_finite(value) -> bool:
-    return value is not None and isinstance(value, (int, float)) and math.isfinite(value)

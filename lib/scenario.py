@@ -11,6 +11,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+import pandas as pd
+
 from lib.pace import compound_rate
 
 BASE_YEAR = 2015
@@ -274,10 +276,8 @@ def toward_target(pace: float, step_size: float, direction: str) -> float:
     return round(rounded * step_size, 10)
 
 
-def scenario_options() -> "pd.DataFrame":
+def scenario_options() -> pd.DataFrame:
     """Every 专栏2 indicator a presenter can move, with the plan's pace and the slider range."""
-    import pandas as pd
-
     from lib import data
     from lib.pace import indicator_pace
 

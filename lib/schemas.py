@@ -7,6 +7,7 @@ described once.
 
 from __future__ import annotations
 
+import pandas as pd
 import pandera.pandas as pa
 
 from lib.values import BASES, MEASURES, QUALIFIERS
@@ -132,10 +133,8 @@ def schema(table: dict, name: str) -> pa.DataFrameSchema:
 _DTYPE_NAMES = {"str": "文本", "float": "数值", "int": "整数", "bool": "是/否"}
 
 
-def dictionary(tables: dict[str, dict]) -> "pd.DataFrame":
+def dictionary(tables: dict[str, dict]) -> pd.DataFrame:
     """The data dictionary: one row per column of every table, from the schemas themselves."""
-    import pandas as pd
-
     rows = []
     for table, spec in tables.items():
         for column, (dtype, pandera_column) in spec.items():

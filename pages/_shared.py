@@ -9,7 +9,7 @@ import contextlib
 
 import streamlit as st
 
-from lib import data, params
+from lib import params
 from lib.validation import DataFileError
 
 
@@ -73,18 +73,6 @@ def query_values(key: str) -> list[str]:
         return []
 
 
-def status_badge(status: str, label: str) -> str:
-    return f"{STATUS_ICONS.get(status, '')} {label}"
-
-
-@st.cache_data(show_spinner=False)
-def indicators():
-    return data.load_indicators()
-
-
-@st.cache_data(show_spinner=False)
-def observations():
-    return data.load_observations()
 
 # Presenter mode: no navigation chrome, large type, strong contrast. Static CSS only;
 # no data or URL text ever goes into it.
