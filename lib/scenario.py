@@ -8,6 +8,7 @@ five-year reductions. Plain numbers in, plain numbers out.
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 
@@ -331,3 +332,34 @@ PRESETS = {
     "森林覆盖率按“十二五”速度提高": {"section": "任选指标", "indicator": "t2_forest_cover", "pace_t2_forest_cover": 1.6},
     "研发投入按“十二五”速度提高": {"section": "任选指标", "indicator": "t2_rd_share", "pace_t2_rd_share": 0.05},
 }
+
+
+# The studio's GDP and income sliders: key → (label, min, max, step, plan value).
+# Each key is also the URL parameter. Built once; the plan values are derived above.
+YEARS = list(range(2016, 2021))
+
+
+@functools.cache
+def gdp_controls() -> dict[str, tuple]:
+    return {
+        "gdp_real": ("实际增速（%/年）", 0.0, 15.0, 0.1, PLAN_REAL_GROWTH),
+        "gdp_deflator": ("价格指数涨幅（%/年）", -3.0, 8.0, 0.01, round(implied_deflator(), 2)),
+        "population": ("常住人口增速（%/年）", -1.0, 3.0, 0.01, round(implied_population_growth(), 2)),
+    }
+
+
+@functools.cache
+def income_controls() -> dict[str, tuple]:
+    urban, rural = plan_income_growths()
+    return {
+        "urban_income": ("城镇居民收入增速（%/年）", 0.0, 20.0, 0.01, round(urban, 2)),
+        "rural_income": ("农村居民收入增速（%/年）", 0.0, 20.0, 0.01, round(rural, 2)),
+        "urbanization": ("2020年常住人口城镇化率（%）", 55.0, 80.0, 0.1, round(default_urbanization_2020(), 1)),
+    }
+
+
+def indicator_controls(indicator_id: str, plan_pace: float) -> dict[str, float]:
+    """The slider keys of one indicator (one pace, scenario B, five yearly paces) at the plan's pace."""
+    keys = {f"pace_{indicator_id}": plan_pace, f"paceb_{indicator_id}": plan_pace}
+    keys.update({f"pace_{indicator_id}_{year}": plan_pace for year in YEARS})
+    return keys

@@ -8,7 +8,7 @@ from lib.values import format_number
 from pages._shared import PRESENTER_CSS, plain_errors, query_values, url_notice
 
 SECTIONS = ["任选指标", "地区生产总值", "城乡收入"]
-YEARS = list(range(2016, 2021))
+YEARS = scenario.YEARS
 
 
 @st.cache_data(show_spinner=False)
@@ -32,24 +32,11 @@ with plain_errors():
 labels = dict(zip(catalogue.index, catalogue.label))
 id_by_label = {label: iid for iid, label in labels.items()}
 
-GDP_CONTROLS = {  # key: (label, min, max, step, plan value)
-    "gdp_real": ("实际增速（%/年）", 0.0, 15.0, 0.1, scenario.PLAN_REAL_GROWTH),
-    "gdp_deflator": ("价格指数涨幅（%/年）", -3.0, 8.0, 0.01, round(scenario.implied_deflator(), 2)),
-    "population": ("常住人口增速（%/年）", -1.0, 3.0, 0.01, round(scenario.implied_population_growth(), 2)),
-}
-PLAN_URBAN, PLAN_RURAL = scenario.plan_income_growths()
-INCOME_CONTROLS = {
-    "urban_income": ("城镇居民收入增速（%/年）", 0.0, 20.0, 0.01, round(PLAN_URBAN, 2)),
-    "rural_income": ("农村居民收入增速（%/年）", 0.0, 20.0, 0.01, round(PLAN_RURAL, 2)),
-    "urbanization": ("2020年常住人口城镇化率（%）", 55.0, 80.0, 0.1, round(scenario.default_urbanization_2020(), 1)),
-}
+GDP_CONTROLS, INCOME_CONTROLS = scenario.gdp_controls(), scenario.income_controls()
 
 
 def indicator_controls(iid: str) -> dict:
-    row = catalogue.loc[iid]
-    keys = {f"pace_{iid}": row.plan_pace, f"paceb_{iid}": row.plan_pace}
-    keys.update({f"pace_{iid}_{year}": row.plan_pace for year in YEARS})
-    return keys
+    return scenario.indicator_controls(iid, catalogue.loc[iid, "plan_pace"])
 
 
 def reset_to_plan() -> None:

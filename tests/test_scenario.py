@@ -122,3 +122,13 @@ def test_gdp_paths_start_at_2015_and_end_where_2020_lands():
     assert path[0] == scenario.GDP_2015 and path[-1] == pytest.approx(scenario.gdp_2020(7.0, 0.66))
     required = scenario.gdp_path_required()
     assert required[0] == scenario.GDP_2015 and required[-1] == pytest.approx(25000)
+
+
+def test_slider_defaults_are_the_plans_figures():
+    gdp = scenario.gdp_controls()
+    # 专栏2 row 1: 9 %; the deflator and population growth derived above, to 2 decimals
+    assert [spec[4] for spec in gdp.values()] == [9.0, 0.66, 1.3]
+    for label, low, high, step, plan in {**gdp, **scenario.income_controls()}.values():
+        assert low <= plan <= high
+    keys = scenario.indicator_controls("t2_trade", 16.58)
+    assert set(keys) == {"pace_t2_trade", "paceb_t2_trade", *(f"pace_t2_trade_{y}" for y in range(2016, 2021))}
