@@ -6,7 +6,6 @@ hand out copies, so a caller that edits its frame cannot corrupt another's.
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 from pathlib import Path
@@ -14,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from lib import schemas
-from lib.validation import DATA_DIR, DataFileError, read_csv, require_references, validate
+from lib.validation import DATA_DIR, DataFileError, read_csv, read_once, require_references, validate
 from lib.values import UnreadableValue, parse_value
 
 PATHS = {
@@ -118,36 +117,11 @@ def read_text_targets(path: Path = PATHS["text_targets"], indicators: pd.DataFra
     return frame
 
 
-@functools.cache
-def _cached(name: str) -> pd.DataFrame:
-    readers = {
-        "indicators": read_indicators,
-        "observations": read_observations,
-        "notes": read_notes,
-        "investment": read_investment,
-        "text_targets": read_text_targets,
-    }
-    return readers[name]()
-
-
-def load_indicators() -> pd.DataFrame:
-    return _cached("indicators").copy()
-
-
-def load_observations() -> pd.DataFrame:
-    return _cached("observations").copy()
-
-
-def load_notes() -> pd.DataFrame:
-    return _cached("notes").copy()
-
-
-def load_investment() -> pd.DataFrame:
-    return _cached("investment").copy()
-
-
-def load_text_targets() -> pd.DataFrame:
-    return _cached("text_targets").copy()
+load_indicators = read_once(read_indicators)
+load_observations = read_once(read_observations)
+load_notes = read_once(read_notes)
+load_investment = read_once(read_investment)
+load_text_targets = read_once(read_text_targets)
 
 
 # Every table a visitor can download, with its schema and a title in Chinese.

@@ -37,13 +37,7 @@ def convert(value: float, unit: str, to_unit: str) -> float | None:
 
 @functools.cache
 def _tables():
-    indicators = data.load_indicators()
-    observations = data.load_observations()
-    try:
-        text_targets = data.load_text_targets()
-    except data.DataFileError:
-        raise
-    return indicators, observations, text_targets
+    return data.load_indicators(), data.load_observations(), data.load_text_targets()
 
 
 @functools.cache

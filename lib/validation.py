@@ -6,6 +6,8 @@ the row and the problem, never a bare traceback from deep inside pandas.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -136,3 +138,18 @@ def require_references(
         raise DataFileError(
             path, f"column {column!r} names {values[index]!r}, which is not a known {what}", row=index + 2
         )
+
+
+def read_once(reader: Callable[[], pd.DataFrame]) -> Callable[[], pd.DataFrame]:
+    """A loader that reads and validates a table once per process.
+
+    Every caller gets its own copy, so one that edits its frame cannot
+    corrupt another's.
+    """
+    cached = functools.cache(reader)
+
+    def load() -> pd.DataFrame:
+        return cached().copy()
+
+    load.__doc__ = f"The validated table from {reader.__name__}, as a fresh copy."
+    return load

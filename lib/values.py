@@ -9,7 +9,7 @@ test proves the two agree.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 # What a printed value says about itself, besides its number.
 QUALIFIERS = (
@@ -48,7 +48,6 @@ class ParsedValue:
     unit: str = ""  # the unit printed inside the cell, if any ("个百分点", "件")
     low: float | None = None  # for a range of classes
     high: float | None = None
-    extras: dict = field(default_factory=dict, compare=False)
 
 
 class UnreadableValue(ValueError):

@@ -23,7 +23,7 @@ from shapely.geometry import shape
 
 from lib.schemas import columns, schema
 from lib.search import plan_link
-from lib.validation import DATA_DIR, DataFileError, read_csv, require_references, validate
+from lib.validation import DATA_DIR, DataFileError, read_csv, read_once, require_references, validate
 
 GEOJSON_PATH = Path(__file__).resolve().parent.parent / "geo" / "districts.geojson"
 PATHS = {
@@ -216,31 +216,10 @@ def split_adcodes(value: str) -> list[str]:
     return [code for code in str(value).split(";") if code]
 
 
-@functools.cache
-def _cached(name: str) -> pd.DataFrame:
-    readers = {
-        "zones": read_zones,
-        "districts": read_districts,
-        "district_zones": read_district_zones,
-        "projects": read_projects,
-    }
-    return readers[name]()
-
-
-def load_zones() -> pd.DataFrame:
-    return _cached("zones").copy()
-
-
-def load_districts() -> pd.DataFrame:
-    return _cached("districts").copy()
-
-
-def load_district_zones() -> pd.DataFrame:
-    return _cached("district_zones").copy()
-
-
-def load_projects() -> pd.DataFrame:
-    return _cached("projects").copy()
+load_zones = read_once(read_zones)
+load_districts = read_once(read_districts)
+load_district_zones = read_once(read_district_zones)
+load_projects = read_once(read_projects)
 
 
 @functools.cache
