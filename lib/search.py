@@ -120,6 +120,59 @@ def section_paragraphs(chapter: str, section: str = "") -> pd.DataFrame:
     return chosen.reset_index(drop=True)
 
 
+@functools.cache
+def chapter_choices() -> tuple[tuple[str, str], ...]:
+    """(code, label) of every chapter, in the plan's order: 第一章 → "第一章 发展基础"."""
+    toc = outline().drop_duplicates("chapter")
+    return tuple((r.chapter, f"{r.chapter} {r.chapter_title}") for r in toc.itertuples())
+
+
+@functools.cache
+def section_choices(chapter: str) -> tuple[tuple[str, str], ...]:
+    """(code, label) of the sections of one chapter; empty for an unknown chapter."""
+    toc = outline()
+    rows = toc[(toc.chapter == chapter) & (toc.section != "")]
+    return tuple((r.section, f"{r.section} {r.section_title}") for r in rows.itertuples())
+
+
+BlockKind = str  # "heading", "text" (markdown, escaped) or "box_rows" (preformatted plain text)
+
+
+@functools.cache
+def reading_blocks(chapter: str, section: str = "") -> tuple[tuple[BlockKind, str], ...]:
+    """A chapter (or one section) as a few blocks ready to show, built once.
+
+    Consecutive paragraphs share one block and a 专栏's rows one preformatted
+    block: every element a page sends costs server time on every rerun, and a
+    chapter would otherwise be 150 of them. All text is escaped here.
+    """
+    blocks: list[tuple[str, list[str]]] = []
+
+    def add(kind: str, text: str) -> None:
+        if blocks and blocks[-1][0] == kind and kind != "heading":
+            blocks[-1][1].append(text)
+        else:
+            blocks.append((kind, [text]))
+
+    current_box = ""
+    for row in section_paragraphs(chapter, section).itertuples():
+        if row.section and row.text.startswith(row.section):
+            add("heading", f"#### {markdown_escape(row.text)}")
+        elif row.box and row.box != current_box:
+            add("text", f"**{markdown_escape(row.text)}**")  # the 专栏's title line
+        elif row.box:
+            add("box_rows", row.text.replace("\t", "　"))
+        else:
+            add("text", markdown_escape(row.text))
+        current_box = row.box
+    return tuple((kind, ("\n" if kind == "box_rows" else "\n\n").join(texts)) for kind, texts in blocks)
+
+
+@functools.cache
+def has_redaction(chapter: str, section: str = "") -> bool:
+    return bool(section_paragraphs(chapter, section).text.str.contains(REDACTION, regex=False).any())
+
+
 def plan_link(chapter: str, section: str = "") -> str:
     """A relative link that opens the plan reader at a chapter (and section)."""
     query = {"chapter": chapter, **({"section": section} if section else {})}

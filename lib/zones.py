@@ -281,6 +281,11 @@ def projects_in(adcodes: set[str] | list[str]) -> pd.DataFrame:
     return projects[mask].reset_index(drop=True)
 
 
+def projects_at(place: str) -> pd.DataFrame:
+    """The projects listed for a place: all of them for the city, else those in its districts."""
+    return load_projects() if place == ALL else projects_in(place_districts(place))
+
+
 def category_counts(projects: pd.DataFrame) -> dict[str, int]:
     """Projects per category in the fixed category order; categories with none are left out."""
     counts = projects.category.value_counts()

@@ -1,5 +1,7 @@
 """概览: what the plan set out to do, in one screen."""
 
+import base64
+
 import streamlit as st
 
 from lib import overview
@@ -20,8 +22,11 @@ def summary(by: str):
 @st.cache_data(show_spinner=False)
 def zone_picture() -> str:
     # A static SVG of a few kilobytes: the landing page loads no map bundle.
+    # Handed over as a data URI, which st.image passes through untouched
+    # instead of sniffing and re-encoding the markup on every rerun.
     zone_table, districts, _, _ = map_tables()
-    return map_builders.zone_svg(zones.load_district_shapes(), districts, zone_table)
+    svg = map_builders.zone_svg(zones.load_district_shapes(), districts, zone_table)
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
 
 
 # Eight cards in two rows must fit a 1280×720 screen: smaller metric figures.

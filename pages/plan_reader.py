@@ -8,29 +8,21 @@ from pages._shared import query_values, url_notice
 ALL_SECTIONS = "全章"
 
 
-@st.cache_data(show_spinner=False)
-def outline():
-    return search.outline()
-
-
 @st.cache_data(show_spinner=False, max_entries=256)
 def find(query: str):
     return search.search(query, limit=50), search.count(query)
 
 
-toc = outline()
-chapters = toc.drop_duplicates("chapter")
-chapter_labels = [f"{r.chapter} {r.chapter_title}" for r in chapters.itertuples()]
-label_by_code = dict(zip(chapters.chapter, chapter_labels))
+label_by_code = dict(search.chapter_choices())
+chapter_labels = list(label_by_code.values())
 
 # Links from other pages carry plain codes (?chapter=第十一章&section=第一节).
 problems = {}
-for key in ("chapter", "section"):
-    raw = query_values(key)
-    if raw and key == "chapter" and raw[0] in label_by_code:
-        st.session_state["chapter"] = label_by_code[raw[0]]
-    elif raw and key == "chapter" and raw[0] not in chapter_labels:
-        problems["chapter"] = raw
+raw_chapter = query_values("chapter")
+if raw_chapter and raw_chapter[0] in label_by_code:
+    st.session_state["chapter"] = label_by_code[raw_chapter[0]]
+elif raw_chapter and raw_chapter[0] not in chapter_labels:
+    problems["chapter"] = raw_chapter
 query_too_long = [q for q in query_values("q") if len(q) > search.MAX_QUERY]
 if query_too_long:
     problems["q"] = query_too_long
@@ -61,9 +53,8 @@ st.divider()
 st.subheader("按目录阅读")
 chapter_label = st.selectbox("章", chapter_labels, key="chapter", bind="query-params")
 chapter = chapter_label.split(" ")[0]
-sections = toc[(toc.chapter == chapter) & (toc.section != "")]
-section_labels = [ALL_SECTIONS] + [f"{r.section} {r.section_title}" for r in sections.itertuples()]
-section_codes = {r.section: f"{r.section} {r.section_title}" for r in sections.itertuples()}
+section_codes = dict(search.section_choices(chapter))
+section_labels = [ALL_SECTIONS, *section_codes.values()]
 raw_section = query_values("section")
 if raw_section and raw_section[0] in section_codes:
     st.session_state["section"] = section_codes[raw_section[0]]
@@ -73,18 +64,10 @@ url_notice(problems)
 section_label = st.selectbox("节", section_labels, key="section", bind="query-params")
 section = "" if section_label == ALL_SECTIONS else section_label.split(" ")[0]
 
-passage = search.section_paragraphs(chapter, section)
-if passage.text.str.contains(search.REDACTION, regex=False).any():
+if search.has_redaction(chapter, section):
     st.info(search.REDACTION_NOTE, icon=":material/visibility_off:")
-current_box = ""
-for row in passage.itertuples():
-    if row.text.startswith(("第", )) and row.section and row.text.startswith(row.section):
-        st.markdown(f"#### {search.markdown_escape(row.text)}")
-    elif row.box:
-        if row.box != current_box:
-            st.markdown(f"**{search.markdown_escape(row.text)}**")
-        else:
-            st.text(row.text.replace("\t", "　"))
+for kind, block in search.reading_blocks(chapter, section):
+    if kind == "box_rows":
+        st.text(block)
     else:
-        st.markdown(search.markdown_escape(row.text))
-    current_box = row.box
+        st.markdown(block)

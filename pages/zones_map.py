@@ -5,6 +5,7 @@ committed geo/districts.geojson. Select a district on the map or pick a zone
 or district in the list; the list is also what the URL (?place=) sets.
 """
 
+import pyarrow as pa
 import streamlit as st
 
 from lib import map_builders, params, zones
@@ -14,6 +15,19 @@ from pages._shared import zone_deck as deck
 
 MAP_KEY = "zones_map"
 md = params.markdown_escape  # data goes into markdown as text, never as markup
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def project_rows(place: str) -> pa.Table:
+    # Arrow tables are immutable, so one copy serves every session, and the
+    # grid gets Arrow without a pandas conversion on every rerun.
+    return pa.Table.from_pandas(zones.project_table(zones.projects_at(place)), preserve_index=False)
+
+
+@st.cache_data(show_spinner=False)
+def mapped_counts() -> dict[str, int]:
+    projects = zones.load_projects()
+    return zones.category_counts(projects[projects.precision != "none"])
 
 
 def map_key() -> str:
@@ -48,9 +62,8 @@ st.caption(
 
 with plain_errors():
     zone_table, districts, district_zones, projects = tables()
+    counts = mapped_counts()
 places = zones.place_ids()
-placed = projects[projects.precision != "none"]
-counts = zones.category_counts(placed)
 
 # The URL carries ids (?place=500154&categories=水库), not the labels a bound
 # widget would put there, so it is read once per session and written back below.
@@ -94,7 +107,7 @@ with map_column:
     )
 with legend_column:
     st.markdown(map_builders.legend_html(zone_table, {c: counts[c] for c in categories}), unsafe_allow_html=True)
-    st.caption(f"地图上 {sum(counts[c] for c in categories)} 个项目；另有 {len(projects) - len(placed)} 个项目位置未能确定，只列在表中。")
+    st.caption(f"地图上 {sum(counts[c] for c in categories)} 个项目；另有 {len(projects) - sum(counts.values())} 个项目位置未能确定，只列在表中。")
 
 zone_by_id = zone_table.set_index("zone_id")
 if place == zones.ALL:
@@ -103,7 +116,6 @@ if place == zones.ALL:
     for zone in zone_table.itertuples():
         st.markdown(f"**{md(zone.name_zh)}**（{md(zone.group_zh)}，{members[zone.zone_id]} 个区县）：{md(zone.extent_2013)}。")
     st.caption(f"规划专栏2备注2：“{md(zone_table.group_quote.iloc[0])}，{md(zone_table.group_quote.iloc[-1])}”。")
-    shown = projects
 elif place in zone_by_id.index:
     zone = zone_by_id.loc[place]
     st.subheader(md(zone.name_zh))
@@ -116,7 +128,6 @@ elif place in zone_by_id.index:
         ),
         hide_index=True,
     )
-    shown = zones.projects_in(members.adcode)
 else:
     district = districts.set_index("adcode").loc[place]
     st.subheader(md(district.name_2016 + (f"（今{district.name_current}）" if district.name_current != district.name_2016 else "")))
@@ -124,11 +135,12 @@ else:
         st.markdown(f"**{md(link.name_zh)}**（{md(link.extent)}）：{md(link.role_quote)}")
     if district.note:
         st.caption(md(district.note))
-    shown = zones.projects_in([place])
 
-st.markdown(f"**规划点名项目：{len(shown)} 项**（区县跨两个功能区域时，其项目在两个区域下都列出）")
+with plain_errors():
+    shown = project_rows(place)
+st.markdown(f"**规划点名项目：{shown.num_rows} 项**（区县跨两个功能区域时，其项目在两个区域下都列出）")
 st.dataframe(
-    zones.project_table(shown, districts),
+    shown,
     hide_index=True,
     column_config={"project_id": None, "原文链接": st.column_config.LinkColumn("原文链接", display_text="阅读原文")},
 )

@@ -80,3 +80,27 @@ def test_highlight_escapes_markup():
     text = search.highlight_markdown("推进<b>页岩气</b>开发 **", ["页岩气"])
     assert "<b>" not in text and "\\*\\*" in text
     assert ":orange-background[**页岩气**]" in text
+
+
+@pytest.mark.parametrize("chapter", [code for code, _ in search.chapter_choices()])
+def test_reading_blocks_keep_every_paragraph_once_and_in_order(chapter):
+    paragraphs = search.section_paragraphs(chapter)
+    lines = []
+    for kind, block in search.reading_blocks(chapter):
+        lines += block.split("\n") if kind == "box_rows" else block.split("\n\n")
+    assert len(lines) == len(paragraphs)
+    for line, text in zip(lines, paragraphs.text):
+        # headings carry "#### ", 专栏 titles "**…**"; the rest is the escaped paragraph
+        plain = line.removeprefix("#### ").strip("*").replace("\\", "")
+        assert plain == text.replace("\t", "　").replace("\\", ""), (chapter, line)
+
+
+def test_a_chapter_is_sent_as_a_few_blocks_not_one_element_per_line():
+    # 第一章 (指导思想和发展目标) carries 专栏2, row by row: 141 non-empty lines.
+    paragraphs = search.section_paragraphs("第一章")
+    blocks = search.reading_blocks("第一章")
+    assert len(paragraphs) > 100
+    assert len(blocks) < len(paragraphs) / 10
+    at = open_page("plan_reader", {"chapter": "第一章"})
+    assert not at.exception
+    assert any(block in [t.value for t in at.text] for kind, block in blocks if kind == "box_rows")
