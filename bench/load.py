@@ -41,6 +41,8 @@ def main() -> None:
         time.sleep(1)
         before = rss_bytes(process.pid)
         times: list[float] = []
+        by_page: dict[str, list[float]] = {page: [] for page in pages}
+        by_step: dict[int, list[float]] = {}
         errors: list[str] = []
         sessions: list[Session] = []
         lock = threading.Lock()
@@ -52,10 +54,12 @@ def main() -> None:
                 with lock:
                     sessions.append(session)
                 start_line.wait(timeout=60)
-                for page in pages[index % len(pages):] + pages[: index % len(pages)]:
+                for step, page in enumerate(pages[index % len(pages):] + pages[: index % len(pages)]):
                     result = session.run(page)
                     with lock:
                         times.append(result.seconds)
+                        by_page[page].append(result.seconds)
+                        by_step.setdefault(step, []).append(result.seconds)
                         if result.exceptions:
                             errors.append(f"{page}: exception element")
             except Exception as error:  # a failed visit is counted, never hidden
@@ -82,6 +86,8 @@ def main() -> None:
         "p50_s": round(statistics.median(times), 3) if times else None,
         "p95_s": round(percentile(times, 0.95), 3) if times else None,
         "max_s": round(max(times), 3) if times else None,
+        "p95_s_by_page": {page: round(percentile(values, 0.95), 3) for page, values in by_page.items() if values},
+        "p95_s_by_step": {step + 1: round(percentile(values, 0.95), 3) for step, values in sorted(by_step.items())},
         "errors": len(errors),
         "error_samples": errors[:5],
         "rss_before_mb": round(before / 2**20, 1),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import altair as alt
 import pandas as pd
+import pyarrow as pa
 
 from lib.trajectory import LINES
 
@@ -156,15 +157,42 @@ def spec(chart: alt.TopLevelMixin, keep_data: bool = True) -> dict:
     if not keep_data:
         result.pop("datasets", None)
         result.pop("data", None)
+    elif "datasets" in result:
+        result["datasets"] = {name: arrow_bytes(pd.DataFrame(values)) for name, values in result["datasets"].items()}
     return result
 
 
-def scenario_frame(paths: pd.DataFrame, target: float, target_label: str) -> pd.DataFrame:
-    """The scenario paths plus the target as one long table (one dataset for every layer)."""
-    goal = pd.DataFrame({"year": [2020], "value": [target], "series": [TARGET_SERIES], "label": [target_label]})
-    frame = pd.concat([paths.assign(label=""), goal], ignore_index=True)
-    frame["shown"] = frame.value.map(lambda v: f"{v:,.4g}")
-    return frame
+def arrow_bytes(frame: pd.DataFrame) -> bytes:
+    """A table as Arrow IPC stream bytes: how Streamlit ships chart data.
+
+    Streamlit converts inline chart data to these bytes on every call and
+    passes bytes through untouched, so a cached spec carries them ready-made.
+    """
+    table = pa.Table.from_pandas(frame)
+    sink = pa.BufferOutputStream()
+    with pa.RecordBatchStreamWriter(sink, table.schema) as writer:
+        writer.write_table(table)
+    return sink.getvalue().to_pybytes()
+
+
+def scenario_frame(paths: dict[str, list[float]], target: float, target_label: str) -> pd.DataFrame:
+    """The scenario paths plus the target as one long table (one dataset for every layer).
+
+    ``paths`` maps a series name to its values for 2015, 2016, … Built from
+    plain lists in one go: this runs on every slider move.
+    """
+    years, values, series = [], [], []
+    for name, path in paths.items():
+        years += range(2015, 2015 + len(path))
+        values += [float(v) for v in path]
+        series += [name] * len(path)
+    labels = [""] * len(values) + [target_label]
+    years.append(2020)
+    values.append(float(target))
+    series.append(TARGET_SERIES)
+    return pd.DataFrame(
+        {"year": years, "value": values, "series": series, "label": labels, "shown": [f"{v:,.4g}" for v in values]}
+    )
 
 
 def scenario_chart(unit: str, scale: float = 1.0, series: tuple[str, ...] = ("情景A", "完成目标所需路径")) -> alt.Chart:

@@ -22,6 +22,23 @@ def markdown_escape(text: str) -> str:
     return _MARKDOWN_SPECIALS.sub(r"\\\1", str(text))
 
 
+def markdown_table(frame, index_label: str = "") -> str:
+    """A small DataFrame as a markdown table, every header and cell escaped.
+
+    For a handful of rows this is one light element, where st.table costs
+    milliseconds of server time on every rerun. The index is the first column.
+    """
+
+    def cell(value) -> str:
+        return markdown_escape(" ".join(str("" if value is None else value).split()))
+
+    header = [index_label or str(frame.index.name or ""), *map(str, frame.columns)]
+    rows = [[index, *row] for index, row in zip(frame.index, frame.itertuples(index=False))]
+    lines = ["| " + " | ".join(cell(v) for v in header) + " |", "|" + " --- |" * len(header)]
+    lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
 def shorten(value: str) -> str:
     """An untrusted value cut to a readable length and escaped for markdown."""
     text = str(value)

@@ -250,3 +250,44 @@ def related_text_targets(series_id: str) -> pd.DataFrame:
     ids = {series_id} | ({catalogue.loc[series_id, "previous_id"]} - {""})
     _, _, text_targets = _tables()
     return text_targets[text_targets.indicator_id.isin(ids)].reset_index(drop=True)
+
+
+def series_view(series_id: str) -> dict:
+    """What the Trajectories page shows beside the chart for one series, as plain values.
+
+    Built once per series and cached by the page, so a rerun does no pandas
+    work. Text from the data is escaped for markdown here.
+    """
+    from lib.params import markdown_escape
+
+    catalogue = series_catalogue().set_index("series_id")
+    if series_id not in catalogue.index:
+        raise KeyError(f"unknown series {series_id!r}")
+    chosen = catalogue.loc[series_id]
+    points = trajectory(series_id)
+    target = points[points.line_key == "target"]
+    summary = ""
+    if not target.empty:
+        summary = f"2020年目标：{target.note.iloc[0]}"
+        required = points[points.line_key == "required"]
+        if not required.empty:
+            summary += f"　·　完成目标所需：{required.note.iloc[0]}"
+    notes = points[points.line_key.isin(["required", "previous"])].drop_duplicates("line_key")
+    related = related_text_targets(series_id)
+    return {
+        "kind": chosen.kind,
+        "unit": chosen.unit,
+        "has_points": not points.empty,
+        "summary": markdown_escape(summary),
+        "basis_break": basis_break(series_id),
+        "class_rows": points[["period", "line", "note"]].to_dict("records") if chosen.kind == "class" else [],
+        "notes": [f"- **{n.line}**：{n.note}" for n in notes.itertuples()],
+        "related": [
+            {
+                "text": markdown_escape(t.sentence),
+                "place": f"{t.chapter}{t.section}" + (f" {t.box}" if t.box else ""),
+                "query": {"chapter": t.chapter, **({"section": t.section} if t.section else {})},
+            }
+            for t in related.itertuples()
+        ],
+    }

@@ -4,7 +4,7 @@ import base64
 
 import streamlit as st
 
-from lib import overview
+from lib import overview, params
 from lib import map_builders, zones
 from pages._shared import map_tables, plain_errors
 
@@ -15,8 +15,9 @@ def cards():
 
 
 @st.cache_data(show_spinner=False)
-def summary(by: str):
-    return overview.difficulty_summary(by)
+def summary(by: str, label: str) -> str:
+    # A markdown table: static, and far cheaper per rerun than st.table.
+    return params.markdown_table(overview.difficulty_summary(by), index_label=label)
 
 
 @st.cache_data(show_spinner=False)
@@ -62,9 +63,8 @@ st.caption(
 )
 left, right = st.columns(2)
 with plain_errors():
-    # Static tables: lighter for the browser than the interactive grid.
-    left.table(summary("pillar"))
-    right.table(summary("attribute"))
+    left.markdown(summary("pillar", "五大发展"))
+    right.markdown(summary("attribute", "指标属性"))
 links = st.columns(6)
 for column, pillar in zip(links, ["创新发展", "协调发展", "绿色发展", "开放发展", "共享发展"]):
     column.page_link("pages/indicators.py", label=pillar, query_params={"pillar": pillar})

@@ -21,10 +21,9 @@ def chart_spec(unit: str, scale: float, series: tuple[str, ...]) -> dict:
     return charts.spec(charts.scenario_chart(unit, scale, series), keep_data=False)
 
 
-def draw(paths: pd.DataFrame, target: float, target_label: str, unit: str, scale: float) -> None:
-    series = tuple(dict.fromkeys(paths.series))
+def draw(paths: dict[str, list[float]], target: float, target_label: str, unit: str, scale: float) -> None:
     frame = charts.scenario_frame(paths, target, target_label)
-    st.vega_lite_chart(frame, chart_spec(unit, scale, series), width="stretch")
+    st.vega_lite_chart(frame, chart_spec(unit, scale, tuple(paths)), width="stretch")
 
 
 with plain_errors():
@@ -55,12 +54,19 @@ def apply_preset() -> None:
         st.session_state[key] = labels[value] if key == "indicator" else value
 
 
+@st.cache_data(show_spinner=False)
+def slider_ranges() -> dict[str, tuple[float, float]]:
+    """Every URL-bound slider key and the range its value must fall in."""
+    ranges = {key: spec[1:3] for key, spec in {**GDP_CONTROLS, **INCOME_CONTROLS}.items()}
+    for row in options().itertuples():
+        for key in scenario.indicator_controls(row.indicator_id, row.plan_pace):
+            ranges[key] = (row.min, row.max)
+    return ranges
+
+
 def number_notices() -> dict[str, list[str]]:
     problems: dict[str, list[str]] = {}
-    specs = {key: spec[1:3] for key, spec in {**GDP_CONTROLS, **INCOME_CONTROLS}.items()}
-    for iid, row in catalogue.iterrows():
-        for key in indicator_controls(iid):
-            specs[key] = (row["min"], row["max"])
+    specs = slider_ranges()
     for key in st.query_params:
         values = query_values(key)
         if key in specs:
@@ -137,18 +143,17 @@ def indicator_studio() -> None:
     outcome = scenario.run(row.kind, row.direction, base, float(row.target), paces, row.qualifier)
     outcome_metrics(outcome, row, "情景A")
     plan = scenario.run(row.kind, row.direction, base, float(row.target), [float(row.plan_pace)], row.qualifier)
-    frames = [pd.DataFrame({"year": outcome.years[:6], "value": outcome.values[:6], "series": "情景A"})]
-    frames.append(pd.DataFrame({"year": plan.years[:6], "value": plan.values[:6], "series": "完成目标所需路径"}))
+    paths = {"情景A": outcome.values[:6], "完成目标所需路径": plan.values[:6]}
     if pace_b is not None:
         outcome_b = scenario.run(row.kind, row.direction, base, float(row.target), [pace_b], row.qualifier)
         outcome_metrics(outcome_b, row, "情景B")
-        frames.append(pd.DataFrame({"year": outcome_b.years[:6], "value": outcome_b.values[:6], "series": "情景B"}))
-    draw(pd.concat(frames), float(row.target), row.target_raw, row.unit, scale)
+        paths["情景B"] = outcome_b.values[:6]
+    draw(paths, float(row.target), row.target_raw, row.unit, scale)
     needed = [
         {"截至": f"{year}年底", "情景值": shown(outcome.values[year - 2015]), f"剩余年份所需速度（{row.pace_unit}）": "―" if p is None else shown(p)}
         for year, p in outcome.still_needed.items()
     ]
-    st.table(pd.DataFrame(needed).set_index("截至"))  # a static table: no grid bundle to load
+    st.markdown(params.markdown_table(pd.DataFrame(needed).set_index("截至")))
 
 
 def slider_row(controls: dict) -> dict[str, float]:
@@ -175,13 +180,7 @@ def gdp_studio() -> None:
     cols[1].metric(
         "2020年人均地区生产总值", f"{per_capita / 10000:.2f} 万元", f"{(per_capita - scenario.GDP_PER_CAPITA_TARGET_2020) / 10000:+.2f} 万元，对比目标7.5万元左右"
     )
-    paths = pd.DataFrame(
-        {
-            "year": list(range(2015, 2021)) * 2,
-            "value": scenario.gdp_path(values["gdp_real"], values["gdp_deflator"]) + scenario.gdp_path_required(),
-            "series": ["情景A"] * 6 + ["完成目标所需路径"] * 6,
-        }
-    )
+    paths = {"情景A": scenario.gdp_path(values["gdp_real"], values["gdp_deflator"]), "完成目标所需路径": scenario.gdp_path_required()}
     draw(paths, scenario.GDP_TARGET_2020, "2.5万亿元", "亿元", scale)
 
 

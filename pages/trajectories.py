@@ -7,13 +7,15 @@ from pages._shared import DIFFICULTY_NOTE, plain_errors, query_values, url_notic
 
 
 @st.cache_data(show_spinner=False)
-def catalogue():
-    return trajectory.series_catalogue()
+def choices() -> dict[str, str]:
+    """Label → series id, in the order of the two tables."""
+    series = trajectory.series_catalogue()
+    return dict(zip(series.label, series.series_id))
 
 
 @st.cache_data(show_spinner=False)
-def series_points(series_id: str):
-    return trajectory.trajectory(series_id), trajectory.basis_break(series_id)
+def view(series_id: str) -> dict:
+    return trajectory.series_view(series_id)
 
 
 # Altair builds and validates a chart in tens of milliseconds; each spec is built once.
@@ -31,59 +33,43 @@ def acceleration_chart() -> dict:
 
 st.title("指标轨迹")
 with plain_errors():
-    series = catalogue()
-labels = list(series.label)
-id_by_label = dict(zip(series.label, series.series_id))
-default_label = series.set_index("series_id").loc[trajectory.DEFAULT_SERIES, "label"]
+    id_by_label = choices()
+labels = list(id_by_label)
+default_label = next(label for label, sid in id_by_label.items() if sid == trajectory.DEFAULT_SERIES)
 
 url_notice({"indicator": params.invalid_choices(query_values("indicator"), labels)})
 label = st.selectbox(
-    "选择指标（可输入文字搜索）", labels, index=labels.index(default_label), key="indicator", bind="query-params"
+    "选择指标（可输入文字搜索）", labels, index=labels.index(default_label),
+    key="indicator", bind="query-params",
 )
 series_id = id_by_label.get(label, trajectory.DEFAULT_SERIES)
-chosen = series.set_index("series_id").loc[series_id]
-
 with plain_errors():
-    points, break_label = series_points(series_id)
+    shown = view(series_id)
 
-target = points[points.line_key == "target"]
-if not target.empty:
-    required = points[points.line_key == "required"]
-    summary = f"2020年目标：{target.note.iloc[0]}"
-    if not required.empty:
-        summary += f"　·　完成目标所需：{required.note.iloc[0]}"
-    st.markdown(params.markdown_escape(summary))
-
-if points.empty:
+if shown["summary"]:
+    st.markdown(shown["summary"])
+if not shown["has_points"]:
     st.info("规划没有为这一指标列出可以作图的数值。")
-elif chosen.kind in trajectory.PERIOD_KINDS:
-    st.vega_lite_chart(series_chart(series_id, chosen.kind, chosen.unit), width="stretch")
+elif shown["kind"] in trajectory.PERIOD_KINDS:
+    st.vega_lite_chart(series_chart(series_id, shown["kind"], shown["unit"]), width="stretch")
     st.caption("五年累计数、五年降幅和年均增速按规划期作柱状图：它们不是某一年的水平值。")
-elif chosen.kind == "class":
+elif shown["kind"] == "class":
     st.info("水质类别以“类”计（Ⅲ类为目标），不作连续曲线。2015年与2020年均为Ⅲ类，目标是保持。")
-    st.dataframe(points[["period", "line", "note"]], hide_index=True)
+    st.dataframe(shown["class_rows"], hide_index=True)
 else:
-    st.vega_lite_chart(series_chart(series_id, chosen.kind, chosen.unit), width="stretch")
+    st.vega_lite_chart(series_chart(series_id, shown["kind"], shown["unit"]), width="stretch")
     legend = "实线：规划公布的2010、2015年数值；虚线：完成2020年目标所需的路径；点线：按“十二五”速度延续；菱形：2020年目标。"
-    if break_label:
-        legend += f" 2010与2015年统计口径不同（{break_label}），两点之间不连线，也不计算增速。"
+    if shown["basis_break"]:
+        legend += f" 2010与2015年统计口径不同（{shown['basis_break']}），两点之间不连线，也不计算增速。"
     st.caption(legend)
-    notes = points[points.line_key.isin(["required", "previous"])].drop_duplicates("line_key")
-    for note in notes.itertuples():
-        st.markdown(f"- **{note.line}**：{note.note}")
+    if shown["notes"]:
+        st.markdown("\n".join(shown["notes"]))
 
-related = trajectory.related_text_targets(series_id)
-if not related.empty:
+if shown["related"]:
     st.markdown("**正文中的相关目标**")
-    for target in related.itertuples():
-        place = f"{target.chapter}{target.section}" + (f" {target.box}" if target.box else "")
-        st.markdown(f"- {params.markdown_escape(target.sentence)}（{place}）")
-        st.page_link(
-            "pages/plan_reader.py",
-            label=f"在原文中阅读 {place}",
-            icon=":material/menu_book:",
-            query_params={"chapter": target.chapter, **({"section": target.section} if target.section else {})},
-        )
+    for target in shown["related"]:
+        st.markdown(f"- {target['text']}（{target['place']}）")
+        st.page_link("pages/plan_reader.py", label=f"在原文中阅读 {target['place']}", icon=":material/menu_book:", query_params=target["query"])
 
 st.divider()
 st.subheader("哪些目标需要最大的加速？")

@@ -1,0 +1,33 @@
+"""Chart specs: cached with their data already in the form Streamlit sends it."""
+
+import pandas as pd
+import pyarrow as pa
+import pytest
+from streamlit import dataframe_util
+
+from lib import charts, trajectory
+
+
+def specs():
+    yield "acceleration", charts.acceleration_chart(trajectory.level_paces())
+    for series_id in ["t1_gdp", "t2_hukou_urbanization", "t2_forest_cover"]:
+        points, break_label = trajectory.trajectory(series_id), trajectory.basis_break(series_id)
+        yield series_id, charts.trajectory_chart(points, "亿元", break_label)
+
+
+@pytest.mark.parametrize("name, chart", list(specs()), ids=lambda v: v if isinstance(v, str) else "")
+def test_cached_datasets_are_the_bytes_streamlit_would_send(name, chart):
+    inline = chart.to_dict()["datasets"]
+    cached = charts.spec(chart)["datasets"]
+    assert set(cached) == set(inline)
+    for key, values in inline.items():
+        # Streamlit's own conversion of the inline rows: what it would do on every rerun.
+        assert cached[key] == dataframe_util.convert_anything_to_arrow_bytes(values)
+        rows = pa.ipc.open_stream(cached[key]).read_all().to_pandas()
+        assert len(rows) == len(values)
+        pd.testing.assert_frame_equal(rows.reset_index(drop=True), pd.DataFrame(values), check_dtype=False)
+
+
+def test_a_spec_without_data_leaves_the_data_to_the_page():
+    spec = charts.spec(charts.scenario_chart("亿元"), keep_data=False)
+    assert "datasets" not in spec and "data" not in spec
