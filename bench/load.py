@@ -2,11 +2,14 @@
 
     .venv/bin/python -m bench.load [--sessions 50] [--pages overview,indicators,...]
 
-Reports p50 and p95 time to "script finished", errors, and the server's
-memory per session (resident memory after all sessions have run, minus before,
+Every session connects first, then all start together (the worst case: no
+two visitors spread out in time) and run every page in turn. Reports p50 and
+p95 time to "script finished" (also per page and per step), errors, and the
+server's memory per session (resident memory after all sessions have run, minus before,
 over the number of sessions, with every session still connected).
 Target on a 2-core machine: 50 sessions, p95 < 2 s, no errors, < 5 MB a session.
-Writes bench/results/load.json.
+A bare one-line app takes the same burst first, in the same run (--no-bare
+skips it). Writes bench/results/load.json.
 """
 
 from __future__ import annotations
@@ -26,15 +29,9 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--sessions", type=int, default=50)
-    parser.add_argument("--pages", default=",".join(PAGES))
-    parser.add_argument("--timeout", type=float, default=120.0)
-    args = parser.parse_args()
-    pages = [p for p in args.pages.split(",") if p]
-
-    with server(ROOT / "app.py") as (port, process):
+def measure(script, pages: list[str], sessions: int, timeout: float) -> dict:
+    """Every session connects, waits for the others, then runs ``pages`` in turn (a rotated order)."""
+    with server(script) as (port, process):
         warm = Session(port)
         for page in pages:  # warm the shared caches once, as a live server would be
             warm.run(page)
@@ -44,15 +41,15 @@ def main() -> None:
         by_page: dict[str, list[float]] = {page: [] for page in pages}
         by_step: dict[int, list[float]] = {}
         errors: list[str] = []
-        sessions: list[Session] = []
+        connected: list[Session] = []
         lock = threading.Lock()
-        start_line = threading.Barrier(args.sessions)
+        start_line = threading.Barrier(sessions)
 
         def visitor(index: int) -> None:
             try:
-                session = Session(port, timeout=args.timeout)
+                session = Session(port, timeout=timeout)
                 with lock:
-                    sessions.append(session)
+                    connected.append(session)
                 start_line.wait(timeout=60)
                 for step, page in enumerate(pages[index % len(pages):] + pages[: index % len(pages)]):
                     result = session.run(page)
@@ -66,35 +63,51 @@ def main() -> None:
                 with lock:
                     errors.append(f"{type(error).__name__}: {error}")
 
-        threads = [threading.Thread(target=visitor, args=(i,)) for i in range(args.sessions)]
+        threads = [threading.Thread(target=visitor, args=(i,)) for i in range(sessions)]
         began = time.perf_counter()
         for thread in threads:
             thread.start()
         for thread in threads:
-            thread.join(timeout=args.timeout * len(pages))
+            thread.join(timeout=timeout * len(pages))
         wall = time.perf_counter() - began
         time.sleep(1)
         after = rss_bytes(process.pid)
-        for session in sessions:
+        for session in connected:
             session.close()
         warm.close()
 
-    result = {
-        "sessions": args.sessions,
+    return {
+        "sessions": sessions,
         "pages": pages,
         "runs": len(times),
         "p50_s": round(statistics.median(times), 3) if times else None,
         "p95_s": round(percentile(times, 0.95), 3) if times else None,
         "max_s": round(max(times), 3) if times else None,
-        "p95_s_by_page": {page: round(percentile(values, 0.95), 3) for page, values in by_page.items() if values},
-        "p95_s_by_step": {step + 1: round(percentile(values, 0.95), 3) for step, values in sorted(by_step.items())},
+        "p95_s_by_page": {page or "bare": round(percentile(v, 0.95), 3) for page, v in by_page.items() if v},
+        "p95_s_by_step": {step + 1: round(percentile(v, 0.95), 3) for step, v in sorted(by_step.items())},
         "errors": len(errors),
         "error_samples": errors[:5],
         "rss_before_mb": round(before / 2**20, 1),
         "rss_after_mb": round(after / 2**20, 1),
-        "mb_per_session": round((after - before) / 2**20 / args.sessions, 2),
+        "mb_per_session": round((after - before) / 2**20 / sessions, 2),
         "wall_s": round(wall, 1),
     }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sessions", type=int, default=50)
+    parser.add_argument("--pages", default=",".join(PAGES))
+    parser.add_argument("--timeout", type=float, default=120.0)
+    parser.add_argument("--no-bare", action="store_true", help="skip the bare app's run")
+    args = parser.parse_args()
+    pages = [p for p in args.pages.split(",") if p]
+
+    result = {}
+    if not args.no_bare:
+        # The same burst against a one-line app, in the same run: what the machine itself allows.
+        result["bare"] = measure(ROOT / "bench" / "bare_app.py", [""], args.sessions, args.timeout)
+    result["app"] = measure(ROOT / "app.py", pages, args.sessions, args.timeout)
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "load.json").write_text(json.dumps(result, indent=2, ensure_ascii=False))
     print(json.dumps(result, indent=2, ensure_ascii=False))

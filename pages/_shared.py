@@ -93,8 +93,9 @@ h1 { font-size: 2.4rem !important; }
 """
 
 
-@st.cache_data(show_spinner=False)
 def map_tables():
+    # The loaders read once per process and hand out copies (lib.validation.read_once);
+    # st.cache_data would add an unpickle of four frames to every rerun.
     from lib import zones
 
     return zones.load_zones(), zones.load_districts(), zones.load_district_zones(), zones.load_projects()

@@ -16,11 +16,6 @@ MAX_QUERY = 60
 HIDDEN = ["indicator_id", "kind", "status", "五大发展", "类型"]
 
 
-@st.cache_data(show_spinner=False)
-def indicator_table(table_no: int):
-    return tables.indicator_table(table_no)
-
-
 st.title("指标总览")
 st.caption("专栏1、专栏2按原表顺序、编号与分组列出，数值照原文（含“左右”“＞”“【】”），右侧为计算列。" + DIFFICULTY_NOTE)
 
@@ -48,7 +43,7 @@ kinds = columns[2].multiselect("类型", KIND_CHOICES, key="kind", bind="query-p
 query = columns[3].text_input("搜索指标", key="q", bind="query-params", max_chars=MAX_QUERY, placeholder="如：森林、收入、PM2.5")
 
 with plain_errors():
-    table = indicator_table(table_no)
+    table = tables.indicator_table(table_no)  # built once per process; a copy each call
 shown = tables.filter_table(
     table,
     pillars=pillars if table_no == 2 else None,

@@ -1,5 +1,6 @@
 """数据与方法: where every number comes from, how every computed number is computed."""
 
+import pyarrow as pa
 import streamlit as st
 
 from lib import data, schemas, zones
@@ -65,11 +66,18 @@ st.markdown(
 """
 )
 
-st.header("数据字典")
 TABLES = {**data.TABLES, **zones.TABLES}
+
+
+@st.cache_resource(show_spinner=False)
+def dictionary() -> pa.Table:
+    # Immutable, so one copy serves every session with no conversion per rerun.
+    return pa.Table.from_pandas(schemas.dictionary({name: spec for name, (_, spec, _) in TABLES.items()}), preserve_index=False)
+
+
+st.header("数据字典")
 with plain_errors():
-    dictionary = schemas.dictionary({name: spec for name, (_, spec, _) in TABLES.items()})
-st.dataframe(dictionary, hide_index=True, width="stretch")
+    st.dataframe(dictionary(), hide_index=True, width="stretch")
 
 @st.cache_data(show_spinner=False)
 def table_file(name: str, kind: str) -> bytes:
