@@ -1,6 +1,6 @@
 """Time to a fully rendered page in headless Chromium, beside a bare one-line app.
 
-    .venv/bin/python -m bench.browser_bench [--runs 3]
+    .venv/bin/python -m bench.browser_bench [--runs 5] [--pages overview,...]
 
 "Fully rendered": the script has finished, no skeleton is left, and every
 chart (Vega canvas/SVG, deck.gl canvas) is on the page. Each load uses a fresh
@@ -17,7 +17,7 @@ import time
 
 from playwright.sync_api import sync_playwright
 
-from bench.run_bench import PAGES, RESULTS
+from bench.run_bench import PAGES, RESULTS, path
 from bench.stream import ROOT, Session, server
 
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
@@ -44,27 +44,38 @@ def load_time(browser, url: str) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--pages", default=",".join(PAGES))
     args = parser.parse_args()
+    pages = [p for p in args.pages.split(",") if p]
+    bare_times: list[float] = []
+    times: dict[str, list[float]] = {page: [] for page in pages}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=FLAGS)
-        with server(ROOT / "bench" / "bare_app.py") as (port, _):
-            load_time(browser, f"http://127.0.0.1:{port}/")
-            bare = statistics.median(load_time(browser, f"http://127.0.0.1:{port}/") for _ in range(args.runs))
-        pages = {}
-        with server(ROOT / "app.py") as (port, _):
+        # Both servers run side by side and loads alternate, bare then page, so
+        # the machine's mood swings hit both sides of every ratio alike.
+        with server(ROOT / "bench" / "bare_app.py") as (bare_port, _), server(ROOT / "app.py") as (port, _):
             warm = Session(port)
-            warm.run("overview")  # let app.py register its pages once
+            warm.run("")  # let app.py register its pages once
             warm.close()
-            for page in PAGES:
-                url = f"http://127.0.0.1:{port}/{page}"
-                load_time(browser, url)  # warm the server's caches
-                pages[page] = statistics.median(load_time(browser, url) for _ in range(args.runs))
+            bare_url = f"http://127.0.0.1:{bare_port}/"
+            load_time(browser, bare_url)
+            for page in pages:
+                load_time(browser, f"http://127.0.0.1:{port}/{path(page)}")  # warm the server's caches
+            for _ in range(args.runs):
+                for page in pages:
+                    bare_times.append(load_time(browser, bare_url))
+                    times[page].append(load_time(browser, f"http://127.0.0.1:{port}/{path(page)}"))
         browser.close()
-    result = {"bare_s": round(bare, 3), "pages": {p: {"s": round(t, 3), "ratio": round(t / bare, 2)} for p, t in pages.items()}}
+    bare = statistics.median(bare_times)
+    result = {
+        "bare_s": round(bare, 3),
+        "runs": args.runs,
+        "pages": {p: {"s": round(statistics.median(t), 3), "ratio": round(statistics.median(t) / bare, 2)} for p, t in times.items()},
+    }
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "browser.json").write_text(json.dumps(result, indent=2, ensure_ascii=False))
-    print(f"bare app: {bare:.2f} s")
+    print(f"bare app: {bare:.2f} s (median of {len(bare_times)})")
     for page, row in result["pages"].items():
         print(f"{page:14} {row['s']:.2f} s  ×{row['ratio']:.2f}")
 

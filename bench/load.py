@@ -20,7 +20,7 @@ import statistics
 import threading
 import time
 
-from bench.run_bench import PAGES, RESULTS
+from bench.run_bench import PAGES, RESULTS, path
 from bench.stream import ROOT, Session, rss_bytes, server
 
 
@@ -34,7 +34,7 @@ def measure(script, pages: list[str], sessions: int, timeout: float) -> dict:
     with server(script) as (port, process):
         warm = Session(port)
         for page in pages:  # warm the shared caches once, as a live server would be
-            warm.run(page)
+            warm.run(path(page))
         time.sleep(1)
         before = rss_bytes(process.pid)
         times: list[float] = []
@@ -52,13 +52,15 @@ def measure(script, pages: list[str], sessions: int, timeout: float) -> dict:
                     connected.append(session)
                 start_line.wait(timeout=60)
                 for step, page in enumerate(pages[index % len(pages):] + pages[: index % len(pages)]):
-                    result = session.run(page)
+                    result = session.run(path(page))
                     with lock:
                         times.append(result.seconds)
                         by_page[page].append(result.seconds)
                         by_step.setdefault(step, []).append(result.seconds)
                         if result.exceptions:
                             errors.append(f"{page}: exception element")
+                        if result.not_found:
+                            errors.append(f"{page}: page not found")
             except Exception as error:  # a failed visit is counted, never hidden
                 with lock:
                     errors.append(f"{type(error).__name__}: {error}")

@@ -17,6 +17,12 @@ import statistics
 from bench.stream import ROOT, Session, server
 
 PAGES = ["overview", "indicators", "trajectories", "scenarios", "zones_map", "plan_reader", "methods"]
+DEFAULT_PAGE = "overview"
+
+
+def path(page: str) -> str:
+    """The URL path (and websocket page name) of a page: the default page lives at "/"."""
+    return "" if page == DEFAULT_PAGE else page
 RESULTS = ROOT / "bench" / "results"
 
 
@@ -28,8 +34,8 @@ def measure_page(port: int, page: str, runs: int) -> dict:
     session = Session(port)
     try:
         session.clear_caches()
-        cold = session.run(page)
-        warm = [session.run(page) for _ in range(runs)]
+        cold = session.run(path(page))
+        warm = [session.run(path(page)) for _ in range(runs)]
     finally:
         session.close()
     return {
@@ -39,6 +45,7 @@ def measure_page(port: int, page: str, runs: int) -> dict:
         "bytes": warm[-1].bytes,
         "deck_json_bytes": warm[-1].deck_json_bytes,
         "exceptions": sum(r.exceptions for r in warm) + cold.exceptions,
+        "pages_not_found": sum(r.not_found for r in warm) + cold.not_found,
     }
 
 
@@ -68,7 +75,7 @@ def main() -> None:
         bare = measure_page(port, "", args.runs)
     with server(ROOT / "app.py", profile=True) as (port, _):
         first = Session(port)
-        first.run("overview")  # let app.py register its pages once
+        first.run("")  # let app.py register its pages once
         first.close()
         pages = {page: measure_page(port, page, args.runs) for page in PAGES}
         slider = measure_slider(port, args.runs)

@@ -36,6 +36,7 @@ class RunResult:
     exec_ms: float | None = None  # the server's own script time (PageProfile.exec_time)
     fragment_run: bool = False
     deck_json_bytes: int = 0  # size of the pydeck map spec(s) sent, if any
+    not_found: bool = False  # the server answered "page not found" (and ran the default page)
 
 
 class Session:
@@ -81,7 +82,7 @@ class Session:
         started = time.perf_counter()
         self.ws.send(message.SerializeToString())
         total = messages = exceptions = 0
-        exec_ms, fragment_run = None, False
+        exec_ms, fragment_run, not_found = None, False, False
         deadline = started + self.timeout
         while True:
             remaining = deadline - time.perf_counter()
@@ -98,11 +99,13 @@ class Session:
             elif kind == "page_profile":
                 exec_ms = forward.page_profile.exec_time / 1000
                 fragment_run = forward.page_profile.is_fragment_run
+            elif kind == "page_not_found":
+                not_found = True
             elif kind == "script_finished":
                 elapsed = time.perf_counter() - started
                 return RunResult(
                     elapsed, total, messages, forward.script_finished, dict(self.widgets), exceptions, exec_ms, fragment_run,
-                    self.deck_json_bytes,
+                    self.deck_json_bytes, not_found,
                 )
 
     def _record(self, forward: ForwardMsg) -> int:

@@ -30,14 +30,6 @@ def zone_picture() -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
 
 
-# Eight cards in two rows must fit a 1280×720 screen: smaller metric figures.
-# A fixed style string with no data or URL text in it; st.markdown rather than
-# st.html because st.html pulls in two more script bundles on first load.
-st.markdown(
-    "<style>[data-testid='stMetricValue']{font-size:1.7rem!important}"
-    "[data-testid='stVerticalBlockBorderWrapper'] [data-testid='stCaptionContainer']{line-height:1.35}</style>",
-    unsafe_allow_html=True,
-)
 st.title("重庆“十三五”规划：承诺与难度")
 st.caption(
     "《重庆市国民经济和社会发展第十三个五年规划纲要》于2016年2月印发，是重庆2016—2020年经济社会发展的总蓝图。"

@@ -5,6 +5,8 @@ committed geo/districts.geojson. Select a district on the map or pick a zone
 or district in the list; the list is also what the URL (?place=) sets.
 """
 
+import base64
+
 import pyarrow as pa
 import streamlit as st
 
@@ -22,6 +24,22 @@ def project_rows(place: str) -> pa.Table:
     # Arrow tables are immutable, so one copy serves every session, and the
     # grid gets Arrow without a pandas conversion on every rerun.
     return pa.Table.from_pandas(zones.project_table(zones.projects_at(place)), preserve_index=False)
+
+
+def svg_uri(svg: str) -> str:
+    # st.image passes a data URI through as it is; raw SVG markup it re-encodes on every rerun.
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
+
+
+@st.cache_data(show_spinner=False)
+def zone_key() -> str:
+    return svg_uri(map_builders.zone_key_svg(tables()[0]))
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def marker_key(categories: tuple[str, ...]) -> str:
+    counts = mapped_counts()
+    return svg_uri(map_builders.marker_key_svg({c: counts[c] for c in categories}))
 
 
 @st.cache_data(show_spinner=False)
@@ -95,19 +113,19 @@ st.query_params.from_dict(
 with plain_errors():
     chart = deck(categories, tuple(zones.place_districts(place)))
 
-map_column, legend_column = st.columns([4, 1])
-with map_column:
-    st.pydeck_chart(
-        chart,
-        on_select=follow_map_selection,
-        selection_mode="single-object",
-        key=map_key(),
-        height=map_builders.MAP_HEIGHT,
-        alt="重庆市38个区县按五大功能区域着色的地图，叠加规划项目点位",
-    )
-with legend_column:
-    st.markdown(map_builders.legend_html(zone_table, {c: counts[c] for c in categories}), unsafe_allow_html=True)
-    st.caption(f"地图上 {sum(counts[c] for c in categories)} 个项目；另有 {len(projects) - sum(counts.values())} 个项目位置未能确定，只列在表中。")
+st.pydeck_chart(
+    chart,
+    on_select=follow_map_selection,
+    selection_mode="single-object",
+    key=map_key(),
+    height=map_builders.MAP_HEIGHT,
+    alt="重庆市38个区县按五大功能区域着色的地图，叠加规划项目点位",
+)
+keys = st.columns(2)
+with plain_errors():
+    keys[0].image(zone_key())
+    keys[1].image(marker_key(categories))
+st.caption(f"地图上 {sum(counts[c] for c in categories)} 个项目；另有 {len(projects) - sum(counts.values())} 个项目位置未能确定，只列在表中。")
 
 zone_by_id = zone_table.set_index("zone_id")
 if place == zones.ALL:

@@ -1,6 +1,7 @@
 """AppTest: the zones map renders offline, stays within its payload budget, and treats its URL and data as untrusted."""
 
 import json
+from xml.etree import ElementTree
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -147,8 +148,18 @@ def test_tooltip_text_is_escaped():
 def test_legend_escapes_data():
     table = zones.load_zones()
     table.loc[0, "name_zh"] = "<script>x</script>"
-    legend = map_builders.legend_html(table, {"水库": 18})
+    legend = map_builders.zone_key_svg(table)
     assert "<script>" not in legend and "&lt;script&gt;" in legend
+    ElementTree.fromstring(legend)  # still well-formed SVG
+    # Category names are not free text: the projects schema only allows zones.CATEGORIES.
+
+
+def test_keys_name_every_zone_and_each_shown_category_with_its_count():
+    table = zones.load_zones()
+    assert all(name in map_builders.zone_key_svg(table) for name in table.name_zh)
+    markers = map_builders.marker_key_svg({"水库": 18, "机场": 3})
+    assert "水库 18" in markers and "机场 3" in markers and "港口" not in markers
+    ElementTree.fromstring(map_builders.marker_key_svg({}))  # no category chosen: an empty key, not an error
 
 
 def test_tooltips_name_category_status_district_and_source():
