@@ -4,12 +4,15 @@
 
 "Fully rendered": the script has finished, no skeleton is left, and every
 chart (Vega canvas/SVG, deck.gl canvas) is on the page. Each load uses a fresh
-browser context, as a first-time visitor would. Writes bench/results/browser.json.
+browser context, as a first-time visitor would. Besides the bare one-line
+app, three one-component apps (a chart, a grid, a map) show the least a page
+built on each of those costs. Writes bench/results/browser.json.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import shutil
 import statistics
@@ -42,42 +45,60 @@ def load_time(browser, url: str) -> float:
     return elapsed
 
 
+# One-component apps: the least a page with that component can cost in the browser.
+FLOORS = {"chart": "bare_chart.py", "grid": "bare_grid.py", "map": "bare_map.py"}
+COMPONENTS = {"indicators": "grid", "trajectories": "chart", "scenarios": "chart", "zones_map": "map"}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--pages", default=",".join(PAGES))
     args = parser.parse_args()
     pages = [p for p in args.pages.split(",") if p]
-    bare_times: list[float] = []
-    times: dict[str, list[float]] = {page: [] for page in pages}
-    with sync_playwright() as playwright:
+    times: dict[str, list[float]] = {name: [] for name in ["bare", *FLOORS, *pages]}
+    with sync_playwright() as playwright, contextlib.ExitStack() as servers:
         browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=FLAGS)
-        # Both servers run side by side and loads alternate, bare then page, so
-        # the machine's mood swings hit both sides of every ratio alike.
-        with server(ROOT / "bench" / "bare_app.py") as (bare_port, _), server(ROOT / "app.py") as (port, _):
-            warm = Session(port)
-            warm.run("")  # let app.py register its pages once
-            warm.close()
-            bare_url = f"http://127.0.0.1:{bare_port}/"
-            load_time(browser, bare_url)
-            for page in pages:
-                load_time(browser, f"http://127.0.0.1:{port}/{path(page)}")  # warm the server's caches
-            for _ in range(args.runs):
-                for page in pages:
-                    bare_times.append(load_time(browser, bare_url))
-                    times[page].append(load_time(browser, f"http://127.0.0.1:{port}/{path(page)}"))
+        # Every app runs side by side and each round loads all of them in turn,
+        # so the machine's mood swings hit both sides of every ratio alike.
+        urls = {"bare": f"http://127.0.0.1:{servers.enter_context(server(ROOT / 'bench' / 'bare_app.py'))[0]}/"}
+        for name, script in FLOORS.items():
+            urls[name] = f"http://127.0.0.1:{servers.enter_context(server(ROOT / 'bench' / script))[0]}/"
+        port, _ = servers.enter_context(server(ROOT / "app.py"))
+        warm = Session(port)
+        warm.run("")  # let app.py register its pages once
+        warm.close()
+        urls |= {page: f"http://127.0.0.1:{port}/{path(page)}" for page in pages}
+        for url in urls.values():
+            load_time(browser, url)  # warm the servers' caches
+        for _ in range(args.runs):
+            for name, url in urls.items():
+                times[name].append(load_time(browser, url))
         browser.close()
-    bare = statistics.median(bare_times)
+    median = {name: statistics.median(values) for name, values in times.items()}
+    bare = median["bare"]
     result = {
         "bare_s": round(bare, 3),
         "runs": args.runs,
-        "pages": {p: {"s": round(statistics.median(t), 3), "ratio": round(statistics.median(t) / bare, 2)} for p, t in times.items()},
+        "floors": {name: {"s": round(median[name], 3), "ratio": round(median[name] / bare, 2)} for name in FLOORS},
+        "pages": {
+            page: {
+                "s": round(median[page], 3),
+                "ratio": round(median[page] / bare, 2),
+                "component": COMPONENTS.get(page, ""),
+                "ratio_to_floor": round(median[page] / median[COMPONENTS[page]], 2) if page in COMPONENTS else None,
+            }
+            for page in pages
+        },
     }
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "browser.json").write_text(json.dumps(result, indent=2, ensure_ascii=False))
-    print(f"bare app: {bare:.2f} s (median of {len(bare_times)})")
+    print(f"bare app: {bare:.2f} s (median of {args.runs})")
+    for name, row in result["floors"].items():
+        print(f"  one {name:5} app: {row['s']:.2f} s  ×{row['ratio']:.2f}")
     for page, row in result["pages"].items():
-        print(f"{page:14} {row['s']:.2f} s  ×{row['ratio']:.2f}")
+        floor = f"   ×{row['ratio_to_floor']:.2f} of the one-{row['component']} app" if row["component"] else ""
+        print(f"{page:14} {row['s']:.2f} s  ×{row['ratio']:.2f}{floor}")
 
 
 if __name__ == "__main__":

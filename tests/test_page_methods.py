@@ -13,10 +13,13 @@ from lib.exports import read_csv_bytes, read_excel_bytes, to_csv_bytes, to_excel
 def test_methods_page_runs_with_dictionary_and_downloads():
     at = open_page("methods")
     assert not at.exception
-    dictionary = at.dataframe[0].value
-    # Every column of every table is described once.
-    expected = sum(len(spec) for _, spec, _ in TABLES.values())
-    assert len(dictionary) == expected
+    # One collapsible markdown table per data table; every column described once.
+    assert [e.label for e in at.expander] == [f"{title} · {name}" for name, (title, _, _) in TABLES.items()]
+    tables = [m.value for m in at.markdown if m.value.startswith("| 列 |")]
+    assert len(tables) == len(TABLES)
+    for (name, (_, spec, _)), table in zip(TABLES.items(), tables):
+        rows = table.split("\n")[2:]
+        assert [row.split(" | ")[0].removeprefix("| ").replace("\\", "") for row in rows] == list(spec), name
     # CSV and Excel for every table, and the boundaries as GeoJSON
     assert len(at.get("download_button")) == 2 * len(TABLES) + 1
 
