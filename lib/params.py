@@ -11,6 +11,8 @@ import math
 import re
 from collections.abc import Iterable, Mapping
 
+import pandas as pd
+
 MAX_SHOWN = 40  # a hostile value is echoed back shortened, and always as plain text
 
 
@@ -34,7 +36,9 @@ def markdown_table(frame, index_label: str = "") -> str:
 
     header = [index_label or str(frame.index.name or ""), *map(str, frame.columns)]
     rows = [[index, *row] for index, row in zip(frame.index, frame.itertuples(index=False))]
-    lines = ["| " + " | ".join(cell(v) for v in header) + " |", "|" + " --- |" * len(header)]
+    # Numbers line up on the right, as in a printed table.
+    rules = ["---"] + ["---:" if pd.api.types.is_numeric_dtype(frame[c]) else "---" for c in frame.columns]
+    lines = ["| " + " | ".join(cell(v) for v in header) + " |", "| " + " | ".join(rules) + " |"]
     lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in rows]
     return "\n".join(lines)
 

@@ -5,6 +5,7 @@ The data layer (lib/) never imports streamlit; this is the thin layer that does.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 
 import streamlit as st
@@ -63,6 +64,12 @@ def url_notice(problems: dict[str, list[str]]) -> None:
     message = params.notice(problems)
     if message:
         st.info(message, icon=":material/link_off:")
+
+
+def svg_uri(svg: str) -> str:
+    """An SVG as a data URI: st.image passes it through as it is, where raw
+    SVG markup would be sniffed and re-encoded on every rerun."""
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
 
 
 def query_values(key: str) -> list[str]:

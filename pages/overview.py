@@ -1,12 +1,9 @@
 """概览: what the plan set out to do, in one screen."""
 
-import base64
-
 import streamlit as st
 
-from lib import overview, params
-from lib import map_builders, zones
-from pages._shared import map_tables, plain_errors
+from lib import map_builders, overview, params, schemas, zones
+from pages._shared import map_tables, plain_errors, svg_uri
 
 
 @st.cache_data(show_spinner=False)
@@ -23,11 +20,17 @@ def summary(by: str, label: str) -> str:
 @st.cache_data(show_spinner=False)
 def zone_picture() -> str:
     # A static SVG of a few kilobytes: the landing page loads no map bundle.
-    # Handed over as a data URI, which st.image passes through untouched
-    # instead of sniffing and re-encoding the markup on every rerun.
     zone_table, districts, _, _ = map_tables()
-    svg = map_builders.zone_svg(zones.load_district_shapes(), districts, zone_table)
-    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
+    return svg_uri(map_builders.zone_svg(zones.load_district_shapes(), districts, zone_table))
+
+
+PILLARS = list(schemas.PILLARS[1:])  # "总体" is the two headline rows, not one of the five
+
+
+def remember_pillar() -> None:
+    # Cleared at once, so coming back to this page never jumps away again.
+    st.session_state["open_pillar"] = st.session_state["pillar_link"]
+    st.session_state["pillar_link"] = None
 
 
 st.title("重庆“十三五”规划：承诺与难度")
@@ -53,14 +56,13 @@ st.caption(
     "“以往÷所需”：把“十二五”实际速度与“十三五”所需速度相比（联合国进展图表 / Open SDG 方法）。"
     "这是难度，不是对实际完成情况的评估；没有“十二五”可比数据的指标记为“无法比较”。"
 )
-left, right = st.columns(2)
 with plain_errors():
-    left.markdown(summary("pillar", "五大发展"))
-    right.markdown(summary("attribute", "指标属性"))
-links = st.columns(6)
-for column, pillar in zip(links, ["创新发展", "协调发展", "绿色发展", "开放发展", "共享发展"]):
-    column.page_link("pages/indicators.py", label=pillar, query_params={"pillar": pillar})
-links[5].page_link("pages/trajectories.py", label="哪些目标要加速", icon=":material/show_chart:")
+    st.markdown(summary("pillar", "五大发展") + "\n\n" + summary("attribute", "指标属性"))
+# One widget rather than a row of links: every element costs the browser time on first load.
+st.pills("按“五大发展”查看指标", PILLARS, key="pillar_link", on_change=remember_pillar)
+st.page_link("pages/trajectories.py", label="哪些目标需要最大的加速", icon=":material/show_chart:")
+if pillar := st.session_state.pop("open_pillar", None):
+    st.switch_page("pages/indicators.py", query_params={"pillar": pillar})
 
 st.subheader("五大功能区域")
 map_column, text_column = st.columns([3, 2])

@@ -5,14 +5,12 @@ committed geo/districts.geojson. Select a district on the map or pick a zone
 or district in the list; the list is also what the URL (?place=) sets.
 """
 
-import base64
-
 import pyarrow as pa
 import streamlit as st
 
 from lib import map_builders, params, zones
 from pages._shared import map_tables as tables
-from pages._shared import plain_errors, query_values, url_notice
+from pages._shared import plain_errors, query_values, svg_uri, url_notice
 from pages._shared import zone_deck as deck
 
 MAP_KEY = "zones_map"
@@ -24,11 +22,6 @@ def project_rows(place: str) -> pa.Table:
     # Arrow tables are immutable, so one copy serves every session, and the
     # grid gets Arrow without a pandas conversion on every rerun.
     return pa.Table.from_pandas(zones.project_table(zones.projects_at(place)), preserve_index=False)
-
-
-def svg_uri(svg: str) -> str:
-    # st.image passes a data URI through as it is; raw SVG markup it re-encodes on every rerun.
-    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
 
 
 @st.cache_data(show_spinner=False)

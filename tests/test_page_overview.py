@@ -1,5 +1,7 @@
 """AppTest: the front page shows the headline targets with their sources."""
 
+import pytest
+
 from helpers import open_page
 from lib import overview
 
@@ -52,3 +54,14 @@ def test_overview_shows_the_zone_picture():
     at = open_page("overview")
     assert not at.exception
     assert len(at.get("image")) == 1
+
+
+@pytest.mark.parametrize("pillar", ["创新发展", "共享发展"])
+def test_a_pillar_opens_the_indicators_filtered_to_it(pillar):
+    at = open_page("overview")
+    at.button_group(key="pillar_link").set_value(pillar).run()
+    assert not at.exception
+    # Now on 指标总览, filtered by the URL the overview handed over.
+    assert at.title[0].value == "指标总览"
+    assert at.multiselect(key="pillar").value == [pillar]
+    assert at.query_params["pillar"] == pillar

@@ -31,7 +31,7 @@ def test_markdown_table_shape_and_index_label():
     lines = params.markdown_table(frame, index_label="五大发展").split("\n")
     assert lines == [
         "| 五大发展 | 指标数 | 需要加速 |",
-        "| --- | --- | --- |",
+        "| --- | ---: | ---: |",  # counts are right-aligned
         "| 总体 | 2 | 0 |",
         "| 创新发展 | 8 | 1 |",
     ]
