@@ -23,6 +23,7 @@ from playwright.sync_api import sync_playwright
 from bench.run_bench import PAGES, RESULTS, path
 from bench.stream import ROOT, Session, server
 
+SETTLE_S = 1.0
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
 READY = """() => {
   const app = document.querySelector('[data-testid=stApp]');
@@ -42,6 +43,9 @@ def load_time(browser, url: str) -> float:
     page.wait_for_function(READY, timeout=120_000, polling=50)
     elapsed = time.perf_counter() - started
     context.close()
+    # Let the closed page's renderer wind down (a map's WebGL teardown takes a
+    # while in software) so it does not slow whichever load comes next.
+    time.sleep(SETTLE_S)
     return elapsed
 
 
