@@ -13,6 +13,7 @@ import pandas as pd
 
 from lib import data
 from lib.pace import YEARS, achieved_pace, compound_rate, required_pace
+from lib.params import markdown_escape
 from lib.values import format_number
 
 LEVEL_KINDS = ("level", "share", "ratio", "threshold")
@@ -258,8 +259,6 @@ def series_view(series_id: str) -> dict:
     Built once per series and cached by the page, so a rerun does no pandas
     work. Text from the data is escaped for markdown here.
     """
-    from lib.params import markdown_escape
-
     catalogue = series_catalogue().set_index("series_id")
     if series_id not in catalogue.index:
         raise KeyError(f"unknown series {series_id!r}")
