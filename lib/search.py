@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Literal
 from urllib.parse import urlencode
 
 import pandas as pd
@@ -135,7 +136,8 @@ def section_choices(chapter: str) -> tuple[tuple[str, str], ...]:
     return tuple((r.section, f"{r.section} {r.section_title}") for r in rows.itertuples())
 
 
-BlockKind = str  # "heading", "text" (markdown, escaped) or "box_rows" (preformatted plain text)
+# "heading" and "text" are escaped markdown; "box_rows" is preformatted plain text.
+BlockKind = Literal["heading", "text", "box_rows"]
 
 
 @functools.cache

@@ -26,7 +26,7 @@ def project_rows(place: str) -> pa.Table:
 
 @st.cache_data(show_spinner=False)
 def zone_key() -> str:
-    return svg_uri(map_builders.zone_key_svg(tables()[0]))
+    return svg_uri(map_builders.zone_key_svg(zones.load_zones()))
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
