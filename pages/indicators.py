@@ -29,18 +29,21 @@ url_notice(
     }
 )
 
-table_label = st.segmented_control(
+# Pills rather than drop-down menus: every option is visible and one click away
+# (also on a projector), and they cost the browser far less to draw.
+top = st.columns([3, 2], vertical_alignment="bottom")
+table_label = top[0].segmented_control(
     "指标表", list(TABLE_CHOICES), default=list(TABLE_CHOICES)[0], key="table", bind="query-params", required=True
 )
 table_no = TABLE_CHOICES.get(table_label, 2)
+query = top[1].text_input("搜索指标", key="q", bind="query-params", max_chars=MAX_QUERY, placeholder="如：森林、收入、PM2.5")
 
-columns = st.columns([2, 1.4, 2, 2])
-pillars = columns[0].multiselect(
-    "五大发展", PILLAR_CHOICES, key="pillar", bind="query-params", disabled=table_no == 1, placeholder="全部"
+filters = st.columns([3, 1.3, 4.2])
+pillars = filters[0].pills(
+    "五大发展（仅专栏2）", PILLAR_CHOICES, selection_mode="multi", key="pillar", bind="query-params", disabled=table_no == 1, wrap=True
 )
-attributes = columns[1].multiselect("指标属性", ATTRIBUTE_CHOICES, key="attribute", bind="query-params", placeholder="全部")
-kinds = columns[2].multiselect("类型", KIND_CHOICES, key="kind", bind="query-params", placeholder="全部")
-query = columns[3].text_input("搜索指标", key="q", bind="query-params", max_chars=MAX_QUERY, placeholder="如：森林、收入、PM2.5")
+attributes = filters[1].pills("指标属性", ATTRIBUTE_CHOICES, selection_mode="multi", key="attribute", bind="query-params", wrap=True)
+kinds = filters[2].pills("类型", KIND_CHOICES, selection_mode="multi", key="kind", bind="query-params", wrap=True)
 
 with plain_errors():
     table = tables.indicator_table(table_no)  # built once per process; a copy each call

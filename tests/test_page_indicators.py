@@ -72,7 +72,7 @@ def test_bad_url_values_give_a_notice_and_the_default_view(key, value):
 
 def test_filter_widgets_change_the_table():
     at = run()
-    at.multiselect(key="attribute").set_value(["约束性"]).run()
+    at.button_group(key="attribute").set_value(["约束性"]).run()
     assert not at.exception
     assert set(shown_frame(at)["属性"]) == {"约束性"}
     at.text_input(key="q").input("完全不存在的指标").run()

@@ -63,5 +63,5 @@ def test_a_pillar_opens_the_indicators_filtered_to_it(pillar):
     assert not at.exception
     # Now on 指标总览, filtered by the URL the overview handed over.
     assert at.title[0].value == "指标总览"
-    assert at.multiselect(key="pillar").value == [pillar]
+    assert at.button_group(key="pillar").value == [pillar]
     assert at.query_params["pillar"] == pillar
