@@ -1,6 +1,6 @@
 """Time to a fully rendered page in headless Chromium, beside a bare one-line app.
 
-    .venv/bin/python -m bench.browser_bench [--runs 5] [--pages overview,...] [--proxy]
+    .venv/bin/python -m bench.browser_bench [--runs 5] [--pages overview,...] [--proxy] [--repeat]
 
 "Fully rendered": the script has finished, no skeleton is left, and every
 chart (Vega canvas/SVG, deck.gl canvas) is on the page. Each load uses a fresh
@@ -8,7 +8,8 @@ browser context, as a first-time visitor would. Besides the bare one-line
 app, three one-component apps (a chart, a grid, a map) show the least a page
 built on each of those costs. ``--proxy`` puts every app, the bare one
 included, behind nginx serving the static files (bench/proxy.py), as the
-README's deployment does. Writes bench/results/browser.json (browser-proxy.json).
+README's deployment does; ``--repeat`` times a second visit in the same
+context, with the HTTP cache warm. Writes bench/results/browser.json (browser-proxy.json).
 """
 
 from __future__ import annotations
@@ -43,8 +44,13 @@ READY = """() => {
 PAINTED = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))"
 
 
-def load_time(browser, url: str) -> float:
+def load_time(browser, url: str, repeat: bool = False) -> float:
     context = browser.new_context(viewport={"width": 1280, "height": 720})
+    if repeat:  # a returning visitor: the context's HTTP cache already holds the page's files
+        first = context.new_page()
+        first.goto(url)
+        first.wait_for_function(READY, timeout=120_000, polling=50)
+        first.close()
     page = context.new_page()
     started = time.perf_counter()
     page.goto(url)
@@ -68,6 +74,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--pages", default=",".join(PAGES))
     parser.add_argument("--proxy", action="store_true", help="serve every app behind nginx (static files from nginx)")
+    parser.add_argument("--repeat", action="store_true", help="time a second visit, with the browser's cache warm")
     args = parser.parse_args()
     pages = [p for p in args.pages.split(",") if p]
     times: dict[str, list[float]] = {name: [] for name in ["bare", *FLOORS, *pages]}
@@ -89,7 +96,7 @@ def main() -> None:
             load_time(browser, url)  # warm the servers' caches
         for _ in range(args.runs):
             for name, url in urls.items():
-                times[name].append(load_time(browser, url))
+                times[name].append(load_time(browser, url, repeat=args.repeat))
         browser.close()
     median = {name: statistics.median(values) for name, values in times.items()}
     bare = median["bare"]
@@ -97,6 +104,7 @@ def main() -> None:
         "bare_s": round(bare, 3),
         "runs": args.runs,
         "proxy": args.proxy,
+        "repeat": args.repeat,
         "floors": {name: {"s": round(median[name], 3), "ratio": round(median[name] / bare, 2)} for name in FLOORS},
         "pages": {
             page: {
@@ -109,8 +117,9 @@ def main() -> None:
         },
     }
     RESULTS.mkdir(exist_ok=True)
-    (RESULTS / ("browser-proxy.json" if args.proxy else "browser.json")).write_text(json.dumps(result, indent=2, ensure_ascii=False))
-    print(f"bare app: {bare:.2f} s (median of {args.runs}{', behind nginx' if args.proxy else ''})")
+    stem = "browser" + ("-proxy" if args.proxy else "") + ("-repeat" if args.repeat else "")
+    (RESULTS / f"{stem}.json").write_text(json.dumps(result, indent=2, ensure_ascii=False))
+    print(f"bare app: {bare:.2f} s (median of {args.runs}{', behind nginx' if args.proxy else ''}{', second visit' if args.repeat else ''})")
     for name, row in result["floors"].items():
         print(f"  one {name:5} app: {row['s']:.2f} s  ×{row['ratio']:.2f}")
     for page, row in result["pages"].items():

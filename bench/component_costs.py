@@ -1,0 +1,83 @@
+"""What one element costs the browser on a first visit, beside a bare app.
+
+    .venv/bin/python -m bench.component_costs [--runs 5]
+
+Each element gets an app of its own (a title and that element, nothing else)
+and is loaded in a fresh browser context, alternating with the bare one-line
+app, as bench/browser_bench.py loads pages. The difference to the bare app is
+what the browser pays to fetch, compile and draw that element's code, which
+Streamlit loads only when a page first shows one. Use it to choose between
+two widgets that do the same job. Writes bench/results/components.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import shutil
+import statistics
+import tempfile
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from bench.browser_bench import FLAGS, load_time
+from bench.run_bench import RESULTS
+from bench.stream import ROOT, server
+
+SAMPLE = 'pd.DataFrame({"x": [2010, 2015, 2020], "y": [1.0, 3.0, 2.0]})'
+ELEMENTS = {
+    "caption": 'st.caption("c")',
+    "info": 'st.info("i")',
+    "expander": 'st.expander("e").write("x")',
+    "tabs": 'st.tabs(["a", "b"])[0].write("x")',
+    "page_link": 'st.page_link("https://example.org", label="x")',
+    "button": 'st.button("b")',
+    "download_button": 'st.download_button("d", "abc")',
+    "pills": 'st.pills("p", ["a", "b", "c"])',
+    "segmented_control": 'st.segmented_control("s", ["a", "b", "c"])',
+    "radio": 'st.radio("r", ["a", "b", "c"])',
+    "toggle": 'st.toggle("t")',
+    "checkbox": 'st.checkbox("c")',
+    "metric": 'st.metric("m", 5)',
+    "slider": 'st.slider("s", 0, 10, 5)',
+    "number_input": 'st.number_input("n")',
+    "multiselect": 'st.multiselect("m", ["a", "b"])',
+    "selectbox": 'st.selectbox("s", ["a", "b", "c"])',
+    "text_input": 'st.text_input("t")',
+    "dataframe": f"st.dataframe({SAMPLE})",
+    "altair_chart": f'st.altair_chart(alt.Chart({SAMPLE}).mark_line().encode(x="x:O", y="y"))',
+}
+HEADER = "import altair as alt\nimport pandas as pd\nimport streamlit as st\n\nst.title(\"element\")\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    times: dict[str, list[float]] = {name: [] for name in ["bare", *ELEMENTS]}
+    with sync_playwright() as playwright, contextlib.ExitStack() as servers, tempfile.TemporaryDirectory() as folder:
+        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=FLAGS)
+        urls = {"bare": f"http://127.0.0.1:{servers.enter_context(server(ROOT / 'bench' / 'bare_app.py'))[0]}/"}
+        for name, line in ELEMENTS.items():
+            script = Path(folder) / f"{name}.py"
+            script.write_text(HEADER + line + "\n")
+            urls[name] = f"http://127.0.0.1:{servers.enter_context(server(script))[0]}/"
+        for url in urls.values():
+            load_time(browser, url)
+        for _ in range(args.runs):
+            for name, url in urls.items():
+                times[name].append(load_time(browser, url))
+        browser.close()
+    bare = statistics.median(times["bare"])
+    costs = {name: round(statistics.median(times[name]) - bare, 3) for name in ELEMENTS}
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "components.json").write_text(json.dumps({"bare_s": round(bare, 3), "runs": args.runs, "cost_s": costs}, indent=2))
+    print(f"bare app: {bare:.2f} s (median of {args.runs})")
+    for name, cost in sorted(costs.items(), key=lambda item: item[1]):
+        print(f"  {name:18} {cost:+.2f} s  ×{(bare + cost) / bare:.2f}")
+
+
+if __name__ == "__main__":
+    main()
