@@ -97,3 +97,24 @@ def test_every_indicator_can_be_found_and_traced(row):
         "第一节" if row.table_no == 1 else "第三节",
     )
     assert row.name_printed.replace("\n", "") in source["row_text"]
+
+
+@pytest.mark.parametrize(
+    "query, expected_rows, noticed",
+    [
+        # Two groups from one link: 绿色发展 16 rows (above) + 开放发展 7 rows
+        # (rows 20, 21, 22, 23 and 23's three sub-rows) = 23.
+        ({"pillar": ["绿色发展", "开放发展"]}, 23, False),
+        # A valid group beside a forged one: the valid one still filters, the forged one is named in a notice.
+        ({"pillar": ["绿色发展", "<b>x</b>"]}, 16, True),
+        # Both 属性 at once: the 43 rows of 专栏2 less its 5 group headings
+        # (rows 5, 12, 14, 15 and 23), which carry no 属性 of their own = 38.
+        ({"attribute": ["预期性", "约束性"]}, 38, False),
+    ],
+)
+def test_repeated_url_values_filter_together(query, expected_rows, noticed):
+    at = run(query)
+    assert not at.exception
+    assert len(shown_frame(at)) == expected_rows
+    assert any("已忽略" in info.value for info in at.info) == noticed
+    assert all(inert(e.value) for e in list(at.markdown) + list(at.info))
