@@ -115,3 +115,23 @@ def test_first_visitor_on_a_sub_path_gets_the_apps_navigation(watched: Page):
         expect(navigation.get_by_text("_shared", exact=False)).to_have_count(0)  # not the folder listing
         expect(watched.get_by_role("heading", name="情景推演")).to_be_visible()
         assert_healthy(watched)
+
+
+def test_indicator_filters_live_in_a_link_that_reopens_them(watched: Page, app_url):
+    watched.goto(f"{app_url}/indicators")
+    wait_until_idle(watched)
+    filters = watched.get_by_test_id("stButtonGroup").filter(has_text="五大发展")
+    filters.get_by_role("button", name="绿色发展").click()
+    # 绿色发展 in 专栏2: 16 rows (tests/test_page_indicators.py)
+    expect(watched.get_by_text("显示 16 / 43 行")).to_be_visible(timeout=30_000)
+    filters.get_by_role("button", name="开放发展").click()
+    # + 开放发展's 7 rows = 23
+    expect(watched.get_by_text("显示 23 / 43 行")).to_be_visible(timeout=30_000)
+    wait_until_idle(watched)
+    shared = watched.url
+    assert "pillar=" in shared
+    watched.goto("about:blank")
+    watched.goto(shared)
+    wait_until_idle(watched)
+    expect(watched.get_by_text("显示 23 / 43 行")).to_be_visible(timeout=30_000)
+    assert_healthy(watched)
