@@ -48,8 +48,12 @@ ELEMENTS = {
     "text_input": 'st.text_input("t")',
     "dataframe": f"st.dataframe({SAMPLE})",
     "altair_chart": f'st.altair_chart(alt.Chart({SAMPLE}).mark_line().encode(x="x:O", y="y"))',
+    "pydeck_chart": (
+        'st.pydeck_chart(pdk.Deck(layers=[pdk.Layer("PolygonLayer", [{"polygon": [[[106, 29], [107, 29], [107, 30]]]}], '
+        'id="p", get_polygon="polygon")], initial_view_state=pdk.ViewState(longitude=106.5, latitude=29.5, zoom=6), map_provider=None))'
+    ),
 }
-HEADER = "import altair as alt\nimport pandas as pd\nimport streamlit as st\n\nst.title(\"element\")\n"
+HEADER = "import altair as alt\nimport pandas as pd\nimport pydeck as pdk\nimport streamlit as st\n\nst.title(\"element\")\n"
 
 
 def main() -> None:

@@ -40,6 +40,17 @@ server {{
 """
 
 
+def config_text(mapping: dict[int, int], folder: str) -> str:
+    """A whole nginx.conf: one front (value) per Streamlit port (key), its files in ``folder``."""
+    servers = "".join(SERVER.format(front=front, back=back, static=STATIC) for back, front in mapping.items())
+    return (
+        f"worker_processes 1; daemon off; pid {folder}/nginx.pid; error_log {folder}/error.log;\n"
+        "events { worker_connections 1024; }\n"
+        f"http {{ include /etc/nginx/mime.types; access_log off; client_body_temp_path {folder}; proxy_temp_path {folder};\n"
+        f"{servers}}}\n"
+    )
+
+
 @contextlib.contextmanager
 def fronts(back_ports: list[int]):
     """Start one nginx with a front port per back port; yield {back: front}."""
@@ -48,14 +59,8 @@ def fronts(back_ports: list[int]):
         raise SystemExit("--proxy needs nginx: apt-get install nginx-light")
     mapping = {back: free_port() for back in back_ports}
     with tempfile.TemporaryDirectory(prefix="bench-nginx-") as folder:
-        servers = "".join(SERVER.format(front=front, back=back, static=STATIC) for back, front in mapping.items())
         config = Path(folder) / "nginx.conf"
-        config.write_text(
-            f"worker_processes 1; daemon off; pid {folder}/nginx.pid; error_log {folder}/error.log;\n"
-            "events { worker_connections 1024; }\n"
-            f"http {{ include /etc/nginx/mime.types; access_log off; client_body_temp_path {folder}; proxy_temp_path {folder};\n"
-            f"{servers}}}\n"
-        )
+        config.write_text(config_text(mapping, folder))
         process = subprocess.Popen([nginx, "-c", str(config), "-p", folder], stderr=subprocess.PIPE)
         try:
             for front in mapping.values():

@@ -1,0 +1,46 @@
+"""The benchmarks' own apps run, so a Streamlit upgrade cannot quietly break a bench.
+
+The benches are not run by the test command (they take minutes and need a
+quiet machine), but every app they load is: each bare and one-component app,
+and each one-element app that bench/component_costs.py writes.
+"""
+
+import shutil
+import subprocess
+
+import pytest
+from helpers import ROOT, TIMEOUT
+from streamlit.testing.v1 import AppTest
+
+from bench import component_costs, proxy
+
+BENCH_APPS = ["bare_app.py", "bare_chart.py", "bare_grid.py", "bare_map.py"]
+
+
+def element_names(at: AppTest) -> set[str]:
+    return {node.type for node in at.main}
+
+
+@pytest.mark.parametrize("script", BENCH_APPS)
+def test_bench_apps_run(script):
+    at = AppTest.from_file(str(ROOT / "bench" / script), default_timeout=TIMEOUT).run()
+    assert not at.exception
+
+
+@pytest.mark.parametrize("element", list(component_costs.ELEMENTS))
+def test_each_one_element_app_runs_and_shows_its_element(element, tmp_path):
+    script = tmp_path / f"{element}.py"
+    script.write_text(component_costs.HEADER + component_costs.ELEMENTS[element] + "\n")
+    at = AppTest.from_file(str(script), default_timeout=TIMEOUT).run()
+    assert not at.exception
+    # The title plus the element being measured: nothing else that would add to its cost.
+    assert len(at.main) == 2, element_names(at)
+
+
+@pytest.mark.skipif(shutil.which("nginx") is None, reason="nginx is not installed (only bench --proxy needs it)")
+def test_the_proxy_config_is_one_nginx_accepts(tmp_path):
+    config = tmp_path / "nginx.conf"
+    config.write_text(proxy.config_text({18081: 18080}, str(tmp_path)))
+    checked = subprocess.run(["nginx", "-t", "-c", str(config), "-p", str(tmp_path)], capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stderr
+    assert (proxy.STATIC / "js").is_dir()  # the folder nginx is told to serve exists in the installed wheel
