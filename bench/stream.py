@@ -45,7 +45,8 @@ class Session:
     def __init__(self, port: int, timeout: float = 60.0):
         self.port = port
         self.timeout = timeout
-        self.ws = connect(f"ws://127.0.0.1:{port}/_stcore/stream", subprotocols=["streamlit"], max_size=None, open_timeout=timeout)
+        # One connection held across many runs and closed by close(), not a with-block.
+        self.ws = connect(f"ws://127.0.0.1:{port}/_stcore/stream", subprotocols=["streamlit"], max_size=None, open_timeout=timeout, legacy=True)
         self.widgets: dict[str, tuple[str, str | None]] = {}
         self.deck_json_bytes = 0
 
@@ -133,7 +134,7 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def server(script: str | Path, port: int | None = None, extra_env: dict | None = None, profile: bool = False):
+def server(script: str | Path, port: int | None = None, extra_env: dict | None = None, profile: bool = False, cwd: Path = ROOT):
     """Start ``streamlit run script`` on a free port and wait for /_stcore/health.
 
     ``profile=True`` turns usage stats on so the server reports its own script
@@ -148,7 +149,7 @@ def server(script: str | Path, port: int | None = None, extra_env: dict | None =
             "--server.headless", "true", "--server.port", str(port), "--server.address", "127.0.0.1",
             "--browser.gatherUsageStats", "true" if profile else "false", "--server.fileWatcherType", "none",
         ],
-        cwd=ROOT,
+        cwd=cwd,
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
