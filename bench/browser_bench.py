@@ -2,14 +2,15 @@
 
     .venv/bin/python -m bench.browser_bench [--runs 5] [--pages overview,...] [--proxy] [--repeat]
 
-"Fully rendered": the script has finished, no skeleton is left, and every
-chart (Vega canvas/SVG, deck.gl canvas) is on the page. Each load uses a fresh
+"Fully rendered": the script has finished, no skeleton is left, every
+chart (Vega canvas/SVG, deck.gl canvas) is on the page and two animation
+frames have passed, so a map's first frame is drawn. Each load uses a fresh
 browser context, as a first-time visitor would. Besides the bare one-line
 app, three one-component apps (a chart, a grid, a map) show the least a page
 built on each of those costs. ``--proxy`` puts every app, the bare one
 included, behind nginx serving the static files (bench/proxy.py), as the
 README's deployment does; ``--repeat`` times a second visit in the same
-context, with the HTTP cache warm. Writes bench/results/browser.json (browser-proxy.json).
+context, with the HTTP cache warm. Writes bench/results/browser[-proxy][-repeat].json.
 """
 
 from __future__ import annotations
@@ -23,8 +24,8 @@ import time
 
 from playwright.sync_api import sync_playwright
 
-from bench.run_bench import PAGES, RESULTS, path
 from bench import proxy
+from bench.run_bench import PAGES, RESULTS, path
 from bench.stream import ROOT, Session, server
 
 SETTLE_S = 1.0
