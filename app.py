@@ -10,11 +10,21 @@ st.set_page_config(
     initial_sidebar_state="auto",
 )
 
+
+
+def to_overview() -> None:
+    st.switch_page("pages/overview.py")
+
+
 # Each url_path is its file's stem: Streamlit routes a first visit by file
-# name (see pages/_shared.py), so the two must agree.
+# name (see pages/_shared.py), so the two must agree. The default page is the
+# exception: it is served at "/" and never at its url_path (which need only be
+# unique), so a typed or older /overview link gets a hidden page that sends it
+# to "/" instead of Streamlit's English "Page not found".
 pages = {
     "规划概览": [
-        st.Page("pages/overview.py", title="概览", icon=":material/home:", url_path="overview", default=True),
+        st.Page("pages/overview.py", title="概览", icon=":material/home:", url_path="home", default=True),
+        st.Page(to_overview, title="概览", url_path="overview", visibility="hidden"),
     ],
     "指标与目标": [
         st.Page("pages/indicators.py", title="指标总览", icon=":material/table:", url_path="indicators"),

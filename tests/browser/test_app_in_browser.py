@@ -135,3 +135,14 @@ def test_indicator_filters_live_in_a_link_that_reopens_them(watched: Page, app_u
     wait_until_idle(watched)
     expect(watched.get_by_text("显示 23 / 43 行")).to_be_visible(timeout=30_000)
     assert_healthy(watched)
+
+
+def test_a_typed_overview_link_opens_the_overview_without_a_page_not_found(watched: Page, app_url):
+    watched.goto(app_url)  # not the first visit after a restart, which Streamlit routes by file name
+    wait_until_idle(watched)
+    watched.goto(f"{app_url}/overview")
+    wait_until_idle(watched)
+    expect(watched.get_by_role("heading", name="重庆“十三五”规划：承诺与难度")).to_be_visible(timeout=30_000)
+    expect(watched.get_by_text("Page not found")).to_have_count(0)
+    assert watched.url.rstrip("/") == app_url.rstrip("/")
+    assert_healthy(watched)
