@@ -24,11 +24,19 @@ def _colour(domain: list[str]) -> alt.Scale:
     return alt.Scale(domain=domain, range=[LINE_COLOURS[d] for d in domain])
 
 
+def _haloed_text(base: alt.Chart, mark: dict, **encoding) -> list[alt.Chart]:
+    """A label over a white halo of itself, so it stays legible where a line crosses it
+    (on a phone the target's label sits on the lines that run into the target)."""
+    halo = base.mark_text(stroke="#ffffff", strokeWidth=5, strokeJoin="round", **mark).encode(**encoding)
+    return [halo, base.mark_text(**mark).encode(**encoding)]
+
+
 def _configure(chart: alt.Chart, scale: float = 1.0) -> alt.Chart:
     size = round(FONT_SIZE * scale)
     return (
         chart.configure_axis(labelFontSize=size, titleFontSize=size, grid=True, gridColor="#e6e6e6")
-        .configure_legend(labelFontSize=size, titleFontSize=size, orient="bottom", symbolStrokeWidth=3, labelLimit=400)
+        # Two columns, so four entries still fit across a phone.
+        .configure_legend(labelFontSize=size, titleFontSize=size, orient="bottom", symbolStrokeWidth=3, labelLimit=400, columns=2)
         .configure_title(fontSize=round(size * 1.2), anchor="start")
         .configure_view(strokeWidth=0)
     )
@@ -70,12 +78,9 @@ def trajectory_chart(points: pd.DataFrame, unit: str, break_label: str = "", sca
         .mark_point(shape="diamond", filled=True, size=260 * scale * scale)
         .encode(x=x, y=y, color=colour, tooltip=tooltip)
     )
-    target_text = (
-        alt.Chart(frame[frame.line_key == "target"])
-        .mark_text(align="right", dx=-12, dy=-14, fontSize=FONT_SIZE * scale, fontWeight="bold")
-        .encode(x=x, y=y, text="note:N")
-    )
-    layers = [path, dots, target, target_text]
+    label = {"align": "right", "dx": -12, "dy": -14, "fontSize": FONT_SIZE * scale, "fontWeight": "bold"}
+    target_text = _haloed_text(alt.Chart(frame[frame.line_key == "target"]), label, x=x, y=y, text="note:N")
+    layers = [path, dots, target, *target_text]
     if break_label:
         rule = pd.DataFrame({"year": [2012.5], "label": [f"口径/标准调整：{break_label}"]})
         layers.append(alt.Chart(rule).mark_rule(strokeDash=[4, 4], color="#777777", strokeWidth=2).encode(x="year:Q"))
@@ -219,8 +224,8 @@ def scenario_chart(unit: str, scale: float = 1.0, series: tuple[str, ...] = ("�
             target.mark_point(shape="diamond", filled=True, size=300 * scale * scale, color="#000000").encode(
                 x=x, y=y, tooltip=[alt.Tooltip("label:N", title="2020年目标")]
             ),
-            target.mark_text(align="right", dx=-14, dy=-16, fontSize=FONT_SIZE * scale, fontWeight="bold").encode(
-                x=x, y=y, text="label:N"
+            *_haloed_text(
+                target, {"align": "right", "dx": -14, "dy": -16, "fontSize": FONT_SIZE * scale, "fontWeight": "bold"}, x=x, y=y, text="label:N"
             ),
             data=sample,
         ).properties(height=380 * scale),
