@@ -28,7 +28,8 @@ from bench import proxy
 from bench.run_bench import PAGES, RESULTS, path
 from bench.stream import ROOT, Session, server
 
-SETTLE_S = 1.0
+SETTLE_S = 0.5
+QUIET_SHARE = 0.15  # below this share of CPU busy, the last load has wound down
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
 READY = """() => {
   const app = document.querySelector('[data-testid=stApp]');
@@ -60,9 +61,33 @@ def load_time(browser, url: str, repeat: bool = False) -> float:
     elapsed = time.perf_counter() - started
     context.close()
     # Let the closed page's renderer wind down (a map's WebGL teardown takes a
-    # while in software) so it does not slow whichever load comes next.
-    time.sleep(SETTLE_S)
+    # while in software) so it does not slow whichever load comes next: a fixed
+    # pause was not enough once the map's first frame was drawn.
+    wait_for_quiet()
     return elapsed
+
+
+def busy_share(interval: float = 0.2) -> float:
+    """The share of all CPUs busy over ``interval`` seconds, from /proc/stat."""
+
+    def sample() -> tuple[int, int]:
+        with open("/proc/stat") as stat:
+            fields = [int(v) for v in stat.readline().split()[1:]]
+        return sum(fields), fields[3] + fields[4]  # total, idle + iowait
+
+    total_before, idle_before = sample()
+    time.sleep(interval)
+    total_after, idle_after = sample()
+    total = max(total_after - total_before, 1)
+    return 1 - (idle_after - idle_before) / total
+
+
+def wait_for_quiet(threshold: float = QUIET_SHARE, longest: float = 10.0) -> None:
+    """Wait (at least SETTLE_S, at most ``longest``) until the machine is nearly idle."""
+    time.sleep(SETTLE_S)
+    deadline = time.time() + longest
+    while time.time() < deadline and busy_share() > threshold:
+        pass
 
 
 # One-component apps: the least a page with that component can cost in the browser.
