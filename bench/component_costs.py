@@ -2,7 +2,8 @@
 
     .venv/bin/python -m bench.component_costs [--runs 5]
 
-Each element gets an app of its own (a title and that element, nothing else)
+Each element gets an app of its own (a title and that element, nothing else;
+for the grid, chart and map, browser_bench's one-component apps)
 and is loaded in a fresh browser context, alternating with the bare one-line
 app, as bench/browser_bench.py loads pages. The difference to the bare app is
 what the browser pays to fetch, compile and draw that element's code, which
@@ -22,11 +23,10 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from bench.browser_bench import FLAGS, load_time
+from bench.browser_bench import FLAGS, FLOORS, load_time
 from bench.run_bench import RESULTS
 from bench.stream import ROOT, server
 
-SAMPLE = 'pd.DataFrame({"x": [2010, 2015, 2020], "y": [1.0, 3.0, 2.0]})'
 ELEMENTS = {
     "caption": 'st.caption("c")',
     "info": 'st.info("i")',
@@ -46,21 +46,18 @@ ELEMENTS = {
     "multiselect": 'st.multiselect("m", ["a", "b"])',
     "selectbox": 'st.selectbox("s", ["a", "b", "c"])',
     "text_input": 'st.text_input("t")',
-    "dataframe": f"st.dataframe({SAMPLE})",
-    "altair_chart": f'st.altair_chart(alt.Chart({SAMPLE}).mark_line().encode(x="x:O", y="y"))',
-    "pydeck_chart": (
-        'st.pydeck_chart(pdk.Deck(layers=[pdk.Layer("PolygonLayer", [{"polygon": [[[106, 29], [107, 29], [107, 30]]]}], '
-        'id="p", get_polygon="polygon")], initial_view_state=pdk.ViewState(longitude=106.5, latitude=29.5, zoom=6), map_provider=None))'
-    ),
 }
-HEADER = "import altair as alt\nimport pandas as pd\nimport pydeck as pdk\nimport streamlit as st\n\nst.title(\"element\")\n"
+HEADER = 'import streamlit as st\n\nst.title("element")\n'
+# The grid, chart and map are browser_bench's one-component apps, measured as they are.
+COMPONENT_APPS = {"dataframe": FLOORS["grid"], "altair_chart": FLOORS["chart"], "pydeck_chart": FLOORS["map"]}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    times: dict[str, list[float]] = {name: [] for name in ["bare", *ELEMENTS]}
+    names = [*ELEMENTS, *COMPONENT_APPS]
+    times: dict[str, list[float]] = {name: [] for name in ["bare", *names]}
     with sync_playwright() as playwright, contextlib.ExitStack() as servers, tempfile.TemporaryDirectory() as folder:
         browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=FLAGS)
         urls = {"bare": f"http://127.0.0.1:{servers.enter_context(server(ROOT / 'bench' / 'bare_app.py'))[0]}/"}
@@ -68,6 +65,8 @@ def main() -> None:
             script = Path(folder) / f"{name}.py"
             script.write_text(HEADER + line + "\n")
             urls[name] = f"http://127.0.0.1:{servers.enter_context(server(script))[0]}/"
+        for name, app in COMPONENT_APPS.items():
+            urls[name] = f"http://127.0.0.1:{servers.enter_context(server(ROOT / 'bench' / app))[0]}/"
         for url in urls.values():
             load_time(browser, url)
         for _ in range(args.runs):
@@ -75,7 +74,7 @@ def main() -> None:
                 times[name].append(load_time(browser, url))
         browser.close()
     bare = statistics.median(times["bare"])
-    costs = {name: round(statistics.median(times[name]) - bare, 3) for name in ELEMENTS}
+    costs = {name: round(statistics.median(times[name]) - bare, 3) for name in names}
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "components.json").write_text(json.dumps({"bare_s": round(bare, 3), "runs": args.runs, "cost_s": costs}, indent=2))
     print(f"bare app: {bare:.2f} s (median of {args.runs})")
