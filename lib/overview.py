@@ -8,6 +8,7 @@ from lib import data
 from lib.pace import indicator_pace, pace_table
 from lib.progress import STATUSES
 from lib.trajectory import trajectory
+from lib.targets import target_obs_id
 from lib.values import format_number
 
 # The headline cards, in the order the plan states its goals (第一章第三节, 专栏2).
@@ -29,11 +30,8 @@ def _raw(obs_id: str) -> str:
 
 
 def _target_raw(indicator_id: str) -> str:
-    for period in ("2020", "2016-2020"):
-        raw = _raw(f"{indicator_id}.{period}.target")
-        if raw != "―":
-            return raw
-    return "―"
+    obs_id = target_obs_id(indicator_id, set(data.load_observations().obs_id))
+    return "―" if obs_id is None else _raw(obs_id)
 
 
 def _amount(value: float, unit: str, digits: int | None = None) -> str:

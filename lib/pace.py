@@ -28,6 +28,7 @@ import pandas as pd
 
 from lib import data
 from lib.progress import Assessment, classify
+from lib.targets import target_obs_id
 from lib.values import format_number
 
 YEARS = 5  # both plan periods run five years
@@ -268,10 +269,8 @@ def indicator_pace(indicator_id: str) -> IndicatorPace:
     if indicator.table_no != 2 or indicator.kind == "group":
         raise ValueError(f"{indicator_id} is not a 专栏2 indicator with a target")
     base_row = _obs(f"{indicator_id}.2015.actual")
-    target_row = next(
-        (r for r in (_obs(f"{indicator_id}.2020.target"), _obs(f"{indicator_id}.2016-2020.target")) if r is not None),
-        None,
-    )
+    target_id = target_obs_id(indicator_id, _observations().index)
+    target_row = None if target_id is None else _obs(target_id)
     base, target = _value(base_row), _value(target_row)
     approx = target_row is not None and target_row.qualifier == "approx"
     required = required_pace(indicator.kind, base, target, indicator.unit, approx)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from lib.pace import compound_rate
+from lib.targets import target_obs_id
 
 BASE_YEAR = 2015
 TARGET_YEAR = 2020
@@ -289,7 +290,7 @@ def scenario_options() -> pd.DataFrame:
         result = indicator_pace(row.indicator_id)
         if result.target is None or (result.base is None and row.kind not in ("total", "reduction")):
             continue
-        target_id = next(i for i in (f"{row.indicator_id}.2020.target", f"{row.indicator_id}.2016-2020.target") if i in observations.index)
+        target_id = target_obs_id(row.indicator_id, observations.index)
         target_obs = observations.loc[target_id]
         kind = "share" if row.kind == "threshold" else row.kind
         if kind == "share" or kind == "ratio":

@@ -9,6 +9,7 @@ import pandas as pd
 
 from lib import data, plan_text
 from lib.pace import achieved_pace, pace_table
+from lib.targets import target_obs_id
 
 KIND_LABELS = {
     "level": "水平值",
@@ -37,6 +38,7 @@ def _indicator_table(table_no: int) -> pd.DataFrame:
     indicators = indicators[indicators.table_no == table_no]
     observations = data.load_observations()
     raw_by = {(r.indicator_id, r.period, r.role): r.raw for r in observations.itertuples()}
+    raw_by_id = dict(zip(observations.obs_id, observations.raw))
     rows = []
     paces = pace_table().set_index("indicator_id") if table_no == 2 else None
     for row in indicators.itertuples():
@@ -61,7 +63,8 @@ def _indicator_table(table_no: int) -> pd.DataFrame:
                 record["速度来源"] = pace.basis_label if pace.value is not None or pace.basis == "break" else ""
         else:
             record["2015年"] = _shown(raw_by.get((iid, "2015", "actual")))
-            record["2020年"] = _shown(raw_by.get((iid, "2020", "target")) or raw_by.get((iid, "2016-2020", "target")))
+            target_id = target_obs_id(iid, raw_by_id)
+            record["2020年"] = _shown(None if target_id is None else raw_by_id[target_id])
             if row.kind != "group":
                 pace = paces.loc[iid]
                 record["所需速度（2016—2020）"] = pace.required_text

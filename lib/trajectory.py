@@ -14,6 +14,7 @@ import pandas as pd
 from lib import data
 from lib.pace import YEARS, achieved_pace, compound_rate, required_pace
 from lib.params import markdown_escape
+from lib.targets import target_obs_ids
 from lib.values import format_number
 
 LEVEL_KINDS = ("level", "share", "ratio", "threshold")
@@ -89,7 +90,8 @@ def _target(series: pd.Series) -> tuple[float | None, str, str, str]:
     """The 2020 target: value in the series' unit, qualifier, raw text, and where it is printed."""
     _, observations, text_targets = _tables()
     if series.table_no == 2:
-        for period in ("2020", "2016-2020"):
+        for obs_id in target_obs_ids(series.series_id):
+            period = obs_id.split(".")[1]
             hit = _obs(observations, series.series_id, period, "target")
             if hit is not None:
                 return float(hit.value), hit.qualifier, hit.raw, "专栏2"

@@ -14,23 +14,23 @@ from lib import params
 from lib.validation import DataFileError
 
 
-def _leave_legacy_page_mode() -> None:
-    """Make sure app.py's st.navigation is what runs, even for the first visitor.
+@st.cache_resource(show_spinner=False, max_entries=512)
+def _built(module_name: str, state):
+    import importlib
 
-    Streamlit treats a folder named ``pages`` beside the entry file as a v1
-    multipage app until some session has run ``st.navigation``. The first
-    visitor after a restart who lands on /scenarios would get the v1 sidebar
-    and skip app.py's page config. Flipping the flag (as st.navigation itself
-    does) and rerunning hands that visitor to app.py. tests/browser checks it.
+    return importlib.import_module(module_name).build(state)
+
+
+def view_of(module, state):
+    """``module.build(state)``, built once per State for every session.
+
+    A View is frozen and never mutated, so one shared copy serves everyone
+    (st.cache_resource, no pickling per rerun). Notices are not part of what
+    is built, so hostile URLs cannot fill the cache with copies.
     """
-    from streamlit.runtime.pages_manager import PagesManager
+    import dataclasses
 
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
-        st.rerun()
-
-
-_leave_legacy_page_mode()
+    return _built(module.__name__, dataclasses.replace(state, notices=()))
 
 # Plain glyphs that every CJK font carries (colour emoji are missing on many
 # office machines and projectors): fuller means closer to "already enough".

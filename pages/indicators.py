@@ -6,6 +6,9 @@ import streamlit as st
 from lib import params, schemas, tables
 from lib.exports import to_csv_bytes, to_excel_bytes
 from pages._shared import DIFFICULTY_NOTE, STATUS_ICONS, plain_errors, query_values, url_notice
+from pages import _compat
+
+_compat.ensure_navigation()
 
 TABLE_CHOICES = {"专栏2 “十三五”（2015→2020）": 2, "专栏1 “十二五”（2010→2015）": 1}
 PILLAR_CHOICES = list(schemas.PILLARS)

@@ -5,6 +5,9 @@ import streamlit as st
 from lib import data, params, schemas, zones
 from lib.exports import to_csv_bytes, to_excel_bytes
 from pages._shared import plain_errors
+from pages import _compat
+
+_compat.ensure_navigation()
 
 st.title("数据与方法")
 st.caption("本页列出全部数据表及其字段、来源与许可，说明计算方法和需要注意的统计口径，并提供下载。")

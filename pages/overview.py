@@ -4,6 +4,9 @@ import streamlit as st
 
 from lib import map_builders, overview, params, schemas, zones
 from pages._shared import map_tables, plain_errors, svg_uri
+from pages import _compat
+
+_compat.ensure_navigation()
 
 
 @st.cache_data(show_spinner=False)

@@ -6,6 +6,9 @@ import streamlit as st
 from lib import charts, params, scenario
 from lib.values import format_number
 from pages._shared import PRESENTER_CSS, plain_errors, query_values, url_notice
+from pages import _compat
+
+_compat.ensure_navigation()
 
 SECTIONS = ["任选指标", "地区生产总值", "城乡收入"]
 YEARS = scenario.YEARS

@@ -4,6 +4,9 @@ import streamlit as st
 
 from lib import charts, params, trajectory
 from pages._shared import DIFFICULTY_NOTE, plain_errors, query_values, url_notice
+from pages import _compat
+
+_compat.ensure_navigation()
 
 
 @st.cache_data(show_spinner=False)

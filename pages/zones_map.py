@@ -12,6 +12,9 @@ from lib import map_builders, params, zones
 from pages._shared import map_tables as tables
 from pages._shared import plain_errors, query_values, svg_uri, url_notice
 from pages._shared import zone_deck as deck
+from pages import _compat
+
+_compat.ensure_navigation()
 
 MAP_KEY = "zones_map"
 md = params.markdown_escape  # data goes into markdown as text, never as markup

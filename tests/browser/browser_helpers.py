@@ -1,5 +1,6 @@
 """Helpers for the browser tests: waiting like a person, and the "must not happen" checks."""
 
+import re
 from pathlib import Path
 
 from playwright.sync_api import Page, expect
@@ -21,3 +22,62 @@ def assert_healthy(page: Page) -> None:
     other = [p for p in page.problems if not p.startswith("console: ")]
     real_console = [p for p in console if "Failed to load resource" not in p]
     assert not other and not real_console, page.problems
+
+
+VIEWPORTS = {"projector": (1280, 720), "desktop": (1920, 1080), "phone": (390, 844)}
+
+# Float noise and values no reader should see: 1.421e-14, 3.579e-05, nan, inf, None.
+NOISE = re.compile(r"\d(?:\.\d+)?e[-+]?\d+|\bnan\b|\bNaN\b|\binf\b|\bNone\b|\d\.\d{5,}")
+# English a visitor may meet where Streamlit's own strings leak through. The
+# page's own text is Chinese; units such as PM2.5 or km are allowed.
+ENGLISH = re.compile(r"\b(?:Page not found|Running|Stop|Rerun|Settings|Print|Clear cache|Deploy|Error|Traceback|Select|Choose|No results)\b")
+
+
+def visible_text(page: Page) -> str:
+    return page.locator("[data-testid=stMain]").inner_text()
+
+
+def assert_no_noise(page: Page) -> None:
+    found = NOISE.findall(visible_text(page))
+    assert not found, found
+
+
+def assert_no_overflow(page: Page) -> None:
+    """Nothing is wider than the window: no sideways scroll of the page itself."""
+    width = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
+    assert width[0] <= width[1] + 1, f"page is {width[0]} px wide in a {width[1]} px window"
+
+
+def assert_no_truncated_metric(page: Page) -> None:
+    """No metric value cut to "…": its text fits its box."""
+    cut = page.evaluate(
+        """() => [...document.querySelectorAll('[data-testid=stMetricValue], [data-testid=stMetricValue] *')]
+              .filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.innerText)"""
+    )
+    assert not cut, cut
+
+
+def assert_no_english(page: Page) -> None:
+    found = ENGLISH.findall(visible_text(page))
+    assert not found, found
+
+
+def assert_task_clean(page: Page) -> None:
+    """Every "must not happen" check at once."""
+    assert_healthy(page)
+    assert_no_noise(page)
+    assert_no_overflow(page)
+    assert_no_truncated_metric(page)
+    assert_no_english(page)
+
+
+def reopen(context_factory, url: str, viewport: tuple[int, int]) -> Page:
+    """The copied link opened in a fresh browser context (no session, no cache)."""
+    context = context_factory(viewport={"width": viewport[0], "height": viewport[1]})
+    fresh = context.new_page()
+    fresh.problems = []
+    fresh.on("console", lambda m: fresh.problems.append(f"console: {m.text}") if m.type == "error" else None)
+    fresh.on("pageerror", lambda e: fresh.problems.append(f"pageerror: {e}"))
+    fresh.goto(url)
+    wait_until_idle(fresh)
+    return fresh

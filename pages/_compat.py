@@ -1,0 +1,63 @@
+"""Every place this app leans on a Streamlit internal, in one file.
+
+Each has a test in tests/test_compat.py that fails when a Streamlit upgrade
+breaks the assumption, so an upgrade is checked here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+_navigation_checked = False
+
+
+def ensure_navigation() -> None:
+    """Make sure app.py's st.navigation is what runs, even for the first visitor.
+
+    Streamlit treats a folder named ``pages`` beside the entry file as a v1
+    multipage app until some session has run ``st.navigation``. The first
+    visitor after a restart who lands on /scenarios would get the v1 sidebar
+    and skip app.py's page config. Flipping the class flag (as st.navigation
+    itself does) and rerunning hands that visitor to app.py. The flag is per
+    process, so after the first look this costs one boolean test.
+    """
+    global _navigation_checked
+    if _navigation_checked:
+        return
+    from streamlit.runtime.pages_manager import PagesManager
+
+    _navigation_checked = True
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+# Presenter mode: no navigation chrome, large type, strong contrast. Streamlit's
+# data-testid names are not a public API; tests/test_compat.py checks each
+# selector still names an element Streamlit draws. Static CSS only: no data or
+# URL text ever goes into it.
+PRESENTER_SELECTORS = {
+    "hidden": ["stSidebar", "stSidebarCollapsedControl", "stHeader", "stToolbar", "stDecoration"],
+    "styled": ["stMainBlockContainer", "stApp", "stMetricValue", "stMetricLabel", "stMetricDelta", "stSlider",
+               "stWidgetLabel", "stSliderThumbValue", "stCaptionContainer"],
+}
+PRESENTER_CSS = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
+[data-testid="stToolbar"], [data-testid="stDecoration"] { display: none !important; }
+[data-testid="stMainBlockContainer"] { padding-top: 1rem !important; max-width: 100% !important; }
+html, body, [data-testid="stApp"] { font-size: 22px !important; color: #000 !important; background: #fff !important; }
+h1 { font-size: 2.4rem !important; }
+[data-testid="stMetricValue"] { font-size: 3rem !important; font-weight: 800 !important; color: #000 !important; }
+[data-testid="stMetricLabel"] p { font-size: 1.3rem !important; font-weight: 700 !important; }
+[data-testid="stMetricDelta"] { font-size: 1.2rem !important; }
+[data-testid="stSlider"] label p, [data-testid="stWidgetLabel"] p { font-size: 1.25rem !important; font-weight: 700 !important; }
+[data-testid="stSliderThumbValue"] { font-size: 1.3rem !important; font-weight: 700 !important; color: #000 !important; }
+[data-testid="stCaptionContainer"] { font-size: 1.05rem !important; color: #222 !important; }
+</style>
+"""
+
+
+def presenter_mode() -> None:
+    # PRESENTER_CSS is a fixed string; no data or URL text reaches it.
+    st.markdown(PRESENTER_CSS, unsafe_allow_html=True)

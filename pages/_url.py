@@ -1,0 +1,71 @@
+"""The one place that reads and writes the URL (st.query_params).
+
+A page parses the URL into its State (lib/views/<page>.parse), draws widgets
+seeded from that State, and each widget's on_change writes the changed State
+back here. The next run parses the URL again, so the State is the URL: a
+reload, a copied link or a fresh browser reopens exactly the same view.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from typing import Any
+
+import streamlit as st
+
+from lib.views.query import NOTICE_LEAD, Query, notice_text
+
+
+def read() -> dict[str, list[str]]:
+    """The raw query: every key with all its values, as strings."""
+    try:
+        return {key: [str(v) for v in st.query_params.get_all(key)] for key in st.query_params}
+    except Exception:  # a malformed query string must never break the page
+        return {}
+
+
+def write(query: Query) -> None:
+    """Make the URL say ``query`` (only when it differs, so no needless rerun or history entry)."""
+    wanted = {key: list(vals) for key, vals in query.items()}
+    if read() != wanted:
+        st.query_params.from_dict({key: vals if len(vals) != 1 else vals[0] for key, vals in wanted.items()})
+
+
+def state(view) -> Any:
+    """The page's State, parsed from the URL now, with the URL normalised to it.
+
+    Refused values leave the URL at once (the notice, shown this run, says
+    which), so what the address bar shows is what the page shows.
+    """
+    parsed = view.parse(read())
+    write(view.to_query(parsed))
+    return parsed
+
+
+def change(view, convert: Callable[[Any], dict[str, Any]]) -> Callable[[], None]:
+    """An on_change callback: the widget's new value → a new State → the URL.
+
+    ``convert`` maps the current State to the fields that change, e.g.
+    ``lambda s: {"table": st.session_state["table"]}``.
+    """
+
+    def callback() -> None:
+        current = view.parse(read())
+        updated = dataclasses.replace(current, **convert(current), notices=())
+        write(view.to_query(updated))
+
+    return callback
+
+
+def seed(key: str, value: Any) -> str:
+    """Give the widget ``key`` the State's value before it is drawn; returns the key."""
+    st.session_state[key] = value
+    return key
+
+
+def notices(parsed) -> None:
+    """One line naming the refused values, echoed as plain text (never markdown)."""
+    if parsed.notices:
+        st.info(NOTICE_LEAD, icon=":material/link_off:")
+        st.text(notice_text(parsed.notices))
