@@ -2,8 +2,9 @@
 
 import streamlit as st
 
+from pages import _compat
+
 st.set_page_config(
-    page_title="重庆“十三五”规划纲要 · 指标与目标",
     # An emoji, not a :material: icon: those are fetched from a font CDN, which fails offline.
     page_icon="📊",
     layout="wide",
@@ -38,4 +39,17 @@ pages = {
     ],
 }
 
-st.navigation(pages, position="sidebar").run()
+# An unknown path (/home, /Indicators, /indicators/extra) gets a hidden page of
+# that very name, so st.navigation finds it and shows the Chinese not-found
+# page instead of Streamlit's English dialog.
+# (The default page's url_path reads "" because it is served at "/", yet it still reserves "home".)
+known = {"home"} | {page.url_path for section in pages.values() for page in section}
+asked = _compat.requested_page()
+if asked and asked not in known:
+    pages["规划概览"].append(st.Page("pages/not_found.py", title="页面不存在", url_path=asked, visibility="hidden"))
+
+page = st.navigation(pages, position="sidebar")
+# Each page its own tab title, so a row of tabs (and a bookmark) says which is which.
+st.set_page_config(page_title=f"{page.title} · 重庆“十三五”规划纲要")
+_compat.document_language()
+page.run()

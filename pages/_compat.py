@@ -61,3 +61,30 @@ h1 { font-size: 2.4rem !important; }
 def presenter_mode() -> None:
     # PRESENTER_CSS is a fixed string; no data or URL text reaches it.
     st.markdown(PRESENTER_CSS, unsafe_allow_html=True)
+
+
+def requested_page() -> str:
+    """The page name the browser asked for (the URL path after the base), "" for the home page.
+
+    st.navigation answers an unknown name with Streamlit's own English "Page
+    not found" dialog; app.py reads the name first so it can route it to a
+    Chinese not-found page instead.
+    """
+    from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
+
+    ctx = get_script_run_ctx()
+    manager = getattr(ctx, "pages_manager", None)
+    if manager is None or getattr(manager, "intended_page_script_hash", None):
+        return ""  # a click in the navigation names its page by hash, never an unknown one
+    return str(getattr(manager, "intended_page_name", "") or "")
+
+
+# Streamlit's index.html says lang="en", so screen readers, translators and
+# font fallback treat the Chinese pages as English. No option sets it; a fixed
+# script (no data, no URL text) corrects it in the page itself. The nginx
+# recipe rewrites the served HTML too, for the first paint.
+_LANG_SCRIPT = '<script>document.documentElement.lang = "zh-CN";</script>'
+
+
+def document_language() -> None:
+    st.html(_LANG_SCRIPT, unsafe_allow_javascript=True, width="content")
