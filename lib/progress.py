@@ -61,8 +61,8 @@ def score(ratio: float) -> float:
     if ratio <= -0.6:
         return -5.0
     if ratio < 0.6:
-        return -5.0 + 5.0 * (ratio + 0.6) / 1.2
-    if ratio < 1.3:
+        return -5.0 + 5.0 * (ratio + 0.6) / 1.2  # not a plan figure: Open SDG score slope
+    if ratio < 1.3:  # not a plan figure: Open SDG threshold (130 %)
         return 5.0 * (ratio - 0.6) / 0.7
     return 5.0
 
