@@ -37,14 +37,14 @@ def ensure_navigation() -> None:
 # selector still names an element Streamlit draws. Static CSS only: no data or
 # URL text ever goes into it.
 PRESENTER_SELECTORS = {
-    "hidden": ["stSidebar", "stSidebarCollapsedControl", "stHeader", "stToolbar", "stDecoration"],
+    "hidden": ["stSidebar", "stExpandSidebarButton", "stHeader", "stToolbar"],
     "styled": ["stMainBlockContainer", "stApp", "stMetricValue", "stMetricLabel", "stMetricDelta", "stSlider",
                "stWidgetLabel", "stSliderThumbValue", "stCaptionContainer"],
 }
 PRESENTER_CSS = """
 <style>
-[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
-[data-testid="stToolbar"], [data-testid="stDecoration"] { display: none !important; }
+[data-testid="stSidebar"], [data-testid="stExpandSidebarButton"], [data-testid="stHeader"],
+[data-testid="stToolbar"] { display: none !important; }
 [data-testid="stMainBlockContainer"] { padding-top: 1rem !important; max-width: 100% !important; }
 html, body, [data-testid="stApp"] { font-size: 22px !important; color: #000 !important; background: #fff !important; }
 h1 { font-size: 2.4rem !important; }
