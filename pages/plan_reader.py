@@ -25,11 +25,18 @@ if view.no_result:
     st.info(view.no_result)
 if view.summary_markdown:
     st.markdown(view.summary_markdown)
-for result in view.results:
+for number, result in enumerate(view.results):
     with st.container(border=True):
         st.text(result.breadcrumb)
         st.markdown(result.snippet_markdown)
-        st.page_link("pages/plan_reader.py", label="阅读本节", icon=":material/menu_book:", query_params=result.link)
+        # A link to this same page would not change its URL; a button changes the State,
+        # and the search gives way to the passage, which then sits right under the box.
+        st.button(
+            "阅读本节",
+            key=f"open_{number}",
+            icon=":material/menu_book:",
+            on_click=_url.change(page, lambda s, link=result.link: {"q": "", "chapter": link["chapter"], "section": link.get("section", "")}),
+        )
 
 st.divider()
 st.subheader(view.reader_heading)

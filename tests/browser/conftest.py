@@ -24,7 +24,7 @@ CHROMIUM_FLAGS = [
 # Loaded on a sub-path (/scenarios), Streamlit's frontend first probes
 # /scenarios/_stcore/health and /scenarios/_stcore/host-config for a base URL
 # and gets 404s before it finds /_stcore/…: a known, harmless probe.
-HARMLESS = re.compile(r"/[a-z_]+/_stcore/(health|host-config)")
+HARMLESS = re.compile(r"/[A-Za-z0-9_]+/_stcore/(health|host-config)")
 
 
 @pytest.fixture(scope="session")
