@@ -43,10 +43,13 @@ pages = {
 # that very name, so st.navigation finds it and shows the Chinese not-found
 # page instead of Streamlit's English dialog.
 # (The default page's url_path reads "" because it is served at "/", yet it still reserves "home".)
+# A rerun of that page names it by hash only, so the session remembers the name.
 known = {"home"} | {page.url_path for section in pages.values() for page in section}
 asked = _compat.requested_page()
 if asked and asked not in known:
-    pages["规划概览"].append(st.Page("pages/not_found.py", title="页面不存在", url_path=asked, visibility="hidden"))
+    st.session_state["unknown_page"] = asked
+if unknown := st.session_state.get("unknown_page"):
+    pages["规划概览"].append(st.Page("pages/not_found.py", title="页面不存在", url_path=unknown, visibility="hidden"))
 
 page = st.navigation(pages, position="sidebar")
 # Each page its own tab title, so a row of tabs (and a bookmark) says which is which.
