@@ -21,7 +21,7 @@ def test_every_setting_is_one_streamlit_knows():
     [
         ("client.showErrorDetails", "none"),  # "false" would still show tracebacks
         ("client.showErrorLinks", False),
-        ("client.toolbarMode", "viewer"),
+        ("client.toolbarMode", "minimal"),  # the ⋮ menu is English (README, "English that remains")
         ("runner.magicEnabled", False),
         ("runner.postScriptGC", False),  # a full gc.collect() per run cost ~150 ms under the GIL (README, Speed)
         ("browser.gatherUsageStats", False),
