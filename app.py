@@ -54,5 +54,5 @@ if unknown := st.session_state.get("unknown_page"):
 page = st.navigation(pages, position="sidebar")
 # Each page its own tab title, so a row of tabs (and a bookmark) says which is which.
 st.set_page_config(page_title=f"{page.title} · 重庆“十三五”规划纲要")
-_compat.document_language()
+_compat.document_setup()
 page.run()

@@ -81,10 +81,16 @@ def requested_page() -> str:
 
 # Streamlit's index.html says lang="en", so screen readers, translators and
 # font fallback treat the Chinese pages as English. No option sets it; a fixed
-# script (no data, no URL text) corrects it in the page itself. The nginx
-# recipe rewrites the served HTML too, for the first paint.
-_LANG_SCRIPT = '<script>document.documentElement.lang = "zh-CN";</script>'
+# script (no data, no URL text) corrects it in the page itself. The same
+# element carries the print rules: a printed page is the content alone, on A4.
+PRINT_HIDDEN = ["stSidebar", "stHeader", "stToolbar", "stExpandSidebarButton"]
+_DOCUMENT_HTML = (
+    '<script>document.documentElement.lang = "zh-CN";</script>'
+    "<style>@page { size: A4; margin: 14mm; } @media print { "
+    + ", ".join(f'[data-testid="{test_id}"]' for test_id in PRINT_HIDDEN)
+    + ' { display: none !important; } [data-testid="stMainBlockContainer"] { padding: 0 !important; max-width: 100% !important; } }</style>'
+)
 
 
-def document_language() -> None:
-    st.html(_LANG_SCRIPT, unsafe_allow_javascript=True, width="content")
+def document_setup() -> None:
+    st.html(_DOCUMENT_HTML, unsafe_allow_javascript=True, width="content")

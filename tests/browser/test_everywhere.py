@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import Page, expect
 
-from browser_helpers import VIEWPORTS, assert_healthy, assert_no_overflow, wait_until_idle
+from browser_helpers import SCREENSHOTS, VIEWPORTS, assert_healthy, assert_no_overflow, wait_until_idle
 
 pytestmark = pytest.mark.browser
 
@@ -49,3 +49,12 @@ def test_the_not_found_page_fits_every_screen(watched: Page, app_url, viewport):
     wait_until_idle(watched)
     expect(watched.get_by_role("heading", name="页面不存在")).to_be_visible()
     assert_no_overflow(watched)
+
+
+def test_printing_a_page_hides_the_navigation(watched: Page, app_url):
+    watched.goto(f"{app_url}/methods")
+    wait_until_idle(watched)
+    watched.emulate_media(media="print")
+    expect(watched.get_by_test_id("stSidebar")).to_be_hidden()
+    expect(watched.get_by_role("heading", name="数据与方法")).to_be_visible()
+    watched.pdf(path=str(SCREENSHOTS / "methods-print.pdf"), format="A4")
