@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from lib.validation import DataFileError
+
 PLAN_PATH = Path(__file__).resolve().parent.parent / "data" / "source" / "plan.txt"
 
 # The body starts after the table of contents; the 目录 repeats every heading,
@@ -63,7 +65,11 @@ class Box:
 
 @functools.cache
 def plan_text() -> str:
-    return PLAN_PATH.read_text(encoding="utf-8")
+    try:
+        return PLAN_PATH.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        # A page shows this like any other damaged data file: one plain sentence.
+        raise DataFileError(PLAN_PATH, f"the plan's text cannot be read ({type(error).__name__})") from error
 
 
 # List boxes (专栏4 onwards) print one item per line and run to the next

@@ -4,11 +4,12 @@ import streamlit as st
 
 from lib.views import plan_reader as page
 from pages import _compat, _url
-from pages._shared import view_of
+from pages._shared import plain_errors, view_of
 
 _compat.ensure_navigation()
-state = _url.state(page)
-view = view_of(page, state)
+with plain_errors():
+    state = _url.state(page)
+    view = view_of(page, state)
 
 st.title(view.title)
 st.caption(view.intro)

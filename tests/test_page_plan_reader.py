@@ -104,3 +104,19 @@ def test_a_chapter_is_sent_as_a_few_blocks_not_one_element_per_line():
     at = open_page("plan_reader", {"chapter": "第一章"})
     assert not at.exception
     assert any(block in [t.value for t in at.text] for kind, block in blocks if kind == "box_rows")
+
+
+def test_a_missing_plan_text_gives_the_plain_data_file_message(monkeypatch, tmp_path):
+    from lib import plan_text
+
+    monkeypatch.setattr(plan_text, "PLAN_PATH", tmp_path / "plan.txt")  # no such file
+    for cached in (plan_text.plan_text, plan_text.plan_lines, plan_text.boxes, search.paragraphs, search.outline, search.chapter_choices):
+        cached.cache_clear()
+    try:
+        at = open_page("plan_reader")
+        assert not at.exception
+        assert [e.value for e in at.error] == ["数据文件有误，本页暂时无法显示。plan.txt: the plan's text cannot be read (FileNotFoundError)"]
+    finally:
+        monkeypatch.undo()
+        for cached in (plan_text.plan_text, plan_text.plan_lines, plan_text.boxes, search.paragraphs, search.outline, search.chapter_choices):
+            cached.cache_clear()
