@@ -134,7 +134,7 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def server(script: str | Path, port: int | None = None, extra_env: dict | None = None, profile: bool = False, cwd: Path = ROOT):
+def server(script: str | Path, port: int | None = None, extra_env: dict | None = None, profile: bool = False, cwd: Path = ROOT, extra_flags: list[str] | None = None):
     """Start ``streamlit run script`` on a free port and wait for /_stcore/health.
 
     ``profile=True`` turns usage stats on so the server reports its own script
@@ -148,6 +148,7 @@ def server(script: str | Path, port: int | None = None, extra_env: dict | None =
             sys.executable, "-m", "streamlit", "run", str(script),
             "--server.headless", "true", "--server.port", str(port), "--server.address", "127.0.0.1",
             "--browser.gatherUsageStats", "true" if profile else "false", "--server.fileWatcherType", "none",
+            *(extra_flags or []),
         ],
         cwd=cwd,
         env=env,

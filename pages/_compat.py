@@ -84,7 +84,7 @@ def requested_page() -> str:
 # script (no data, no URL text) corrects it in the page itself. The same
 # element carries the print rules: a printed page is the content alone, on A4.
 PRINT_HIDDEN = ["stSidebar", "stHeader", "stToolbar", "stExpandSidebarButton"]
-_DOCUMENT_HTML = (
+DOCUMENT_HTML = (
     '<script>document.documentElement.lang = "zh-CN";</script>'
     "<style>@page { size: A4; margin: 14mm; } @media print { "
     + ", ".join(f'[data-testid="{test_id}"]' for test_id in PRINT_HIDDEN)
@@ -93,4 +93,4 @@ _DOCUMENT_HTML = (
 
 
 def document_setup() -> None:
-    st.html(_DOCUMENT_HTML, unsafe_allow_javascript=True, width="content")
+    st.html(DOCUMENT_HTML, unsafe_allow_javascript=True, width="content")

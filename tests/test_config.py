@@ -28,6 +28,8 @@ def test_every_setting_is_one_streamlit_knows():
         ("server.headless", True),
         ("server.fileWatcherType", "none"),
         ("server.maxUploadSize", 1),
+        ("server.maxMessageSize", 1),  # MB; the map, the largest message, is about 0.33 MB (tests/test_deploy.py)
+        ("server.maxWidgetStateSize", 1),  # MB; what a visitor sends is a few KB
     ],
 )
 def test_public_settings(key, value):
