@@ -1,0 +1,34 @@
+"""The public deployment in a browser: every page draws under nginx's Content-Security-Policy."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from browser_helpers import wait_until_idle
+from deploy import serve
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not (shutil.which("nginx") or Path("/usr/sbin/nginx").exists()), reason="nginx is not installed"),
+]
+PAGES = ["", "indicators", "trajectories", "scenarios", "zones_map", "plan_reader", "methods"]
+
+
+@pytest.fixture(scope="module")
+def public_url():
+    with serve.stack(replicas=1) as running:
+        yield f"http://127.0.0.1:{running['front']}"
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_draws_under_the_csp(page: Page, public_url, path):
+    refused: list[str] = []
+    page.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text or "Refused to" in m.text else None)
+    page.goto(f"{public_url}/{path}")
+    wait_until_idle(page)
+    expect(page.locator("[data-testid=stException]")).to_have_count(0)
+    expect(page.locator("h1").first).to_be_visible()
+    assert page.evaluate("document.documentElement.lang") == "zh-CN"
+    assert not refused, refused
