@@ -10,11 +10,19 @@ over the number of sessions, with every session still connected).
 Target on a 2-core machine: 50 sessions, p95 < 2 s, no errors, < 5 MB a session.
 A bare one-line app takes the same burst first, in the same run (--no-bare
 skips it). Writes bench/results/load.json.
+
+    .venv/bin/python -m bench.load --replicas 1,2
+
+runs the same burst against the production stack (deploy.serve: nginx, sticky
+by client IP, in front of 1 and then 2 replicas), each session from its own
+loopback address (127.0.0.10, .11, …) as separate visitors would; memory is
+the sum over the replicas.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import statistics
 import threading
@@ -29,14 +37,31 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
 
 
-def measure(script, pages: list[str], sessions: int, timeout: float) -> dict:
-    """Every session connects, waits for the others, then runs ``pages`` in turn (a rotated order)."""
+@contextlib.contextmanager
+def single(script):
     with server(script) as (port, process):
-        warm = Session(port)
-        for page in pages:  # warm the shared caches once, as a live server would be
-            warm.run(path(page))
+        yield port, [process.pid], None
+
+
+@contextlib.contextmanager
+def replicated(count: int):
+    from deploy import serve
+
+    with serve.stack(replicas=count) as running:
+        yield running["front"], running["pids"], "127.0.0.{}"
+
+
+def measure(target, pages: list[str], sessions: int, timeout: float) -> dict:
+    """Every session connects, waits for the others, then runs ``pages`` in turn (a rotated order)."""
+    with target as (port, pids, sources):
+        source = (lambda index: sources.format(10 + index % 240)) if sources else (lambda index: None)
+        for index in range(min(sessions, 4)):  # warm every replica's caches once, as a live server would be
+            warm = Session(port, source=source(index))
+            for page in pages:
+                warm.run(path(page))
+            warm.close()
         time.sleep(1)
-        before = rss_bytes(process.pid)
+        before = sum(rss_bytes(pid) for pid in pids)
         times: list[float] = []
         by_page: dict[str, list[float]] = {page: [] for page in pages}
         by_step: dict[int, list[float]] = {}
@@ -47,7 +72,7 @@ def measure(script, pages: list[str], sessions: int, timeout: float) -> dict:
 
         def visitor(index: int) -> None:
             try:
-                session = Session(port, timeout=timeout)
+                session = Session(port, timeout=timeout, source=source(index))
                 with lock:
                     connected.append(session)
                 start_line.wait(timeout=60)
@@ -73,10 +98,9 @@ def measure(script, pages: list[str], sessions: int, timeout: float) -> dict:
             thread.join(timeout=timeout * len(pages))
         wall = time.perf_counter() - began
         time.sleep(1)
-        after = rss_bytes(process.pid)
+        after = sum(rss_bytes(pid) for pid in pids)
         for session in connected:
             session.close()
-        warm.close()
 
     return {
         "sessions": sessions,
@@ -102,14 +126,19 @@ def main() -> None:
     parser.add_argument("--pages", default=",".join(PAGES))
     parser.add_argument("--timeout", type=float, default=120.0)
     parser.add_argument("--no-bare", action="store_true", help="skip the bare app's run")
+    parser.add_argument("--replicas", default="", help="e.g. 1,2: the production stack with that many replicas, in turn")
     args = parser.parse_args()
     pages = [p for p in args.pages.split(",") if p]
 
     result = {}
     if not args.no_bare:
         # The same burst against a one-line app, in the same run: what the machine itself allows.
-        result["bare"] = measure(ROOT / "bench" / "bare_app.py", [""], args.sessions, args.timeout)
-    result["app"] = measure(ROOT / "app.py", pages, args.sessions, args.timeout)
+        result["bare"] = measure(single(ROOT / "bench" / "bare_app.py"), [""], args.sessions, args.timeout)
+    if args.replicas:
+        for count in (int(c) for c in args.replicas.split(",")):
+            result[f"replicas_{count}"] = measure(replicated(count), pages, args.sessions, args.timeout)
+    else:
+        result["app"] = measure(single(ROOT / "app.py"), pages, args.sessions, args.timeout)
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "load.json").write_text(json.dumps(result, indent=2, ensure_ascii=False))
     print(json.dumps(result, indent=2, ensure_ascii=False))

@@ -42,11 +42,21 @@ class RunResult:
 class Session:
     """One browser tab, as far as the server can tell."""
 
-    def __init__(self, port: int, timeout: float = 60.0):
+    def __init__(self, port: int, timeout: float = 60.0, source: str | None = None):
         self.port = port
         self.timeout = timeout
+        # ``source``: another loopback address (127.0.0.x) to connect from, so a proxy
+        # that limits or routes by client IP sees different visitors.
+        sock = None
+        if source:
+            sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            sock.bind((source, 0))
+            sock.settimeout(timeout)
+            sock.connect(("127.0.0.1", port))
         # One connection held across many runs and closed by close(), not a with-block.
-        self.ws = connect(f"ws://127.0.0.1:{port}/_stcore/stream", subprotocols=["streamlit"], max_size=None, open_timeout=timeout, legacy=True)
+        self.ws = connect(
+            f"ws://127.0.0.1:{port}/_stcore/stream", sock=sock, subprotocols=["streamlit"], max_size=None, open_timeout=timeout, legacy=True
+        )
         self.widgets: dict[str, tuple[str, str | None]] = {}
         self.deck_json_bytes = 0
 

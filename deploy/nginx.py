@@ -73,7 +73,7 @@ HEADERS = {
 }
 
 
-def render(replicas: list[int], listen: str, server_name: str, folder: Path, daemon: bool = False) -> str:
+def render(replicas: list[int], listen: str, server_name: str, folder: Path, daemon: bool = False, streams_per_ip: int = 2) -> str:
     """A whole nginx.conf; ``folder`` holds its pid, logs and temporary files."""
     headers = {**HEADERS, "Content-Security-Policy": content_security_policy()}
     add_headers = "".join(f'    add_header {name} "{value}" always;\n' for name, value in headers.items())
@@ -105,9 +105,12 @@ http {{
   client_body_timeout 10s;
   send_timeout 30s;
   # Per client IP: connections at once, page loads and websocket openings per second.
+  # Open websockets (tabs) per address: 2 kept a visitor at 1.04x under a flood from
+  # one address, 4 did not (52 s; bench/flood.py, README). An office behind one NAT
+  # address shares the 2: raise streams_per_ip there, at the cost of that protection.
   limit_conn_zone $binary_remote_addr zone=per_ip:10m;
   limit_req_zone $binary_remote_addr zone=pages:10m rate=20r/s;
-  limit_req_zone $binary_remote_addr zone=streams:10m rate=2r/s;
+  limit_req_zone $binary_remote_addr zone=streams:10m rate=5r/s;
   limit_conn_status 429;
   limit_req_status 429;
   map $http_upgrade $connection_upgrade {{ default upgrade; "" close; }}
@@ -126,8 +129,8 @@ http {{
       expires max;
 {add_headers.replace("    add_header", "      add_header")}    }}
     location = /_stcore/stream {{
-      limit_conn per_ip 8;
-      limit_req zone=streams burst=10 nodelay;
+      limit_conn per_ip {streams_per_ip};
+      limit_req zone=streams burst=20 nodelay;
 {proxy}      proxy_set_header Upgrade $http_upgrade;
       proxy_set_header Connection $connection_upgrade;
       # An idle websocket (no frame either way for 5 minutes) is closed; Streamlit's
@@ -136,7 +139,7 @@ http {{
       proxy_send_timeout 300s;
     }}
     location / {{
-      limit_conn per_ip 16;
+      limit_conn per_ip 64;
       limit_req zone=pages burst=40 nodelay;
 {proxy}      # Streamlit's index.html says lang="en"; the pages are Chinese.
       proxy_set_header Accept-Encoding "";

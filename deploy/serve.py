@@ -54,7 +54,7 @@ def replica_env(cookie_secret: str) -> dict[str, str]:
 
 
 @contextlib.contextmanager
-def stack(replicas: int = 1, listen: str | None = None, server_name: str = "_") -> Iterator[dict]:
+def stack(replicas: int = 1, listen: str | None = None, server_name: str = "_", streams_per_ip: int = 2) -> Iterator[dict]:
     """Export, start the replicas and nginx; yield {"front": port, "replicas": [ports], "app": folder}."""
     nginx_binary = shutil.which("nginx") or "/usr/sbin/nginx"
     if not Path(nginx_binary).exists():
@@ -62,22 +62,25 @@ def stack(replicas: int = 1, listen: str | None = None, server_name: str = "_") 
     cookie_secret = secrets.token_hex(32)
     with tempfile.TemporaryDirectory(prefix="cq-plan-") as folder, contextlib.ExitStack() as running:
         app = export(Path(folder) / "app")
-        ports = []
+        ports, pids = [], []
         for _ in range(replicas):
             port = free_port()
-            running.enter_context(server(app / "app.py", port=port, cwd=app, extra_flags=replica_flags(server_name), extra_env=replica_env(cookie_secret)))
+            _, process = running.enter_context(
+                server(app / "app.py", port=port, cwd=app, extra_flags=replica_flags(server_name), extra_env=replica_env(cookie_secret))
+            )
             ports.append(port)
+            pids.append(process.pid)
         front = listen or f"127.0.0.1:{free_port()}"
         work = Path(folder) / "nginx"
         for sub in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
             (work / sub).mkdir(parents=True)
         config = work / "nginx.conf"
-        config.write_text(nginx.render(ports, front, server_name, work))
+        config.write_text(nginx.render(ports, front, server_name, work, streams_per_ip=streams_per_ip))
         process = subprocess.Popen([nginx_binary, "-c", str(config), "-p", str(work)], stderr=subprocess.PIPE)
         try:
             front_port = int(front.rsplit(":", 1)[1])
             _wait(front_port, process)
-            yield {"front": front_port, "replicas": ports, "app": app, "config": config}
+            yield {"front": front_port, "replicas": ports, "pids": pids, "app": app, "config": config}
         finally:
             process.terminate()
             process.wait(timeout=10)
