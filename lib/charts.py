@@ -92,10 +92,13 @@ def trajectory_chart(
     # Colour and dash on the same field and domain make one legend whose symbols
     # are short strokes in each line's dash. The points are filled through their
     # own channel with no legend, or the legend would turn into dots.
-    legend = alt.Legend(symbolType="stroke", symbolSize=900 * scale, symbolStrokeWidth=3 * scale)
+    # One column on a phone, where two long labels do not fit side by side.
+    legend = alt.Legend(symbolType="stroke", symbolSize=900 * scale, symbolStrokeWidth=3 * scale, columns={"expr": "width < 500 ? 1 : 3"})
     colour = alt.Color("line:N", title=None, scale=_colour(lines), legend=legend)
     dash = alt.StrokeDash("line:N", title=None, scale=alt.Scale(domain=lines, range=[LINE_DASHES[d] for d in lines]), legend=legend)
-    fill = alt.Fill("line:N", scale=_colour(marked), legend=None)
+    # Filled through another field: on "line" Vega-Lite would merge it into the legend.
+    keys = [k for k in LINES if LINES[k] in marked]
+    fill = alt.Fill("line_key:N", scale=alt.Scale(domain=keys, range=[LINE_COLOURS[LINES[k]] for k in keys]), legend=None)
     path = (
         alt.Chart(frame[frame.line_key != "target"])
         .mark_line(strokeWidth=3 * scale)

@@ -17,7 +17,7 @@ from lib.views import query as q
 from lib.views.query import Notice, Query
 
 KEYS: tuple[str, ...] = ()
-GROUP_HEADINGS = {"pillar": "五大发展", "attribute": "指标属性"}
+GROUP_HEADINGS = {"pillar": "“五大发展”", "attribute": "指标属性"}
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ class View:
     indicators_link: str
     difficulty_heading: str
     difficulty_note: str  # markdown: the method, and how many cannot be compared and why
-    difficulty_markdown: str  # both tables
+    difficulty_markdown: str  # both groupings, one line per group
     pillar_label: str
     pillars: tuple[str, ...]
     ranking_link: str
@@ -71,13 +71,14 @@ def _statuses(row: overview.DifficultyRow) -> str:
     return " · ".join(parts)
 
 
-def difficulty_table(by: str) -> str:
-    # Three columns, so a phone's 390 px leaves each a readable width (seven
-    # columns of counts wrapped one character per line there).
-    lines = [f"| {GROUP_HEADINGS[by]} | 指标数 | 难度 |", "| --- | ---: | --- |"]
-    lines += [
-        f"| {markdown_escape(r.group)} | {r.count} | {markdown_escape(_statuses(r))} |" for r in overview.difficulty_rows(by)
-    ]
+def difficulty_list(by: str) -> str:
+    """One line per group: “**创新发展** 8 项：以往速度已足够 1 · …”.
+
+    A list, not a table: a table's narrow columns broke the Chinese one
+    character per line on a 390 px phone; a line reads the same at any width.
+    """
+    lines = [f"**按{GROUP_HEADINGS[by]}**", ""]
+    lines += [f"- **{markdown_escape(r.group)}** {r.count} 项：{markdown_escape(_statuses(r))}" for r in overview.difficulty_rows(by)]
     return "\n".join(lines)
 
 
@@ -121,7 +122,7 @@ def build(state: State) -> View:
         indicators_link="查看全部指标与计算方法",
         difficulty_heading="目标有多难：按“五大发展”与指标属性",
         difficulty_note=method + markdown_escape(cannot_compare_note()),
-        difficulty_markdown=difficulty_table("pillar") + "\n\n" + difficulty_table("attribute"),
+        difficulty_markdown=difficulty_list("pillar") + "\n\n" + difficulty_list("attribute"),
         pillar_label="按“五大发展”查看指标",
         pillars=tuple(schemas.PILLARS[1:]),  # "总体" is the two headline rows, not one of the five
         ranking_link="哪些目标需要最大的加速",
