@@ -15,7 +15,7 @@ from lib.views.query import Notice
 
 CATALOGUE = series_catalogue()
 # build() for one State is what the page caches (view_of); the tests share one per State too.
-built = functools.cache(lambda series_id="t1_gdp": built(series_id))
+built = functools.cache(lambda series_id="t1_gdp": view.build(view.State(series_id)))
 DRAWN = [sid for sid, kind in zip(CATALOGUE.series_id, CATALOGUE.kind) if kind != "class" and not trajectory(sid).empty]
 
 
