@@ -26,7 +26,7 @@ SOURCE = "来源：《重庆市国民经济和社会发展第十三个五年规�
 # about 360 px wide) it only fits a little smaller. Vega knows the drawn
 # width, so the size follows it, at 390 and 1920 alike.
 _SUBTITLE_SIZE = {"expr": f"width < 420 ? 11 : {FONT_SIZE}"}
-REQUIRED, ACHIEVED = "所需", "以往"
+REQUIRED, ACHIEVED, NAME_ROW = "所需", "以往", "名称"
 RANKING_COLOURS = {REQUIRED: "#D55E00", ACHIEVED: "#0072B2"}
 
 
@@ -161,7 +161,7 @@ def ranking_rows(frame: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for rank, item in enumerate(frame.itertuples()):
         common = {"label": item.label, "basis": item.achieved_basis}
-        rows.append({**common, "slot": 3 * rank, "which": "名称", "rate": 0.0, "text": item.label})
+        rows.append({**common, "slot": 3 * rank, "which": NAME_ROW, "rate": 0.0, "text": item.label})
         for offset, which, rate in ((1, REQUIRED, item.required), (2, ACHIEVED, item.achieved)):
             missing = rate is None or pd.isna(rate)
             text = f"{which}：无可比数据" if missing else f"{which} {shown(rate, 2)}%"
@@ -178,26 +178,27 @@ def acceleration_chart(frame: pd.DataFrame, title: str = "", about: str = "") ->
     its own value and says which pace it is, so no legend is needed.
     """
     rows = ranking_rows(frame)
-    drawn = rows[rows.which != "名称"]
+    drawn = rows[rows.which != NAME_ROW]
     reach = max(drawn.rate.max(), 0)
     low = min(drawn.rate.min(), 0)
     # Room right of the longest bar for its value ("以往 31.35%").
-    x = alt.X("rate:Q", title="年均增速（%）", scale=alt.Scale(domain=[low, reach * 1.45], nice=False))
+    rates = alt.Scale(domain=[low, reach * 1.45], nice=False)
+    x = alt.X("rate:Q", title="年均增速（%）", scale=rates)
     y = alt.Y("slot:O", axis=None, scale=alt.Scale(paddingInner=0.2))
     tooltip = [alt.Tooltip("label:N", title="指标"), alt.Tooltip("text:N", title="年均"), alt.Tooltip("basis:N", title="以往速度来源")]
     base = alt.Chart(rows)
-    names = base.transform_filter(alt.datum.which == "名称").mark_text(
+    names = base.transform_filter(alt.datum.which == NAME_ROW).mark_text(
         align="left", baseline="middle", fontSize=FONT_SIZE, fontWeight="bold", limit={"expr": "width"}
     ).encode(x=alt.value(0), y=y, text="text:N", tooltip=tooltip)
-    bars = base.transform_filter(alt.datum.which != "名称").mark_bar().encode(
+    bars = base.transform_filter(alt.datum.which != NAME_ROW).mark_bar().encode(
         x=x,
         y=y,
         color=alt.Color("which:N", legend=None, scale=alt.Scale(domain=list(RANKING_COLOURS), range=list(RANKING_COLOURS.values()))),
         tooltip=tooltip,
     )
-    values = base.transform_filter(alt.datum.which != "名称").transform_calculate(end="max(datum.rate || 0, 0)").mark_text(
+    values = base.transform_filter(alt.datum.which != NAME_ROW).transform_calculate(end="max(datum.rate || 0, 0)").mark_text(
         align="left", baseline="middle", dx=4, fontSize=FONT_SIZE - 1
-    ).encode(x=alt.X("end:Q", scale=alt.Scale(domain=[low, reach * 1.45], nice=False)), y=y, text="text:N", tooltip=tooltip)
+    ).encode(x=alt.X("end:Q", scale=rates), y=y, text="text:N", tooltip=tooltip)
     zero = alt.Chart(pd.DataFrame({"rate": [0.0]})).mark_rule(color="#777777").encode(x="rate:Q")
     chart = alt.layer(bars, values, names, zero).properties(height=alt.Step(18))
     return _configure(titled(chart, title, about))
