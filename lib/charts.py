@@ -200,7 +200,7 @@ def acceleration_chart(frame: pd.DataFrame, title: str = "", about: str = "") ->
         align="left", baseline="middle", dx=4, fontSize=FONT_SIZE - 1
     ).encode(x=alt.X("end:Q", scale=rates), y=y, text="text:N", tooltip=tooltip)
     zero = alt.Chart(pd.DataFrame({"rate": [0.0]})).mark_rule(color="#777777").encode(x="rate:Q")
-    chart = alt.layer(bars, values, names, zero).properties(height=alt.Step(18))
+    chart = alt.layer(zero, bars, values, names).properties(height=alt.Step(18))  # names over the zero line
     return _configure(titled(chart, title, about))
 
 
