@@ -26,7 +26,7 @@ st.caption(view.intro)
 for row_start in (0, 4):
     for column, card in zip(st.columns(4), view.cards[row_start : row_start + 4]):
         with column.container(border=True):
-            st.metric(card.label, card.value, help=card.help)
+            st.metric(card.label, card.value)
             st.caption(card.detail)
 st.page_link("pages/indicators.py", label=view.indicators_link, icon=":material/table:")
 

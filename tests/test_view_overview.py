@@ -48,12 +48,13 @@ def test_headline_cards(label, value, detail_has):
     card = CARDS[label]
     assert card.value == value
     assert all(part in card.detail for part in detail_has), card.detail
-    assert card.help.startswith("出处：")
+    assert "。出处：专栏" in card.detail or "。出处：第一章第三节" in card.detail
 
 
 def test_eight_cards_in_the_plan_s_order():
     assert [c.label for c in BUILT.cards] == [title for _, title in overview.HEADLINES]
-    assert CARDS["地区生产总值"].help == "出处：第一章第三节；专栏1、专栏2第1行"
+    assert CARDS["地区生产总值"].detail.endswith("。出处：第一章第三节；专栏1、专栏2第1行")
+    assert CARDS["森林覆盖率"].detail == "2015年 45%；所需年均 +0.2 个百分点。出处：专栏2第12行"
 
 
 def test_difficulty_reads_one_line_per_group_at_any_width():

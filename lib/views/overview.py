@@ -29,8 +29,7 @@ class State:
 class Card:
     label: str
     value: str  # the 2020 target, as printed
-    detail: str  # the 2015 base and the pace required, one line
-    help: str  # where the plan prints it
+    detail: str  # the 2015 base, the pace required and where the plan prints it
 
 
 @dataclass(frozen=True)
@@ -102,7 +101,10 @@ def _data_uri(svg: str) -> str:
 
 def build(state: State) -> View:
     cards = tuple(
-        Card(label=c.title, value=c.target, detail=f"{c.base}；{c.pace}", help=f"出处：{c.source}") for c in overview.headline_cards()
+        # The source in the card's own line, not a "?" tooltip: one element less per
+        # card, and a phone has no hover.
+        Card(label=c.title, value=c.target, detail=f"{c.base}；{c.pace}。出处：{c.source}")
+        for c in overview.headline_cards()
     )
     method = (
         "“以往÷所需”：把“十二五”实际速度与“十三五”所需速度相比（联合国进展图表 / Open SDG 方法）。"
