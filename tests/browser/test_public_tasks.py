@@ -46,6 +46,15 @@ def longest_bar(chart) -> int:
     return best
 
 
+def narrowest_text_box(page: Page) -> float:
+    """The narrowest table cell or list item on the page, in px (a table squeezed onto a
+    phone broke its Chinese one character, about 16 px, per line)."""
+    return page.evaluate(
+        """() => Math.min(...[...document.querySelectorAll('[data-testid=stMain] td, [data-testid=stMain] th, [data-testid=stMain] li')]
+              .map(e => e.getBoundingClientRect().width))"""
+    )
+
+
 def chart_drawn(page: Page, index: int):
     chart = page.get_by_test_id("stVegaLiteChart").nth(index)
     expect(chart.locator("canvas, svg").first).to_be_attached(timeout=60_000)
@@ -70,6 +79,7 @@ def test_a_visitor_reads_the_overview_then_follows_an_indicator(watched: Page, a
     # 第一章第三节: 2.5万亿元, the first headline card.
     expect(metrics.first.get_by_test_id("stMetricValue")).to_have_text("2.5万亿元")
     expect(watched.get_by_text("无法比较”共", exact=False)).to_be_visible()
+    assert narrowest_text_box(watched) > 150
     assert_task_clean(watched)
     shoot(watched, "overview", size)
     watched.get_by_test_id("stMarkdown").filter(has_text="共享发展").first.scroll_into_view_if_needed()
