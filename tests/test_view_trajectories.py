@@ -162,7 +162,7 @@ def test_the_ranking_names_sit_above_their_bars_not_on_an_axis():
         assert y is None or y.get("axis", "absent") is None
     texts = [layer for layer in layers(spec) if mark_type(layer) == "text"]
     assert any(layer["encoding"]["x"] == {"value": 0} for layer in texts)  # names start at the left edge
-    rows = datasets(spec)[0]
+    rows = next(frame for frame in datasets(spec) if "which" in frame)
     names = rows[rows.which == charts.NAME_ROW]
     # 服务贸易 170 → 500 亿美元 (专栏2 row 21): (500/170)^(1/5) − 1 = 24.08 % a year, the most required.
     assert names.text.iloc[0] == "服务贸易进出口总额（专栏2·21）"
