@@ -7,6 +7,7 @@ import pandas as pd
 import pyarrow as pa
 
 from lib.trajectory import LINES
+from lib.values import format_number
 
 # High-contrast colours that stay apart for the common colour-vision deficiencies
 # (Okabe–Ito) and on a washed-out projector.
@@ -20,8 +21,30 @@ LINE_DASHES = {LINES["actual"]: [1, 0], LINES["required"]: [8, 5], LINES["previo
 FONT_SIZE = 14
 
 
+SOURCE = "来源：《重庆市国民经济和社会发展第十三个五年规划纲要》"
+# The source line is the widest line of a saved image: on a phone (a chart
+# about 360 px wide) it only fits a little smaller. Vega knows the drawn
+# width, so the size follows it, at 390 and 1920 alike.
+_SUBTITLE_SIZE = {"expr": f"width < 420 ? 11 : {FONT_SIZE}"}
+REQUIRED, ACHIEVED, NAME_ROW = "所需", "以往", "名称"
+RANKING_COLOURS = {REQUIRED: "#D55E00", ACHIEVED: "#0072B2"}
+
+
 def _colour(domain: list[str]) -> alt.Scale:
     return alt.Scale(domain=domain, range=[LINE_COLOURS[d] for d in domain])
+
+
+def shown(value: float, digits: int) -> str:
+    """A chart's value as the plan would print it: its own decimals, no float noise."""
+    return format_number(value, digits)
+
+
+def titled(chart: alt.TopLevelMixin, title: str, about: str) -> alt.TopLevelMixin:
+    """The title, what is drawn (indicator, unit) and the source, inside the chart:
+    a PNG or SVG saved from the chart's menu then says what it is and where it comes from."""
+    if not title:
+        return chart
+    return chart.properties(title=alt.TitleParams(text=title, subtitle=[about, SOURCE], subtitleFontSize=_SUBTITLE_SIZE))
 
 
 def _haloed_text(base: alt.Chart, mark: dict, **encoding) -> list[alt.Chart]:
@@ -42,16 +65,22 @@ def _configure(chart: alt.Chart, scale: float = 1.0) -> alt.Chart:
     )
 
 
-def trajectory_chart(points: pd.DataFrame, unit: str, break_label: str = "", scale: float = 1.0) -> alt.Chart:
-    """2010 → 2015 solid, the required path dashed, the previous pace dotted, the target marked."""
+def trajectory_chart(
+    points: pd.DataFrame, unit: str, break_label: str = "", scale: float = 1.0, digits: int = 2, title: str = "", about: str = ""
+) -> alt.Chart:
+    """2010 → 2015 solid, the required path dashed, the previous pace dotted, the target marked.
+
+    The legend lists only the lines drawn, each with its own dash; the target
+    is named by its label beside the diamond, so it is not in the legend.
+    """
     frame = points.copy()
-    frame["shown"] = frame.value.map(lambda v: f"{v:,.4g}")
+    frame["shown"] = frame.value.map(lambda v: shown(v, digits))
     # A basis change breaks the printed line: each side is its own segment.
     frame["segment"] = frame.line_key
     if break_label:
         frame.loc[(frame.line_key == "actual") & (frame.year == 2010), "segment"] = "actual-before"
     lines = [LINES[k] for k in ("actual", "required", "previous") if LINES[k] in set(frame.line)]
-    legend_domain = lines + ([LINES["target"]] if LINES["target"] in set(frame.line) else [])
+    marked = lines + ([LINES["target"]] if LINES["target"] in set(frame.line) else [])
     x = alt.X("year:Q", title="年份", scale=alt.Scale(domain=[2009.5, 2020.5]), axis=alt.Axis(format="d", values=list(range(2010, 2021))))
     y = alt.Y("value:Q", title=unit or "数值", scale=alt.Scale(zero=False))
     tooltip = [
@@ -60,9 +89,16 @@ def trajectory_chart(points: pd.DataFrame, unit: str, break_label: str = "", sca
         alt.Tooltip("shown:N", title=f"数值（{unit}）" if unit else "数值"),
         alt.Tooltip("note:N", title="说明"),
     ]
-    colour = alt.Color("line:N", title=None, scale=_colour(legend_domain))
-    # Same field as the colour, so Vega-Lite draws one legend with both colour and dash.
-    dash = alt.StrokeDash("line:N", title=None, scale=alt.Scale(domain=list(LINE_DASHES), range=list(LINE_DASHES.values())))
+    # Colour and dash on the same field and domain make one legend whose symbols
+    # are short strokes in each line's dash. The points are filled through their
+    # own channel with no legend, or the legend would turn into dots.
+    # One column on a phone, where two long labels do not fit side by side.
+    legend = alt.Legend(symbolType="stroke", symbolSize=900 * scale, symbolStrokeWidth=3 * scale, columns={"expr": "width < 500 ? 1 : 3"})
+    colour = alt.Color("line:N", title=None, scale=_colour(lines), legend=legend)
+    dash = alt.StrokeDash("line:N", title=None, scale=alt.Scale(domain=lines, range=[LINE_DASHES[d] for d in lines]), legend=legend)
+    # Filled through another field: on "line" Vega-Lite would merge it into the legend.
+    keys = [k for k in LINES if LINES[k] in marked]
+    fill = alt.Fill("line_key:N", scale=alt.Scale(domain=keys, range=[LINE_COLOURS[LINES[k]] for k in keys]), legend=None)
     path = (
         alt.Chart(frame[frame.line_key != "target"])
         .mark_line(strokeWidth=3 * scale)
@@ -70,13 +106,13 @@ def trajectory_chart(points: pd.DataFrame, unit: str, break_label: str = "", sca
     )
     dots = (
         alt.Chart(frame[frame.line_key != "target"])
-        .mark_point(filled=True, size=70 * scale * scale)
-        .encode(x=x, y=y, color=colour, tooltip=tooltip)
+        .mark_point(filled=True, size=70 * scale * scale, strokeWidth=0)
+        .encode(x=x, y=y, fill=fill, tooltip=tooltip)
     )
     target = (
         alt.Chart(frame[frame.line_key == "target"])
-        .mark_point(shape="diamond", filled=True, size=260 * scale * scale)
-        .encode(x=x, y=y, color=colour, tooltip=tooltip)
+        .mark_point(shape="diamond", filled=True, size=260 * scale * scale, strokeWidth=0)
+        .encode(x=x, y=y, fill=fill, tooltip=tooltip)
     )
     label = {"align": "right", "dx": -12, "dy": -14, "fontSize": FONT_SIZE * scale, "fontWeight": "bold"}
     target_text = _haloed_text(alt.Chart(frame[frame.line_key == "target"]), label, x=x, y=y, text="note:N")
@@ -89,13 +125,13 @@ def trajectory_chart(points: pd.DataFrame, unit: str, break_label: str = "", sca
             .mark_text(align="center", baseline="top", dy=4, fontSize=FONT_SIZE * scale, color="#444444")
             .encode(x="year:Q", y=alt.value(0), text="label:N")
         )
-    return _configure(alt.layer(*layers).properties(height=420 * scale), scale)
+    return _configure(titled(alt.layer(*layers).properties(height=420 * scale), title, about), scale)
 
 
-def period_chart(points: pd.DataFrame, unit: str, scale: float = 1.0) -> alt.Chart:
+def period_chart(points: pd.DataFrame, unit: str, scale: float = 1.0, digits: int = 2, title: str = "", about: str = "") -> alt.Chart:
     """Five-year totals, five-year cuts and annual rates: one bar per plan period."""
     frame = points.copy()
-    frame["shown"] = frame.value.map(lambda v: f"{v:,.4g}")
+    frame["shown"] = frame.value.map(lambda v: shown(v, digits))
     domain = [d for d in (LINES["actual"], LINES["target"]) if d in set(frame.line)]
     bars = (
         alt.Chart(frame)
@@ -113,38 +149,59 @@ def period_chart(points: pd.DataFrame, unit: str, scale: float = 1.0) -> alt.Cha
         )
     )
     labels = bars.mark_text(dy=-10, fontSize=FONT_SIZE * scale, fontWeight="bold").encode(text="note:N")
-    return _configure(alt.layer(bars, labels).properties(height=380 * scale), scale)
+    return _configure(titled(alt.layer(bars, labels).properties(height=380 * scale), title, about), scale)
 
 
-def acceleration_chart(frame: pd.DataFrame) -> alt.Chart:
-    """Required against achieved pace, one row per indicator, ranked by required pace.
+def ranking_rows(frame: pd.DataFrame) -> pd.DataFrame:
+    """One row per drawn line of the ranking: the name, then the required bar, then the achieved one.
 
-    ``frame`` has columns label, required, achieved (both % a year), achieved_basis.
+    ``frame`` has columns label, required, achieved (both % a year, achieved
+    may be missing) and achieved_basis, ranked already.
     """
-    long = frame.melt(id_vars=["label", "achieved_basis"], value_vars=["required", "achieved"], var_name="which", value_name="rate")
-    long["which"] = long.which.map({"required": "2016—2020所需", "achieved": "2011—2015实际"})
-    long = long.dropna(subset=["rate"])
-    long["shown"] = long.rate.map(lambda v: f"{v:.2f}%")
-    order = list(frame.sort_values("required", ascending=False).label)
-    return _configure(
-        alt.Chart(long)
-        .mark_bar(height=12)
-        .encode(
-            y=alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=380)),
-            yOffset=alt.YOffset("which:N", sort=["2016—2020所需", "2011—2015实际"]),
-            x=alt.X("rate:Q", title="年均增速（%）"),
-            color=alt.Color(
-                "which:N", title=None, scale=alt.Scale(domain=["2016—2020所需", "2011—2015实际"], range=["#D55E00", "#0072B2"])
-            ),
-            tooltip=[
-                alt.Tooltip("label:N", title="指标"),
-                alt.Tooltip("which:N", title="速度"),
-                alt.Tooltip("shown:N", title="年均"),
-                alt.Tooltip("achieved_basis:N", title="以往速度来源"),
-            ],
-        )
-        .properties(height=alt.Step(34))
+    rows = []
+    for rank, item in enumerate(frame.itertuples()):
+        common = {"label": item.label, "basis": item.achieved_basis}
+        rows.append({**common, "slot": 3 * rank, "which": NAME_ROW, "rate": 0.0, "text": item.label})
+        for offset, which, rate in ((1, REQUIRED, item.required), (2, ACHIEVED, item.achieved)):
+            missing = rate is None or pd.isna(rate)
+            text = f"{which}：无可比数据" if missing else f"{which} {shown(rate, 2)}%"
+            rows.append({**common, "slot": 3 * rank + offset, "which": which, "rate": None if missing else float(rate), "text": text})
+    return pd.DataFrame(rows)
+
+
+def acceleration_chart(frame: pd.DataFrame, title: str = "", about: str = "") -> alt.Chart:
+    """Required against achieved pace, ranked by required pace, readable at any width.
+
+    Each indicator's name is a line of text above its two bars rather than a
+    y-axis label: an axis takes its labels' width out of the plot, so on a
+    phone the names used up all 390 px and no bar was left. Each bar carries
+    its own value and says which pace it is, so no legend is needed.
+    """
+    rows = ranking_rows(frame)
+    drawn = rows[rows.which != NAME_ROW]
+    reach = max(drawn.rate.max(), 0)
+    low = min(drawn.rate.min(), 0)
+    # Room right of the longest bar for its value ("以往 31.35%").
+    rates = alt.Scale(domain=[low, reach * 1.45], nice=False)
+    x = alt.X("rate:Q", title="年均增速（%）", scale=rates)
+    y = alt.Y("slot:O", axis=None, scale=alt.Scale(paddingInner=0.2))
+    tooltip = [alt.Tooltip("label:N", title="指标"), alt.Tooltip("text:N", title="年均"), alt.Tooltip("basis:N", title="以往速度来源")]
+    base = alt.Chart(rows)
+    names = base.transform_filter(alt.datum.which == NAME_ROW).mark_text(
+        align="left", baseline="middle", fontSize=FONT_SIZE, fontWeight="bold", limit={"expr": "width"}
+    ).encode(x=alt.value(0), y=y, text="text:N", tooltip=tooltip)
+    bars = base.transform_filter(alt.datum.which != NAME_ROW).mark_bar().encode(
+        x=x,
+        y=y,
+        color=alt.Color("which:N", legend=None, scale=alt.Scale(domain=list(RANKING_COLOURS), range=list(RANKING_COLOURS.values()))),
+        tooltip=tooltip,
     )
+    values = base.transform_filter(alt.datum.which != NAME_ROW).transform_calculate(end="max(datum.rate || 0, 0)").mark_text(
+        align="left", baseline="middle", dx=4, fontSize=FONT_SIZE - 1
+    ).encode(x=alt.X("end:Q", scale=rates), y=y, text="text:N", tooltip=tooltip)
+    zero = alt.Chart(pd.DataFrame({"rate": [0.0]})).mark_rule(color="#777777").encode(x="rate:Q")
+    chart = alt.layer(zero, bars, values, names).properties(height=alt.Step(18))  # names over the zero line
+    return _configure(titled(chart, title, about))
 
 
 SCENARIO_COLOURS = {"情景A": "#0072B2", "情景B": "#CC79A7", "完成目标所需路径": "#D55E00"}

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import dataclass
+
 import pandas as pd
 
 from lib import data
-from lib.pace import indicator_pace, pace_table
+from lib.pace import BASIS_LABELS, indicator_pace, pace_table
 from lib.progress import STATUSES
-from lib.trajectory import trajectory
+from lib.series import series_catalogue
 from lib.targets import target_obs_id
+from lib.trajectory import trajectory
 from lib.values import format_number
 
 # The headline cards, in the order the plan states its goals (第一章第三节, 专栏2).
@@ -41,7 +45,17 @@ def _amount(value: float, unit: str, digits: int | None = None) -> str:
     return f"{format_number(value, digits)}{'' if unit == '%' else ' '}{unit}"
 
 
-def headline_cards() -> list[dict]:
+@dataclass(frozen=True)
+class Card:
+    indicator_id: str
+    title: str
+    target: str  # the 2020 target as the plan prints it, with its unit
+    base: str  # "2015年 45%", or what a five-year target counts from
+    pace: str  # the pace the target requires
+    source: str  # where the plan prints it
+
+
+def headline_cards() -> list[Card]:
     """One card per headline target: 2015 base, 2020 target and the pace it requires."""
     indicators = data.load_indicators().set_index("indicator_id")
     cards = []
@@ -49,20 +63,24 @@ def headline_cards() -> list[dict]:
         indicator = indicators.loc[indicator_id]
         unit = indicator.unit
         if indicator_id == "t1_gdp":
-            # GDP's 2020 level is a text target (2.5万亿元, 第一章第三节); the growth target is 专栏2 row 1.
+            # GDP's 2020 level is a text target (第一章第三节); the growth target is 专栏2 row 1.
+            text_target = data.load_text_targets().set_index("target_id").loc[
+                series_catalogue().set_index("series_id").loc["t1_gdp", "text_target_id"]
+            ]
+            growth_row = indicators.loc["t2_gdp_growth"]
             points = trajectory("t1_gdp")
             base = points[(points.line_key == "actual") & (points.year == 2015)].value.iloc[0]
             required = points[points.line_key == "required"].note.iloc[0]
             growth = indicator_pace("t2_gdp_growth").required.text
             cards.append(
-                {
-                    "indicator_id": indicator_id,
-                    "title": title,
-                    "target": "2.5万亿元",
-                    "base": f"2015年 {format_number(base / 10000, 2)}万亿元",
-                    "pace": f"所需现价{required}，规划实际增长{growth.replace('年均 ', '')}左右",
-                    "source": "第一章第三节；专栏1、专栏2第1行",
-                }
+                Card(
+                    indicator_id=indicator_id,
+                    title=title,
+                    target=text_target.raw,
+                    base=f"2015年 {format_number(base / 10000, 2)}万亿元",
+                    pace=f"所需现价{required}，规划实际增长{growth.replace('年均 ', '')}左右",
+                    source=f"{text_target.chapter}{text_target.section}；专栏1、专栏2第{growth_row.number}行",
+                )
             )
             continue
         result = indicator_pace(indicator_id)
@@ -83,14 +101,14 @@ def headline_cards() -> list[dict]:
         else:
             base_text = f"2015年 {_amount(float(base_raw), unit, digits=2)}"
         cards.append(
-            {
-                "indicator_id": indicator_id,
-                "title": title,
-                "target": target_text,
-                "base": base_text,
-                "pace": f"所需{result.required.text}",
-                "source": f"专栏2第{indicator.number or indicators.loc[indicator.parent_id, 'number']}行",
-            }
+            Card(
+                indicator_id=indicator_id,
+                title=title,
+                target=target_text,
+                base=base_text,
+                pace=f"所需{result.required.text}",
+                source=f"专栏2第{indicator.number or indicators.loc[indicator.parent_id, 'number']}行",
+            )
         )
     return cards
 
@@ -109,3 +127,44 @@ def difficulty_summary(by: str) -> pd.DataFrame:
     counts = counts.reindex([o for o in order if o in counts.index])
     counts.insert(0, "指标数", counts.sum(axis=1))
     return counts
+
+
+# Why a pace cannot be compared, in a word for the table and in plain words for the note.
+# A 口径/标准 break is told by the achieved pace's basis; the rest by lib.pace's reason.
+REASONS = {
+    "专栏1无对应指标": ("新设指标", "是“十三五”新设的指标，专栏1（“十二五”）没有可比的数据"),
+    "break": ("口径调整", "的统计口径或标准在2010—2015年间调整，前后数字不可比"),
+    "专栏1未列2010—2015年数据": ("缺少数据", "专栏1没有列出2010年与2015年的数值"),
+}
+
+
+def reason_key(row) -> str:
+    return "break" if row.achieved_basis == BASIS_LABELS["break"] else row.reason
+
+
+def reason_words(key: str) -> tuple[str, str]:
+    """The short and the plain wording of one reason (an unlisted reason is shown as lib.pace words it)."""
+    return REASONS.get(key, (key, f"：{key}"))
+
+
+@dataclass(frozen=True)
+class DifficultyRow:
+    group: str
+    count: int
+    statuses: tuple[tuple[str, int], ...]  # (status label, count), statuses with none left out
+    reasons: tuple[tuple[str, int], ...]  # why some cannot be compared: (reason key, count)
+
+
+def difficulty_rows(by: str) -> tuple[DifficultyRow, ...]:
+    """``difficulty_summary`` row by row, with the reasons behind each “无法比较”."""
+    counts = difficulty_summary(by)
+    indicators = data.load_indicators().set_index("indicator_id")
+    table = pace_table()
+    table[by] = [indicators.loc[i, by] for i in table.indicator_id]
+    cannot = table[table.status == "cannot_assess"]
+    rows = []
+    for group, row in counts.iterrows():
+        reasons = Counter(reason_key(r) for r in cannot[cannot[by] == group].itertuples())
+        statuses = tuple((label, int(row[label])) for label in counts.columns[1:] if row[label])
+        rows.append(DifficultyRow(str(group), int(row["指标数"]), statuses, tuple(reasons.most_common())))
+    return tuple(rows)

@@ -95,8 +95,22 @@ def annual_reduction(five_year_reduction_pct: float, years: int = YEARS) -> floa
     return (1 - share_left ** (1 / years)) * 100
 
 
-def project(base: float, rate_pct: float, years: int = YEARS) -> float:
-    return base * (1 + rate_pct / 100) ** years
+def project(base: float, pace: float, years: int = YEARS, kind: str = "level") -> float:
+    """Where ``base`` stands after ``years`` years at a constant ``pace``, in the arithmetic of ``kind``.
+
+    The one projection every path uses (the trajectories' required and
+    carried-forward paths, a scenario's year-by-year steps with ``years=1``):
+    a level compounds at ``pace`` % a year; a share, ratio, threshold or
+    five-year total adds ``pace`` each year; a reduction is a cumulative cut
+    in %, each year cutting what is left by ``pace`` %.
+    """
+    if kind == "level":
+        return base * (1 + pace / 100) ** years
+    if kind in ("share", "ratio", "threshold", "total"):
+        return base + pace * years
+    if kind == "reduction":
+        return (1 - (1 - base / 100) * (1 - pace / 100) ** years) * 100
+    raise ValueError(f"no projection for kind {kind!r}")
 
 
 def required_pace(kind: str, base: float | None, target: float | None, unit: str, approx: bool = False) -> Pace:

@@ -1,19 +1,15 @@
-"""Each indicator's 2010 → 2015 → 2020 path: printed points, required path, previous pace.
+"""Each series' 2010 → 2015 → 2020 points: printed values, required path, previous pace.
 
-A series joins a 专栏2 row with the 专栏1 row that measures the same thing
-(``previous_id``), or stands for a 专栏1 row whose 2020 target is set in the
-body text (GDP: 2.5万亿元 in 第一章第三节).
+Which series exist, and what the plan prints about them, is lib/series.py;
+what the page shows of these points is lib/views/trajectories.py.
 """
 
 from __future__ import annotations
 
-import functools
-
 import pandas as pd
 
-from lib import data
-from lib.pace import YEARS, achieved_pace, compound_rate, required_pace
-from lib.params import markdown_escape
+from lib.pace import YEARS, achieved_pace, compound_rate, project, required_pace
+from lib.series import series_catalogue, tables
 from lib.targets import target_obs_ids
 from lib.values import format_number
 
@@ -27,7 +23,6 @@ LINES = {
 }
 # Text targets print bigger units than the tables: 2.5万亿元 against 亿元.
 UNIT_FACTORS = {("万亿元", "亿元"): 10_000, ("万元", "元"): 10_000}
-DEFAULT_SERIES = "t1_gdp"
 
 
 def convert(value: float, unit: str, to_unit: str) -> float | None:
@@ -35,48 +30,6 @@ def convert(value: float, unit: str, to_unit: str) -> float | None:
         return value
     factor = UNIT_FACTORS.get((unit, to_unit))
     return None if factor is None else value * factor
-
-
-@functools.cache
-def _tables():
-    return data.load_indicators(), data.load_observations(), data.load_text_targets()
-
-
-@functools.cache
-def series_catalogue() -> pd.DataFrame:
-    """Every selectable series: id, label, kind, unit and where its points come from."""
-    indicators, _, text_targets = _tables()
-    by_id = indicators.set_index("indicator_id")
-    # A 专栏1 row continued by a 专栏2 row of the same kind is one series;
-    # GDP (a level) and GDP growth (a rate) stay two.
-    kinds = dict(zip(indicators.indicator_id, indicators.kind))
-    successors = {r.previous_id for r in indicators.itertuples() if r.previous_id and kinds[r.previous_id] == r.kind}
-    rows = []
-    for row in indicators.itertuples():
-        if row.kind == "group" or row.indicator_id in successors:
-            continue
-        number = row.number or by_id.loc[row.parent_id, "number"]
-        linked = text_targets[(text_targets.indicator_id == row.indicator_id) & (text_targets.year == 2020)]
-        rows.append(
-            {
-                "series_id": row.indicator_id,
-                "label": f"{row.name_zh}（专栏{row.table_no}·{number}）",
-                "name_zh": row.name_zh,
-                "kind": row.kind,
-                "unit": row.unit,
-                "direction": row.direction,
-                "table_no": row.table_no,
-                "previous_id": row.previous_id,
-                "text_target_id": linked.target_id.iloc[0] if len(linked) and row.table_no == 1 else "",
-                "pillar": row.pillar,
-            }
-        )
-    return pd.DataFrame(rows)
-
-
-def series_label(series_id: str) -> str:
-    catalogue = series_catalogue().set_index("series_id")
-    return catalogue.loc[series_id, "label"]
 
 
 def _obs(observations: pd.DataFrame, indicator_id: str, period: str, role: str) -> pd.Series | None:
@@ -88,7 +41,7 @@ def _obs(observations: pd.DataFrame, indicator_id: str, period: str, role: str) 
 
 def _target(series: pd.Series) -> tuple[float | None, str, str, str]:
     """The 2020 target: value in the series' unit, qualifier, raw text, and where it is printed."""
-    _, observations, text_targets = _tables()
+    _, observations, text_targets = tables()
     if series.table_no == 2:
         for obs_id in target_obs_ids(series.series_id):
             period = obs_id.split(".")[1]
@@ -112,7 +65,7 @@ def trajectory(series_id: str) -> pd.DataFrame:
     series = catalogue.loc[series_id]
     series = series.copy()
     series["series_id"] = series_id
-    _, observations, _ = _tables()
+    _, observations, _ = tables()
     first_id = series.previous_id or series_id
     points = []
 
@@ -146,11 +99,11 @@ def trajectory(series_id: str) -> pd.DataFrame:
         if end is not None and target is not None and series.kind in ("level", "share", "ratio", "threshold"):
             base = float(end.value)
             pace = required_pace("share" if series.kind == "threshold" else series.kind, base, target, series.unit)
+            arithmetic = "level" if pace.unit == "%/年" else "share"
             for step in range(1, YEARS + 1):
                 if pace.value is None:
                     break
-                value = base * (1 + pace.value / 100) ** step if pace.unit == "%/年" else base + pace.value * step
-                add(2015 + step, value, "required", pace.text, "")
+                add(2015 + step, project(base, pace.value, step, arithmetic), "required", pace.text, "")
             add(2015, base, "required", pace.text, "")
         if end is not None and series.kind in ("level", "share", "ratio"):
             achieved = _carried_pace(series, first_id)
@@ -159,8 +112,7 @@ def trajectory(series_id: str) -> pd.DataFrame:
                 base = float(end.value)
                 add(2015, base, "previous", text, "")
                 for step in range(1, YEARS + 1):
-                    value = base * (1 + rate / 100) ** step if series.kind == "level" else base + rate * step
-                    add(2015 + step, value, "previous", text, "")
+                    add(2015 + step, project(base, rate, step, series.kind), "previous", text, "")
     else:
         for period, role in (("2006-2010", "actual"), ("2011-2015", "actual"), ("2011-2015", "published_growth")):
             hit = _obs(observations, first_id, period, role)
@@ -187,7 +139,7 @@ def _carried_pace(series: pd.Series, first_id: str) -> tuple[float, str] | None:
     if series.kind == "level":
         pace = achieved_pace(first_id, "level")
         if pace.basis in ("published_real", "published_nominal", "published"):
-            _, observations, _ = _tables()
+            _, observations, _ = tables()
             start = _obs(observations, first_id, "2010", "actual")
             end = _obs(observations, first_id, "2015", "actual")
             if start is None or end is None or start.basis or end.basis:
@@ -245,50 +197,3 @@ def level_paces() -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows).sort_values("required", ascending=False).reset_index(drop=True)
-
-
-def related_text_targets(series_id: str) -> pd.DataFrame:
-    """The body text's targets that restate this series (its own id or the 专栏1 row it continues)."""
-    catalogue = series_catalogue().set_index("series_id")
-    ids = {series_id} | ({catalogue.loc[series_id, "previous_id"]} - {""})
-    _, _, text_targets = _tables()
-    return text_targets[text_targets.indicator_id.isin(ids)].reset_index(drop=True)
-
-
-def series_view(series_id: str) -> dict:
-    """What the Trajectories page shows beside the chart for one series, as plain values.
-
-    Built once per series and cached by the page, so a rerun does no pandas
-    work. Text from the data is escaped for markdown here.
-    """
-    catalogue = series_catalogue().set_index("series_id")
-    if series_id not in catalogue.index:
-        raise KeyError(f"unknown series {series_id!r}")
-    chosen = catalogue.loc[series_id]
-    points = trajectory(series_id)
-    target = points[points.line_key == "target"]
-    summary = ""
-    if not target.empty:
-        summary = f"2020年目标：{target.note.iloc[0]}"
-        required = points[points.line_key == "required"]
-        if not required.empty:
-            summary += f"　·　完成目标所需：{required.note.iloc[0]}"
-    notes = points[points.line_key.isin(["required", "previous"])].drop_duplicates("line_key")
-    related = related_text_targets(series_id)
-    return {
-        "kind": chosen.kind,
-        "unit": chosen.unit,
-        "has_points": not points.empty,
-        "summary": markdown_escape(summary),
-        "basis_break": basis_break(series_id),
-        "class_rows": points[["period", "line", "note"]].to_dict("records") if chosen.kind == "class" else [],
-        "notes": [f"- **{n.line}**：{n.note}" for n in notes.itertuples()],
-        "related": [
-            {
-                "text": markdown_escape(t.sentence),
-                "place": f"{t.chapter}{t.section}" + (f" {t.box}" if t.box else ""),
-                "query": {"chapter": t.chapter, **({"section": t.section} if t.section else {})},
-            }
-            for t in related.itertuples()
-        ],
-    }

@@ -1,36 +1,53 @@
-"""AppTest: the Trajectories page runs for every indicator, and its URL is untrusted."""
+"""AppTest: the Trajectories page draws its View for every indicator, and picking one writes the URL."""
 
 import pytest
 
 from helpers import inert, open_page
-from lib import trajectory
+from lib.series import series_catalogue, series_label
 
-CATALOGUE = trajectory.series_catalogue()
+CATALOGUE = series_catalogue()
 
 
 def test_default_is_gdp_with_its_text_target():
     at = open_page("trajectories")
     assert not at.exception
-    assert at.selectbox(key="indicator").value == trajectory.series_label("t1_gdp")
-    charts = at.get("vega_lite_chart")
-    assert len(charts) == 2  # the trajectory and the acceleration overview
+    assert at.selectbox(key="indicator").value == "t1_gdp"
+    assert len(at.get("vega_lite_chart")) == 2  # the trajectory and the ranking
     # The 2020 target 2.5万亿元 is read from 第一章第三节; 15720 → 25000 亿元 needs
     # (25000/15720)^(1/5) − 1 = 9.72 % a year.
     shown = [m.value.replace("\\", "") for m in at.markdown]  # the page escapes markdown
     assert any("2.5万亿元（第一章第三节）" in s and "9.72%" in s for s in shown)
+    # 第一章第三节 restates it: "全市地区生产总值迈上2.5万亿元新台阶", with a link to the passage.
+    assert any("2.5万亿元新台阶" in s for s in shown)
+    assert "indicator" not in at.query_params
 
 
-@pytest.mark.parametrize("label", list(CATALOGUE.label))
-def test_every_indicator_in_turn(label):
-    at = open_page("trajectories", {"indicator": label})
+@pytest.mark.parametrize("series_id", list(CATALOGUE.series_id))
+def test_every_indicator_in_turn(series_id):
+    at = open_page("trajectories", {"indicator": series_id})
     assert not at.exception
-    assert at.selectbox(key="indicator").value == label
+    assert at.selectbox(key="indicator").value == series_id
     assert not at.info or all("已忽略" not in i.value for i in at.info)
 
 
+def test_picking_an_indicator_writes_it_to_the_url():
+    at = open_page("trajectories")
+    at.selectbox(key="indicator").set_value("t2_forest_cover").run()
+    assert not at.exception
+    assert at.query_params["indicator"] == "t2_forest_cover"
+    # 专栏2 row 12: 46 % in 2020, 45 → 46 = +0.2 points a year.
+    assert any("46（专栏2）" in m.value and "0\\.2 个百分点" in m.value for m in at.markdown)
+
+
+def test_a_link_with_the_old_label_opens_the_indicator_and_is_rewritten():
+    at = open_page("trajectories", {"indicator": series_label("t2_forest_cover")})
+    assert not at.exception
+    assert at.selectbox(key="indicator").value == "t2_forest_cover"
+    assert at.query_params["indicator"] == "t2_forest_cover"
+
+
 def test_a_basis_break_is_marked_and_explained():
-    label = trajectory.series_label("t2_hukou_urbanization")
-    at = open_page("trajectories", {"indicator": label})
+    at = open_page("trajectories", {"indicator": "t2_hukou_urbanization"})
     assert any("统计口径不同" in c.value for c in at.caption)
     assert '"rule"' in at.get("vega_lite_chart")[0].proto.spec
 
@@ -40,13 +57,6 @@ def test_unknown_indicator_in_the_url_gives_a_notice_and_the_default(value):
     at = open_page("trajectories", {"indicator": value})
     assert not at.exception
     assert any("已忽略" in i.value for i in at.info)
-    assert at.selectbox(key="indicator").value == trajectory.series_label("t1_gdp")
+    assert at.selectbox(key="indicator").value == "t1_gdp"
     assert all(inert(i.value) for i in at.info)
-
-
-def test_related_text_targets_link_to_their_passage():
-    # 第一章第三节 restates the GDP target: "全市地区生产总值迈上2.5万亿元新台阶"
-    related = trajectory.related_text_targets("t1_gdp")
-    assert "tt_002" in set(related.target_id)
-    at = open_page("trajectories")
-    assert any("2.5万亿元新台阶" in m.value.replace("\\", "") for m in at.markdown)
+    assert "indicator" not in at.query_params

@@ -1,0 +1,169 @@
+"""指标轨迹: one indicator's 2010 → 2015 → 2020 path, and which targets need the biggest acceleration.
+
+URL: ``indicator`` (a series id, e.g. ``t2_forest_cover``). Older links
+carried the drop-down label ("森林覆盖率（专栏2·12）"); those are read too.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import pandas as pd
+
+from lib import charts
+from lib.params import markdown_escape, markdown_table
+from lib.series import DEFAULT_SERIES, related_text_targets, series_catalogue
+from lib.trajectory import LINES, PERIOD_KINDS, basis_break, level_paces, trajectory
+from lib.views import query as q
+from lib.views.query import Notice, Query
+
+KEYS = ("indicator",)
+DIFFICULTY_NOTE = (
+    "“以往÷所需”把“十二五”时期（2011—2015）实际达到的速度，与“十三五”目标（2016—2020）所需的速度相比，"
+    "方法参照联合国统计司进展图表及 Open SDG（加拿大统计局）的进展评估。两个速度来自两个不同的规划期："
+    "它衡量的是“比以往难多少”，是难度，不是对实际完成情况的评估。"
+)
+# What each line looks like, in the order the legend lists them.
+LINE_WORDS = {
+    "actual": "实线：规划公布的{years}年数值",
+    "required": "虚线：完成2020年目标所需的路径",
+    "previous": "点线：按“十二五”速度延续",
+    "target": "菱形：2020年目标",
+}
+
+
+@dataclass(frozen=True)
+class State:
+    indicator: str = DEFAULT_SERIES  # a series id (lib/series.py)
+    notices: tuple[Notice, ...] = ()
+
+
+@dataclass(frozen=True)
+class RelatedTarget:
+    text_markdown: str  # the sentence, escaped, with its place
+    link_label: str
+    link: dict[str, str]  # the plan reader's query for that passage
+
+
+@dataclass(frozen=True)
+class View:
+    title: str
+    select_label: str
+    options: tuple[str, ...]  # series ids, in the order of the two tables
+    labels: dict[str, str]  # series id → label
+    indicator: str
+    summary_markdown: str  # escaped, or ""
+    chart: dict | None  # a Vega-Lite spec, or None where nothing can be drawn
+    chart_caption: str  # the legend in words (plain text)
+    message: str  # an st.info line where there is no line chart, or ""
+    class_table_markdown: str  # a class target's printed rows, or ""
+    notes_markdown: str
+    related_heading: str
+    related: tuple[RelatedTarget, ...]
+    ranking_heading: str
+    ranking_caption: str
+    ranking_chart: dict
+
+
+def _labels() -> dict[str, str]:
+    catalogue = series_catalogue()
+    return dict(zip(catalogue.series_id, catalogue.label))
+
+
+def parse(query: Query) -> State:
+    notices: list[Notice] = []
+    q.unknown_keys(query, KEYS, notices)
+    labels = _labels()
+    spellings = {**{sid: sid for sid in labels}, **{label: sid for sid, label in labels.items()}}
+    indicator = q.one_of(query, "indicator", spellings, DEFAULT_SERIES, notices)
+    return State(indicator=indicator, notices=tuple(notices))
+
+
+def to_query(state: State) -> dict[str, list[str]]:
+    return q.query_of([("indicator", state.indicator, DEFAULT_SERIES)])
+
+
+def about(series: pd.Series) -> str:
+    """What a saved chart image says under its title: where the row is printed, and the unit."""
+    unit = f"单位：{series.unit}" if series.unit else "比值，无单位"
+    return f"专栏{series.table_no}·{series.number}　{unit}"
+
+
+def _chart(series: pd.Series, points: pd.DataFrame, break_label: str) -> dict:
+    heading = {"title": series.name_zh, "about": about(series), "digits": int(series.digits)}
+    if series.kind in PERIOD_KINDS:
+        return charts.spec(charts.period_chart(points, series.unit, **heading))
+    return charts.spec(charts.trajectory_chart(points, series.unit, break_label, **heading))
+
+
+def _legend_words(points: pd.DataFrame, break_label: str) -> str:
+    drawn = set(points.line_key)
+    years = "、".join(str(y) for y in points[points.line_key == "actual"].year)
+    words = "；".join(LINE_WORDS[k].format(years=years) for k in LINE_WORDS if k in drawn) + "。"
+    if break_label:
+        words += f" 2010与2015年统计口径不同（{break_label}），两点之间不连线，也不计算增速。"
+    return words
+
+
+@functools.cache
+def _ranking_chart() -> dict:
+    # One chart for every State; built once per process and never changed.
+    return charts.spec(
+        charts.acceleration_chart(level_paces(), title="所需速度与以往速度", about="水平类指标，年均增速，单位：%")
+    )
+
+
+def build(state: State) -> View:
+    series = series_catalogue().set_index("series_id").loc[state.indicator]
+    points, break_label = trajectory(state.indicator), basis_break(state.indicator)
+    target = points[points.line_key == "target"]
+    required = points[points.line_key == "required"]
+    summary = ""
+    if not target.empty:
+        summary = f"2020年目标：{target.note.iloc[0]}"
+        if not required.empty:
+            summary += f"　·　完成目标所需：{required.note.iloc[0]}"
+    chart, caption, message, class_table, notes = None, "", "", "", ""
+    if points.empty:
+        message = "规划没有为这一指标列出可以作图的数值。"
+    elif series.kind == "class":
+        message = "水质类别以“类”计，不作连续曲线；下表是规划列出的类别（类别数字越小，水质越好）。"
+        rows = points[["period", "line", "note"]].set_axis(["年份", "系列", "原文"], axis=1).set_index("年份")
+        class_table = markdown_table(rows, index_label="年份")
+    else:
+        chart = _chart(series, points, break_label)
+        if series.kind in PERIOD_KINDS:
+            caption = "五年累计数、五年降幅和年均增速按规划期作柱状图：它们不是某一年的水平值。"
+        else:
+            caption = _legend_words(points, break_label)
+            lines = points[points.line_key.isin(["required", "previous"])].drop_duplicates("line_key")
+            notes = "\n".join(f"- **{LINES[n.line_key]}**：{markdown_escape(n.note)}" for n in lines.itertuples())
+    related = tuple(
+        RelatedTarget(
+            text_markdown=f"- {markdown_escape(t.sentence)}（{markdown_escape(place)}）",
+            link_label=f"在原文中阅读 {place}",
+            link={"chapter": t.chapter, **({"section": t.section} if t.section else {})},
+        )
+        for t in related_text_targets(state.indicator).itertuples()
+        for place in [f"{t.chapter}{t.section}" + (f" {t.box}" if t.box else "")]
+    )
+    labels = _labels()
+    return View(
+        title="指标轨迹",
+        select_label="选择指标（可输入文字搜索）",
+        options=tuple(labels),
+        labels=labels,
+        indicator=state.indicator,
+        summary_markdown=markdown_escape(summary),
+        chart=chart,
+        chart_caption=caption,
+        message=message,
+        class_table_markdown=class_table,
+        notes_markdown=notes,
+        related_heading="**正文中的相关目标**",
+        related=related,
+        ranking_heading="哪些目标需要最大的加速？",
+        ranking_caption="水平类指标按2016—2020年所需年均增速排序，旁边是2011—2015年按公布水平计算的年均增速。" + DIFFICULTY_NOTE,
+        ranking_chart=_ranking_chart(),
+    )

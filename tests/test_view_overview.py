@@ -1,0 +1,94 @@
+"""lib.views.overview: the front page's State (nothing but notices) and what it shows."""
+
+import base64
+
+import pytest
+
+from lib import overview
+from lib.views import overview as view
+from lib.views.query import Notice
+
+
+@pytest.mark.parametrize(
+    "query, notices",
+    [
+        ({}, ()),
+        # The overview has no choices: a group belongs to 指标总览's URL, not this one.
+        ({"pillar": ["创新发展"]}, (Notice("pillar", "创新发展"),)),
+        ({"x": ["<script>", "2"]}, (Notice("x", "<script>"), Notice("x", "2"))),
+        ({"indicator": []}, (Notice("indicator", ""),)),
+    ],
+)
+def test_parse(query, notices):
+    assert view.parse(query) == view.State(notices=notices)
+    assert view.to_query(view.parse(query)) == {}
+
+
+BUILT = view.build(view.State())
+CARDS = {card.label: card for card in BUILT.cards}
+
+
+@pytest.mark.parametrize(
+    "label, value, detail_has",
+    [
+        # 第一章第三节: 2.5万亿元; 15720 → 25000 亿元: (25000/15720)^(1/5) − 1 = 9.72 % a year at current prices.
+        ("地区生产总值", "2.5万亿元", ["2015年 1.57万亿元", "9.72%"]),
+        # 专栏2 row 20: 4644亿元 in 2015 = 0.46万亿元, against 10000亿元 = 1万亿元
+        ("进出口总额", "1万亿元", ["2015年 0.46万亿元"]),
+        ("服务业比重", "50%左右", ["2015年 47.7%"]),
+        # R&D 1.53 → 2.2: (2.2 − 1.53)/5 = 0.134 points a year
+        ("研发投入强度", "2.2%", ["2015年 1.53%", "+0.13 个百分点"]),
+        ("森林覆盖率", "46%", ["2015年 45%"]),
+        # 专栏2 row 24: 【70.6】 over five years = 14.12 a year; row 25: 【300】 = 60 a year
+        ("农村贫困人口脱贫", "70.6万人", ["年均 14.12 万人"]),
+        ("城镇新增就业", "300万人", ["年均 60 万人"]),
+    ],
+)
+def test_headline_cards(label, value, detail_has):
+    card = CARDS[label]
+    assert card.value == value
+    assert all(part in card.detail for part in detail_has), card.detail
+    assert "。出处：专栏" in card.detail or "。出处：第一章第三节" in card.detail
+
+
+def test_eight_cards_in_the_plan_s_order():
+    assert [c.label for c in BUILT.cards] == [title for _, title in overview.HEADLINES]
+    assert CARDS["地区生产总值"].detail.endswith("。出处：第一章第三节；专栏1、专栏2第1行")
+    assert CARDS["森林覆盖率"].detail == "2015年 45%；所需年均 +0.2 个百分点。出处：专栏2第12行"
+
+
+def test_difficulty_reads_one_line_per_group_at_any_width():
+    lines = [line for line in BUILT.difficulty_markdown.splitlines() if line.startswith("- ")]
+    assert not any(line.startswith("|") for line in BUILT.difficulty_markdown.splitlines())  # no table to squeeze
+    by_group = {line.split("**")[1]: line for line in lines}
+    assert list(by_group) == ["总体", "创新发展", "协调发展", "绿色发展", "开放发展", "共享发展", "预期性", "约束性"]
+    # 专栏2, 创新发展: 8 rows; 5 are new in 十三五 (no 专栏1 row), 1 changed basis
+    # (战略性新兴产业, 专栏1 旧口径→新口径).
+    assert by_group["创新发展"] == "- **创新发展** 8 项：以往速度已足够 1 · 需大幅加速 1 · 无法比较 6（新设指标 5、口径调整 1）"
+    assert by_group["协调发展"] == "- **协调发展** 4 项：无法比较 4（新设指标 3、口径调整 1）"
+    # 专栏2 has 38 rows with values (43 rows less 5 headings), counted once in each grouping.
+    counts = {group: int(line.split("** ")[1].split(" 项")[0]) for group, line in by_group.items()}
+    assert sum(counts[g] for g in list(counts)[:6]) == counts["预期性"] + counts["约束性"] == 38
+
+
+def test_cannot_compare_is_explained_with_counts():
+    # 24 of 38 cannot be compared: 22 have no 专栏1 row, 2 changed basis (户籍人口城镇化率, 战略性新兴产业).
+    assert "“无法比较”共 24 项：22 项是“十三五”新设的指标" in BUILT.difficulty_note
+    assert "2 项的统计口径或标准在2010—2015年间调整" in BUILT.difficulty_note
+
+
+def test_an_unlisted_reason_is_shown_as_written():
+    assert overview.reason_words("所需速度为零") == ("所需速度为零", "：所需速度为零")
+
+
+def test_pillars_and_links():
+    assert BUILT.pillars == ("创新发展", "协调发展", "绿色发展", "开放发展", "共享发展")
+    assert "38个区县" in BUILT.zones_text  # districts.csv: 38 rows
+
+
+def test_zone_picture_is_a_small_static_svg():
+    head, encoded = BUILT.zone_picture.split(",", 1)
+    assert head == "data:image/svg+xml;base64"
+    svg = base64.b64decode(encoded).decode("utf-8")
+    assert svg.count("<path") == 5  # one merged shape per zone
+    assert len(svg) < 30_000
