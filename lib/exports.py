@@ -37,8 +37,12 @@ def read_excel_bytes(payload: bytes) -> pd.DataFrame:
     return pd.read_excel(io.BytesIO(payload), dtype=str, keep_default_na=False)
 
 
-def _rounded(value) -> float | None:
-    return None if value is None or pd.isna(value) else round(float(value), PACE_DIGITS)
+def _number(value, digits: int | None = None) -> int | float | None:
+    """A cell's number: 45 not 45.0 (the CSV then reads as printed), None where there is none."""
+    if value is None or pd.isna(value):
+        return None
+    value = float(value) if digits is None else round(float(value), digits)
+    return int(value) if value.is_integer() else value
 
 
 def indicator_frame(shown: pd.DataFrame, table_no: int) -> pd.DataFrame:
@@ -55,26 +59,24 @@ def indicator_frame(shown: pd.DataFrame, table_no: int) -> pd.DataFrame:
         columns[name] = [text.strip() for text in shown[name]]
     for heading, _, role in tables.PRINTED[table_no]:
         obs = [observations.loc[obs_id] if obs_id else None for obs_id in shown[f"{heading}#obs"]]
-        columns[heading] = [None if o is None or pd.isna(o.value) else float(o.value) for o in obs]
+        columns[heading] = [None if o is None else _number(o.value) for o in obs]
         if role == "published_growth":  # 年均 %, 五年提高…个百分点, 提前1年完成: the unit varies by row
             columns[f"{heading}单位"] = ["" if o is None else o.unit for o in obs]
         columns[heading + PRINTED_SUFFIX] = list(shown[heading])
     paces = (("2011—2015年速度", "速度"),) if table_no == 1 else (("所需速度", "所需"), ("以往速度", "以往"))
     for heading, stem in paces:
-        columns[heading] = [_rounded(v) for v in shown.get(f"{stem}#value", [None] * len(shown))]
+        columns[heading] = [_number(v, PACE_DIGITS) for v in shown.get(f"{stem}#value", [None] * len(shown))]
         columns[f"{heading}单位"] = list(shown.get(f"{stem}#unit", [""] * len(shown)).fillna(""))
     if table_no == 1:
         columns["速度来源"] = list(shown["速度来源"])
     else:
         columns["以往速度来源"] = list(shown["以往速度来源"])
-        columns["以往÷所需"] = [_rounded(v) for v in shown["以往÷所需"]]
+        columns["以往÷所需"] = [_number(v, PACE_DIGITS) for v in shown["以往÷所需"]]
         columns["难度"] = list(shown["难度"])
         columns["无法比较的原因"] = list(shown["原因说明"])
     columns["备注"] = list(shown["备注"])
-    frame = pd.DataFrame(columns)
-    text = [c for c in frame.columns if frame[c].dtype == object or str(frame[c].dtype) == "str"]
-    frame[text] = frame[text].fillna("")
-    return frame
+    # Object columns keep 45 an int beside 1.53, so the CSV reads "45", not "45.0".
+    return pd.DataFrame({name: pd.Series(values, dtype=object) for name, values in columns.items()})
 
 
 def about_rows(table_no: int, filters: str, shown: int, total: int) -> tuple[tuple[str, str], ...]:

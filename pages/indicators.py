@@ -42,6 +42,7 @@ filters[0].pills(
     view.pillar_label,
     view.pillars,
     selection_mode="multi",
+    wrap=True,
     disabled=view.pillar_disabled,
     key=_url.seed("pillar", list(state.pillar)),
     on_change=_url.change(page, lambda s: {"pillar": tuple(st.session_state["pillar"] or ())}),
@@ -50,6 +51,7 @@ filters[1].pills(
     view.attribute_label,
     view.attributes,
     selection_mode="multi",
+    wrap=True,
     key=_url.seed("attribute", list(state.attribute)),
     on_change=_url.change(page, lambda s: {"attribute": tuple(st.session_state["attribute"] or ())}),
 )
@@ -58,6 +60,7 @@ filters[2].pills(
     list(view.kind_labels),
     format_func=view.kind_labels.get,
     selection_mode="multi",
+    wrap=True,
     key=_url.seed("kind", list(state.kind)),
     on_change=_url.change(page, lambda s: {"kind": tuple(st.session_state["kind"] or ())}),
 )
@@ -85,7 +88,7 @@ def chosen_row(current) -> dict:
 def column_config(column):
     if column.percent:
         return st.column_config.NumberColumn(column.name, format="%d%%", width=column.width, help=column.help or None)
-    return st.column_config.TextColumn(column.name, width=column.width, pinned=column.pinned, help=column.help or None)
+    return st.column_config.TextColumn(column.name, width=column.width, help=column.help or None)
 
 
 st.caption(view.scroll_hint)
@@ -98,7 +101,7 @@ st.dataframe(
     selection_default=None if view.selected is None else {"selection": {"rows": [view.selected]}},
     key=view.grid_key,
     row_height=view.row_height,
-    placeholder="―",
+    placeholder="",  # a heading row or a row with no ratio: an empty cell, the 难度 column says why
     height=min(38 + (view.row_height or 35) * max(len(view.rows), 1), 720),
 )
 

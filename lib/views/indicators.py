@@ -44,7 +44,6 @@ class State:
 class Column:
     name: str
     width: int | None  # pixels; None fits the content
-    pinned: bool = False
     help: str = ""
     percent: bool = False  # a ratio, shown as a whole percentage and sorted as a number
 
@@ -143,18 +142,19 @@ def shown_rows(state: State) -> pd.DataFrame:
 
 def _columns(table: int, compact: bool) -> tuple[Column, ...]:
     if compact:
-        name = Column("指标", 150, pinned=True)
+        # Fits a 390 px phone with the selection boxes: 35 + 130 + 64 + 120 px.
+        name = Column("指标", 130)
         if table == 1:
-            return (name, Column("2010年", 70), Column("2015年", 70), Column("2011—2015年速度", 120))
-        return (name, Column("2015年", 64), Column("2020年", 76), Column("难度", 150))
+            return (name, Column("2015年", 64), Column("2011—2015年速度", 120))
+        return (name, Column("2020年", 64), Column("难度", 120))
     name = Column("指标", None)
     if table == 1:
         return (Column("序号", 44), name, Column("单位", None), Column("属性", None), Column("2010年", None),
                 Column("2015年", None), Column("“十二五”年均", None), Column("2011—2015年速度", None), Column("速度来源", None))
     return (
-        Column("序号", 44), name, Column("单位", None), Column("属性", None), Column("2015年", None), Column("2020年", None),
-        Column("所需速度", None, help="2016—2020年达到目标所需的速度"),
-        Column("以往速度", None, help="2011—2015年（“十二五”）实际达到的速度，来源见所选行的详情"),
+        Column("序号", 44), name, Column("单位", 84), Column("属性", None), Column("2015年", None), Column("2020年", None),
+        Column("所需速度", 180, help="2016—2020年达到目标所需的速度"),
+        Column("以往速度", 180, help="2011—2015年（“十二五”）实际达到的速度，来源见所选行的详情"),
         Column("以往÷所需", None, help="R = 方向 × 以往速度 ÷ |所需速度|", percent=True),
         Column("难度", None, help="无法比较的行写明原因；点选该行可看完整说明"),
     )
@@ -163,7 +163,8 @@ def _columns(table: int, compact: bool) -> tuple[Column, ...]:
 def _difficulty(status: str, label: str, reason: str) -> str:
     if not status:
         return ""
-    return f"{tables.STATUS_ICONS[status]} {label}" + (f"：{reason}" if reason else "")
+    # A no-break space keeps the glyph beside its word when a narrow column wraps.
+    return f"{tables.STATUS_ICONS[status]}\u00a0{label}" + (f"：{reason}" if reason else "")
 
 
 def _cells(record: dict, columns: tuple[Column, ...]) -> tuple:
@@ -174,7 +175,7 @@ def _cells(record: dict, columns: tuple[Column, ...]) -> tuple:
         elif column.percent:
             ratio = record["以往÷所需"]
             cells.append(None if pd.isna(ratio) else round(ratio * 100))
-        elif column.name == "指标" and column.pinned:
+        elif column.name == "指标" and column.width:
             cells.append(record["指标"].strip())  # a narrow wrapped column has no room for the indent
         else:
             cells.append(record[column.name])
