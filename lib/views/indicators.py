@@ -251,7 +251,7 @@ def build(state: State) -> View:
         heading=tables.TABLE_TITLES[state.table],
         counts=f"显示 {len(shown)} / {len(table)} 行",
         empty="" if len(shown) else "没有符合筛选条件的指标。请放宽筛选或清空搜索框。",
-        scroll_hint="表格较宽，可在表内左右滑动；手机上可选“精简列”。" if not compact else "点选一行可看完整数值与出处。",
+        scroll_hint="表格比屏幕宽时，可在表内左右滑动；手机上可选“精简列”。" if not compact else "点选一行可看完整数值与出处。",
         columns=columns,
         rows=tuple(_cells(record, columns) for record in records),
         row_ids=row_ids,
