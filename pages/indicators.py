@@ -1,6 +1,5 @@
 """指标总览: 专栏1 and 专栏2 as printed, with the pace each target requires."""
 
-import pandas as pd
 import streamlit as st
 
 from lib.views import indicators as page
@@ -93,7 +92,7 @@ def column_config(column):
 
 st.caption(view.scroll_hint)
 st.dataframe(
-    pd.DataFrame(view.rows, columns=[c.name for c in view.columns]),
+    view.grid,
     hide_index=True,
     column_config={c.name: column_config(c) for c in view.columns},
     on_select=_url.change(page, chosen_row),

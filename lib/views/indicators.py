@@ -9,10 +9,12 @@ narrow column set for phones). Older links carried the widgets' labels
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass
 
 import pandas as pd
+import pyarrow as pa
 
 from lib import data, exports, schemas, tables
 from lib.views import query as q
@@ -84,6 +86,7 @@ class View:
     scroll_hint: str
     columns: tuple[Column, ...]
     rows: tuple[tuple[str | int | None, ...], ...]
+    grid: pa.Table  # the same rows as Arrow (immutable), as st.dataframe sends them: no conversion per rerun
     row_ids: tuple[str, ...]
     row_height: int | None
     grid_key: str  # changes with the rows, so a new list opens on the State's row
@@ -94,6 +97,11 @@ class View:
     hint: str
     csv_name: str
     excel_name: str
+
+
+@functools.cache
+def _indicator_ids() -> tuple[str, ...]:
+    return tuple(data.load_indicators().indicator_id)
 
 
 def _kind_spellings() -> dict[str, str]:
@@ -110,7 +118,7 @@ def parse(query: Query) -> State:
     kinds = _kind_spellings()
     kind = q.many_of({"kind": [kinds.get(v, v) for v in q.values(query, "kind")]}, "kind", KINDS, notices)
     text = q.text(query, "q", MAX_QUERY, notices)
-    row = q.one_of(query, "row", tuple(data.load_indicators().indicator_id), "", notices)
+    row = q.one_of(query, "row", _indicator_ids(), "", notices)
     columns = q.one_of(query, "columns", tuple(COLUMN_SETS), "full", notices)
     return State(table, pillar, attribute, kind, text, row, columns, tuple(notices))
 
@@ -225,6 +233,7 @@ def build(state: State) -> View:
     compact = state.columns == "compact"
     columns = _columns(state.table, compact)
     records = shown.to_dict("records")
+    rows = tuple(_cells(record, columns) for record in records)
     row_ids = tuple(shown.indicator_id)
     selected = row_ids.index(state.row) if state.row in row_ids else None
     missing = ""
@@ -253,7 +262,9 @@ def build(state: State) -> View:
         empty="" if len(shown) else "没有符合筛选条件的指标。请放宽筛选或清空搜索框。",
         scroll_hint="表格比屏幕宽时，可在表内左右滑动；手机上可选“精简列”。" if not compact else "点选一行可看完整数值与出处。",
         columns=columns,
-        rows=tuple(_cells(record, columns) for record in records),
+        rows=rows,
+        grid=pa.table({c.name: pa.array([row[i] for row in rows], pa.int64() if c.percent else pa.string())
+                       for i, c in enumerate(columns)}),
         row_ids=row_ids,
         row_height=COMPACT_ROW_HEIGHT if compact else None,
         grid_key=f"grid_{grid[:12]}",
