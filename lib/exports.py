@@ -75,6 +75,7 @@ def indicator_frame(shown: pd.DataFrame, table_no: int) -> pd.DataFrame:
         columns["难度"] = list(shown["难度"])
         columns["无法比较的原因"] = list(shown["原因说明"])
     columns["备注"] = list(shown["备注"])
+    columns["定义"] = list(shown["定义"])
     # Object columns keep 45 an int beside 1.53, so the CSV reads "45", not "45.0".
     return pd.DataFrame({name: pd.Series(values, dtype=object) for name, values in columns.items()})
 
@@ -93,6 +94,7 @@ def about_rows(table_no: int, filters: str, shown: int, total: int) -> tuple[tup
         ("单位", units),
         ("数值", f"数值列为规划原文数字；原文（含“左右”“＞”“【】”“旧口径”等）见“…{PRINTED_SUFFIX}”列；原文无数字处为空"),
         ("上级指标", "分项所属的分组标题行"),
+        ("定义", "指标的一句话定义（data/definitions.csv）；未写定义的指标留空"),
         *((("速度", tables.DIFFICULTY_NOTE),) if table_no == 2 else ()),
         *((f"备注{row.note_no}", row.text) for row in notes.itertuples()),
     )

@@ -89,6 +89,7 @@ def _indicator_table(table_no: int) -> pd.DataFrame:
     notes = data.load_notes().set_index("note_id")
     obs_ids = set(observations.obs_id)
     raw_by_id = dict(zip(observations.obs_id, observations.raw))
+    definitions = data.load_definitions().set_index("indicator_id")
     rows = []
     for row in indicators.itertuples():
         iid = row.indicator_id
@@ -103,6 +104,8 @@ def _indicator_table(table_no: int) -> pd.DataFrame:
             "类型": KIND_LABELS[row.kind],
             "kind": row.kind,
             "备注": _note_numbers(observations, iid, notes),
+            "定义": definitions.definition.get(iid, ""),
+            "定义依据": definitions.source.get(iid, ""),
         }
         for heading, periods, role in PRINTED[table_no]:
             if role == "target":

@@ -246,3 +246,20 @@ def test_csv_is_tidy_one_header_and_one_row_per_indicator():
     forest = frame.set_index("指标编号").loc["t2_forest_cover"]
     assert (forest["2015年"], forest["2015年原文"], forest["上级指标"]) == (45, "45", "森林增长")
     assert "2015年,2015年原文" in page.csv_bytes(State()).decode("utf-8-sig").splitlines()[0]
+
+
+def test_the_detail_gives_the_definition_where_one_is_written():
+    assert page.build(State(row="t2_forest_cover")).detail.definition == "定义：森林面积占土地总面积的百分比。（依据：统计通用定义）"
+    # 专栏2 row 23's sub-rows have no definition written (their exact scope is not given in the plan)
+    assert page.build(State(row="t2_port_external_share")).detail.definition == ""
+
+
+def test_definitions_name_only_indicators_with_values(tmp_path):
+    from lib.validation import DataFileError
+
+    definitions = data.load_definitions()
+    assert len(definitions) == 71  # 84 rows less 7 headings = 77 with values; 6 of them left undefined
+    damaged = tmp_path / "definitions.csv"
+    damaged.write_text(data.PATHS["definitions"].read_text(encoding="utf-8") + "t2_forest_growth,x,y\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="line 73: column 'indicator_id' names 't2_forest_growth'"):
+        data.read_definitions(damaged)

@@ -203,7 +203,7 @@ def _detail(record: dict) -> Detail:
         lines.append(f"2011—2015年速度：{record['2011—2015年速度']}" + (f"（{record['速度来源']}）" if record["速度来源"] else ""))
     return Detail(
         title=record["指标"].strip(),
-        definition="",
+        definition=f"定义：{record['定义']}（依据：{record['定义依据']}）" if record["定义"] else "",
         source=f"出处：{source.sentence}",
         printed=f"原表本行：{source.row_text}",
         pace_lines=tuple(lines),
