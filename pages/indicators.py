@@ -8,8 +8,8 @@ from pages import _compat, _url
 from pages._shared import plain_errors, view_of
 
 _compat.ensure_navigation()
-state = _url.state(page)
-with plain_errors():
+with plain_errors():  # parse() reads the indicator ids, so a damaged file is caught here too
+    state = _url.state(page)
     view = view_of(page, state)
 
 st.title(view.title)
