@@ -22,6 +22,7 @@ PATHS = {
     "notes": DATA_DIR / "notes.csv",
     "investment": DATA_DIR / "investment.csv",
     "text_targets": DATA_DIR / "text_targets.csv",
+    "definitions": DATA_DIR / "definitions.csv",
 }
 
 
@@ -117,11 +118,22 @@ def read_text_targets(path: Path = PATHS["text_targets"], indicators: pd.DataFra
     return frame
 
 
+def read_definitions(path: Path = PATHS["definitions"], indicators: pd.DataFrame | None = None) -> pd.DataFrame:
+    indicators = load_indicators() if indicators is None else indicators
+    frame = read_csv(path, schemas.columns(schemas.DEFINITIONS))
+    frame = validate(path, frame, schemas.schema(schemas.DEFINITIONS, "definitions"))
+    # A heading row measures nothing of its own, so it has no definition.
+    valued = set(indicators.indicator_id[indicators.kind != "group"])
+    require_references(path, frame, "indicator_id", valued, "indicator with values")
+    return frame
+
+
 load_indicators = read_once(read_indicators)
 load_observations = read_once(read_observations)
 load_notes = read_once(read_notes)
 load_investment = read_once(read_investment)
 load_text_targets = read_once(read_text_targets)
+load_definitions = read_once(read_definitions)
 
 
 # Every table a visitor can download, with its schema and a title in Chinese.
@@ -131,4 +143,5 @@ TABLES = {
     "notes": ("表下备注", schemas.NOTES, load_notes),
     "investment": ("专栏3 投资", schemas.INVESTMENT, load_investment),
     "text_targets": ("正文数字目标", schemas.TEXT_TARGETS, load_text_targets),
+    "definitions": ("指标定义", schemas.DEFINITIONS, load_definitions),
 }

@@ -121,6 +121,12 @@ TEXT_TARGETS = {
     "sentence": ("str", _text(description="所在句子（原文）")),
 }
 
+DEFINITIONS = {
+    "indicator_id": ("str", _text(unique=True, description="所释指标（indicators.csv）")),
+    "definition": ("str", _text(description="一句话定义：量什么、单位、怎样算")),
+    "source": ("str", _text(description="定义依据：统计通用定义，或规划原文的专栏与备注")),
+}
+
 
 def columns(table: dict) -> dict[str, str]:
     return {name: dtype for name, (dtype, _) in table.items()}

@@ -12,7 +12,7 @@ from helpers import inert, open_page
 
 PAGE_KEYS = {
     "overview": [],
-    "indicators": ["table", "pillar", "attribute", "kind", "q"],
+    "indicators": ["table", "pillar", "attribute", "kind", "q", "row", "columns"],
     "trajectories": ["indicator"],
     "scenarios": ["presenter", "section", "indicator", "yearly", "compare", "gdp_real", "gdp_deflator", "population", "urban_income", "rural_income", "urbanization", "pace_t2_trade", "paceb_t2_trade", "pace_t2_trade_2017"],
     "plan_reader": ["q", "chapter", "section"],

@@ -1,8 +1,10 @@
-"""AppTest: the Indicators page runs, filters, and treats its URL as untrusted."""
+"""AppTest: the Indicators page runs, its widgets change the URL, and it treats its URL as untrusted."""
 
 import pytest
 from helpers import inert, open_page
 from lib import data, tables
+
+INDICATORS = data.load_indicators()
 
 
 def run(query=None):
@@ -13,108 +15,142 @@ def shown_frame(at):
     return at.dataframe[0].value
 
 
+def counts(at):
+    return next(m.value for m in at.markdown if "显示" in m.value)
+
+
+def names(table_no):
+    table = INDICATORS[INDICATORS.table_no == table_no]
+    return [name if number else f"　{name}" for name, number in zip(table.name_zh, table.number)]
+
+
 def test_page_runs_and_shows_table_two_in_printed_order():
     at = run()
     assert not at.exception
     frame = shown_frame(at)
-    indicators = data.load_indicators()
-    expected = list(indicators[indicators.table_no == 2].indicator_id)
-    assert list(frame.indicator_id) == expected
+    assert list(frame["指标"]) == names(2)
     # Values as printed: 左右, ＞ and 【】 kept.
     assert "50左右" in set(frame["2020年"])
     assert "＞50" in set(frame["2020年"])
     assert "＜【75000】" in set(frame["2020年"])
+    assert len(at.get("download_button")) == 2
+    assert any("点选表格左侧的方框" in c.value for c in at.caption)
 
 
-def test_table_one_from_the_url():
+def test_table_one_from_an_older_link_and_the_url_becomes_short():
     at = run({"table": "专栏1 “十二五”（2010→2015）"})
     assert not at.exception
     frame = shown_frame(at)
     assert len(frame) == 41  # 34 numbered rows + 7 sub-rows
-    assert frame.set_index("indicator_id").loc["t1_nonagri_hukou_share", "2010年"] == "33.5（旧口径）"
+    assert frame.set_index("指标").loc["　非农户籍人口比重", "2010年"] == "33.5（旧口径）"
+    assert at.query_params["table"] == "1"
 
 
 @pytest.mark.parametrize(
-    "query, expected_ids",
+    "query, expected",
     [
         # 绿色发展 in 专栏2: row 12 (+2 sub-rows), 13, 14 (+2), 15 (+4), 16, 17, 18, 19 = 16 rows
-        ({"pillar": "绿色发展"}, 16),
-        # five-year totals in 专栏2: rows 19, 22, 24 and 25
-        ({"kind": "五年累计（【】）"}, 4),
-        ({"q": "森林"}, 3),  # 森林增长, 森林覆盖率, 森林蓄积量
+        ({"pillar": "绿色发展"}, "显示 16 / 43 行"),
+        # five-year totals in 专栏2: rows 19, 22, 24 and 25 (the label an older link carries, and the code)
+        ({"kind": "五年累计（【】）"}, "显示 4 / 43 行"),
+        ({"kind": "total"}, "显示 4 / 43 行"),
+        ({"q": "森林"}, "显示 3 / 43 行"),  # 森林增长, 森林覆盖率, 森林蓄积量
     ],
 )
-def test_filters_from_the_url(query, expected_ids):
+def test_filters_from_the_url(query, expected):
     at = run(query)
     assert not at.exception
-    frame = shown_frame(at)
-    indicators = data.load_indicators()
-    table_two = indicators[indicators.table_no == 2]
-    assert len(frame) == expected_ids
-    if "pillar" in query:
-        assert set(frame.indicator_id) == set(table_two.indicator_id[table_two.pillar == "绿色发展"])
-    elif "kind" in query:
-        assert set(frame.kind) == {"total"}
+    assert expected in counts(at)
+    if "kind" in query:
+        assert set(shown_frame(at)["2020年"]) == {"【500】", "＜【75000】", "【70.6】", "【300】"}
 
 
 @pytest.mark.parametrize(
     "key, value",
-    [("table", "专栏9"), ("pillar", "<script>alert(1)</script>"), ("kind", "nonsense"), ("attribute", "x" * 500)],
+    [("table", "专栏9"), ("pillar", "<script>alert(1)</script>"), ("kind", "nonsense"), ("attribute", "x" * 500), ("row", "<b>x</b>")],
 )
 def test_bad_url_values_give_a_notice_and_the_default_view(key, value):
     at = run({key: value})
     assert not at.exception
     assert any("已忽略" in info.value for info in at.info)
-    # The hostile value is echoed only shortened and as text in an info box.
+    # The hostile value is echoed only shortened and as text, never as markdown.
     assert all(inert(e.value) for e in list(at.markdown) + list(at.info))
     assert len(shown_frame(at)) == 43
+    assert key not in at.query_params  # the refused value leaves the URL
 
 
-def test_filter_widgets_change_the_table():
+def test_filter_widgets_change_the_table_and_the_url():
     at = run()
     at.button_group(key="attribute").set_value(["约束性"]).run()
     assert not at.exception
     assert set(shown_frame(at)["属性"]) == {"约束性"}
+    assert at.query_params["attribute"] == "约束性"
     at.text_input(key="q").input("完全不存在的指标").run()
     assert shown_frame(at).empty
     assert any("没有符合" in info.value for info in at.info)
+    assert at.query_params["q"] == "完全不存在的指标"
 
 
-INDICATORS = data.load_indicators()
-TABLE_LABELS = {1: "专栏1 “十二五”（2010→2015）", 2: "专栏2 “十三五”（2015→2020）"}
+def test_compact_columns_from_the_widget():
+    at = run()
+    at.button_group(key="columns").set_value("compact").run()
+    assert not at.exception
+    assert list(shown_frame(at).columns) == ["指标", "2020年", "难度"]
+    assert at.query_params["columns"] == "compact"
+
+
+def test_a_selected_row_in_the_link_opens_its_detail():
+    at = run({"row": "t2_forest_cover"})
+    assert not at.exception
+    assert at.subheader[0].value == "森林覆盖率"
+    texts = [t.value for t in at.text]
+    assert any("第12行“森林增长”下的分项" in t for t in texts)
+    # 专栏2 row 12: 45 (2015) and 46 (2020), with their headings
+    assert "原表本行：指标属性：约束性　2015年：45　2020年：46" in texts
+
+
+def test_switching_table_clears_the_row_and_a_filtered_out_row_says_so():
+    at = run({"row": "t2_forest_cover", "q": "收入"})
+    assert not at.exception
+    assert not at.subheader
+    assert any("不在当前表格或筛选结果中" in info.value for info in at.info)
+    assert "所选指标：森林覆盖率" in [t.value for t in at.text]
+    at.button_group(key="table").set_value(1).run()
+    assert "row" not in at.query_params and at.query_params["table"] == "1"
 
 
 @pytest.mark.parametrize("row", list(INDICATORS.itertuples()), ids=list(INDICATORS.indicator_id))
 def test_every_indicator_can_be_found_and_traced(row):
-    at = run({"table": TABLE_LABELS[row.table_no], "q": row.name_zh[:20]})
+    at = run({"table": str(row.table_no), "q": row.name_zh[:20], "row": row.indicator_id})
     assert not at.exception
-    assert row.indicator_id in set(shown_frame(at).indicator_id)
+    assert at.subheader[0].value.replace("\\", "") == row.name_zh
     source = tables.source_of(row.indicator_id)
     # 专栏1 stands in 第一章第一节, 专栏2 in 第一章第三节
-    assert (source["box"], source["chapter"], source["section"]) == (
+    assert (source.box, source.chapter, source.section) == (
         f"专栏{row.table_no}",
         "第一章",
         "第一节" if row.table_no == 1 else "第三节",
     )
-    assert row.name_printed.replace("\n", "") in source["row_text"]
+    assert f"出处：{source.sentence}" in [t.value for t in at.text]
+    assert " 行" not in source.row and "第" in source.row
 
 
 @pytest.mark.parametrize(
-    "query, expected_rows, noticed",
+    "query, expected, noticed",
     [
         # Two groups from one link: 绿色发展 16 rows (above) + 开放发展 7 rows
         # (rows 20, 21, 22, 23 and 23's three sub-rows) = 23.
-        ({"pillar": ["绿色发展", "开放发展"]}, 23, False),
+        ({"pillar": ["绿色发展", "开放发展"]}, "显示 23 / 43 行", False),
         # A valid group beside a forged one: the valid one still filters, the forged one is named in a notice.
-        ({"pillar": ["绿色发展", "<b>x</b>"]}, 16, True),
+        ({"pillar": ["绿色发展", "<b>x</b>"]}, "显示 16 / 43 行", True),
         # Both 属性 at once: the 43 rows of 专栏2 less its 5 group headings
         # (rows 5, 12, 14, 15 and 23), which carry no 属性 of their own = 38.
-        ({"attribute": ["预期性", "约束性"]}, 38, False),
+        ({"attribute": ["预期性", "约束性"]}, "显示 38 / 43 行", False),
     ],
 )
-def test_repeated_url_values_filter_together(query, expected_rows, noticed):
+def test_repeated_url_values_filter_together(query, expected, noticed):
     at = run(query)
     assert not at.exception
-    assert len(shown_frame(at)) == expected_rows
+    assert expected in counts(at)
     assert any("已忽略" in info.value for info in at.info) == noticed
     assert all(inert(e.value) for e in list(at.markdown) + list(at.info))

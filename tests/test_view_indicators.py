@@ -1,0 +1,265 @@
+"""lib.views.indicators: the URL → State → View of 指标总览, without Streamlit."""
+
+import io
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from lib import data, exports
+from lib.views import indicators as page
+from lib.views.indicators import State
+from lib.views.query import Notice
+
+GREEN = ("绿色发展",)
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ({}, State()),
+        ({"table": ["1"]}, State(table=1)),
+        ({"table": ["2"]}, State()),
+        # The labels today's links carry, old and new.
+        ({"table": ["专栏1 “十二五”（2010→2015）"]}, State(table=1)),
+        ({"table": ["专栏2 “十三五”（2015→2020）"]}, State()),
+        ({"table": ["专栏1 “十二五”"]}, State(table=1)),
+        ({"pillar": ["绿色发展"]}, State(pillar=GREEN)),
+        # Kept in the order of the plan's groups, each once.
+        ({"pillar": ["开放发展", "绿色发展", "开放发展"]}, State(pillar=("绿色发展", "开放发展"))),
+        ({"attribute": ["约束性"]}, State(attribute=("约束性",))),
+        ({"kind": ["total"]}, State(kind=("total",))),
+        ({"kind": ["五年累计（【】）", "share"]}, State(kind=("share", "total"))),  # a label from an older link
+        ({"q": ["森林"]}, State(q="森林")),
+        ({"row": ["t2_forest_cover"]}, State(row="t2_forest_cover")),
+        ({"columns": ["compact"]}, State(columns="compact")),
+    ],
+)
+def test_parse_reads_good_and_legacy_values(query, expected):
+    assert page.parse(query) == expected
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ({"table": ["专栏9"]}, State(notices=(Notice("table", "专栏9"),))),
+        ({"table": ["１"]}, State(notices=(Notice("table", "１"),))),  # full-width digit
+        ({"table": ["1", "2"]}, State(table=1, notices=(Notice("table", "2"),))),  # repeated: the first counts
+        ({"pillar": ["绿色发展", "<b>x</b>"]}, State(pillar=GREEN, notices=(Notice("pillar", "<b>x</b>"),))),
+        ({"kind": ["group"]}, State(notices=(Notice("kind", "group"),))),  # headings are not a kind to filter by
+        ({"q": ["x" * 61]}, State(notices=(Notice("q", "x" * 61),))),
+        ({"row": ["t9_nothing"]}, State(notices=(Notice("row", "t9_nothing"),))),
+        ({"row": ["t2_forest_cover", "t2_gdp_growth"]}, State(row="t2_forest_cover", notices=(Notice("row", "t2_gdp_growth"),))),
+        ({"columns": ["wide"]}, State(notices=(Notice("columns", "wide"),))),
+        ({"sort": ["x"]}, State(notices=(Notice("sort", "x"),))),
+    ],
+)
+def test_parse_refuses_hostile_values_with_a_notice(query, expected):
+    assert page.parse(query) == expected
+
+
+@pytest.mark.parametrize(
+    "state, query",
+    [
+        (State(), {}),
+        (State(table=1), {"table": ["1"]}),
+        (State(kind=("share", "total")), {"kind": ["share", "total"]}),
+        (State(pillar=GREEN, q="森林", row="t2_forest_cover", columns="compact"),
+         {"pillar": ["绿色发展"], "q": ["森林"], "row": ["t2_forest_cover"], "columns": ["compact"]}),
+        (State(attribute=("预期性", "约束性")), {"attribute": ["预期性", "约束性"]}),
+    ],
+)
+def test_to_query_is_the_shortest_link_and_round_trips(state, query):
+    assert page.to_query(state) == query
+    assert page.parse(page.to_query(state)) == state
+
+
+INDICATORS = data.load_indicators().set_index("indicator_id")
+
+
+@pytest.mark.parametrize(
+    "state, counts, first_ids",
+    [
+        # 专栏2 has 43 rows (28 numbered, 15 sub-rows); 专栏1 41 (34 numbered, 7 sub-rows): data/indicators.csv
+        (State(), "显示 43 / 43 行", ("t2_gdp_growth", "t2_income_growth")),
+        (State(table=1), "显示 41 / 41 行", ("t1_gdp", "t1_gdp_per_capita")),
+        # 绿色发展: 专栏2 rows 12 (+2 sub-rows), 13, 14 (+2), 15 (+4), 16, 17, 18, 19 = 16
+        (State(pillar=GREEN), "显示 16 / 43 行", ("t2_forest_growth", "t2_forest_cover")),
+        # 森林: 森林增长, 森林覆盖率, 森林蓄积量
+        (State(q="森林"), "显示 3 / 43 行", ("t2_forest_growth", "t2_forest_cover", "t2_forest_stock")),
+        # five-year totals in 专栏1: rows 4, 7, 8 and 31
+        (State(table=1, kind=("total",)), "显示 4 / 41 行", ("t1_fixed_investment", "t1_domestic_capital")),
+        # 专栏1 has no 五大发展 groups, so a pillar in the link filters nothing there
+        (State(table=1, pillar=GREEN), "显示 41 / 41 行", ("t1_gdp",)),
+    ],
+)
+def test_build_filters_rows(state, counts, first_ids):
+    view = page.build(state)
+    assert view.counts == counts
+    assert view.row_ids[: len(first_ids)] == first_ids
+    assert len(view.rows) == len(view.row_ids)
+
+
+@pytest.mark.parametrize(
+    "state, column, row, expected",
+    [
+        # Values as printed (专栏2 rows 4, 19, 20): 左右, ＜ and 【】 kept
+        (State(), "2020年", "t2_services_share", "50左右"),
+        (State(), "2020年", "t2_new_construction_land", "＜【75000】"),
+        (State(), "2020年", "t2_port_external_share", "＞50"),
+        # 45 → 46 over five years: (46 − 45)/5 = 0.2 个百分点 a year
+        (State(), "所需速度", "t2_forest_cover", "年均 +0.2 个百分点"),
+        # 专栏1 row 25, 五年提高8个百分点: 8/5 = 1.6 a year; ratio 1.6/0.2 = 800 %
+        (State(), "以往÷所需", "t2_forest_cover", 800),
+        (State(), "难度", "t2_forest_cover", "●\u00a0以往速度已足够"),
+        # 专栏2 row 3 has no counterpart in 专栏1; row 6 changed 口径 (专栏1 row 12, 备注3)
+        (State(), "难度", "t2_restructuring_investment_share", "○\u00a0无法比较：专栏1无此指标"),
+        (State(), "难度", "t2_emerging_industry_share", "○\u00a0无法比较：统计口径改变"),
+        (State(), "以往÷所需", "t2_restructuring_investment_share", None),
+        (State(table=1), "2010年", "t1_nonagri_hukou_share", "33.5（旧口径）"),
+        (State(columns="compact"), "指标", "t2_forest_cover", "森林覆盖率"),  # no indent in the narrow column
+    ],
+)
+def test_build_cells(state, column, row, expected):
+    view = page.build(state)
+    names = [c.name for c in view.columns]
+    assert view.rows[view.row_ids.index(row)][names.index(column)] == expected
+
+
+@pytest.mark.parametrize(
+    "state, names",
+    [
+        (State(), ["序号", "指标", "单位", "属性", "2015年", "2020年", "所需速度", "以往速度", "以往÷所需", "难度"]),
+        (State(columns="compact"), ["指标", "2020年", "难度"]),
+        (State(table=1, columns="compact"), ["指标", "2015年", "2011—2015年速度"]),
+    ],
+)
+def test_column_sets(state, names):
+    view = page.build(state)
+    assert [c.name for c in view.columns] == names
+    assert view.row_height == (page.COMPACT_ROW_HEIGHT if state.columns == "compact" else None)
+
+
+def test_every_cannot_assess_row_says_why():
+    view = page.build(State())
+    difficulty = [c.name for c in view.columns].index("难度")
+    cannot = [row[difficulty] for row in view.rows if "无法比较" in str(row[difficulty])]
+    assert cannot and all(cell.split("：", 1)[1] for cell in cannot)
+
+
+@pytest.mark.parametrize(
+    "state, title, source, printed",
+    [
+        # 专栏2 row 12 森林增长, sub-row 森林覆盖率: 45 (2015) → 46 (2020)
+        (State(row="t2_forest_cover"), "森林覆盖率",
+         "出处：第一章“指导思想和发展目标” 第三节“发展目标”，专栏2《“十三五”经济社会发展主要指标表》第12行“森林增长”下的分项",
+         "原表本行：指标属性：约束性　2015年：45　2020年：46"),
+        # 专栏1 row 1: 7926 (2010), 15720 (2015), 12.8 年均
+        (State(table=1, row="t1_gdp"), "地区生产总值",
+         "出处：第一章“指导思想和发展目标” 第一节“发展环境”，专栏1《“十二五”规划主要发展指标进展情况表》第1行",
+         "原表本行：2010年：7926　2015年：15720　“十二五”年均（%）：12.8　指标属性：预期性"),
+    ],
+)
+def test_build_detail(state, title, source, printed):
+    view = page.build(state)
+    assert view.row_ids[view.selected] == state.row
+    assert (view.detail.title, view.detail.source, view.detail.printed) == (title, source, printed)
+    assert view.detail_missing == ""
+
+
+def test_detail_of_a_row_that_cannot_be_compared_gives_the_reason():
+    detail = page.build(State(row="t2_emerging_industry_share")).detail
+    # 专栏1 row 12: 11（旧口径） in 2010, 18.5（新口径） in 2015
+    assert any("2010年为旧口径，2015年为新口径" in line for line in detail.pace_lines)
+    assert "备注6：2015年最终数据以市统计局发布为准" in detail.notes
+
+
+@pytest.mark.parametrize(
+    "state", [State(row="t2_forest_cover", q="收入"), State(row="t2_forest_cover", table=1)]
+)
+def test_a_row_filtered_out_shows_no_detail_and_says_so(state):
+    view = page.build(state)
+    assert view.selected is None and view.detail is None
+    assert view.detail_missing == "所选指标：森林覆盖率"
+
+
+def test_grid_key_changes_with_the_rows_not_with_the_selection():
+    assert page.build(State()).grid_key == page.build(State(row="t2_forest_cover")).grid_key
+    assert page.build(State()).grid_key != page.build(State(q="森林")).grid_key
+
+
+def _workbook(state):
+    return openpyxl.load_workbook(io.BytesIO(page.excel_bytes(state)))
+
+
+def _sheet_rows(sheet):
+    header, *rows = sheet.iter_rows(values_only=True)
+    return [dict(zip(header, row)) for row in rows]
+
+
+def test_excel_numbers_are_numbers_with_the_printed_text_beside_them():
+    rows = {r["指标编号"]: r for r in _sheet_rows(_workbook(State())["专栏2"])}
+    forest = rows["t2_forest_cover"]
+    # 专栏2 row 12: 45 → 46
+    assert (forest["2015年"], forest["2020年"], forest["2020年原文"]) == (45, 46, "46")
+    assert all(isinstance(forest[c], (int, float)) for c in ("2015年", "2020年", "以往÷所需", "所需速度", "以往速度"))
+    assert forest["以往÷所需"] == 8  # 1.6 / 0.2, shown as 800 % in Excel
+    assert forest["所需速度"] == pytest.approx(0.2) and forest["所需速度单位"] == "个百分点/年"
+    # 50左右 is read as 50 and keeps its words in 原文; ― is no number
+    assert (rows["t2_services_share"]["2020年"], rows["t2_services_share"]["2020年原文"]) == (50, "50左右")
+    assert rows["t2_gdp_growth"]["2015年"] is None and rows["t2_gdp_growth"]["2015年原文"] == "―"
+    assert (rows["t2_new_construction_land"]["2020年"], rows["t2_new_construction_land"]["2020年原文"]) == (75000, "＜【75000】")
+
+
+def test_excel_sub_rows_name_their_parent_even_when_it_is_filtered_out():
+    rows = _sheet_rows(_workbook(State(q="森林覆盖率"))["专栏2"])
+    assert [(r["指标"], r["上级指标"]) for r in rows] == [("森林覆盖率", "森林增长")]
+
+
+def test_excel_second_sheet_gives_source_filters_units_and_notes():
+    book = _workbook(State(pillar=GREEN))
+    assert book.sheetnames == ["专栏2", exports.ABOUT_SHEET]
+    about = dict(book[exports.ABOUT_SHEET].iter_rows(min_row=2, values_only=True))
+    assert about["标题"] == "专栏2 “十三五”经济社会发展主要指标表"
+    assert "《重庆市国民经济和社会发展第十三个五年规划纲要》" in about["来源"] and "专栏2" in about["来源"]
+    assert "2016年2月" in about["来源"]
+    assert about["筛选"] == "五大发展：绿色发展（显示 16 / 43 行）"
+    assert "单位" in about["单位"]
+    notes = data.load_notes()
+    for note in notes[notes.table_no == 2].itertuples():
+        assert about[f"备注{note.note_no}"] == note.text
+
+
+def test_excel_of_table_one_keeps_the_unit_of_each_published_rate():
+    rows = {r["指标编号"]: r for r in _sheet_rows(_workbook(State(table=1))["专栏1"])}
+    # 专栏1 row 25: 五年提高8个百分点; row 1: 12.8 (% a year)
+    assert (rows["t1_forest_cover"]["“十二五”年均"], rows["t1_forest_cover"]["“十二五”年均单位"]) == (8, "个百分点")
+    assert (rows["t1_gdp"]["“十二五”年均"], rows["t1_gdp"]["2010年"]) == (12.8, 7926)
+    about = dict(_workbook(State(table=1))[exports.ABOUT_SHEET].iter_rows(min_row=2, values_only=True))
+    assert "专栏1" in about["来源"] and about["备注1"] == "经济指标绝对数为当年价"
+
+
+def test_csv_is_tidy_one_header_and_one_row_per_indicator():
+    frame = pd.read_csv(io.BytesIO(page.csv_bytes(State(pillar=GREEN))), encoding="utf-8-sig")
+    assert len(frame) == 16  # 绿色发展, as above
+    assert frame.columns[0] == "指标编号" and frame["指标编号"].is_unique
+    forest = frame.set_index("指标编号").loc["t2_forest_cover"]
+    assert (forest["2015年"], forest["2015年原文"], forest["上级指标"]) == (45, "45", "森林增长")
+    assert "2015年,2015年原文" in page.csv_bytes(State()).decode("utf-8-sig").splitlines()[0]
+
+
+def test_the_detail_gives_the_definition_where_one_is_written():
+    assert page.build(State(row="t2_forest_cover")).detail.definition == "定义：森林面积占土地总面积的百分比。（依据：统计通用定义）"
+    # 专栏2 row 23's sub-rows have no definition written (their exact scope is not given in the plan)
+    assert page.build(State(row="t2_port_external_share")).detail.definition == ""
+
+
+def test_definitions_name_only_indicators_with_values(tmp_path):
+    from lib.validation import DataFileError
+
+    definitions = data.load_definitions()
+    assert len(definitions) == 71  # 84 rows less 7 headings = 77 with values; 6 of them left undefined
+    damaged = tmp_path / "definitions.csv"
+    damaged.write_text(data.PATHS["definitions"].read_text(encoding="utf-8") + "t2_forest_growth,x,y\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="line 73: column 'indicator_id' names 't2_forest_growth'"):
+        data.read_definitions(damaged)
