@@ -29,6 +29,7 @@ plan counts five, another base population, an unverified 口径) gives
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 from pathlib import Path
@@ -94,7 +95,8 @@ class Verdict:
         return STATUS_LABELS[self.status]
 
 
-def targets() -> dict[str, Target]:
+@functools.cache
+def _targets() -> dict[str, Target]:
     """The 2016–2020 target of every 专栏2 indicator that has one, with the body text's 左右 carried over."""
     indicators = data.load_indicators().set_index("indicator_id")
     observations = data.load_observations()
@@ -110,6 +112,10 @@ def targets() -> dict[str, Target]:
             row.indicator_id, indicator.kind, indicator.direction, row.period, row.value, row.unit, qualifier, row.raw
         )
     return found
+
+
+def targets() -> dict[str, Target]:
+    return dict(_targets())
 
 
 def read_outcomes(path: Path = PATH) -> pd.DataFrame:
