@@ -38,7 +38,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from lib import data
-from lib.schemas import PERIODS, _text, columns, schema
+from lib.schemas import _text, columns, schema
 from lib.validation import DATA_DIR, DataFileError, read_csv, read_once, require_references, validate
 from lib.values import ROMAN, format_number
 
@@ -46,6 +46,8 @@ PATH = DATA_DIR / "outcomes.csv"
 STATUSES = ("met", "not_met", "basis_differs", "no_figure")
 STATUS_LABELS = {"met": "已达成", "not_met": "未达成", "basis_differs": "口径不同", "no_figure": "未找到官方数字"}
 SOURCE_KINDS = ("publisher", "news", "reprint")
+# A figure for 2020, or for the five plan years (a five-year total or average).
+PERIODS = ("2020", "2016-2020")
 RATE_UNITS = ("%", "‰")
 RATE_TOLERANCE = 0.5  # not a plan figure: percentage points either side of a 左右 share or rate
 LEVEL_TOLERANCE = 0.02  # not a plan figure: share of the target either side of a 左右 level or total
@@ -53,7 +55,7 @@ LEVEL_TOLERANCE = 0.02  # not a plan figure: share of the target either side of 
 OUTCOMES = {
     "outcome_id": ("str", _text(unique=True, description="编号")),
     "indicator_id": ("str", _text(description="专栏2指标")),
-    "period": ("str", _text(PERIODS[2:3] + PERIODS[5:], description="2020年数，或“十三五”五年的数（累计、年均）")),
+    "period": ("str", _text(PERIODS, description="2020年数，或“十三五”五年的数（累计、年均）")),
     "value": ("float", pa.Column(float, nullable=True, description="数值；类别（Ⅱ类）为空")),
     "value_text": ("str", _text(description="原文写法，如“7.2%”“Ⅱ类”")),
     "unit": ("str", _text(required=False, description="数值单位；比值（2.4∶1）为空")),
