@@ -46,7 +46,7 @@ ELEMENTS = {
     "multiselect": 'st.multiselect("m", ["a", "b"])',
     "selectbox": 'st.selectbox("s", ["a", "b", "c"])',
     "text_input": 'st.text_input("t")',
-    "html": 'st.html("<script>document.documentElement.lang = \"zh-CN\";</script>", unsafe_allow_javascript=True, width="content")',
+    "html": "st.html('<script>document.documentElement.lang = 1;</script>', unsafe_allow_javascript=True, width='content')",
 }
 HEADER = 'import streamlit as st\n\nst.title("element")\n'
 # The grid, chart and map are browser_bench's one-component apps, measured as they are.
