@@ -11,6 +11,7 @@ from lib.charts import FONT_SIZE, _configure, _haloed_text, spec
 from lib.figures import figure
 
 SCENARIO_COLOURS = {"情景A": "#0072B2", "情景B": "#CC79A7", "完成目标所需路径": "#D55E00"}
+SCENARIO_DASHES = {"情景A": [1, 0], "情景B": [6, 3], "完成目标所需路径": [8, 5]}
 TARGET_SERIES = "2020年目标"
 
 
@@ -44,7 +45,7 @@ def scenario_chart(unit: str, scale: float = 1.0, series: tuple[str, ...] = ("�
     domain = [s for s in SCENARIO_COLOURS if s in series]
     colour = alt.Color("series:N", title=None, scale=alt.Scale(domain=domain, range=[SCENARIO_COLOURS[s] for s in domain]))
     dash = alt.StrokeDash(
-        "series:N", title=None, scale=alt.Scale(domain=list(SCENARIO_COLOURS), range=[[1, 0], [6, 3], [8, 5]])
+        "series:N", title=None, scale=alt.Scale(domain=domain, range=[SCENARIO_DASHES[s] for s in domain])
     )
     x = alt.X("year:Q", title="年份", scale=alt.Scale(domain=[2014.8, 2020.2]), axis=alt.Axis(format="d", values=list(range(2015, 2021))))
     y = alt.Y("value:Q", title=unit or "数值", scale=alt.Scale(zero=False))

@@ -19,7 +19,8 @@ session = st.session_state
 PRESENTER_FIT = """
 <style>
 [data-testid="stMetricValue"] { font-size: 2.3rem !important; }
-[data-testid="stMainBlockContainer"] { padding-top: 0.5rem !important; padding-bottom: 1rem !important; }
+[data-testid="stMainBlockContainer"] { padding: 0.5rem 1.5rem 1rem !important; }
+[data-testid="stElementContainer"]:has(style) { display: none !important; }
 h1 { font-size: 1.8rem !important; padding: 0 !important; }
 </style>
 """
@@ -80,9 +81,25 @@ head = st.columns([3, 2], vertical_alignment="center")
 head[0].title(view.title)
 head[1].toggle(
     view.presenter_label,
+    help=view.presenter_help,
     key=_url.seed("presenter", state.presenter),
     on_change=change(lambda s: {"presenter": session["presenter"]}),
 )
+
+
+def draw_choices(view) -> None:
+    """Which panel, a prepared scenario, and the way back to the plan."""
+    top = st.columns([2, 2, 1], vertical_alignment="bottom")
+    top[0].pills(
+        view.section_label, view.sections, required=True,
+        key=_url.seed("section", view.studio.section), on_change=change(lambda s: {"section": session["section"]}),
+    )
+    top[1].selectbox(
+        view.preset_label, view.preset_names, placeholder=view.preset_placeholder,
+        key=_url.seed("preset", view.preset),
+        on_change=change(lambda s: page.fields(page.with_preset(s, session["preset"])) if session["preset"] else {}),
+    )
+    top[2].button(view.reset_label, icon=":material/restart_alt:", type="primary", on_click=change(lambda s: page.fields(page.at_plan(s))))
 
 
 @st.fragment
@@ -91,17 +108,8 @@ def studio() -> None:
     state = _url.state(page)
     view = view_of(page, state)
     _url.notices(state)
-    top = st.columns([2, 2, 1], vertical_alignment="bottom")
-    top[0].segmented_control(
-        view.section_label, view.sections, required=True,
-        key=_url.seed("section", state.section), on_change=change(lambda s: {"section": session["section"]}),
-    )
-    top[1].selectbox(
-        view.preset_label, view.preset_names, placeholder=view.preset_placeholder,
-        key=_url.seed("preset", view.preset),
-        on_change=change(lambda s: page.fields(page.with_preset(s, session["preset"])) if session["preset"] else {}),
-    )
-    top[2].button(view.reset_label, icon=":material/restart_alt:", type="primary", on_click=change(lambda s: page.fields(page.at_plan(s))))
+    if not state.presenter:
+        draw_choices(view)
     if state.section == page.SECTIONS[0]:
         choice = st.columns([3, 1, 1], vertical_alignment="bottom")
         choice[0].selectbox(
@@ -119,7 +127,9 @@ def studio() -> None:
                 on_change=change(lambda s, slider=slider: page.changes(s, slider.key, session[slider.widget_key])),
             )
     draw_metrics(view.studio)
-    if not state.presenter:  # the room needs the answer; the working stays on the desk
+    if state.presenter:  # the room needs the answer first; the choices and the working stay below it
+        draw_choices(view)
+    else:
         st.caption(view.studio.caption)
     draw_chart(view.studio)
     if view.studio.table_markdown and not state.presenter:

@@ -64,6 +64,7 @@ class Studio:
 class View:
     title: str
     presenter_label: str
+    presenter_help: str
     sections: tuple[str, ...]
     section_label: str
     preset_label: str
@@ -102,8 +103,8 @@ def _outcome_metrics(outcome: Outcome, option: IndicatorOption, name: str) -> tu
         if breached is not None and breached <= TARGET_YEAR:
             verdict = Metric("结论", "未达目标", f"{breached}年超过上限", "off")
         else:
-            later = "2025年前不会超过" if breached is None else f"按此速度{breached}年才超过"
-            verdict = Metric("结论", "达到目标", f"到{TARGET_YEAR}年未超上限，{later}", "off")
+            later = "2025年前不会超过" if breached is None else f"{breached}年才超过"
+            verdict = Metric("结论", "达到目标", f"未超上限；{later}", "off")
         gap_label = "与上限之差"
     else:
         reached = outcome.year_reached
@@ -146,9 +147,12 @@ def _indicator_studio(state: State, scale: float) -> Studio:
         paths["情景B"] = outcome_b.values[:6]
     digits = gap_decimals(outcome.gap, option.decimals, option.resolution)
     pace_digits = option.pace_decimals
-    base = "―" if option.base is None else f"{option.base_raw} {option.unit}".strip()
+    if option.base is None:  # a five-year total or cut starts from nothing in 2015
+        start = f"{BASE_YEAR + 1}—{TARGET_YEAR}年累计目标：{option.target_raw}"
+    else:
+        start = f"{BASE_YEAR}年：{option.base_raw} {option.unit}".strip() + f"；{TARGET_YEAR}年目标：{option.target_raw}"
     caption = (
-        f"{BASE_YEAR}年：{base}；{TARGET_YEAR}年目标：{option.target_raw}；所需速度 {figure(plan, pace_digits)} {option.pace_unit}；"
+        f"{start}；所需速度 {figure(plan, pace_digits)} {option.pace_unit}；"
         f"“十二五”速度：{option.achieved_text}"
     )
     table = pd.DataFrame(
@@ -259,7 +263,8 @@ def build(state: State) -> View:
     options = indicator_options()
     return View(
         title="情景推演",
-        presenter_label="演示模式（大字、隐藏导航）",
+        presenter_label="演示模式",
+        presenter_help="大字、高对比、隐藏导航，适合投影",
         sections=page.SECTIONS,
         section_label="推演对象",
         preset_label="预设情景",
