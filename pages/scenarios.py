@@ -55,8 +55,8 @@ def draw_chart(studio) -> None:
         st.vega_lite_chart(studio.chart.data, studio.chart.spec, width="stretch")
 
 
-def draw_share(view, size: int = 180) -> None:
-    link = full_link(view.share_query)
+def draw_share(view, query: str, size: int = 180) -> None:
+    link = full_link(query)
     st.subheader(view.share_heading)
     columns = st.columns([3, 1])
     columns[0].caption("复制链接（点右上角的复制按钮），或用手机扫码：打开的是同一个情景。")
@@ -71,7 +71,7 @@ if state.handout:
     draw_chart(view.studio)
     st.caption(view.studio.caption)
     st.caption(view.source)
-    draw_share(view, 150)
+    draw_share(view, view.studio_query, 150)
     st.stop()
 
 if state.presenter:
@@ -85,6 +85,7 @@ head[1].toggle(
     key=_url.seed("presenter", state.presenter),
     on_change=change(lambda s: {"presenter": session["presenter"]}),
 )
+_url.notices(state)  # from the first parse: by now the URL no longer holds the refused values
 
 
 def draw_choices(view) -> None:
@@ -107,7 +108,6 @@ def studio() -> None:
     # A fragment rerun skips the lines above, so it reads the URL its own callbacks wrote.
     state = _url.state(page)
     view = view_of(page, state)
-    _url.notices(state)
     if not state.presenter:
         draw_choices(view)
     if state.section == page.SECTIONS[0]:
@@ -134,7 +134,7 @@ def studio() -> None:
     draw_chart(view.studio)
     if view.studio.table_markdown and not state.presenter:
         st.markdown(view.studio.table_markdown)
-    draw_share(view)
+    draw_share(view, view.share_query)
     st.link_button(view.handout_label, full_link(view.handout_query), icon=":material/print:")
 
 

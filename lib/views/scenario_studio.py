@@ -81,6 +81,7 @@ class View:
     share_heading: str
     share_query: str  # "?section=…" (or ""), appended to the page's own address
     handout_query: str  # the same State as a printable page
+    studio_query: str  # what a handout links to: the same State, open in the studio
     handout_label: str
     source: str
 
@@ -281,6 +282,7 @@ def build(state: State) -> View:
         share_heading="分享本情景",
         share_query=share_query(state),
         handout_query=share_query(dataclasses.replace(state, handout=True, presenter=False)),
+        studio_query=share_query(dataclasses.replace(state, handout=False)),
         handout_label="打印讲义",
         source=SOURCE,
     )
