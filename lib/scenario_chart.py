@@ -43,9 +43,11 @@ def scenario_chart(unit: str, scale: float = 1.0, series: tuple[str, ...] = ("�
     so its spec can be cached and reused with new numbers.
     """
     domain = [s for s in SCENARIO_COLOURS if s in series]
-    colour = alt.Color("series:N", title=None, scale=alt.Scale(domain=domain, range=[SCENARIO_COLOURS[s] for s in domain]))
+    # Line symbols in the legend, so it shows solid, dashed and dotted as drawn (not dots).
+    legend = alt.Legend(symbolType="stroke", symbolSize=400 * scale)
+    colour = alt.Color("series:N", title=None, legend=legend, scale=alt.Scale(domain=domain, range=[SCENARIO_COLOURS[s] for s in domain]))
     dash = alt.StrokeDash(
-        "series:N", title=None, scale=alt.Scale(domain=domain, range=[SCENARIO_DASHES[s] for s in domain])
+        "series:N", title=None, legend=legend, scale=alt.Scale(domain=domain, range=[SCENARIO_DASHES[s] for s in domain])
     )
     x = alt.X("year:Q", title="年份", scale=alt.Scale(domain=[2014.8, 2020.2]), axis=alt.Axis(format="d", values=list(range(2015, 2021))))
     y = alt.Y("value:Q", title=unit or "数值", scale=alt.Scale(zero=False))

@@ -22,6 +22,7 @@ PRESENTER_FIT = """
 [data-testid="stMainBlockContainer"] { padding: 0.5rem 1.5rem 1rem !important; }
 [data-testid="stElementContainer"]:has(style) { display: none !important; }
 h1 { font-size: 1.8rem !important; padding: 0 !important; }
+[data-testid="stMetricLabel"] *, [data-testid="stMetricDelta"] * { white-space: normal !important; overflow: visible !important; }
 </style>
 """
 # The handout prints on one A4 page: no navigation, no widgets, normal type.
@@ -55,13 +56,13 @@ def draw_chart(studio) -> None:
         st.vega_lite_chart(studio.chart.data, studio.chart.spec, width="stretch")
 
 
-def draw_share(view, query: str, size: int = 180) -> None:
+def draw_share(view, query: str, hint: str, size: int = 180) -> None:
     link = full_link(query)
     st.subheader(view.share_heading)
     columns = st.columns([3, 1])
-    columns[0].caption("复制链接（点右上角的复制按钮），或用手机扫码：打开的是同一个情景。")
-    columns[0].code(link, language=None, wrap_lines=True)
-    columns[1].image(svg_uri(qr_svg(link)), width=size, caption="扫码打开本情景")
+    columns[0].caption(hint)
+    columns[0].code(link, language=None, wrap_lines=True)  # st.code has a copy button
+    columns[1].image(svg_uri(qr_svg(link)), width=size, caption=view.qr_caption)
 
 
 if state.handout:
@@ -71,7 +72,7 @@ if state.handout:
     draw_chart(view.studio)
     st.caption(view.studio.caption)
     st.caption(view.source)
-    draw_share(view, view.studio_query, 150)
+    draw_share(view, view.studio_query, view.handout_hint, 150)
     st.stop()
 
 if state.presenter:
@@ -92,7 +93,7 @@ def draw_choices(view) -> None:
     """Which panel, a prepared scenario, and the way back to the plan."""
     top = st.columns([2, 2, 1], vertical_alignment="bottom")
     top[0].pills(
-        view.section_label, view.sections, required=True,
+        view.section_label, view.sections, required=True, wrap=True,
         key=_url.seed("section", view.studio.section), on_change=change(lambda s: {"section": session["section"]}),
     )
     top[1].selectbox(
@@ -134,7 +135,7 @@ def studio() -> None:
     draw_chart(view.studio)
     if view.studio.table_markdown and not state.presenter:
         st.markdown(view.studio.table_markdown)
-    draw_share(view, view.share_query)
+    draw_share(view, view.share_query, view.share_hint)
     st.link_button(view.handout_label, full_link(view.handout_query), icon=":material/print:")
 
 
