@@ -11,7 +11,7 @@ LINK = "http://127.0.0.1:8501/scenarios?presenter=true&section=%E5%9C%B0%E5%8C%B
 
 def svg_of(text: str) -> str:
     buffer = io.BytesIO()
-    segno.make(text, error="m").save(buffer, kind="svg", scale=5, border=2, xmldecl=False, title="本情景的链接")
+    segno.make(text, error="m", mask=0).save(buffer, kind="svg", scale=5, border=2, xmldecl=False, title="本情景的链接")
     return buffer.getvalue().decode("utf-8")
 
 

@@ -8,7 +8,7 @@ from urllib.parse import quote, urlencode
 
 import pandas as pd
 
-from lib import economy, params
+from lib import economy
 from lib.figures import change_unit, figure, gap_decimals
 from lib.scenario import BASE_YEAR, PLAN_YEARS, TARGET_YEAR, Outcome, run
 from lib.scenario_catalogue import IndicatorOption, indicator_options, options_by_id
@@ -159,16 +159,13 @@ def _indicator_studio(state: State, scale: float) -> Studio:
         f"{start}；所需速度 {figure(plan, pace_digits)} {option.pace_unit}；"
         f"“十二五”速度：{option.achieved_text}"
     )
-    table = pd.DataFrame(
-        [
-            {
-                "截至": f"{year}年底",
-                "情景值": figure(outcome.values[year - BASE_YEAR], digits),
-                f"剩余年份所需速度（{option.pace_unit}）": figure(pace, pace_digits),
-            }
-            for year, pace in outcome.still_needed.items()
-        ]
-    ).set_index("截至")
+    # Built by hand: every cell is a figure or a year of ours (no data or URL text), and pandas
+    # plus escaping cost more than the rest of a slider move.
+    lines = [f"| 截至 | 情景值 | 剩余年份所需速度（{option.pace_unit}） |", "| --- | --- | --- |"]
+    lines += [
+        f"| {year}年底 | {figure(outcome.values[year - BASE_YEAR], digits)} | {figure(pace, pace_digits)} |"
+        for year, pace in outcome.still_needed.items()
+    ]
     frame = scenario_frame(paths, option.target, option.target_raw, digits)
     return Studio(
         section=state.section,
@@ -176,7 +173,7 @@ def _indicator_studio(state: State, scale: float) -> Studio:
         caption=caption,
         metric_rows=tuple(metric_rows),
         chart=Chart(scenario_spec(option.unit, scale, tuple(paths)), frame),
-        table_markdown=params.markdown_table(table),
+        table_markdown="\n".join(lines),
         heading=option.name,
     )
 
