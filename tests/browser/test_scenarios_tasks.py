@@ -21,6 +21,13 @@ SIZES = list(VIEWPORTS.values())
 IDS = [f"{w}x{h}" for w, h in SIZES]
 
 
+@pytest.fixture()
+def watched(watched: Page):
+    # Two cores shared with other sessions: a first render can take longer than Playwright's 30 s.
+    watched.set_default_timeout(60_000)
+    return watched
+
+
 def metric(page: Page, label: str):
     return page.get_by_test_id("stMetric").filter(has_text=label).get_by_test_id("stMetricValue")
 
