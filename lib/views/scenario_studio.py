@@ -145,7 +145,8 @@ def _indicator_studio(state: State, scale: float) -> Studio:
     paths = {"情景A": outcome.values[:6], "完成目标所需路径": needed.values[:6]}
     if state.compare:
         slider_b = Slider("pace_b", f"paceb_{option.indicator_id}", f"情景B：假设速度{pace_label}", value=page.slider_value(state, "pace_b"), **widget)
-        rows.append((slider_b,))
+        # Side by side when A is one slider, so both scenarios' answers fit a projector screen.
+        rows = [row_a + (slider_b,)] if len(row_a) == 1 else [row_a, (slider_b,)]
         outcome_b = project([slider_b.value])
         metric_rows.append(_outcome_metrics(outcome_b, option, "情景B"))
         paths["情景B"] = outcome_b.values[:6]
