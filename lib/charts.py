@@ -204,10 +204,6 @@ def acceleration_chart(frame: pd.DataFrame, title: str = "", about: str = "") ->
     return _configure(titled(chart, title, about))
 
 
-SCENARIO_COLOURS = {"情景A": "#0072B2", "情景B": "#CC79A7", "完成目标所需路径": "#D55E00"}
-TARGET_SERIES = "2020年目标"
-
-
 def spec(chart: alt.TopLevelMixin, keep_data: bool = True) -> dict:
     """A chart as a Vega-Lite dict, ready for st.vega_lite_chart.
 
@@ -235,56 +231,3 @@ def arrow_bytes(frame: pd.DataFrame) -> bytes:
     with pa.RecordBatchStreamWriter(sink, table.schema) as writer:
         writer.write_table(table)
     return sink.getvalue().to_pybytes()
-
-
-def scenario_frame(paths: dict[str, list[float]], target: float, target_label: str) -> pd.DataFrame:
-    """The scenario paths plus the target as one long table (one dataset for every layer).
-
-    ``paths`` maps a series name to its values for 2015, 2016, … Built from
-    plain lists in one go: this runs on every slider move.
-    """
-    years, values, series = [], [], []
-    for name, path in paths.items():
-        years += range(2015, 2015 + len(path))
-        values += [float(v) for v in path]
-        series += [name] * len(path)
-    labels = [""] * len(values) + [target_label]
-    years.append(2020)
-    values.append(float(target))
-    series.append(TARGET_SERIES)
-    return pd.DataFrame(
-        {"year": years, "value": values, "series": series, "label": labels, "shown": [f"{v:,.4g}" for v in values]}
-    )
-
-
-def scenario_chart(unit: str, scale: float = 1.0, series: tuple[str, ...] = ("情景A", "完成目标所需路径")) -> alt.Chart:
-    """Scenario paths 2015–2020 against the required path and the target, on one set of axes.
-
-    The chart reads one dataset (``scenario_frame``) and filters it per layer,
-    so its spec can be cached and reused with new numbers.
-    """
-    domain = [s for s in SCENARIO_COLOURS if s in series]
-    colour = alt.Color("series:N", title=None, scale=alt.Scale(domain=domain, range=[SCENARIO_COLOURS[s] for s in domain]))
-    dash = alt.StrokeDash(
-        "series:N", title=None, scale=alt.Scale(domain=list(SCENARIO_COLOURS), range=[[1, 0], [6, 3], [8, 5]])
-    )
-    x = alt.X("year:Q", title="年份", scale=alt.Scale(domain=[2014.8, 2020.2]), axis=alt.Axis(format="d", values=list(range(2015, 2021))))
-    y = alt.Y("value:Q", title=unit or "数值", scale=alt.Scale(zero=False))
-    tooltip = [alt.Tooltip("series:N", title="系列"), alt.Tooltip("year:Q", title="年份"), alt.Tooltip("shown:N", title="数值")]
-    paths = alt.Chart().transform_filter(alt.datum.series != TARGET_SERIES)
-    target = alt.Chart().transform_filter(alt.datum.series == TARGET_SERIES)
-    sample = pd.DataFrame({"year": [2015], "value": [0.0], "series": ["情景A"], "label": [""], "shown": [""]})
-    return _configure(
-        alt.layer(
-            paths.mark_line(strokeWidth=4 * scale).encode(x=x, y=y, color=colour, strokeDash=dash),
-            paths.mark_point(filled=True, size=80 * scale * scale).encode(x=x, y=y, color=colour, tooltip=tooltip),
-            target.mark_point(shape="diamond", filled=True, size=300 * scale * scale, color="#000000").encode(
-                x=x, y=y, tooltip=[alt.Tooltip("label:N", title="2020年目标")]
-            ),
-            *_haloed_text(
-                target, {"align": "right", "dx": -14, "dy": -16, "fontSize": FONT_SIZE * scale, "fontWeight": "bold"}, x=x, y=y, text="label:N"
-            ),
-            data=sample,
-        ).properties(height=380 * scale),
-        scale,
-    )

@@ -28,23 +28,11 @@ def test_cached_datasets_are_the_bytes_streamlit_would_send(name, chart):
         pd.testing.assert_frame_equal(rows.reset_index(drop=True), pd.DataFrame(values), check_dtype=False)
 
 
-def test_a_spec_without_data_leaves_the_data_to_the_page():
-    spec = charts.spec(charts.scenario_chart("亿元"), keep_data=False)
-    assert "datasets" not in spec and "data" not in spec
-
-
 def text_layers(spec: dict) -> list[dict]:
     return [layer for layer in spec["layer"] if (layer["mark"]["type"] if isinstance(layer["mark"], dict) else layer["mark"]) == "text"]
 
 
-@pytest.mark.parametrize(
-    "chart",
-    [
-        charts.trajectory_chart(trajectory.trajectory("t1_gdp"), "亿元"),
-        charts.scenario_chart("亿元"),
-    ],
-    ids=["trajectory", "scenario"],
-)
+@pytest.mark.parametrize("chart", [charts.trajectory_chart(trajectory.trajectory("t1_gdp"), "亿元")], ids=["trajectory"])
 def test_the_target_label_sits_on_a_white_halo_of_itself(chart):
     halo, label = text_layers(chart.to_dict())[:2]
     assert halo["mark"]["stroke"] == "#ffffff" and halo["mark"]["strokeWidth"] > 0

@@ -14,7 +14,7 @@ PAGE_KEYS = {
     "overview": [],
     "indicators": ["table", "pillar", "attribute", "kind", "q", "row", "columns"],
     "trajectories": ["indicator"],
-    "scenarios": ["presenter", "section", "indicator", "yearly", "compare", "gdp_real", "gdp_deflator", "population", "urban_income", "rural_income", "urbanization", "pace_t2_trade", "paceb_t2_trade", "pace_t2_trade_2017"],
+    "scenarios": ["presenter", "handout", "section", "indicator", "yearly", "compare", "pace", "pace_b", "pace_2017", "gdp_real", "gdp_deflator", "population", "urban_income", "rural_income", "urbanization", "pace_t2_services_share"],
     "plan_reader": ["q", "chapter", "section"],
     "methods": [],
     "zones_map": ["place", "categories"],

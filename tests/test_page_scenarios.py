@@ -1,11 +1,12 @@
-"""AppTest: the studio's numbers are the engine's, its URL round-trips, bad URLs are harmless."""
+"""AppTest: the studio draws its View, every widget writes the URL, bad URLs are harmless."""
 
 import pytest
 from helpers import inert, open_page
-from lib import scenario
-from lib.values import format_number
 
-OPTIONS = scenario.scenario_options().set_index("indicator_id")
+from lib import economy, scenario
+from lib.figures import figure
+from lib.scenario_catalogue import options_by_id
+from lib.views import scenarios as page
 
 
 def run(query=None):
@@ -16,26 +17,41 @@ def metrics(at):
     return {m.label: m.value for m in at.metric}
 
 
-def test_moving_the_slider_shows_the_engines_numbers():
+def test_opens_on_a_headline_indicator_at_the_plans_pace():
     at = run()
     assert not at.exception
-    iid = OPTIONS.index[0]
-    row = OPTIONS.loc[iid]
-    at.slider(key=f"pace_{iid}").set_value(0.5).run()
+    # 服务业比重 47.7 → 50左右 at 0.46 points a year: 47.7 + 2.3 = 50.0, printed with one decimal
+    assert metrics(at) == {"情景A：2020年": "50.0 %", "与目标之差": "0 个百分点", "结论": "达到目标"}
+    assert at.selectbox(key="preset").value == "规划情景：全部按规划数字"
+
+
+def test_moving_the_slider_shows_the_engines_numbers_and_writes_the_url():
+    at = run({"indicator": "t2_trade"})
+    at.slider(key="pace_t2_trade").set_value(10.0).run()
     assert not at.exception
-    expected = scenario.run(row.kind, row.direction, row.base, row.target, [0.5], row.qualifier)
+    # 进出口总额 4644 at 10 %/yr: 4644 × 1.61051 = 7479.2 亿元; 1.1^9 × 4644 = 10950 → 2024
+    expected = scenario.run("level", "higher", 4644, 10000, [10.0])
     shown = metrics(at)
-    assert shown["情景A：2020年"] == f"{format_number(expected.value_2020, 2)} {row.unit}"
-    assert shown["与目标之差"] == f"{expected.gap:+,.4g} {row.unit}"
-    reached = "2025年前不能达标" if expected.year_reached is None else f"{expected.year_reached}年"
-    assert shown["按此速度达标年份"] == reached
+    assert shown["情景A：2020年"] == f"{figure(expected.value_2020, 0)} 亿元" == "7479 亿元"
+    assert shown["与目标之差"] == "-2521 亿元"
+    assert at.query_params["pace"] == "10"
+    assert at.selectbox(key="preset").value is None  # no preset is this State
 
 
-@pytest.mark.parametrize("iid", list(OPTIONS.index))
+@pytest.mark.parametrize("iid", list(options_by_id()))
 def test_every_indicator_runs_at_plan_pace_and_meets_its_target(iid):
-    at = run({"indicator": OPTIONS.loc[iid, "label"]})
+    at = run({"indicator": iid})
     assert not at.exception
     assert metrics(at)["结论"] == "达到目标"
+
+
+def test_the_forest_link_shows_no_float_noise():
+    at = run({"presenter": "true", "indicator": "森林覆盖率（专栏2·12）", "compare": "true"})
+    assert not at.exception
+    # 45 + 5 × 0.2 = 46.000000000000014 showed "+1.421e-14 %" before
+    gaps = [m.value for m in at.metric if m.label == "与目标之差"]
+    assert gaps == ["0 个百分点", "0 个百分点"]
+    assert not [m for m in at.metric if m.delta and "e-" in m.delta]
 
 
 def test_gdp_sliders():
@@ -43,17 +59,19 @@ def test_gdp_sliders():
     at.slider(key="gdp_real").set_value(7.0).run()
     assert not at.exception
     # 15720 × (1.07 × 1.0066)^5 = 22787 亿元 = 2.28 万亿元 (deflator slider at its 2-decimal default 0.66)
-    expected = scenario.gdp_2020(7.0, 0.66)
-    assert metrics(at)["2020年地区生产总值（现价）"] == f"{expected / 10000:.2f} 万亿元"
+    expected = economy.gdp_2020(7.0, 0.66)
+    assert metrics(at)["2020年地区生产总值（现价）"] == f"{expected / 10000:.2f} 万亿元" == "2.28 万亿元"
+    assert at.selectbox(key="preset").value == "经济放缓：实际增长7%"  # the State is that preset
 
 
 def test_income_sliders():
     at = run({"section": "城乡收入"})
-    at.slider(key="urban_income").set_value(8.0)
+    at.slider(key="urban_income").set_value(8.0).run()
     at.slider(key="rural_income").set_value(8.0).run()
     assert not at.exception
     # Same growth keeps 27239/10505 = 2.59∶1
     assert metrics(at)["2020年城乡收入比"] == "2.59∶1"
+    assert at.selectbox(key="preset").value == "城乡收入同速增长8%"
 
 
 def test_a_prepared_link_reopens_the_same_scenario():
@@ -62,29 +80,58 @@ def test_a_prepared_link_reopens_the_same_scenario():
     assert at.slider(key="gdp_real").value == 6.5
     assert at.slider(key="gdp_deflator").value == 0.0
     assert at.toggle(key="presenter").value is True
-    # 15720 × (1.065 × 1.0)^5 × … = 21538 亿元
-    assert metrics(at)["2020年地区生产总值（现价）"] == f"{scenario.gdp_2020(6.5, 0.0) / 10000:.2f} 万亿元"
+    # 15720 × 1.065^5 = 21538 亿元
+    assert metrics(at)["2020年地区生产总值（现价）"] == f"{economy.gdp_2020(6.5, 0.0) / 10000:.2f} 万亿元" == "2.15 万亿元"
 
 
-def test_presenter_mode_hides_the_chrome():
+def test_presenter_mode_hides_the_chrome_and_the_working():
     at = run({"presenter": "true"})
     styles = [m.value for m in at.markdown if "<style>" in m.value]
     assert any('[data-testid="stSidebar"]' in s and "display: none" in s for s in styles)
+    assert not [m for m in at.markdown if "剩余年份所需速度" in m.value]  # the still-needed table stays on the desk
     plain = run()
     assert not [m for m in plain.markdown if "stSidebar" in m.value]
+    assert [m for m in plain.markdown if "剩余年份所需速度" in m.value]
 
 
 def test_reset_to_plan_restores_every_slider():
     at = run({"section": "地区生产总值", "gdp_real": "5"})
-    at.button[0].click().run()
-    assert at.slider(key="gdp_real").value == scenario.PLAN_REAL_GROWTH
+    next(b for b in at.button if b.label == "恢复规划数字").click().run()
+    assert at.slider(key="gdp_real").value == economy.figures().real_growth.value
+    assert "gdp_real" not in at.query_params and at.query_params["section"] == "地区生产总值"
 
 
-def test_a_preset_sets_its_controls():
+def test_a_preset_writes_its_sliders_to_the_url():
     at = run()
     at.selectbox(key="preset").select("经济放缓：实际增长7%").run()
     assert not at.exception
     assert at.slider(key="gdp_real").value == 7.0
+    assert dict(at.query_params) == {"section": "地区生产总值", "gdp_real": "7"}
+    assert metrics(at)["2020年地区生产总值（现价）"] == "2.28 万亿元"
+
+
+def test_another_indicator_starts_at_its_own_plan_pace():
+    at = run({"indicator": "t2_forest_cover", "pace": "1"})
+    at.selectbox(key="indicator").select("t2_rd_share").run()
+    assert not at.exception
+    assert at.slider(key="pace_t2_rd_share").value == options_by_id()["t2_rd_share"].plan_pace
+    assert "pace" not in at.query_params
+
+
+def test_the_share_link_is_visible_and_encodes_the_state():
+    at = run({"section": "地区生产总值", "gdp_real": "7"})
+    link = at.code[0].value
+    assert link.startswith("/scenarios?") and "gdp_real=7" in link  # AppTest has no browser address: a relative link
+    assert page.parse({k: [v] for k, v in (p.split("=") for p in link.split("?")[1].split("&"))}).gdp_real == 7.0
+    assert len(at.get("image")) == 1  # the QR code (its SVG is checked in tests/test_qr.py)
+
+
+def test_the_handout_shows_the_answer_without_widgets():
+    at = run({"handout": "true", "section": "地区生产总值", "gdp_real": "7"})
+    assert not at.exception
+    assert metrics(at)["2020年地区生产总值（现价）"] == "2.28 万亿元"
+    assert not at.slider and not at.selectbox
+    assert "handout" not in at.code[0].value  # the handout's link opens the studio
 
 
 @pytest.mark.parametrize(
@@ -97,7 +144,7 @@ def test_a_preset_sets_its_controls():
         {"indicator": "t2_nope"},
         {"presenter": "maybe"},
         {"unknown_key": "1"},
-        {"pace_t2_trade": "-999"},
+        {"pace": "-999"},
     ],
 )
 def test_bad_url_values_give_a_notice_and_no_exception(query):

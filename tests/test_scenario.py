@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lib import scenario
+from lib import economy, scenario, scenario_catalogue
 
 
 @pytest.mark.parametrize(
@@ -66,37 +66,37 @@ def test_bad_paces_are_refused(paces):
 def test_gdp_with_the_plans_figures_lands_on_25000():
     # The deflator is derived so that 9 % real growth reaches 2.5万亿元:
     # (25000/15720)^(1/5) = 1.097230; 1.097230/1.09 − 1 = 0.6633 %
-    assert scenario.implied_deflator() == pytest.approx(0.6633, abs=1e-4)
-    assert scenario.gdp_2020(9.0, scenario.implied_deflator()) == pytest.approx(25000)
+    assert economy.implied_deflator() == pytest.approx(0.6633, abs=1e-4)
+    assert economy.gdp_2020(9.0, economy.implied_deflator()) == pytest.approx(25000)
 
 
 def test_gdp_at_seven_percent():
     # 15720 × (1.07 × 1.006633)^5 = 15720 × 1.44971 = 22789.4 亿元
-    assert scenario.gdp_2020(7.0, scenario.implied_deflator()) == pytest.approx(22789.4, abs=0.5)
+    assert economy.gdp_2020(7.0, economy.implied_deflator()) == pytest.approx(22789.4, abs=0.5)
 
 
 def test_population_growth_from_the_text():
     # 15720亿元 / 52330元 = 3004.0万人; ((3004.0 + 200)/3004.0)^(1/5) − 1 = 1.2974 %
-    assert scenario.implied_population_growth() == pytest.approx(1.2974, abs=1e-4)
+    assert economy.implied_population_growth() == pytest.approx(1.2974, abs=1e-4)
 
 
 def test_plan_income_growths_meet_both_targets():
-    urban, rural = scenario.plan_income_growths()
-    assert scenario.income_ratio_2020(urban, rural) == pytest.approx(2.4)
-    assert scenario.average_income_growth(urban, rural, scenario.default_urbanization_2020()) == pytest.approx(9.5)
+    urban, rural = economy.plan_income_growths()
+    assert economy.income_ratio_2020(urban, rural) == pytest.approx(2.4)
+    assert economy.average_income_growth(urban, rural, economy.default_urbanization_2020()) == pytest.approx(9.5)
     assert rural > urban  # narrowing the gap needs rural incomes to grow faster
 
 
 def test_equal_income_growth_keeps_the_2015_ratio():
     # 27239 / 10505 = 2.5930
-    assert scenario.income_ratio_2020(8, 8) == pytest.approx(2.5930, abs=1e-4)
+    assert economy.income_ratio_2020(8, 8) == pytest.approx(2.5930, abs=1e-4)
 
 
-@pytest.mark.parametrize("row", scenario.scenario_options().to_dict("records"), ids=lambda r: r["indicator_id"])
+@pytest.mark.parametrize("row", scenario_catalogue.indicator_options(), ids=lambda r: r.indicator_id)
 def test_every_plan_default_meets_its_target(row):
-    outcome = scenario.run(row["kind"], row["direction"], row["base"], row["target"], [row["plan_pace"]], row["qualifier"])
+    outcome = scenario.run(row.kind, row.direction, row.base, row.target, [row.plan_pace], row.qualifier)
     assert outcome.met
-    assert row["min"] <= row["plan_pace"] <= row["max"]
+    assert row.low <= row.plan_pace <= row.high
 
 
 @given(base=st.floats(1, 1e6), target=st.floats(1, 1e6), years_left=st.integers(1, 5))
@@ -118,17 +118,39 @@ def test_reduction_pace_needed_gets_there(cut, years_left):
 
 
 def test_gdp_paths_start_at_2015_and_end_where_2020_lands():
-    path = scenario.gdp_path(7.0, 0.66)
-    assert path[0] == scenario.GDP_2015 and path[-1] == pytest.approx(scenario.gdp_2020(7.0, 0.66))
-    required = scenario.gdp_path_required()
-    assert required[0] == scenario.GDP_2015 and required[-1] == pytest.approx(25000)
+    # 15720亿元: 专栏1 row 1, 2015; 25000 = 2.5万亿元 (第一章第三节)
+    path = economy.gdp_path(7.0, 0.66)
+    assert path[0] == 15720 and path[-1] == pytest.approx(economy.gdp_2020(7.0, 0.66))
+    required = economy.gdp_path_required()
+    assert required[0] == 15720 and required[-1] == pytest.approx(25000)
 
 
 def test_slider_defaults_are_the_plans_figures():
-    gdp = scenario.gdp_controls()
+    gdp = scenario_catalogue.gdp_controls()
     # 专栏2 row 1: 9 %; the deflator and population growth derived above, to 2 decimals
-    assert [spec[4] for spec in gdp.values()] == [9.0, 0.66, 1.3]
-    for label, low, high, step, plan in {**gdp, **scenario.income_controls()}.values():
+    assert [spec.plan for spec in gdp.values()] == [9.0, 0.66, 1.3]
+    for label, low, high, step, plan in {**gdp, **scenario_catalogue.income_controls()}.values():
         assert low <= plan <= high
-    keys = scenario.indicator_controls("t2_trade", 16.58)
-    assert set(keys) == {"pace_t2_trade", "paceb_t2_trade", *(f"pace_t2_trade_{y}" for y in range(2016, 2021))}
+
+
+@pytest.mark.parametrize(
+    "figure, value, raw, place",
+    [
+        # Each figure the GDP and income panels use, with the cell or sentence it is read from.
+        ("gdp_2015", 15720, "15720", "专栏1第1行"),
+        ("gdp_per_capita_2015", 52330, "52330", "专栏1第2行"),
+        ("gdp_target", 25000, "2.5万亿元", "第一章第三节"),  # 2.5 万亿元 = 25000 亿元
+        ("gdp_per_capita_target", 75000, "7.5万元左右", "第一章第三节"),  # 7.5 万元 = 75000 元
+        ("real_growth", 9, "9", "专栏2第1行"),
+        ("urban_income_2015", 27239, "27239（新口径）", "专栏1第26行"),
+        ("rural_income_2015", 10505, "10505（新口径）", "专栏1第27行"),
+        ("income_ratio_target", 2.4, "2.4∶1", "专栏2第10行"),
+        ("income_growth_target", 9.5, "9.5", "专栏2第2行"),
+        ("urbanization_2015", 60.9, "60.9", "专栏1第9行"),
+        ("urbanization_change", 7.9, "五年提高7.9个百分点", "专栏1第9行"),
+        ("population_increase", 200, "200万左右", "第十二章第二节"),
+    ],
+)
+def test_the_models_figures_come_from_the_data(figure, value, raw, place):
+    found = getattr(economy.figures(), figure)
+    assert (found.value, found.raw, found.place) == (pytest.approx(value), raw, place)

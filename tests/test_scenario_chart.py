@@ -1,0 +1,31 @@
+"""The studio's chart: one cached spec without data, the numbers passed beside it."""
+
+import pytest
+
+from lib.scenario_chart import SCENARIO_COLOURS, TARGET_SERIES, scenario_chart, scenario_frame, scenario_spec
+from test_charts import test_the_target_label_sits_on_a_white_halo_of_itself as halo_check
+
+
+def test_a_spec_without_data_leaves_the_data_to_the_page():
+    spec = scenario_spec("亿元", 1.0, ("情景A", "完成目标所需路径"))
+    assert "datasets" not in spec and "data" not in spec
+
+
+def test_the_target_label_sits_on_a_white_halo_of_itself():
+    halo_check(scenario_chart("亿元"))
+
+
+@pytest.mark.parametrize("series", [("情景A", "完成目标所需路径"), ("情景A", "完成目标所需路径", "情景B")])
+def test_the_legend_lists_only_the_series_drawn(series):
+    encoding = scenario_chart("%", 1.0, series).to_dict()["layer"][0]["encoding"]
+    assert encoding["color"]["scale"]["domain"] == encoding["strokeDash"]["scale"]["domain"]
+    assert set(encoding["strokeDash"]["scale"]["domain"]) == set(series) <= set(SCENARIO_COLOURS)
+
+
+def test_the_frame_shows_values_at_the_pages_precision():
+    # 森林覆盖率 45 → 46 at 0.2 points a year: 45 + 5 × 0.2 = 46.000000000000014 in floating point
+    path = [45 + 0.2 * k for k in range(6)]
+    frame = scenario_frame({"情景A": path}, 46, "46", decimals=0)
+    # 45, 45.2, 45.4 → 45; 45.6, 45.8, 46 (and the target) → 46: half up, no noise
+    assert list(frame.shown) == ["45", "45", "45", "46", "46", "46", "46"]
+    assert frame.iloc[-1].series == TARGET_SERIES and frame.iloc[-1].label == "46"
