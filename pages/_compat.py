@@ -38,22 +38,33 @@ def ensure_navigation() -> None:
 # URL text ever goes into it.
 PRESENTER_SELECTORS = {
     "hidden": ["stSidebar", "stExpandSidebarButton", "stHeader", "stToolbar"],
-    "styled": ["stMainBlockContainer", "stApp", "stMetricValue", "stMetricLabel", "stMetricDelta", "stSlider",
-               "stWidgetLabel", "stSliderThumbValue", "stCaptionContainer"],
+    "styled": ["stMainBlockContainer", "stElementContainer", "stApp", "stMetricValue", "stMetricLabel", "stMetricDelta",
+               "stSlider", "stWidgetLabel", "stSliderThumbValue", "stCaptionContainer"],
 }
 PRESENTER_CSS = """
 <style>
 [data-testid="stSidebar"], [data-testid="stExpandSidebarButton"], [data-testid="stHeader"],
 [data-testid="stToolbar"] { display: none !important; }
-[data-testid="stMainBlockContainer"] { padding-top: 1rem !important; max-width: 100% !important; }
+[data-testid="stMainBlockContainer"] { padding: 0.5rem 1.5rem 1rem !important; max-width: 100% !important; }
+[data-testid="stElementContainer"]:has(style) { display: none !important; }
 html, body, [data-testid="stApp"] { font-size: 22px !important; color: #000 !important; background: #fff !important; }
-h1 { font-size: 2.4rem !important; }
-[data-testid="stMetricValue"] { font-size: 3rem !important; font-weight: 800 !important; color: #000 !important; }
+h1 { font-size: 1.8rem !important; padding: 0 !important; }
+[data-testid="stMetricValue"] { font-size: 2.3rem !important; font-weight: 800 !important; color: #000 !important; }
 [data-testid="stMetricLabel"] p { font-size: 1.3rem !important; font-weight: 700 !important; }
+[data-testid="stMetricLabel"] *, [data-testid="stMetricDelta"] * { white-space: normal !important; overflow: visible !important; }
 [data-testid="stMetricDelta"] { font-size: 1.2rem !important; }
 [data-testid="stSlider"] label p, [data-testid="stWidgetLabel"] p { font-size: 1.25rem !important; font-weight: 700 !important; }
 [data-testid="stSliderThumbValue"] { font-size: 1.3rem !important; font-weight: 700 !important; color: #000 !important; }
 [data-testid="stCaptionContainer"] { font-size: 1.05rem !important; color: #222 !important; }
+</style>
+"""
+# The scenario handout prints on one A4 page: no navigation, no widgets, normal type.
+HANDOUT_CSS = """
+<style>
+@page { size: A4; margin: 12mm; }
+[data-testid="stSidebar"], [data-testid="stExpandSidebarButton"], [data-testid="stHeader"],
+[data-testid="stToolbar"] { display: none !important; }
+@media print { [data-testid="stMainBlockContainer"] { padding: 0 !important; max-width: 100% !important; } }
 </style>
 """
 
@@ -61,6 +72,10 @@ h1 { font-size: 2.4rem !important; }
 def presenter_mode() -> None:
     # PRESENTER_CSS is a fixed string; no data or URL text reaches it.
     st.markdown(PRESENTER_CSS, unsafe_allow_html=True)
+
+
+def handout_mode() -> None:
+    st.markdown(HANDOUT_CSS, unsafe_allow_html=True)
 
 
 def requested_page() -> str:

@@ -13,29 +13,6 @@ with plain_errors():
     view = view_of(page, state)
 session = st.session_state
 
-# Until pages/_compat.PRESENTER_CSS takes it (see the report): at 3rem a metric
-# value overflows a third of a 1280 px screen, and the slider row is taller than
-# the answer needs, so the verdict fell below the fold. Static CSS only.
-PRESENTER_FIT = """
-<style>
-[data-testid="stMetricValue"] { font-size: 2.3rem !important; }
-[data-testid="stMainBlockContainer"] { padding: 0.5rem 1.5rem 1rem !important; }
-[data-testid="stElementContainer"]:has(style) { display: none !important; }
-h1 { font-size: 1.8rem !important; padding: 0 !important; }
-[data-testid="stMetricLabel"] *, [data-testid="stMetricDelta"] * { white-space: normal !important; overflow: visible !important; }
-</style>
-"""
-# The handout prints on one A4 page: no navigation, no widgets, normal type.
-HANDOUT_CSS = """
-<style>
-@page { size: A4; margin: 12mm; }
-[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
-[data-testid="stToolbar"], [data-testid="stDecoration"] { display: none !important; }
-@media print { [data-testid="stMainBlockContainer"] { padding: 0 !important; max-width: 100% !important; } }
-</style>
-"""
-
-
 def change(convert):
     return _url.change(page, convert)
 
@@ -66,7 +43,7 @@ def draw_share(view, query: str, hint: str, size: int = 180) -> None:
 
 
 if state.handout:
-    st.markdown(HANDOUT_CSS, unsafe_allow_html=True)
+    _compat.handout_mode()
     st.title(f"{view.title}：{view.studio.heading}")
     draw_metrics(view.studio)
     draw_chart(view.studio)
@@ -77,7 +54,6 @@ if state.handout:
 
 if state.presenter:
     _compat.presenter_mode()
-    st.markdown(PRESENTER_FIT, unsafe_allow_html=True)
 head = st.columns([3, 2], vertical_alignment="center")
 head[0].title(view.title)
 head[1].toggle(

@@ -45,6 +45,11 @@ def test_every_presenter_selector_is_in_the_css_and_the_css_names_no_other():
     assert named == {*_compat.PRESENTER_SELECTORS["hidden"], *_compat.PRESENTER_SELECTORS["styled"]}
 
 
+def test_the_handout_hides_only_what_presenter_mode_hides():
+    named = set(re.findall(r'data-testid="(\w+)"', _compat.HANDOUT_CSS))
+    assert named == {*_compat.PRESENTER_SELECTORS["hidden"], "stMainBlockContainer"}
+
+
 @pytest.mark.parametrize("test_id", _compat.PRINT_HIDDEN)
 def test_every_print_selector_names_an_element_streamlit_draws(test_id):
     assert any(re.search(rf'["`]{test_id}["`]', path.read_text(errors="ignore")) for path in STATIC.glob("*.js")), test_id
