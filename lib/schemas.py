@@ -87,7 +87,7 @@ INDICATORS = {
     "unit": ("str", _text(required=False, description="原表单位")),
     "attribute": ("str", _text(ATTRIBUTES, required=False, description="指标属性：预期性或约束性")),
     "pillar": ("str", _text(PILLARS, required=False, description="五大发展分组（仅专栏2）；第1、2行为“总体”")),
-    "direction": ("str", _text(DIRECTIONS, description="方向：higher 越高越好，lower 越低越好，hold 保持类别")),
+    "direction": ("str", _text(DIRECTIONS, description="方向：higher 越高越好，lower 越低越好，hold 保持类别，moderate 适度（不比较速度）")),
     "kind": ("str", _text(KINDS, description="指标类型，决定速度的算法")),
     "previous_id": ("str", _text(required=False, description="专栏1中口径相同的对应行")),
 }
