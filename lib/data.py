@@ -14,7 +14,7 @@ import pandas as pd
 
 from lib import schemas
 from lib.validation import DATA_DIR, DataFileError, read_csv, read_once, require_references, validate
-from lib.values import UnreadableValue, parse_value
+from lib.values import ROMAN, UnreadableValue, parse_value
 
 PATHS = {
     "indicators": DATA_DIR / "indicators.csv",
@@ -102,20 +102,44 @@ def read_investment(path: Path = PATHS["investment"]) -> pd.DataFrame:
 
 
 _LEADING_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+# The number a no-numeral target stands for, read off its words.
+_WORD_VALUES = {"doubling": {"翻一番": 2.0}, "class": {f"{roman}类": float(n) for roman, n in ROMAN.items()}}
 
 
 def read_text_targets(path: Path = PATHS["text_targets"], indicators: pd.DataFrame | None = None) -> pd.DataFrame:
     indicators = load_indicators() if indicators is None else indicators
     frame = read_csv(path, schemas.columns(schemas.TEXT_TARGETS))
-    frame = validate(path, frame, schemas.schema(schemas.TEXT_TARGETS, "text_targets"))
+    frame = validate(path, frame, schemas.schema(schemas.TEXT_TARGETS, "text_targets", schemas.TEXT_TARGET_CHECKS))
     require_references(path, frame, "indicator_id", set(indicators.indicator_id), "indicator")
+    require_references(path, frame, "restates", set(frame.target_id), "text target")
     for index, row in frame.iterrows():
         if row.raw not in row.sentence:
             raise DataFileError(path, f"raw {row.raw!r} is not in its sentence", row=index + 2)
-        number = _LEADING_NUMBER.search(row.raw)
-        if number is None or not math.isclose(float(number.group()), row.value):
+        if row.target_type == "number":
+            number = _LEADING_NUMBER.search(row.raw)
+            expected = None if number is None else float(number.group())
+        else:
+            expected = _WORD_VALUES.get(row.target_type, {}).get(row.raw)
+        if row.target_type in schemas.NUMBER_TYPES and (expected is None or not math.isclose(expected, row.value)):
             raise DataFileError(path, f"value {row.value!r} does not match {row.raw!r}", row=index + 2)
+        _check_year(path, index, row)
     return frame
+
+
+def _check_year(path: Path, index: int, row: pd.Series) -> None:
+    """The year must come from where year_basis says it does.
+
+    A 'chapter' year is checked against the chapter's opening by
+    tests/test_provenance.py, like every other claim about the plan's text.
+    """
+    problem = {
+        "stated": None if f"{row.year}年" in row.sentence else f"year_basis is 'stated' but {row.year}年 is not in the sentence",
+        "plan_period": None if row.year == 2020 else f"year_basis 'plan_period' means 2020, not {row.year}",
+        "each_year": None if "每年" in row.sentence else "year_basis is 'each_year' but the sentence does not say 每年",
+        "chapter": None,
+    }[row.year_basis]
+    if problem:
+        raise DataFileError(path, problem, row=index + 2)
 
 
 def read_definitions(path: Path = PATHS["definitions"], indicators: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -142,6 +166,6 @@ TABLES = {
     "observations": ("指标数值（逐格）", schemas.OBSERVATIONS, load_observations),
     "notes": ("表下备注", schemas.NOTES, load_notes),
     "investment": ("专栏3 投资", schemas.INVESTMENT, load_investment),
-    "text_targets": ("正文数字目标", schemas.TEXT_TARGETS, load_text_targets),
+    "text_targets": ("正文目标", schemas.TEXT_TARGETS, load_text_targets),
     "definitions": ("指标定义", schemas.DEFINITIONS, load_definitions),
 }

@@ -5,9 +5,9 @@ The arithmetic depends on the indicator's kind (lib/schemas.KINDS):
 | kind        | required pace 2015→2020                        | unit            |
 |-------------|------------------------------------------------|-----------------|
 | level       | (T/B)^(1/5) − 1                                 | % a year        |
-| share       | (T − B)/5                                       | points a year   |
+| share       | (T − B)/5                                       | points a year (‰ a year for a ‰ rate) |
 | ratio       | (T − B)/5, signed                               | a year          |
-| total       | T/5                                             | unit a year     |
+| total       | T/5; a ceiling (＜【】) is shown as "at most T"  | unit a year     |
 | reduction   | 1 − (1 − X)^(1/5)                               | % cut a year    |
 | growth_rate | the printed rate                                | % a year        |
 | threshold   | T − B still to cover                            | points          |
@@ -17,6 +17,10 @@ The achieved pace comes from 专栏1: the published 年均 rate where printed
 (labelled with its price basis: GDP is real growth, while its levels are at
 current prices, 专栏1 备注1), otherwise computed from two printed levels that
 share a basis; a 口径 or 标准 break is reported as a break, never as a rate.
+
+A rate carries its price basis (``Pace.price_label``): the 9.72 % a year from
+15720 to 25000 亿元 is nominal, read off current-price levels, while 专栏2's
+9 % is real growth; the two are never compared.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from lib import data
+from lib.milestones import effective_qualifier
 from lib.progress import Assessment, classify
 from lib.targets import target_obs_id
 from lib.values import format_number
@@ -43,6 +48,9 @@ BASIS_LABELS = {
     "break": "口径或标准调整，不可比",
     "none": "无",
 }
+# What a rate measures, by the price basis of the figures it comes from (专栏1 备注1).
+PRICE_LABELS = {"current": "名义，按现价", "nominal": "名义", "real": "实际", "unstated": "价格口径未说明"}
+PER_MILLE = "‰"
 
 
 @dataclass(frozen=True)
@@ -53,10 +61,21 @@ class Pace:
     basis: str = "none"  # a key of BASIS_LABELS
     approx: bool = False
     reason: str = ""  # why there is no value
+    price_basis: str = ""  # a key of PRICE_LABELS for a rate of money; "" otherwise
+    ceiling: bool = False  # a five-year cap: "at most", never a pace to keep up
 
     @property
     def basis_label(self) -> str:
         return BASIS_LABELS[self.basis]
+
+    @property
+    def price_label(self) -> str:
+        return PRICE_LABELS.get(self.price_basis, "")
+
+    @property
+    def labelled_text(self) -> str:
+        """The text with its price basis, e.g. "年均 +9.72%（名义，按现价）"."""
+        return f"{self.text}（{self.price_label}）" if self.price_label and self.value is not None else self.text
 
 
 NO_PACE = Pace(None, "", "―")
@@ -113,18 +132,36 @@ def project(base: float, pace: float, years: int = YEARS, kind: str = "level") -
     raise ValueError(f"no projection for kind {kind!r}")
 
 
-def required_pace(kind: str, base: float | None, target: float | None, unit: str, approx: bool = False) -> Pace:
+def required_pace(
+    kind: str,
+    base: float | None,
+    target: float | None,
+    unit: str,
+    approx: bool = False,
+    qualifier: str = "exact",
+    price_basis: str = "",
+) -> Pace:
     """The pace 2016–2020 requires, from the 2015 base and the 2020 target.
 
     A "左右" target is taken at its central value and the pace is marked approximate.
+    ``price_basis`` is that of the figures (专栏1 备注1: levels at current prices);
+    it labels the rates of levels and growth targets.
     """
-    pace = _required_pace(kind, base, target, unit)
-    if approx and pace.value is not None:
-        return Pace(pace.value, pace.unit, pace.text.replace("年均 ", "年均约 ", 1), pace.basis, True)
-    return Pace(pace.value, pace.unit, pace.text, pace.basis, approx, pace.reason)
+    pace = _required_pace(kind, base, target, unit, qualifier)
+    text = pace.text.replace("年均 ", "年均约 ", 1) if approx and pace.value is not None else pace.text
+    rate_basis = price_basis if kind in ("level", "growth_rate") else ""
+    basis = "computed_nominal" if kind == "level" and price_basis == "current" and pace.basis == "computed" else pace.basis
+    return Pace(pace.value, pace.unit, text, basis, approx, pace.reason, rate_basis, pace.ceiling)
 
 
-def _required_pace(kind: str, base: float | None, target: float | None, unit: str) -> Pace:
+def _share_pace(step: float, unit: str, basis: str) -> Pace:
+    """A share moves in points a year; a ‰ rate (人口自然增长率) in ‰ a year."""
+    if unit == PER_MILLE:
+        return Pace(step, f"{PER_MILLE}/年", f"年均 {_signed(step, 3)}{PER_MILLE}", basis)
+    return Pace(step, "个百分点/年", f"年均 {_signed(step, 2)} 个百分点", basis)
+
+
+def _required_pace(kind: str, base: float | None, target: float | None, unit: str, qualifier: str = "exact") -> Pace:
     if kind == "class":
         return Pace(None, "", "保持")
     if target is None:
@@ -133,6 +170,9 @@ def _required_pace(kind: str, base: float | None, target: float | None, unit: st
         return Pace(target, "%/年", f"年均 {format_number(target, 2)}%", "published")
     if kind == "total":
         average = annual_average(target)
+        if qualifier in ("less_than", "at_most"):
+            # ＜【75000】: a ceiling on the five-year sum, not a pace to keep up.
+            return Pace(average, f"{unit}/年", f"五年累计不超过 {format_number(target)} {unit}（上限）", "computed", ceiling=True)
         return Pace(average, f"{unit}/年", f"年均 {format_number(average, 2)} {unit}", "computed")
     if kind == "reduction":
         yearly = annual_reduction(target)
@@ -147,8 +187,7 @@ def _required_pace(kind: str, base: float | None, target: float | None, unit: st
             return Pace(None, "", "―", reason="基数或目标不为正，不能算复合增速")
         return Pace(rate * 100, "%/年", f"年均 {_signed(rate * 100, 2)}%", "computed")
     if kind == "share":
-        step = points_per_year(base, target)
-        return Pace(step, "个百分点/年", f"年均 {_signed(step, 2)} 个百分点", "computed")
+        return _share_pace(points_per_year(base, target), unit, "computed")
     if kind == "ratio":
         step = points_per_year(base, target)
         return Pace(step, "/年", f"比值年均 {_signed(step, 3)}", "computed")
@@ -233,10 +272,8 @@ def achieved_pace(indicator_id: str, kind: str | None = None) -> Pace:
         return Pace(None, "", "―", reason="专栏1未列2010—2015年数据")
     if kind == "share":
         if published is not None and published.measure == "five_year_change" and published.unit == "个百分点":
-            step = float(published.value) / YEARS
-            return Pace(step, "个百分点/年", f"年均 {_signed(step, 2)} 个百分点", "published_change")
-        step = points_per_year(base, current)
-        return Pace(step, "个百分点/年", f"年均 {_signed(step, 2)} 个百分点", "computed")
+            return _share_pace(float(published.value) / YEARS, unit, "published_change")
+        return _share_pace(points_per_year(base, current), unit, "computed")
     if kind == "level":
         rate = compound_rate(base, current)
         if rate is None:
@@ -286,14 +323,22 @@ def indicator_pace(indicator_id: str) -> IndicatorPace:
     target_id = target_obs_id(indicator_id, _observations().index)
     target_row = None if target_id is None else _obs(target_id)
     base, target = _value(base_row), _value(target_row)
-    approx = target_row is not None and target_row.qualifier == "approx"
-    required = required_pace(indicator.kind, base, target, indicator.unit, approx)
+    # The printed cell may be bare where the text says 左右 (专栏2 "9", 第一章 "9%左右").
+    qualifier = effective_qualifier(indicator_id)
+    approx = qualifier == "approx"
+    required = required_pace(indicator.kind, base, target, indicator.unit, approx, qualifier, _price_basis(base_row, target_row))
     achieved = achieved_pace(indicator.previous_id, indicator.kind) if indicator.previous_id else Pace(
         None, "", "―", reason="专栏1无对应指标"
     )
-    met = target_is_met(indicator.kind, indicator.direction, base, target, target_row.qualifier if target_row is not None else "")
+    met = target_is_met(indicator.kind, indicator.direction, base, target, qualifier)
     assessment = compare(required, achieved, indicator.direction, met)
     return IndicatorPace(indicator_id, base, target, required, achieved, assessment)
+
+
+def _price_basis(base_row: pd.Series | None, target_row: pd.Series | None) -> str:
+    """The price basis of a required rate: the target's, and the base's too where there is one."""
+    bases = {row.price_basis for row in (base_row, target_row) if row is not None and row.price_basis}
+    return bases.pop() if len(bases) == 1 else ("unstated" if bases else "")
 
 
 def pace_table() -> pd.DataFrame:
@@ -310,6 +355,8 @@ def pace_table() -> pd.DataFrame:
                 "required_unit": result.required.unit,
                 "required_text": result.required.text,
                 "required_approx": result.required.approx,
+                "required_price_label": result.required.price_label,
+                "required_ceiling": result.required.ceiling,
                 "achieved_value": result.achieved.value,
                 "achieved_unit": result.achieved.unit,
                 "achieved_text": result.achieved.text,

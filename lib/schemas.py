@@ -23,7 +23,13 @@ KINDS = (
     "threshold",  # a target printed with ＞ or ＜
     "group",  # a heading row with sub-rows and no values of its own
 )
-DIRECTIONS = ("higher", "lower", "hold", "none")
+DIRECTIONS = (
+    "higher",
+    "lower",
+    "hold",  # keep a class
+    "moderate",  # neither: 人口自然增长率, where the plan asks for 人口适度增长 (第三十一章)
+    "none",  # heading rows
+)
 ATTRIBUTES = ("预期性", "约束性")
 PILLARS = ("总体", "创新发展", "协调发展", "绿色发展", "开放发展", "共享发展")
 ROLES = ("actual", "target", "published_growth")
@@ -40,6 +46,26 @@ NOTE_TOPICS = (
     "pending_national",
 )
 TARGET_QUALIFIERS = ("exact", "approx", "at_least", "at_most", "greater_than", "less_than")
+# What a body-text target asks for. Only some carry a number (NUMBER_TYPES):
+TARGET_TYPES = (
+    "number",  # a figure in Arabic numerals: 2.5万亿元, 46%以上
+    "doubling",  # 翻一番 over a base year (base_year); value 2, the multiple
+    "class",  # a quality class: 稳定在Ⅲ类; value the class number
+    "full_coverage",  # every unit reached: 全覆盖, 村村通, 县县通, 全部纳入, 应保尽保, 至少有一个人
+    "national_parity",  # 达到全国平均水平 (the national figure is not in the plan)
+    "zero_growth",  # 零增长
+    "elimination",  # 消除, 取消: nothing left of something
+    "milestone",  # a task completed by its year: 2017年基本完成, 全部“摘帽”, 全面完成, 基本建成
+    "direction",  # a direction with no figure: 人口适度增长
+)
+NUMBER_TYPES = ("number", "doubling", "class")
+# Where the target's year comes from.
+YEAR_BASES = (
+    "stated",  # the sentence names it (到2017年)
+    "plan_period",  # none named: the plan's end, 2020
+    "chapter",  # none named: the chapter's own deadline (第二十五章: 2017年基本完成)
+    "each_year",  # every year 2016 to ``year`` (每年保持在100亿美元以上)
+)
 
 
 def _text(allowed=None, required=True, unique=False, description=""):
@@ -61,7 +87,7 @@ INDICATORS = {
     "unit": ("str", _text(required=False, description="原表单位")),
     "attribute": ("str", _text(ATTRIBUTES, required=False, description="指标属性：预期性或约束性")),
     "pillar": ("str", _text(PILLARS, required=False, description="五大发展分组（仅专栏2）；第1、2行为“总体”")),
-    "direction": ("str", _text(DIRECTIONS, description="方向：higher 越高越好，lower 越低越好，hold 保持类别")),
+    "direction": ("str", _text(DIRECTIONS, description="方向：higher 越高越好，lower 越低越好，hold 保持类别，moderate 适度（不比较速度）")),
     "kind": ("str", _text(KINDS, description="指标类型，决定速度的算法")),
     "previous_id": ("str", _text(required=False, description="专栏1中口径相同的对应行")),
 }
@@ -111,15 +137,32 @@ TEXT_TARGETS = {
     "box": ("str", pa.Column(str, pa.Check.str_matches(r"^(专栏\d+)?$"))),
     "subject_zh": ("str", _text(description="目标对象")),
     "subject_en": ("str", _text()),
-    "raw": ("str", _text(description="原文中表述数字的文字")),
-    "value": ("float", pa.Column(float, nullable=False)),
+    "raw": ("str", _text(description="原文中表述目标的文字")),
+    "value": ("float", pa.Column(float, nullable=True, description="数值；只有 number、doubling（倍数2）、class（类别号）三类必填，其余为空")),
     "unit": ("str", _text(required=False)),
-    "qualifier": ("str", _text(TARGET_QUALIFIERS)),
+    "qualifier": ("str", _text(TARGET_QUALIFIERS, description="限定：approx 左右或“基本”，at_least 以上/新台阶，at_most 以下，greater_than 超过")),
     "five_year_total": ("bool", pa.Column(bool)),
-    "year": ("int", pa.Column("Int64", pa.Check.in_range(2016, 2020))),
+    "year": ("int", pa.Column("Int64", pa.Check.in_range(2016, 2020), description="目标年份；each_year 为最后一年")),
     "indicator_id": ("str", _text(required=False, description="对应的指标表指标（如有）")),
     "sentence": ("str", _text(description="所在句子（原文）")),
+    "target_type": ("str", _text(TARGET_TYPES, description="目标类型：number 数字，doubling 翻一番，class 水质类别，full_coverage 全覆盖，national_parity 达到全国平均水平，zero_growth 零增长，elimination 消除，milestone 完成时点，direction 方向")),
+    "year_basis": ("str", _text(YEAR_BASES, description="年份来源：stated 句中写明，plan_period 规划期末，chapter 本章时限，each_year 2016年起每年")),
+    "base_year": ("str", pa.Column(str, pa.Check.str_matches(r"^(20[01]\d)?$"), description="翻一番的基期年份")),
+    "restates": ("str", _text(required=False, description="重复的另一条正文目标（同一目标写了两次）")),
+    "borderline": ("bool", pa.Column(bool, description="是否为边界情形（没有可核对的终点或范围）")),
+    "note": ("str", _text(required=False, description="说明")),
 }
+# Checks across columns of one row.
+TEXT_TARGET_CHECKS = (
+    pa.Check(
+        lambda frame: frame.value.notna() == frame.target_type.isin(NUMBER_TYPES),
+        name="a value is given exactly for the target types that need a number (number, doubling, class)",
+    ),
+    pa.Check(
+        lambda frame: frame.base_year.ne("") == frame.target_type.eq("doubling"),
+        name="a base_year is given exactly for doubling targets",
+    ),
+)
 
 DEFINITIONS = {
     "indicator_id": ("str", _text(unique=True, description="所释指标（indicators.csv）")),
@@ -132,8 +175,8 @@ def columns(table: dict) -> dict[str, str]:
     return {name: dtype for name, (dtype, _) in table.items()}
 
 
-def schema(table: dict, name: str) -> pa.DataFrameSchema:
-    return pa.DataFrameSchema({col: spec for col, (_, spec) in table.items()}, name=name, strict=True)
+def schema(table: dict, name: str, checks=()) -> pa.DataFrameSchema:
+    return pa.DataFrameSchema({col: spec for col, (_, spec) in table.items()}, checks=list(checks), name=name, strict=True)
 
 
 _DTYPE_NAMES = {"str": "文本", "float": "数值", "int": "整数", "bool": "是/否"}

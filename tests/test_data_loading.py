@@ -95,11 +95,23 @@ def test_investment_amount_edited_away_from_its_raw_text(tmp_path):
 
 
 BROKEN_TEXT_TARGETS = [
-    # tt_002 reads "2.5万亿元" (第一章第三节)
-    ("value edited away from the print", lambda t: t.replace(",2.5万亿元,2.5,万亿元,", ",2.5万亿元,3.5,万亿元,", 1), ["line 3", "value", "2.5万亿元"]),
-    ("raw not in its sentence", lambda t: t.replace(",2.5万亿元,2.5,万亿元,", ",2.6万亿元,2.6,万亿元,", 1), ["line 3", "not in its sentence"]),
+    # tt_002 (line 6) reads "2.5万亿元" (第一章第三节)
+    ("value edited away from the print", lambda t: t.replace(",2.5万亿元,2.5,万亿元,", ",2.5万亿元,3.5,万亿元,", 1), ["line 6", "value", "2.5万亿元"]),
+    ("raw not in its sentence", lambda t: t.replace(",2.5万亿元,2.5,万亿元,", ",2.6万亿元,2.6,万亿元,", 1), ["line 6", "not in its sentence"]),
+    # tt_194 (line 3), GDP 翻一番, is the first row linked to t1_gdp
     ("unknown indicator", lambda t: t.replace(",t1_gdp,", ",t1_gdpp,", 1), ["line 3", "indicator_id", "t1_gdpp"]),
-    ("year outside the plan", lambda t: t.replace(",2.5万亿元,2.5,万亿元,exact,false,2020,", ",2.5万亿元,2.5,万亿元,exact,false,2030,", 1), ["line 3", "year"]),
+    ("year outside the plan", lambda t: t.replace(",2.5万亿元,2.5,万亿元,at_least,false,2020,", ",2.5万亿元,2.5,万亿元,at_least,false,2030,", 1), ["line 6", "year"]),
+    # Issue 15: targets without an Arabic numeral
+    ("a number on a full-coverage target", lambda t: t.replace(",完成农村光纤“村村通”,,,", ",完成农村光纤“村村通”,1,,", 1), ["line 36", "value is given exactly for the target types that need a number"]),
+    ("no number on a numeric target", lambda t: t.replace(",2.5万亿元,2.5,万亿元,", ",2.5万亿元,,万亿元,", 1), ["line 6", "need a number"]),
+    ("翻一番 read as three times", lambda t: t.replace(",翻一番,2,倍,", ",翻一番,3,倍,", 1), ["line 3", "value", "翻一番"]),
+    ("doubling without its base year", lambda t: t.replace("doubling,stated,2010,", "doubling,stated,,", 1), ["line 3", "base_year"]),
+    ("Ⅲ类 read as class 2", lambda t: t.replace(",Ⅲ类,3,类,", ",Ⅲ类,2,类,", 1), ["line 12", "value", "Ⅲ类"]),
+    ("unknown target type", lambda t: t.replace(",full_coverage,plan_period,", ",full-coverage,plan_period,", 1), ["target_type", "full-coverage"]),
+    ("stated year not in the sentence", lambda t: t.replace(",翻一番,2,倍,exact,false,2017,", ",翻一番,2,倍,exact,false,2018,", 1), ["line 3", "2018年 is not in the sentence"]),
+    ("plan-period year other than 2020", lambda t: t.replace(",Ⅲ类,3,类,exact,false,2020,", ",Ⅲ类,3,类,exact,false,2019,", 1), ["line 12", "plan_period"]),
+    ("yearly floor the sentence does not say", lambda t: t.replace(",Ⅲ类,3,类,exact,false,2020,t2_yangtze_water,长江干流水质总体稳定在Ⅲ类，主城区空气质量优良天数比率达到82%，森林覆盖率稳步提高至46%。,class,plan_period,", ",Ⅲ类,3,类,exact,false,2020,t2_yangtze_water,长江干流水质总体稳定在Ⅲ类，主城区空气质量优良天数比率达到82%，森林覆盖率稳步提高至46%。,class,each_year,", 1), ["line 12", "每年"]),
+    ("restates an unknown target", lambda t: t.replace(",number,plan_period,,tt_169,", ",number,plan_period,,tt_999,", 1), ["restates", "tt_999"]),
 ]
 
 

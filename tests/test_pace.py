@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from lib import data
-from lib.pace import annual_reduction, compound_rate, indicator_pace, pace_table, project, required_pace
+from lib.pace import achieved_pace, annual_reduction, compare, compound_rate, indicator_pace, pace_table, project, required_pace
 
 
 @pytest.mark.parametrize(
@@ -135,3 +135,97 @@ def test_five_annual_cuts_compound_to_the_five_year_reduction(cut):
 def test_five_annual_averages_add_up_to_the_total(total):
     pace = required_pace("total", None, total, "万人")
     assert pace.value * 5 == pytest.approx(total)
+
+
+# Issue 15 §2: meanings — units, caps, price bases, qualifiers the text adds.
+
+
+@pytest.mark.parametrize(
+    "indicator_id, value, unit, text",
+    [
+        # 专栏1 row 16, 人口自然增长率 3.79‰ (2010) → 3.86‰ (2015): (3.86 − 3.79)/5 = 0.014 ‰ a year
+        ("t1_natural_pop_growth", 0.014, "‰/年", "年均 +0.014‰"),
+        # 专栏1 row 24, 工业固体废弃物综合利用率 "五年提高2.6个百分点": 2.6/5 = 0.52 points a year
+        ("t1_solid_waste_use", 0.52, "个百分点/年", "年均 +0.52 个百分点"),
+    ],
+)
+def test_a_share_moves_in_its_own_unit(indicator_id, value, unit, text):
+    pace = achieved_pace(indicator_id)
+    assert (pace.unit, pace.text) == (unit, text)
+    assert pace.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "kind, base, target, unit, value, pace_unit, text",
+    [
+        # A ‰ rate moves in ‰: 3.86 → 4.0 would be (4.0 − 3.86)/5 = 0.028 ‰ a year, not 个百分点
+        ("share", 3.86, 4.0, "‰", 0.028, "‰/年", "年均 +0.028‰"),
+        # A % share in points: 专栏2 row 5, (2.2 − 1.53)/5 = 0.134
+        ("share", 1.53, 2.2, "%", 0.134, "个百分点/年", "年均 +0.13 个百分点"),
+    ],
+)
+def test_required_share_pace_units(kind, base, target, unit, value, pace_unit, text):
+    pace = required_pace(kind, base, target, unit)
+    assert (pace.unit, pace.text) == (pace_unit, text)
+    assert pace.value == pytest.approx(value)
+
+
+def test_the_construction_land_cap_is_at_most_never_a_yearly_requirement():
+    # 专栏2 row 19: ＜【75000】 公顷 is a ceiling on the five-year total.
+    pace = indicator_pace("t2_new_construction_land").required
+    assert pace.ceiling
+    assert pace.text == "五年累计不超过 75000 公顷（上限）"
+    assert "年均" not in pace.text and "15000" not in pace.text
+    row = pace_table().set_index("indicator_id").loc["t2_new_construction_land"]
+    assert row.required_ceiling and row.required_text == pace.text
+
+
+@pytest.mark.parametrize(
+    "kind, base, target, price_basis, label, text",
+    [
+        # 第一章第三节 2.5万亿元 from 专栏1's 15720 亿元 (both current prices):
+        # (25000/15720)^(1/5) − 1 = 9.72 % a year, nominal
+        ("level", 15720, 25000, "current", "名义，按现价", "年均 +9.72%（名义，按现价）"),
+        # 专栏2 row 1: 9 % a year is real growth (like 12.8 %, 第一章第一节)
+        ("growth_rate", None, 9, "real", "实际", "年均 9%（实际）"),
+        # 专栏2 row 20, 进出口总额 4644 → 10000 亿元: the plan does not say
+        ("level", 4644, 10000, "unstated", "价格口径未说明", "年均 +16.58%（价格口径未说明）"),
+        # A share has no price basis
+        ("share", 1.53, 2.2, "", "", "年均 +0.13 个百分点"),
+    ],
+)
+def test_required_rates_are_labelled_with_their_price_basis(kind, base, target, price_basis, label, text):
+    pace = required_pace(kind, base, target, "亿元", price_basis=price_basis)
+    assert pace.price_label == label
+    assert pace.labelled_text == text
+
+
+def test_the_real_9_percent_and_the_nominal_level_rate_are_labelled_apart():
+    # 专栏2 row 1 (real) beside 2.5万亿元 from 15720 (nominal, current prices)
+    assert indicator_pace("t2_gdp_growth").required.price_label == "实际"
+    assert required_pace("level", 15720, 25000, "亿元", price_basis="current").basis == "computed_nominal"
+
+
+@pytest.mark.parametrize(
+    "indicator_id, text",
+    [
+        # 专栏2 prints 9, 50, 4 and 【300】; the text says 9%左右 (第一章第三节), 50%左右 (第二章第一节),
+        # 4%左右 (第一章第三节), 300万人左右 (第一章第三节): the pace is marked approximate.
+        ("t2_gdp_growth", "年均约 9%"),
+        ("t2_restructuring_investment_share", "年均约 +1.18 个百分点"),  # (50 − 44.1)/5 = 1.18
+        ("t2_culture_share", "年均约 +0.12 个百分点"),  # (4 − 3.4)/5 = 0.12
+        ("t2_new_urban_jobs", "年均约 60 万人"),  # 300/5 = 60
+        # 专栏2 prints 50左右 itself (row 4)
+        ("t2_services_share", "年均约 +0.46 个百分点"),
+        # a plain cell stays plain: 专栏2 row 22, 【500】 with "每年…100亿美元以上" (at least, not approx)
+        ("t2_fdi", "年均 100 亿美元"),
+    ],
+)
+def test_the_texts_zuoyou_marks_the_required_pace_approximate(indicator_id, text):
+    assert indicator_pace(indicator_id).required.text == text
+
+
+def test_moderate_direction_is_never_compared():
+    # 人口自然增长率: 适度增长 (第三十一章), neither higher nor lower is better
+    assessment = compare(required_pace("share", 3.86, 4.0, "‰"), achieved_pace("t1_natural_pop_growth"), "moderate", False)
+    assert assessment.status == "cannot_assess"

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from lib import data, plan_text
+from lib import data, milestones, plan_text
 
 INDICATORS = data.load_indicators()
 OBSERVATIONS = data.load_observations()
@@ -242,19 +242,47 @@ def test_text_targets_linked_to_table_one_convert_to_its_unit(target_id, indicat
 
 
 def test_linked_text_targets_agree_with_the_tables():
-    """Where the text restates a 专栏2 target, the numbers are the same."""
+    """Where the text restates a 专栏2 target in numbers, the numbers are the same.
+
+    A yearly floor (year_basis each_year) restates a five-year total per year:
+    第二十四章 "实际利用外资每年保持在100亿美元以上" (专栏2 【500】) and
+    第二十七章 "每年新增就业稳定在60万人左右" (专栏2 【300】).
+    """
     by_id = OBSERVATIONS.set_index("obs_id")
-    for row in TEXT_TARGETS[TEXT_TARGETS.indicator_id.str.startswith("t2_")].itertuples():
+    numbers = TEXT_TARGETS[TEXT_TARGETS.indicator_id.str.startswith("t2_") & (TEXT_TARGETS.target_type == "number")]
+    assert len(numbers) >= 10
+    for row in numbers.itertuples():
         targets = [i for i in (f"{row.indicator_id}.2020.target", f"{row.indicator_id}.2016-2020.target") if i in by_id.index]
         table_value = by_id.loc[targets[0], "value"]
-        years = PER_YEAR_RESTATEMENTS.get(row.target_id, 1)
+        years = len(milestones.years_covered(row.year, row.year_basis))
         assert math.isclose(row.value * years, table_value), row.target_id
 
 
-# Text targets that restate a five-year total per year:
-# 第二十四章 "实际利用外资每年100亿美元以上" (专栏2 【500】) and
-# 第二十七章 "每年新增就业稳定在60万人左右" (专栏2 【300】).
-PER_YEAR_RESTATEMENTS = {"tt_150": 5, "tt_167": 5}
+def test_the_yearly_floors_are_the_two_the_text_sets():
+    floors = TEXT_TARGETS[TEXT_TARGETS.year_basis == "each_year"]
+    assert dict(zip(floors.target_id, floors.indicator_id)) == {"tt_150": "t2_fdi", "tt_167": "t2_new_urban_jobs"}
+
+
+def test_chapter_years_come_from_the_chapters_opening():
+    # 第二十五章 opens "确保脱贫攻坚任务2017年基本完成、2018年全面“扫尾”": its targets
+    # that name no year of their own take 2017 (tt_157/158 share a sentence with
+    # "到2017年，完成300个行政村…", which names the year for that clause only).
+    rows = TEXT_TARGETS[TEXT_TARGETS.year_basis == "chapter"]
+    assert set(rows.chapter) == {"第二十五章"}
+    assert {"tt_155", "tt_156"} <= set(rows.target_id)  # 25万人易地扶贫搬迁, 50万户危旧房改造
+    for row in rows.itertuples():
+        opening = [ln.text for ln in plan_text.plan_lines() if ln.chapter == row.chapter and not ln.section]
+        assert any(f"{row.year}年基本完成" in text for text in opening), row.target_id
+
+
+def test_table_directions_that_rest_on_a_sentence():
+    # 人口自然增长率 (专栏1 row 16): neither higher nor lower is better; the plan
+    # asks for "促进人口适度增长" (第三十一章).
+    direction = INDICATORS.set_index("indicator_id").loc["t1_natural_pop_growth", "direction"]
+    said = TEXT_TARGETS[(TEXT_TARGETS.target_type == "direction") & (TEXT_TARGETS.indicator_id == "t1_natural_pop_growth")]
+    assert direction == "moderate"
+    assert len(said) == 1 and "适度增长" in said.sentence.iloc[0]
+    assert said.sentence.iloc[0] in plan_text.passage("第三十一章")
 
 
 def test_growth_targets_carry_their_price_basis():
