@@ -71,14 +71,15 @@ def headline_cards() -> list[Card]:
             points = trajectory("t1_gdp")
             base = points[(points.line_key == "actual") & (points.year == 2015)].value.iloc[0]
             required = points[points.line_key == "required"].note.iloc[0]
-            growth = indicator_pace("t2_gdp_growth").required.text
+            growth = format_number(indicator_pace("t2_gdp_growth").required.value)
             cards.append(
                 Card(
                     indicator_id=indicator_id,
                     title=title,
                     target=text_target.raw,
                     base=f"2015年 {format_number(base / 10000, 2)}万亿元",
-                    pace=f"所需现价{required}，规划实际增长{growth.replace('年均 ', '')}左右",
+                    # 9左右 in the text (第一章第三节); 专栏2 prints a bare 9.
+                    pace=f"所需现价{required}，规划实际增长{growth}%左右",
                     source=f"{text_target.chapter}{text_target.section}；专栏1、专栏2第{growth_row.number}行",
                 )
             )

@@ -46,7 +46,10 @@ def series_catalogue() -> pd.DataFrame:
         if row.kind == "group" or row.indicator_id in successors:
             continue
         number = row.number or by_id.loc[row.parent_id, "number"]
-        linked = text_targets[(text_targets.indicator_id == row.indicator_id) & (text_targets.year == 2020)]
+        # Only a target with a figure can be drawn (not 人口适度增长, 全覆盖 …).
+        linked = text_targets[
+            (text_targets.indicator_id == row.indicator_id) & (text_targets.year == 2020) & (text_targets.target_type == "number")
+        ]
         rows.append(
             {
                 "series_id": row.indicator_id,
