@@ -47,7 +47,7 @@ def follow_click(current):
 
 # Beside each other on a wide screen; on a phone Streamlit stacks the columns,
 # so the key comes right under the map.
-map_column, key_column = st.columns([5, 2], gap="small")
+map_column, key_column = st.columns([3, 2], gap="medium")
 with map_column:
     st.pydeck_chart(
         view.deck,

@@ -31,6 +31,15 @@ def fit_zoom(bounds: Bounds, width: int, height: int, padding: float = 0.06) -> 
     return min(math.log2(usable_w * 2 * math.pi / (512 * span_x)), math.log2(usable_h * 2 * math.pi / (512 * span_y)))
 
 
+def screen_offset(lon: float, lat: float, view: pdk.ViewState) -> tuple[float, float]:
+    """Where deck.gl's Web Mercator view draws (lon, lat): px right of and below the map's centre."""
+    scale = 512 * 2**view.zoom / (2 * math.pi)
+    return (
+        scale * math.radians(lon - view.longitude),
+        -scale * (_mercator_y(lat) - _mercator_y(view.latitude)),
+    )
+
+
 def fit_view(bounds: Bounds, whole: Bounds, width: int = FIT_WIDTH, height: int = MAP_HEIGHT) -> pdk.ViewState:
     """A view state centred on ``bounds`` and showing it whole; ``whole`` (the city) sets how far out one can zoom."""
     west, south, east, north = bounds

@@ -14,6 +14,7 @@ import pydeck as pdk
 
 from lib.maps import layers
 from lib.maps.camera import MAP_HEIGHT, fit_view
+from lib.maps.layers import LABEL_PX
 from lib.maps.serialised_deck import SerialisedDeck
 from lib.maps.styles import GLYPH_FONT, LABEL_FONT, SPLIT_OUTLINE
 from lib.zones.boundaries import bounds_of
@@ -73,7 +74,9 @@ def build_deck(
     """
     highlight = tuple(highlight)
     whole = bounds_of(boundaries)
-    focus = bounds_of(boundaries, set(highlight)) if highlight else whole
+    view = fit_view(bounds_of(boundaries, set(highlight)) if highlight else whole, whole)
+    markers = layers.marker_rows(projects, districts, categories)
+    fitting, held_back = layers.label_rows(boundaries, districts, view, markers, highlight)
     deck_layers = [
         pdk.Layer(
             "GeoJsonLayer",
@@ -105,7 +108,7 @@ def build_deck(
         pdk.Layer(
             "TextLayer",
             id=layer_id(PROJECTS_LAYER, place),
-            data=layers.marker_rows(projects, districts, categories),
+            data=markers,
             get_position="position",
             get_text="glyph",
             get_color="colour",
@@ -119,36 +122,38 @@ def build_deck(
             outline_color=[255, 255, 255, 255],
             pickable=True,
         ),
-        pdk.Layer(
-            "TextLayer",
-            id="labels",
-            data=layers.label_rows(boundaries, districts, highlight),
-            get_position="position",
-            get_text="text",
-            get_size=13,
-            size_units="'pixels'",
-            get_color=[17, 17, 17, 255],
-            font_family=f'"{LABEL_FONT}"',
-            font_weight=600,
-            character_set="'auto'",
-            font_settings={"sdf": True},
-            outline_width=3,
-            outline_color=[255, 255, 255, 230],
-            get_pixel_offset=[0, 12],
-            # Names that would overlap give way to the one with the higher priority.
-            extensions=[{"@@type": "CollisionFilterExtension"}],
-            collision_enabled=True,
-            get_collision_priority="priority",
-            collision_test_props={"sizeScale": 1.4},
-        ),
+        _label_layer("labels", fitting, size=LABEL_PX, units="pixels"),
+        # About 2.6 km tall: legible from zoom 8.5, specks at the opening zoom.
+        _label_layer("labels-zoomed", held_back, size=2600, units="meters"),
     ]
     return SerialisedDeck(
         layers=deck_layers,
         views=[pdk.View(type="MapView", controller=CONTROLLER)],
-        initial_view_state=fit_view(focus, whole),
+        initial_view_state=view,
         # No basemap and no outbound request. Leave map_style alone: an explicit
         # None makes Streamlit fall back to a Carto basemap, which fails offline.
         map_provider=None,
         tooltip=TOOLTIP,
         height=MAP_HEIGHT,
+    )
+
+
+def _label_layer(layer_id: str, rows: list[dict], size: float, units: str) -> pdk.Layer:
+    return pdk.Layer(
+        "TextLayer",
+        id=layer_id,
+        data=rows,
+        get_position="position",
+        get_text="text",
+        get_size=size,
+        size_units=f"'{units}'",
+        size_max_pixels=14,
+        get_color=[17, 17, 17, 255],
+        font_family=f'"{LABEL_FONT}"',
+        font_weight=600,
+        character_set="'auto'",
+        font_settings={"sdf": True},
+        outline_width=3,
+        outline_color=[255, 255, 255, 230],
+        get_pixel_offset="offset",
     )

@@ -13,7 +13,10 @@ import pandas as pd
 
 from lib.maps.styles import CATEGORY_STYLE, SPLIT_OUTLINE, ZONE_COLOURS
 
-_KEY_ROW = 24  # px per legend row; with 15 px type it reads on a projector
+_KEY_ROW = 24  # px per legend row; with 14–15 px type it reads on a projector
+# Wide enough for the longest zone name, 渝东北生态涵养发展区（大生态区）, at 15 px, and
+# narrow enough to sit beside the map at 1280 px, or whole on a phone.
+KEY_WIDTH = 300
 
 
 def _svg(width: int, height: int, parts: list[str]) -> str:
@@ -23,7 +26,7 @@ def _svg(width: int, height: int, parts: list[str]) -> str:
     )
 
 
-def zone_key_svg(zones: pd.DataFrame, width: int = 400) -> str:
+def zone_key_svg(zones: pd.DataFrame, width: int = KEY_WIDTH) -> str:
     """The zone colours and the split-district outline, one row each."""
     parts = []
     for row, zone in enumerate(zones.itertuples()):
@@ -38,7 +41,7 @@ def zone_key_svg(zones: pd.DataFrame, width: int = 400) -> str:
     return _svg(width, y + _KEY_ROW + 2, parts)
 
 
-def marker_key_svg(counts: dict[str, int], width: int = 400) -> str:
+def marker_key_svg(counts: dict[str, int], width: int = KEY_WIDTH) -> str:
     """The project markers shown, with their counts, in two columns."""
     parts = []
     half = (len(counts) + 1) // 2

@@ -12,7 +12,9 @@ import math
 from collections.abc import Iterable
 
 import pandas as pd
+import pydeck as pdk
 
+from lib.maps.camera import screen_offset
 from lib.maps.styles import CATEGORY_STYLE, FILL_ALPHA, HIGHLIGHT, OUTLINE, ZONE_COLOURS
 from lib.zones import places, tables
 from lib.zones.boundaries import outer_rings
@@ -23,7 +25,6 @@ PRECISION_WORDS = {
     "district": "位置：区县代表点（示意）",
 }
 MAX_LINES = 8  # projects listed in one tooltip before "…另有 n 项"
-TOP_PRIORITY = 1000  # deck.gl's collision priorities run from -1000 to 1000
 
 
 def _text(value: object) -> str:
@@ -99,22 +100,48 @@ def split_outlines(boundaries: dict, districts: pd.DataFrame) -> list[dict]:
     ]
 
 
-def label_rows(boundaries: dict, districts: pd.DataFrame, highlight: Iterable[str] = ()) -> list[dict]:
-    """District names at their representative points, each with a collision priority.
+LABEL_PX = 13  # type size of a district name, in px
+LABEL_GAP = 12  # px between a name and the point or markers above it
 
-    Where two names would overlap, the map shows the one with the higher
-    priority: a selected district first, then the larger district. The
-    small districts inside the Inner Ring are named once the reader zooms in.
+
+def label_rows(
+    boundaries: dict, districts: pd.DataFrame, view: pdk.ViewState, markers: list[dict], highlight: Iterable[str] = ()
+) -> tuple[list[dict], list[dict]]:
+    """District names that fit at the opening view, and the rest.
+
+    Names are placed in priority order (the selected districts first, then
+    the larger ones) and a name that would overlap one already placed is
+    held back, so at the opening zoom no two names overlap. Each name sits
+    under its district's point, below any markers fanned out there. The
+    held-back names (mostly the small districts inside the Inner Ring) are
+    drawn sized in metres: specks at the opening zoom, legible once the
+    reader zooms in.
     """
     short = dict(zip(districts.adcode, districts.short_name))
     selected = set(highlight)
-    rows = []
+    below = {}  # a point's markers reach this far below it, in px
+    for marker in markers:
+        key = tuple(marker["position"])
+        below[key] = max(below.get(key, 0.0), marker["offset"][1] + marker["size"] / 2)
+    candidates = []
     for feature in boundaries["features"]:
         props = feature["properties"]
-        adcode = props["adcode"]
-        priority = TOP_PRIORITY if adcode in selected else min(TOP_PRIORITY - 1, round(props["area_km2"] / 10))
-        rows.append({"position": [props["label_lon"], props["label_lat"]], "text": short[adcode], "priority": priority})
-    return rows
+        position = [props["label_lon"], props["label_lat"]]
+        offset = round(LABEL_GAP + below.get((round(position[0], 4), round(position[1], 4)), 0.0), 1)
+        rank = (props["adcode"] not in selected, -props["area_km2"])
+        candidates.append((rank, {"position": position, "text": short[props["adcode"]], "offset": [0, offset]}))
+    placed_boxes: list[tuple[float, float, float, float]] = []
+    fitting, held_back = [], []
+    for _, row in sorted(candidates, key=lambda c: c[0]):
+        x, y = screen_offset(*row["position"], view)
+        half = len(row["text"]) * LABEL_PX / 2 + 3
+        box = (x - half, y + row["offset"][1] - LABEL_PX, x + half, y + row["offset"][1] + LABEL_PX)
+        if any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in placed_boxes):
+            held_back.append(row)
+        else:
+            placed_boxes.append(box)
+            fitting.append(row)
+    return fitting, held_back
 
 
 def marker_rows(projects: pd.DataFrame, districts: pd.DataFrame, categories: Iterable[str]) -> list[dict]:
