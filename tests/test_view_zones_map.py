@@ -5,9 +5,11 @@ import json
 import pytest
 
 from lib import zones
+from lib.maps.camera import screen_offset
 from lib.maps.deck import layer_id
 from lib.views import zones_map as page
 from lib.views.query import Notice
+from lib.zones.boundaries import bounds_of
 
 MAPPED = tuple(zones.mapped_counts())  # the categories with a position on the map (projects.csv, precision ≠ none)
 
@@ -150,9 +152,27 @@ def test_tooltips_carry_plain_text_for_streamlit_to_escape_once():
     assert "&" not in json.dumps(layer(view, "districts")["data"], ensure_ascii=False)  # no entity anywhere
 
 
-def test_no_two_district_names_overlap_at_the_opening_view():
-    spec = json.loads(page.build(page.State()).deck.to_json())
+@pytest.mark.parametrize("place", ["all", "core", "500101"])
+def test_no_two_district_names_overlap_at_the_opening_view(place):
+    view = page.build(page.State(place=place))
+    spec = json.loads(view.deck.to_json())
     labels = next(item for item in spec["layers"] if item["id"] == "labels")["data"]
     held_back = next(item for item in spec["layers"] if item["id"] == "labels-zoomed")["data"]
     assert len(labels) + len(held_back) == 38
-    assert "渝中" in {row["text"] for row in held_back}  # 23 km² among its neighbours (short_name, districts.csv)
+    boxes = []
+    for row in labels:
+        x, y = screen_offset(*row["position"], view.deck.initial_view_state)
+        half = len(row["text"]) * 13 / 2  # 13 px type (lib.maps.layers.LABEL_PX), one em per CJK character
+        boxes.append((x - half, y + row["offset"][1] - 7, x + half, y + row["offset"][1] + 7))
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]), (a, b)
+
+
+def test_the_whole_city_fits_a_phone_wide_map():
+    view = page.build(page.State()).deck.initial_view_state
+    west, south, east, north = bounds_of(zones.load_boundaries())
+    left, top = screen_offset(west, north, view)
+    right, bottom = screen_offset(east, south, view)
+    # A 390 px phone leaves 358 px for the map (16 px of padding each side), and the map is 440 px tall.
+    assert -179 < left < right < 179 and -220 < top < bottom < 220

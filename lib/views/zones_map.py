@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import pyarrow as pa
 
 from lib import zones
+from lib.zones import tables
 from lib.maps import keys
 from lib.maps.camera import MAP_HEIGHT
 from lib.maps.deck import DISTRICTS_LAYER, PROJECTS_LAYER, build_deck, clicked_layer
@@ -130,7 +131,7 @@ def clicked_place(state: State, selection: dict) -> str | None:
 
 
 def _panel(place: str) -> tuple[str, tuple[Block, ...], str]:
-    zone_table, district_zones = zones.load_zones(), zones.load_district_zones()
+    zone_table, district_zones = tables.load_zones(), tables.load_district_zones()
     if place == zones.ALL:
         members = district_zones.zone_id.value_counts()
         blocks = tuple(
@@ -147,7 +148,7 @@ def _panel(place: str) -> tuple[str, tuple[Block, ...], str]:
         )
         note = f"{zone.role_chapter}{zone.role_section}（原文第 {zone.role_line} 行；原文以 *** 隐去区域名称）"
         return zone.name_zh, blocks, note
-    district = zones.load_districts().set_index("adcode").loc[place]
+    district = tables.load_districts().set_index("adcode").loc[place]
     blocks = tuple(Block(link.name_zh, f"（{link.extent}）{link.role_quote}") for link in zones.zones_of_district(place).itertuples())
     return zones.district_name(district.name_2016, district.name_current), blocks, district.note or ""
 
@@ -164,10 +165,10 @@ def build(state: State) -> View:
     counts = zones.mapped_counts()
     category_ids = tuple(counts)
     shown = category_ids if state.categories is None else state.categories
-    projects = zones.load_projects()
+    projects = tables.load_projects()
     highlight = tuple(zones.place_districts(state.place))
     deck = build_deck(
-        zones.load_boundaries(), zones.load_districts(), zones.load_zones(), zones.load_district_zones(), projects,
+        zones.load_boundaries(), tables.load_districts(), tables.load_zones(), tables.load_district_zones(), projects,
         shown, state.place, highlight,
     )
     heading, panel, note = _panel(state.place)
@@ -191,7 +192,7 @@ def build(state: State) -> View:
         map_height=MAP_HEIGHT,
         map_alt="重庆市38个区县按五大功能区域着色的地图，叠加规划项目点位",
         map_hint="点击区县查看详情，再点一次回到全市；拖动平移，双击或两指放大。",
-        zone_key_svg=keys.zone_key_svg(zones.load_zones()),
+        zone_key_svg=keys.zone_key_svg(tables.load_zones()),
         marker_key_svg=keys.marker_key_svg({c: counts[c] for c in shown}),
         counts_text=f"地图上 {sum(counts[c] for c in shown)} 个项目；另有 {unplaced} 个项目位置未能确定，只列在表中。",
         panel_heading=heading,

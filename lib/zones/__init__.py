@@ -6,7 +6,9 @@
 - ``project_table``: the projects as the page lists them.
 
 The names below are the package's public face, so ``from lib import zones;
-zones.load_districts()`` reads as before.
+zones.load_districts()`` reads as before. Code inside lib calls the loaders
+as ``tables.load_…`` so that a test can swap a table by patching
+``lib.zones.tables`` (these re-exported names are bound once, at import).
 """
 
 from lib.zones.boundaries import EQUAL_AREA_CRS, GEOJSON_PATH, load_boundaries, load_district_shapes
