@@ -7,6 +7,7 @@ absent means every category, ``none`` means none).
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import pyarrow as pa
@@ -69,14 +70,22 @@ class View:
     link_column: str
 
 
+# What the URL may name, read on every rerun (parse), so kept per process like
+# the tables themselves (lib.validation.read_once): ~80 ms a rerun otherwise.
+@functools.cache
 def _mapped_categories() -> tuple[str, ...]:
     return tuple(zones.mapped_counts())
+
+
+@functools.cache
+def _place_ids() -> tuple[str, ...]:
+    return tuple(zones.place_ids())
 
 
 def parse(query: Query) -> State:
     notices: list[Notice] = []
     q.unknown_keys(query, KEYS, notices)
-    place = q.one_of(query, "place", zones.place_ids(), zones.ALL, notices)
+    place = q.one_of(query, "place", _place_ids(), zones.ALL, notices)
     given = q.values(query, "categories")
     categories: tuple[str, ...] | None = None
     if given == [NO_CATEGORY]:
@@ -123,7 +132,7 @@ def clicked_place(state: State, selection: dict) -> str | None:
                 found.append((item.get("properties") or {}).get("adcode"))
             elif layer == PROJECTS_LAYER:
                 found.append(next(iter(item.get("adcodes") or ()), None))
-    known = set(zones.place_ids())
+    known = set(_place_ids())
     adcode = next((a for a in found if isinstance(a, str) and a in known and a != zones.ALL), None)
     if adcode is None:
         return None
