@@ -1,8 +1,7 @@
-"""The five functional zones, the 38 districts, and the sited projects of the plan.
+"""The map's four tables (zones, districts, district_zones, projects): schemas and loaders.
 
-Four tables under ``data/`` and one GeoJSON under ``geo/``; each loads,
-validated, with one call. Pages wrap the loaders in ``st.cache_data``; here
-they are cached per process and hand out copies.
+Each loads, validated, with one call, read once per process and handed out
+as a copy (lib.validation.read_once).
 
 The zone names are redacted (``***``) in this copy of the plan, so which
 district lies in which zone comes from the 2013 designation, not from the
@@ -11,21 +10,14 @@ plan; ``data/README.md`` says so beside every table.
 
 from __future__ import annotations
 
-import functools
-import json
-import re
 from pathlib import Path
 
-import geopandas as gpd
 import pandas as pd
 import pandera.pandas as pa
-from shapely.geometry import shape
 
 from lib.schemas import columns, schema
-from lib.search import plan_link
 from lib.validation import DATA_DIR, DataFileError, read_csv, read_once, require_references, validate
 
-GEOJSON_PATH = Path(__file__).resolve().parent.parent / "geo" / "districts.geojson"
 PATHS = {
     "zones": DATA_DIR / "zones.csv",
     "districts": DATA_DIR / "districts.csv",
@@ -33,8 +25,6 @@ PATHS = {
     "projects": DATA_DIR / "projects.csv",
 }
 
-# An Albers equal-area projection centred on Chongqing, for areas in km².
-EQUAL_AREA_CRS = "+proj=aea +lat_1=28.5 +lat_2=31.5 +lat_0=0 +lon_0=107.7 +ellps=WGS84 +units=m +no_defs"
 # Chongqing lies within this box (WGS 84); anything outside is a typo.
 BOUNDS = (105.2, 28.1, 110.3, 32.3)
 
@@ -71,7 +61,7 @@ DISTRICT_BASES = (
     "located",  # the place in the quote lies in that district (a gazetteer fact, listed in data/README.md)
     "",  # no district (precision none)
 )
-_ADCODE = r"50(01|02)\d\d"
+ADCODE = r"50(01|02)\d\d"
 
 
 def _text(allowed=None, required=True, unique=False, pattern=None, description=""):
@@ -102,7 +92,7 @@ ZONES = {
 }
 
 DISTRICTS = {
-    "adcode": ("str", _text(unique=True, pattern=_ADCODE, description="GB/T 2260 code")),
+    "adcode": ("str", _text(unique=True, pattern=ADCODE, description="GB/T 2260 code")),
     "name_2016": ("str", _text(unique=True, description="Official name when the plan was issued (Feb 2016)")),
     "name_current": ("str", _text(unique=True, description="Official name now")),
     "printed_as": ("str", _text(description="The form the plan prints, e.g. 石柱县 for 石柱土家族自治县")),
@@ -115,7 +105,7 @@ DISTRICTS = {
 }
 
 DISTRICT_ZONES = {
-    "adcode": ("str", _text(pattern=_ADCODE)),
+    "adcode": ("str", _text(pattern=ADCODE)),
     "zone_id": ("str", _text(ZONE_IDS)),
     "extent": ("str", _text(EXTENTS, description="全域, or which side of the Inner Ring expressway")),
     "is_primary": ("bool", pa.Column(bool, description="The zone used for the map fill")),
@@ -127,7 +117,7 @@ PROJECTS = {
     "category": ("str", _text(CATEGORIES)),
     "subcategory": ("str", _text(description="As the plan groups it: 国家级/市级, 大型/中型 …")),
     "status": ("str", _text(required=False, description="Stage as printed (建成, 新开工 …); empty where none is printed")),
-    "district_adcodes": ("str", _text(required=False, pattern=rf"{_ADCODE}(;{_ADCODE})*", description="Semicolon-separated")),
+    "district_adcodes": ("str", _text(required=False, pattern=rf"{ADCODE}(;{ADCODE})*", description="Semicolon-separated")),
     "district_basis": ("str", _text(DISTRICT_BASES, description="How the district is known: named in the quote, or located")),
     "box": ("str", _text(required=False, pattern=r"专栏\d+", description="专栏N, empty for the prose")),
     "chapter": ("str", _text(pattern=r"第[一二三四五六七八九十]+章")),
@@ -220,143 +210,6 @@ load_zones = read_once(read_zones)
 load_districts = read_once(read_districts)
 load_district_zones = read_once(read_district_zones)
 load_projects = read_once(read_projects)
-
-
-@functools.cache
-def _geojson_text(path: Path = GEOJSON_PATH) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise DataFileError(path, "the file is missing; rebuild it with python -m geo.build_districts") from None
-
-
-def load_boundaries(path: Path = GEOJSON_PATH) -> dict:
-    """The committed GeoJSON as a dict (a fresh copy: callers may edit it)."""
-    try:
-        collection = json.loads(_geojson_text(path))
-    except json.JSONDecodeError as error:
-        raise DataFileError(path, f"not valid JSON ({error.msg} at line {error.lineno})") from None
-    features = collection.get("features") if isinstance(collection, dict) else None
-    if not isinstance(features, list):
-        raise DataFileError(path, "not a GeoJSON FeatureCollection")
-    for number, feature in enumerate(features, 1):
-        adcode = str((feature.get("properties") or {}).get("adcode", ""))
-        if not re.fullmatch(_ADCODE, adcode):
-            raise DataFileError(path, f"feature {number} has no valid adcode")
-    return collection
-
-
-def load_district_shapes(path: Path = GEOJSON_PATH) -> gpd.GeoDataFrame:
-    """One row per district: adcode, label point and geometry, in WGS 84."""
-    collection = load_boundaries(path)
-    records = [
-        {**feature["properties"], "geometry": shape(feature["geometry"])} for feature in collection["features"]
-    ]
-    frame = gpd.GeoDataFrame(records, geometry="geometry", crs="EPSG:4326")
-    frame["adcode"] = frame["adcode"].astype(str)
-    return frame
-
-
-def zones_of_district(adcode: str) -> pd.DataFrame:
-    """The zone(s) a district lies in, with the part (全域/内环以内/内环以外)."""
-    links = load_district_zones()
-    zones = load_zones()
-    rows = links[links.adcode == adcode].merge(zones, on="zone_id")
-    return rows.sort_values("position").reset_index(drop=True)
-
-
-def districts_of_zone(zone_id: str) -> pd.DataFrame:
-    """The districts in a zone, wholly or in part, in adcode order."""
-    links = load_district_zones()
-    districts = load_districts()
-    rows = links[links.zone_id == zone_id].merge(districts, on="adcode")
-    return rows.sort_values("adcode").reset_index(drop=True)
-
-
-def projects_in(adcodes: set[str] | list[str]) -> pd.DataFrame:
-    """Projects with at least one of their districts in ``adcodes``."""
-    wanted = set(adcodes)
-    projects = load_projects()
-    mask = projects.district_adcodes.map(lambda value: bool(wanted & set(split_adcodes(value))))
-    return projects[mask].reset_index(drop=True)
-
-
-def projects_at(place: str) -> pd.DataFrame:
-    """The projects listed for a place: all of them for the city, else those in its districts."""
-    return load_projects() if place == ALL else projects_in(place_districts(place))
-
-
-def category_counts(projects: pd.DataFrame) -> dict[str, int]:
-    """Projects per category in the fixed category order; categories with none are left out."""
-    counts = projects.category.value_counts()
-    return {category: int(counts[category]) for category in CATEGORIES if category in counts}
-
-
-ALL = "all"  # the whole municipality, the page's default place
-
-
-def place_ids() -> list[str]:
-    """What a visitor can select: the whole city, a zone id, or a district adcode."""
-    return [ALL, *load_zones().zone_id, *load_districts().adcode]
-
-
-def place_label(place: str) -> str:
-    return _place_labels().get(place, place)
-
-
-@functools.cache
-def _place_labels() -> dict[str, str]:
-    # Looked up once per option on every rerun (the selectbox's format_func), so built once.
-    labels = {ALL: "全市（五大功能区域）"}
-    labels |= {z.zone_id: f"功能区域 · {z.name_zh}" for z in load_zones().itertuples()}
-    labels |= {d.adcode: f"区县 · {d.name_2016}" for d in load_districts().itertuples()}
-    return labels
-
-
-def place_districts(place: str) -> list[str]:
-    """Adcodes a place covers: a zone's districts (split ones included), one district, or none for the city."""
-    if place == ALL:
-        return []
-    if place in set(load_zones().zone_id):
-        return list(districts_of_zone(place).adcode)
-    return [place] if place in set(load_districts().adcode) else []
-
-
-PROJECT_COLUMNS = {
-    "name_zh": "项目",
-    "category": "类别",
-    "subcategory": "细类",
-    "status": "状态",
-    "districts": "区县",
-    "source": "出处",
-    "quote": "原文",
-    "position": "位置",
-    "link": "原文链接",
-}
-_PRECISION_WORDS = {"site": "项目所在地", "district": "区县代表点（示意）", "none": "未上图"}
-
-
-def project_table(projects: pd.DataFrame, districts: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Projects as the page shows them: Chinese headers, names for adcodes, the source spelled out."""
-    districts = load_districts() if districts is None else districts
-    names = dict(zip(districts.adcode, districts.name_2016))
-    place = projects.chapter + projects.section
-    unplaced = projects.precision == "none"
-    shown = pd.DataFrame(
-        {
-            "project_id": projects.project_id,
-            "name_zh": projects.name_zh,
-            "category": projects.category,
-            "subcategory": projects.subcategory,
-            "status": projects.status,
-            "districts": projects.district_adcodes.map(lambda v: "、".join(names[c] for c in split_adcodes(v)) or "—"),
-            "source": (projects.box + "（" + place + "）").where(projects.box != "", "正文" + place),
-            "quote": projects.quote,
-            "position": projects.precision.map(_PRECISION_WORDS).where(~unplaced, "未上图：" + projects.note),
-            "link": [plan_link(c, s) for c, s in zip(projects.chapter, projects.section)],
-        }
-    )
-    return shown.rename(columns=PROJECT_COLUMNS).reset_index(drop=True)
 
 
 # The map's tables, in the same form as lib.data.TABLES (title, schema, loader).

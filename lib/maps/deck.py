@@ -1,0 +1,159 @@
+"""The zones map as a pydeck Deck: zone fills, split outlines, project markers, district names.
+
+No basemap and no outbound request (``map_provider=None``). How a click
+becomes a selection, and why the layer ids carry the place, is said in
+``build_deck``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+import pydeck as pdk
+
+from lib.maps import layers
+from lib.maps.camera import MAP_HEIGHT, fit_view
+from lib.maps.layers import LABEL_PX
+from lib.maps.serialised_deck import SerialisedDeck
+from lib.maps.styles import GLYPH_FONT, LABEL_FONT, SPLIT_OUTLINE
+from lib.zones.boundaries import bounds_of
+
+DISTRICTS_LAYER, PROJECTS_LAYER = "districts", "projects"
+
+TOOLTIP = {
+    # Streamlit escapes each {field} as it fills the template; the fields are plain text.
+    "html": "<b>{tip_title}</b><br/>{tip_body}",
+    "style": {
+        "backgroundColor": "#ffffff",
+        "color": "#111111",
+        "border": "1px solid #444444",
+        "fontSize": "13px",
+        "lineHeight": "1.45",
+        "maxWidth": "min(380px, 80vw)",
+        # Line breaks travel as "\n" inside the values, never as <br>.
+        "whiteSpace": "pre-line",
+    },
+}
+# The wheel scrolls the page, not the map: a reader scrolling past the map on
+# a phone or a laptop must not get stuck zooming it. Zoom with a double
+# click, two fingers, or the keyboard once the map has the focus.
+CONTROLLER = {"scrollZoom": False, "doubleClickZoom": True, "touchZoom": True, "dragPan": True, "keyboard": True,
+              "dragRotate": False, "touchRotate": False}
+
+
+def layer_id(layer: str, place: str) -> str:
+    """A layer's id for one place, e.g. ``districts-500103``."""
+    return f"{layer}-{place}"
+
+
+def clicked_layer(layer_key: str) -> str:
+    """The layer a selection key names: ``districts-500103`` → ``districts``."""
+    return layer_key.split("-", 1)[0]
+
+
+def build_deck(
+    boundaries: dict,
+    districts: pd.DataFrame,
+    zones: pd.DataFrame,
+    district_zones: pd.DataFrame,
+    projects: pd.DataFrame,
+    categories: Iterable[str],
+    place: str,
+    highlight: Iterable[str] = (),
+) -> SerialisedDeck:
+    """The whole map for one place (``highlight`` are its districts, outlined and zoomed to).
+
+    A click on a district or a marker reaches the server as Streamlit's
+    selection of that layer, and the page turns it into a place. Streamlit's
+    frontend keeps a selection and greys every other object while it holds
+    one; a layer id that names the place makes the next map's layers new to
+    it, so it drops the old selection and our own colours and outline show
+    the place instead. (A new chart key would do the same by remounting the
+    whole map, which costs seconds on a phone.)
+    """
+    highlight = tuple(highlight)
+    whole = bounds_of(boundaries)
+    view = fit_view(bounds_of(boundaries, set(highlight)) if highlight else whole, whole)
+    markers = layers.marker_rows(projects, districts, categories)
+    fitting, held_back = layers.label_rows(boundaries, districts, view, markers, highlight)
+    deck_layers = [
+        pdk.Layer(
+            "GeoJsonLayer",
+            id=layer_id(DISTRICTS_LAYER, place),
+            data=layers.district_features(boundaries, districts, zones, district_zones, projects, highlight),
+            filled=True,
+            stroked=True,
+            get_fill_color="properties.fill",
+            get_line_color="properties.line",
+            get_line_width="properties.width",
+            line_width_units="'pixels'",
+            pickable=True,
+            auto_highlight=True,
+            highlight_color=[255, 255, 255, 90],
+        ),
+        pdk.Layer(
+            "PathLayer",
+            id="split-outlines",
+            data=layers.split_outlines(boundaries, districts),
+            get_path="path",
+            get_color=list(SPLIT_OUTLINE),
+            width_min_pixels=2.5,
+            get_width=2.5,
+            width_units="'pixels'",
+            get_dash_array=[3, 2],
+            dash_justified=True,
+            extensions=[{"@@type": "PathStyleExtension", "dash": True}],
+        ),
+        pdk.Layer(
+            "TextLayer",
+            id=layer_id(PROJECTS_LAYER, place),
+            data=markers,
+            get_position="position",
+            get_text="glyph",
+            get_color="colour",
+            get_size="size",
+            get_pixel_offset="offset",
+            size_units="'pixels'",
+            font_family=f'"{GLYPH_FONT}"',
+            character_set="'auto'",
+            font_settings={"sdf": True},
+            outline_width=4,
+            outline_color=[255, 255, 255, 255],
+            pickable=True,
+        ),
+        _label_layer("labels", fitting, size=LABEL_PX, units="pixels"),
+        # About 2.6 km tall: legible from zoom 8.5, specks at the opening zoom.
+        _label_layer("labels-zoomed", held_back, size=2600, units="meters"),
+    ]
+    return SerialisedDeck(
+        layers=deck_layers,
+        views=[pdk.View(type="MapView", controller=CONTROLLER)],
+        initial_view_state=view,
+        # No basemap and no outbound request. Leave map_style alone: an explicit
+        # None makes Streamlit fall back to a Carto basemap, which fails offline.
+        map_provider=None,
+        tooltip=TOOLTIP,
+        height=MAP_HEIGHT,
+    )
+
+
+def _label_layer(layer_id: str, rows: list[dict], size: float, units: str) -> pdk.Layer:
+    return pdk.Layer(
+        "TextLayer",
+        id=layer_id,
+        data=rows,
+        get_position="position",
+        get_text="text",
+        get_size=size,
+        size_units=f"'{units}'",
+        size_max_pixels=14,
+        get_color=[17, 17, 17, 255],
+        font_family=f'"{LABEL_FONT}"',
+        font_weight=600,
+        character_set="'auto'",
+        font_settings={"sdf": True},
+        outline_width=3,
+        outline_color=[255, 255, 255, 230],
+        get_pixel_offset="offset",
+    )

@@ -1,0 +1,53 @@
+"""The map's keys as small SVG images: zone colours, and the markers shown with their counts.
+
+An image rather than HTML in markdown, which would pull a 184 KB script
+bundle into the page. Every data string is escaped (this is SVG markup);
+colours are ours.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+import pandas as pd
+
+from lib.maps.styles import CATEGORY_STYLE, SPLIT_OUTLINE, ZONE_COLOURS
+
+_KEY_ROW = 24  # px per legend row; with 14–15 px type it reads on a projector
+# Wide enough for the longest zone name, 渝东北生态涵养发展区（大生态区）, at 15 px, and
+# narrow enough to sit beside the map at 1280 px, or whole on a phone.
+KEY_WIDTH = 300
+
+
+def _svg(width: int, height: int, parts: list[str]) -> str:
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
+        'font-family="sans-serif" font-size="15">' + "".join(parts) + "</svg>"
+    )
+
+
+def zone_key_svg(zones: pd.DataFrame, width: int = KEY_WIDTH) -> str:
+    """The zone colours and the split-district outline, one row each."""
+    parts = []
+    for row, zone in enumerate(zones.itertuples()):
+        r, g, b = ZONE_COLOURS[zone.zone_id]
+        y = row * _KEY_ROW
+        parts.append(f'<rect x="1" y="{y + 4}" width="18" height="15" fill="rgb({r},{g},{b})" stroke="#464646"/>')
+        parts.append(f'<text x="28" y="{y + 17}" fill="#111">{escape(zone.name_zh)}<tspan fill="#555">（{escape(zone.group_zh)}）</tspan></text>')
+    y = len(zones) * _KEY_ROW
+    r, g, b = SPLIT_OUTLINE
+    parts.append(f'<rect x="2" y="{y + 5}" width="16" height="13" fill="none" stroke="rgb({r},{g},{b})" stroke-width="2" stroke-dasharray="3 2"/>')
+    parts.append(f'<text x="28" y="{y + 17}" fill="#111">跨核心区与拓展区（以内环为界）</text>')
+    return _svg(width, y + _KEY_ROW + 2, parts)
+
+
+def marker_key_svg(counts: dict[str, int], width: int = KEY_WIDTH) -> str:
+    """The project markers shown, with their counts, in two columns."""
+    parts = []
+    half = (len(counts) + 1) // 2
+    for index, (category, count) in enumerate(counts.items()):
+        glyph, (r, g, b) = CATEGORY_STYLE[category]
+        x, y = (index // half) * (width // 2), (index % half) * _KEY_ROW if half else 0
+        parts.append(f'<text x="{x + 2}" y="{y + 17}" font-size="17" fill="rgb({r},{g},{b})">{glyph}</text>')
+        parts.append(f'<text x="{x + 24}" y="{y + 17}" fill="#111">{escape(category)} {count}</text>')
+    return _svg(width, max(half, 1) * _KEY_ROW + 2, parts)

