@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 
 import pandas as pd
 
-from lib.params import markdown_escape
+from lib.markup import markdown_escape
 from lib.plan_text import plan_lines
 
 MAX_QUERY = 100

@@ -21,11 +21,12 @@ def test_overview_runs_and_shows_eight_headline_cards():
 
 
 def test_overview_zone_picture_escapes_names():
-    from lib import map_builders, zones
+    from lib import zones
+    from lib.maps.static_map import zone_svg
 
     districts, zone_table = zones.load_districts(), zones.load_zones()
     hostile = zone_table.assign(name_zh=["<script>x</script>"] + list(zone_table.name_zh[1:]))
-    marked = map_builders.zone_svg(zones.load_district_shapes(), districts, hostile)
+    marked = zone_svg(zones.load_district_shapes(), districts, hostile)
     assert "<script>" not in marked and "&lt;script&gt;" in marked
 
 

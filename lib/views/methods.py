@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from lib import data, schemas, zones
-from lib.params import markdown_table
+from lib.markup import markdown_table
 from lib.validation import DATA_DIR
 from lib.views import query as q
 from lib.views.query import Notice, Query

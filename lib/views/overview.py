@@ -11,8 +11,9 @@ import base64
 from collections import Counter
 from dataclasses import dataclass
 
-from lib import map_builders, overview, schemas, zones
-from lib.params import markdown_escape
+from lib import overview, schemas, zones
+from lib.maps.static_map import zone_svg
+from lib.markup import markdown_escape
 from lib.views import query as q
 from lib.views.query import Notice, Query
 
@@ -110,9 +111,8 @@ def build(state: State) -> View:
         "“以往÷所需”：把“十二五”实际速度与“十三五”所需速度相比（联合国进展图表 / Open SDG 方法）。"
         "这是难度，不是对实际完成情况的评估。"
     )
-    # The one call into the map module, so a move of zone_svg changes one line.
     districts = zones.load_districts()
-    zone_svg = map_builders.zone_svg(zones.load_district_shapes(), districts, zones.load_zones())
+    zone_svg_text = zone_svg(zones.load_district_shapes(), districts, zones.load_zones())
     return View(
         title="重庆“十三五”规划：承诺与难度",
         intro=(
@@ -129,7 +129,7 @@ def build(state: State) -> View:
         pillars=tuple(schemas.PILLARS[1:]),  # "总体" is the two headline rows, not one of the five
         ranking_link="哪些目标需要最大的加速",
         zones_heading="五大功能区域",
-        zone_picture=_data_uri(zone_svg),
+        zone_picture=_data_uri(zone_svg_text),
         zone_caption="按主要功能区着色；都市功能核心区（渝中区及内环以内部分）面积很小，详见地图页。",
         zones_text=(
             f"规划以**五大功能区域**统筹全市{len(districts)}个区县：都市功能核心区、都市功能拓展区、城市发展新区"

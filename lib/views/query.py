@@ -21,6 +21,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
+from lib.markup import markdown_escape
+
 Query = Mapping[str, Sequence[str]]
 T = TypeVar("T")
 
@@ -49,7 +51,6 @@ def echo(text: str) -> str:
     return cleaned if len(cleaned) <= ECHO_LIMIT else cleaned[:ECHO_LIMIT] + "…"
 
 
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=&])")
 # Markdown turns www.…, http(s)://… and a@b.c into live links even when every
 # special character is escaped; a word joiner (U+2060, invisible) breaks the
 # pattern without changing what a reader sees.
@@ -63,7 +64,7 @@ def markdown_literal(text: str) -> str:
     The text is first cleaned and shortened like ``echo``; then every markdown
     special is escaped and autolinks are broken.
     """
-    escaped = _MARKDOWN_SPECIALS.sub(r"\\\1", echo(text))
+    escaped = markdown_escape(echo(text))
     return _AUTOLINK.sub(lambda m: _JOINER.join(g for g in m.groups() if g is not None) if m.group(5) is None else "@" + _JOINER, escaped)
 
 

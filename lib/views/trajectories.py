@@ -12,18 +12,14 @@ from dataclasses import dataclass
 import pandas as pd
 
 from lib import charts
-from lib.params import markdown_escape, markdown_table
+from lib.markup import markdown_escape, markdown_table
 from lib.series import DEFAULT_SERIES, related_text_targets, series_catalogue
 from lib.trajectory import LINES, PERIOD_KINDS, basis_break, level_paces, trajectory
+from lib.tables import DIFFICULTY_NOTE
 from lib.views import query as q
 from lib.views.query import Notice, Query
 
 KEYS = ("indicator",)
-DIFFICULTY_NOTE = (
-    "“以往÷所需”把“十二五”时期（2011—2015）实际达到的速度，与“十三五”目标（2016—2020）所需的速度相比，"
-    "方法参照联合国统计司进展图表及 Open SDG（加拿大统计局）的进展评估。两个速度来自两个不同的规划期："
-    "它衡量的是“比以往难多少”，是难度，不是对实际完成情况的评估。"
-)
 # What each line looks like, in the order the legend lists them.
 LINE_WORDS = {
     "actual": "实线：规划公布的{years}年数值",
