@@ -9,7 +9,7 @@ import pandas as pd
 
 from lib import data
 from lib.pace import BASIS_LABELS, indicator_pace, pace_table
-from lib.progress import STATUSES
+from lib.difficulty import STATUSES
 from lib.series import series_catalogue
 from lib.targets import target_obs_id
 from lib.trajectory import trajectory

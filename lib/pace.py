@@ -32,7 +32,7 @@ import pandas as pd
 
 from lib import data
 from lib.milestones import effective_qualifier
-from lib.progress import Assessment, classify
+from lib.difficulty import Assessment, classify
 from lib.targets import target_obs_id
 from lib.values import format_number
 

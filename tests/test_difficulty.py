@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lib.progress import assess, classify, score
+from lib.difficulty import assess, classify, score
 
 
 # The score transformation Open SDG publishes (progress-methodology.md, Figure 2):

@@ -1,4 +1,4 @@
-"""Progress ratio, status and score: the UN progress-chart method as Open SDG implements it.
+"""难度 (difficulty): the UN progress-chart ratio, status and score as Open SDG implements it.
 
 Statistics Canada's method, adopted by Open SDG (v2.4.0, "Progress Measurement
 Methodology for the Sustainable Development Goals"):
