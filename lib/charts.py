@@ -60,7 +60,7 @@ def _configure(chart: alt.Chart, scale: float = 1.0) -> alt.Chart:
         chart.configure_axis(labelFontSize=size, titleFontSize=size, grid=True, gridColor="#e6e6e6")
         # Two columns, so four entries still fit across a phone.
         .configure_legend(labelFontSize=size, titleFontSize=size, orient="bottom", symbolStrokeWidth=3, labelLimit=400, columns=2)
-        .configure_title(fontSize=round(size * 1.2), anchor="start")
+        .configure_title(fontSize=round(size * 1.2), anchor="start")  # not a plan figure: title size
         .configure_view(strokeWidth=0)
     )
 

@@ -113,7 +113,7 @@ def to_workbook_bytes(
         for index, column in enumerate(frame.columns, start=1):
             letter = sheet.cell(row=1, column=index).column_letter
             longest = max([len(str(column))] + [len(str(v)) for v in frame[column]])
-            sheet.column_dimensions[letter].width = min(6 + 1.8 * longest, 60)
+            sheet.column_dimensions[letter].width = min(6 + 1.8 * longest, 60)  # not a plan figure: column width
             if column in percent_columns:
                 for cell in sheet[letter][1:]:
                     cell.number_format = "0%"

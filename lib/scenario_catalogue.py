@@ -76,12 +76,12 @@ def _slider_range(kind: str, plan_pace: float, achieved: float | None) -> tuple[
     if kind in ("share", "threshold"):
         return -2.0, float(max(3, math.ceil(reference * 2))), 0.01
     if kind == "ratio":
-        return -0.1, 0.05, 0.001
+        return -0.1, 0.05, 0.001  # not a plan figure: slider range
     if kind == "reduction":
         return 0.0, float(max(10, math.ceil(reference * 2))), 0.01
     if kind == "total":
-        top = 10 ** math.floor(math.log10(max(reference * 2.5, 1e-9)))
-        high = math.ceil(reference * 2.5 / top) * top
+        top = 10 ** math.floor(math.log10(max(reference * 2.5, 1e-9)))  # not a plan figure: slider headroom
+        high = math.ceil(reference * 2.5 / top) * top  # not a plan figure: slider headroom
         return 0.0, float(high), float(top / 100)
     raise ValueError(kind)
 

@@ -36,7 +36,7 @@ top[1].text_input(
     on_change=_url.change(page, lambda s: {"q": st.session_state["q"] or ""}),
 )
 
-filters = st.columns([3, 1.3, 4.2])
+filters = st.columns([3, 1.3, 4.2])  # not a plan figure: column widths
 filters[0].pills(
     view.pillar_label,
     view.pillars,

@@ -98,8 +98,8 @@ def build_deck(
             data=layers.split_outlines(boundaries, districts),
             get_path="path",
             get_color=list(SPLIT_OUTLINE),
-            width_min_pixels=2.5,
-            get_width=2.5,
+            width_min_pixels=2.5,  # not a plan figure: line width
+            get_width=2.5,  # not a plan figure: line width
             width_units="'pixels'",
             get_dash_array=[3, 2],
             dash_justified=True,

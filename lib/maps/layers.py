@@ -187,7 +187,7 @@ def marker_rows(projects: pd.DataFrame, districts: pd.DataFrame, categories: Ite
 def _ring_offset(slot: int, count: int) -> list[float]:
     if count == 1:
         return [0.0, 0.0]
-    radius = max(10.0, 3.6 * count)
+    radius = max(10.0, 3.6 * count)  # not a plan figure: ring spacing
     angle = -math.pi / 2 + 2 * math.pi * slot / count
     return [round(radius * math.cos(angle), 1), round(radius * math.sin(angle), 1)]
 
