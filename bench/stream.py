@@ -182,7 +182,13 @@ def server(script: str | Path, port: int | None = None, extra_env: dict | None =
     finally:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(process.pid, signal.SIGTERM)
-        with contextlib.suppress(Exception):
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            # A server still busy with a flood ignores SIGTERM; left running it would
+            # slow every later measurement on this machine.
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
             process.wait(timeout=10)
 
 
