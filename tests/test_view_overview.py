@@ -39,9 +39,10 @@ CARDS = {card.label: card for card in BUILT.cards}
         # R&D 1.53 → 2.2: (2.2 − 1.53)/5 = 0.134 points a year
         ("研发投入强度", "2.2%", ["2015年 1.53%", "+0.13 个百分点"]),
         ("森林覆盖率", "46%", ["2015年 45%"]),
-        # 专栏2 row 24: 【70.6】 over five years = 14.12 a year; row 25: 【300】 = 60 a year
+        # 专栏2 row 24: 【70.6】 over five years = 14.12 a year; row 25: 【300】 = 60 a year,
+        # approximate because the text says “300万人左右” (第十二章, issue 15)
         ("农村贫困人口脱贫", "70.6万人", ["年均 14.12 万人"]),
-        ("城镇新增就业", "300万人", ["年均 60 万人"]),
+        ("城镇新增就业", "300万人", ["年均约 60 万人"]),
     ],
 )
 def test_headline_cards(label, value, detail_has):
