@@ -243,3 +243,7 @@ def _target_words(target: Target) -> str:
         number = f"【{format_number(target.value)}】{target.unit}"
     prefix = {"greater_than": "＞", "less_than": "＜"}.get(target.qualifier, "")
     return prefix + number + ("左右" if target.qualifier == "approx" else "")
+
+
+# The table in the form of lib.data.TABLES (title, schema, loader), for the methods page.
+TABLES = {"outcomes": ("2020年实际结果（官方数字）", OUTCOMES, load_outcomes)}

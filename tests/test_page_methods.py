@@ -4,9 +4,9 @@ import pandas as pd
 import pytest
 
 from helpers import open_page
-from lib import data, schemas, zones
+from lib import data, outcomes, schemas, zones
 
-TABLES = {**data.TABLES, **zones.TABLES}
+TABLES = {**data.TABLES, **zones.TABLES, **outcomes.TABLES}
 from lib.exports import read_csv_bytes, read_excel_bytes, to_csv_bytes, to_excel_bytes
 
 

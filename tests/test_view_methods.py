@@ -2,7 +2,7 @@
 
 import pytest
 
-from lib import data, zones
+from lib import data, outcomes, zones
 from lib.views import methods as page
 from lib.views.query import Notice
 
@@ -27,7 +27,7 @@ def test_the_boundary_licence_is_not_claimed_for_the_boundaries():
 
 def test_every_table_is_offered_with_its_row_count():
     view = page.build(page.State())
-    expected = {name: len(load()) for name, (_, _, load) in {**data.TABLES, **zones.TABLES}.items()}
+    expected = {name: len(load()) for name, (_, _, load) in {**data.TABLES, **zones.TABLES, **outcomes.TABLES}.items()}
     assert {t.name: t.rows for t in view.tables} == expected
     for table in view.tables:
         assert table.dictionary_markdown.startswith("| 列 |")

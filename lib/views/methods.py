@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from lib import data, schemas, zones
+from lib import data, outcomes, schemas, zones
 from lib.markup import markdown_table
 from lib.validation import DATA_DIR
 from lib.views import query as q
@@ -64,7 +64,7 @@ def to_query(state: State) -> dict[str, list[str]]:
 
 
 def _tables() -> dict[str, tuple]:
-    return {**data.TABLES, **zones.TABLES}
+    return {**data.TABLES, **zones.TABLES, **outcomes.TABLES}
 
 
 @functools.cache
