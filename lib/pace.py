@@ -78,9 +78,6 @@ class Pace:
         return f"{self.text}（{self.price_label}）" if self.price_label and self.value is not None else self.text
 
 
-NO_PACE = Pace(None, "", "―")
-
-
 def _signed(value: float, digits: int) -> str:
     text = format_number(abs(value), digits)
     if text == "0":

@@ -25,8 +25,3 @@ class SerialisedDeck(pdk.Deck):
             cached = json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"), ensure_ascii=False)
             self.__dict__["_json_text"] = cached
         return cached
-
-
-def payload_bytes(deck: pdk.Deck) -> int:
-    """Bytes of the spec Streamlit sends to the browser for this deck."""
-    return len(deck.to_json().encode("utf-8"))
