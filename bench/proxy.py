@@ -64,14 +64,14 @@ def fronts(back_ports: list[int]):
         process = subprocess.Popen([nginx, "-c", str(config), "-p", folder], stderr=subprocess.PIPE)
         try:
             for front in mapping.values():
-                _wait_healthy(front, process)
+                wait_healthy(front, process)
             yield mapping
         finally:
             process.terminate()
             process.wait(timeout=10)
 
 
-def _wait_healthy(port: int, process: subprocess.Popen) -> None:
+def wait_healthy(port: int, process: subprocess.Popen) -> None:
     deadline = time.time() + 30
     while time.time() < deadline:
         if process.poll() is not None:

@@ -26,6 +26,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from bench.proxy import wait_healthy
 from bench.stream import free_port, server
 from deploy import nginx
 
@@ -79,26 +80,11 @@ def stack(replicas: int = 1, listen: str | None = None, server_name: str = "_", 
         process = subprocess.Popen([nginx_binary, "-c", str(config), "-p", str(work)], stderr=subprocess.PIPE)
         try:
             front_port = int(front.rsplit(":", 1)[1])
-            _wait(front_port, process)
+            wait_healthy(front_port, process)
             yield {"front": front_port, "replicas": ports, "pids": pids, "app": app, "config": config}
         finally:
             process.terminate()
             process.wait(timeout=10)
-
-
-def _wait(port: int, process: subprocess.Popen) -> None:
-    import urllib.request
-
-    deadline = time.time() + 30
-    while time.time() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"nginx exited: {process.stderr.read().decode()[-2000:]}")
-        with contextlib.suppress(Exception):
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as response:
-                if response.read().strip() == b"ok":
-                    return
-        time.sleep(0.2)
-    raise TimeoutError(f"nginx on {port} did not answer in 30 s")
 
 
 def main() -> None:
