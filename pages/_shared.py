@@ -44,3 +44,16 @@ def svg_uri(svg: str) -> str:
     """An SVG as a data URI: st.image passes it through as it is, where raw
     SVG markup would be sniffed and re-encoded on every rerun."""
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
+
+
+def open_view(module):
+    """Every page's first step: app.py's navigation, the State from the URL, its View.
+
+    A damaged data file (read by parse or build) ends the page with the plain message.
+    """
+    from pages import _compat, _url
+
+    _compat.ensure_navigation()
+    with plain_errors():
+        state = _url.state(module)
+        return state, view_of(module, state)

@@ -4,13 +4,10 @@ import streamlit as st
 
 from lib.views import indicators as page
 from lib.views import query
-from pages import _compat, _url
-from pages._shared import plain_errors, view_of
+from pages import _url
+from pages._shared import open_view, view_of
 
-_compat.ensure_navigation()
-with plain_errors():  # parse() reads the indicator ids, so a damaged file is caught here too
-    state = _url.state(page)
-    view = view_of(page, state)
+state, view = open_view(page)
 
 st.title(view.title)
 st.caption(view.intro)

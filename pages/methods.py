@@ -4,13 +4,10 @@ import streamlit as st
 
 from lib import exports, zones
 from lib.views import methods as page
-from pages import _compat, _url
-from pages._shared import plain_errors, view_of
+from pages import _url
+from pages._shared import open_view, view_of
 
-_compat.ensure_navigation()
-state = _url.state(page)
-with plain_errors():
-    view = view_of(page, state)
+state, view = open_view(page)
 
 st.title(view.title)
 st.caption(view.intro)

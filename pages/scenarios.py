@@ -5,12 +5,9 @@ import streamlit as st
 from lib.qr import qr_svg
 from lib.views import scenarios as page
 from pages import _compat, _url
-from pages._shared import plain_errors, svg_uri, view_of
+from pages._shared import open_view, svg_uri, view_of
 
-_compat.ensure_navigation()
-with plain_errors():
-    state = _url.state(page)
-    view = view_of(page, state)
+state, view = open_view(page)
 session = st.session_state
 
 def change(convert):

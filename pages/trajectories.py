@@ -3,13 +3,10 @@
 import streamlit as st
 
 from lib.views import trajectories as page
-from pages import _compat, _url
-from pages._shared import plain_errors, view_of
+from pages import _url
+from pages._shared import open_view
 
-_compat.ensure_navigation()
-with plain_errors():
-    state = _url.state(page)
-    view = view_of(page, state)
+state, view = open_view(page)
 
 st.title(view.title)
 _url.notices(state)

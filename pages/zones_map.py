@@ -9,15 +9,12 @@ import streamlit as st
 
 from lib.views import query
 from lib.views import zones_map as page
-from pages import _compat, _url
-from pages._shared import plain_errors, svg_uri, view_of
+from pages import _url
+from pages._shared import open_view, svg_uri
 
-_compat.ensure_navigation()
 MAP_KEY = "zones_map"
 
-with plain_errors():
-    state = _url.state(page)
-    view = view_of(page, state)
+state, view = open_view(page)
 
 st.title(view.title)
 st.caption(view.intro)
