@@ -46,6 +46,9 @@ ELEMENTS = {
     "multiselect": 'st.multiselect("m", ["a", "b"])',
     "selectbox": 'st.selectbox("s", ["a", "b", "c"])',
     "text_input": 'st.text_input("t")',
+    "code": 'st.code("https://example.org/a?b=1", language=None, wrap_lines=True)',
+    "image": "st.image('data:image/svg+xml;base64,PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciIHdpZHRoPSIxMCIgaGVpZ2h0PSIxMCIvPg==', width=100)",
+    "link_button": 'st.link_button("l", "https://example.org")',
     "html": "st.html('<script>document.documentElement.lang = 1;</script>', unsafe_allow_javascript=True, width='content')",
 }
 HEADER = 'import streamlit as st\n\nst.title("element")\n'
@@ -56,17 +59,24 @@ COMPONENT_APPS = {"dataframe": FLOORS["grid"], "altair_chart": FLOORS["chart"], 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--only", help="comma-separated element names (default: all)")
     args = parser.parse_args()
     names = [*ELEMENTS, *COMPONENT_APPS]
+    if args.only:
+        names = [name for name in names if name in args.only.split(",")]
     times: dict[str, list[float]] = {name: [] for name in ["bare", *names]}
     with sync_playwright() as playwright, contextlib.ExitStack() as servers, tempfile.TemporaryDirectory() as folder:
         browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=FLAGS)
         urls = {"bare": f"http://127.0.0.1:{servers.enter_context(server(ROOT / 'bench' / 'bare_app.py'))[0]}/"}
         for name, line in ELEMENTS.items():
+            if name not in names:
+                continue
             script = Path(folder) / f"{name}.py"
             script.write_text(HEADER + line + "\n")
             urls[name] = f"http://127.0.0.1:{servers.enter_context(server(script))[0]}/"
         for name, app in COMPONENT_APPS.items():
+            if name not in names:
+                continue
             urls[name] = f"http://127.0.0.1:{servers.enter_context(server(ROOT / 'bench' / app))[0]}/"
         for url in urls.values():
             load_time(browser, url)

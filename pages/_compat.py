@@ -99,9 +99,36 @@ def requested_page() -> str:
 # script (no data, no URL text) corrects it in the page itself. The same
 # element carries the print rules: a printed page is the content alone, on A4.
 PRINT_HIDDEN = ["stSidebar", "stHeader", "stToolbar", "stExpandSidebarButton"]
+# The same fixed script copies a shared link: one click handler on the
+# document (installed once) for every button marked data-copy-link, so the
+# link itself never goes into a script and the CSP hash stays fixed. Without a
+# secure context (plain http on a LAN address) the link is selected and
+# copied the old way, and stays selected for Ctrl+C if even that is refused.
+COPY_SCRIPT = (
+    "if (!window.copyLinkReady) { window.copyLinkReady = true;"
+    " document.addEventListener('click', function (event) {"
+    " var button = event.target.closest && event.target.closest('[data-copy-link]');"
+    " if (!button) { return; }"
+    " var link = button.parentElement.querySelector('[data-link]');"
+    " var range = document.createRange(); range.selectNodeContents(link);"
+    " var selection = window.getSelection(); selection.removeAllRanges(); selection.addRange(range);"
+    " var done = function () { button.textContent = button.dataset.copied; };"
+    " var fallback = function () { if (document.execCommand('copy')) { done(); } };"
+    " if (navigator.clipboard && window.isSecureContext) {"
+    " navigator.clipboard.writeText(link.textContent).then(done, fallback); } else { fallback(); }"
+    " }); }"
+)
+COPY_CSS = (
+    ".share-link { display: flex; gap: 0.6rem; align-items: flex-start; flex-wrap: wrap; }"
+    " .share-link [data-link] { font-family: monospace; font-size: 0.85em; word-break: break-all;"
+    " background: #f0f2f6; padding: 0.4rem 0.6rem; border-radius: 0.4rem; flex: 1 1 16rem; min-width: 0; }"
+    " .share-link button { font: inherit; padding: 0.35rem 0.9rem; border-radius: 0.5rem; border: 1px solid #c0392b;"
+    " background: #fff; color: #c0392b; cursor: pointer; white-space: nowrap; }"
+    " @media print { .share-link button { display: none; } }"
+)
 DOCUMENT_HTML = (
-    '<script>document.documentElement.lang = "zh-CN";</script>'
-    "<style>@page { size: A4; margin: 14mm; } @media print { "
+    '<script>document.documentElement.lang = "zh-CN"; ' + COPY_SCRIPT + "</script>"
+    "<style>" + COPY_CSS + " @page { size: A4; margin: 14mm; } @media print { "
     + ", ".join(f'[data-testid="{test_id}"]' for test_id in PRINT_HIDDEN)
     + ' { display: none !important; } [data-testid="stMainBlockContainer"] { padding: 0 !important; max-width: 100% !important; } }</style>'
 )
@@ -109,3 +136,19 @@ DOCUMENT_HTML = (
 
 def document_setup() -> None:
     st.html(DOCUMENT_HTML, unsafe_allow_javascript=True, width="content")
+
+
+def copy_link(container, link: str, label: str, copied: str = "已复制") -> None:
+    """The link as plain text beside a “复制链接” button (DOCUMENT_HTML's script copies it).
+
+    st.code would give a copy icon too, but only on hover, and its code
+    highlighter costs a first visit 0.27 s (bench/component_costs.py); st.html
+    is already loaded for the document script. The link is escaped: it is URL text.
+    """
+    import html
+
+    container.html(
+        '<div class="share-link"><span data-link>' + html.escape(link) + "</span>"
+        f'<button type="button" data-copy-link data-copied="{html.escape(copied)}">{html.escape(label)}</button></div>',
+        width="stretch",
+    )

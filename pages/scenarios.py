@@ -35,7 +35,7 @@ def draw_share(view, query: str, hint: str, size: int = 180) -> None:
     st.subheader(view.share_heading)
     columns = st.columns([3, 1])
     columns[0].caption(hint)
-    columns[0].code(link, language=None, wrap_lines=True)  # st.code has a copy button
+    _compat.copy_link(columns[0], link, view.copy_label)
     columns[1].image(svg_uri(qr_svg(link)), width=size, caption=view.qr_caption)
 
 

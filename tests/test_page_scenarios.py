@@ -1,5 +1,8 @@
 """AppTest: the studio draws its View, every widget writes the URL, bad URLs are harmless."""
 
+import html
+import re
+
 import pytest
 from helpers import inert, open_page
 
@@ -118,9 +121,17 @@ def test_another_indicator_starts_at_its_own_plan_pace():
     assert "pace" not in at.query_params
 
 
+def shared_link(at) -> str:
+    """The link in the share box (pages/_compat.copy_link), as the reader sees it."""
+    boxes = [e.proto.body for e in at.get("html") if "data-link" in e.proto.body]
+    assert len(boxes) == 1, boxes
+    return html.unescape(re.search(r"<span data-link>(.*?)</span>", boxes[0]).group(1))
+
+
 def test_the_share_link_is_visible_and_encodes_the_state():
     at = run({"section": "地区生产总值", "gdp_real": "7"})
-    link = at.code[0].value
+    link = shared_link(at)
+    assert "复制链接" in next(e.proto.body for e in at.get("html") if "data-link" in e.proto.body)
     assert link.startswith("/scenarios?") and "gdp_real=7" in link  # AppTest has no browser address: a relative link
     assert page.parse({k: [v] for k, v in (p.split("=") for p in link.split("?")[1].split("&"))}).gdp_real == 7.0
     assert len(at.get("image")) == 1  # the QR code (its SVG is checked in tests/test_qr.py)
@@ -131,7 +142,7 @@ def test_the_handout_shows_the_answer_without_widgets():
     assert not at.exception
     assert metrics(at)["2020年地区生产总值（现价）"] == "2.28 万亿元"
     assert not at.slider and not at.selectbox
-    assert "handout" not in at.code[0].value  # the handout's link opens the studio
+    assert "handout" not in shared_link(at)  # the handout's link opens the studio
 
 
 @pytest.mark.parametrize(

@@ -82,6 +82,7 @@ class View:
     share_hint: str  # on screen: copy or scan
     handout_hint: str  # on paper: scan or type
     qr_caption: str
+    copy_label: str
     share_query: str  # "?section=…" (or ""), appended to the page's own address
     handout_query: str  # the same State as a printable page
     studio_query: str  # what a handout links to: the same State, open in the studio
@@ -281,9 +282,10 @@ def build(state: State) -> View:
         compare_label="对比情景B",
         studio=STUDIOS[state.section](state, scale),
         share_heading="分享本情景",
-        share_hint="复制链接（代码框右上角的复制按钮），或用手机扫码：打开的是同一个情景。",
+        share_hint="点“复制链接”，或用手机扫码：打开的是同一个情景。",
         handout_hint="用手机扫码，或在浏览器中输入这个链接，打开同一个情景。",
         qr_caption="扫码打开本情景",
+        copy_label="复制链接",
         share_query=share_query(state),
         handout_query=share_query(dataclasses.replace(state, handout=True, presenter=False)),
         studio_query=share_query(dataclasses.replace(state, handout=False)),

@@ -47,7 +47,7 @@ def check_prepared_scenario(page: Page) -> None:
 
 def check_share(page: Page) -> None:
     """The visible link is this page's address, and the QR code is that link's."""
-    link = page.get_by_test_id("stCode").inner_text().strip()
+    link = page.locator(".share-link [data-link]").inner_text().strip()
     assert unquote(link) == unquote(page.url)
     source = page.get_by_test_id("stImage").locator("img").get_attribute("src")
     assert base64.b64decode(source.split(",", 1)[1]).decode("utf-8") == qr_svg(link)
@@ -76,6 +76,12 @@ def test_presenter_prepares_a_scenario_reloads_and_shares_it(watched: Page, app_
     wait_until_idle(page)
     check_prepared_scenario(page)
     check_share(page)
+    # “复制链接” puts exactly the shown link on the clipboard, and says so
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=app_url)
+    copy = page.get_by_role("button", name="复制链接")
+    copy.click()
+    expect(page.locator(".share-link button")).to_have_text("已复制")
+    assert page.evaluate("navigator.clipboard.readText()") == page.locator(".share-link [data-link]").inner_text().strip()
     assert_task_clean(page)
     shot(page, "presenter-prepared", size)
 
@@ -149,7 +155,7 @@ def test_the_handout_prints_on_one_a4_page(watched: Page, app_url):
     expect(page.get_by_role("slider")).to_have_count(0)
     expect(page.get_by_test_id("stSidebar")).to_be_hidden()
     # The link printed on it opens the studio, not another handout.
-    assert "handout" not in page.get_by_test_id("stCode").inner_text()
+    assert "handout" not in page.locator(".share-link [data-link]").inner_text()
     assert_task_clean(page)
     page.emulate_media(media="print")
     pdf = page.pdf(format="A4", print_background=True)
