@@ -7,7 +7,7 @@ import functools
 import altair as alt
 import pandas as pd
 
-from lib.charts import FONT_SIZE, _configure, _haloed_text, spec
+from lib.charts import FONT_SIZE, _configure, _haloed_text, spec, titled
 from lib.figures import figure
 
 SCENARIO_COLOURS = {"情景A": "#0072B2", "情景B": "#CC79A7", "完成目标所需路径": "#D55E00"}
@@ -36,7 +36,14 @@ def scenario_frame(paths: dict[str, list[float]], target: float, target_label: s
     )
 
 
-def scenario_chart(unit: str, scale: float = 1.0, series: tuple[str, ...] = ("情景A", "完成目标所需路径"), height: int = 380) -> alt.Chart:
+def scenario_chart(
+    unit: str,
+    scale: float = 1.0,
+    series: tuple[str, ...] = ("情景A", "完成目标所需路径"),
+    height: int = 380,
+    title: str = "",
+    about: str = "",
+) -> alt.Chart:
     """Scenario paths 2015–2020 against the required path and the target, on one set of axes.
 
     The chart reads one dataset (``scenario_frame``) and filters it per layer,
@@ -56,7 +63,7 @@ def scenario_chart(unit: str, scale: float = 1.0, series: tuple[str, ...] = ("�
     target = alt.Chart().transform_filter(alt.datum.series == TARGET_SERIES)
     sample = pd.DataFrame({"year": [2015], "value": [0.0], "series": ["情景A"], "label": [""], "shown": [""]})
     return _configure(
-        alt.layer(
+        titled(alt.layer(
             paths.mark_line(strokeWidth=4 * scale).encode(x=x, y=y, color=colour, strokeDash=dash),
             paths.mark_point(filled=True, size=80 * scale * scale).encode(x=x, y=y, color=colour, tooltip=tooltip),
             target.mark_point(shape="diamond", filled=True, size=300 * scale * scale, color="#000000").encode(
@@ -66,15 +73,18 @@ def scenario_chart(unit: str, scale: float = 1.0, series: tuple[str, ...] = ("�
                 target, {"align": "right", "dx": -14, "dy": -16, "fontSize": FONT_SIZE * scale, "fontWeight": "bold"}, x=x, y=y, text="label:N"
             ),
             data=sample,
-        ).properties(height=round(height * scale)),
+        ).properties(height=round(height * scale)), title, about),
         scale,
     )
 
 
 @functools.cache
-def scenario_spec(unit: str, scale: float, series: tuple[str, ...], height: int = 380) -> dict:
+def scenario_spec(unit: str, scale: float, series: tuple[str, ...], height: int = 380, title: str = "", about: str = "") -> dict:
     """The chart's Vega-Lite dict without data, built once per look (a slider move only swaps the numbers).
 
+    The title and subtitle (what is drawn, its unit, the source) are inside the
+    chart, so a PNG or SVG saved from its menu says what it shows; they name the
+    indicator, not the slider values, so one spec serves every move.
     Shared between sessions: callers must not change it.
     """
-    return spec(scenario_chart(unit, scale, series, height), keep_data=False)
+    return spec(scenario_chart(unit, scale, series, height, title, about), keep_data=False)

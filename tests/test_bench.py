@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from bench import component_costs, proxy
 
-BENCH_APPS = ["bare_app.py", *component_costs.COMPONENT_APPS.values()]
+BENCH_APPS = ["bare_app.py", "bare_slider.py", *component_costs.COMPONENT_APPS.values()]
 
 
 def element_names(at: AppTest) -> set[str]:

@@ -29,3 +29,20 @@ def test_the_frame_shows_values_at_the_pages_precision():
     # 45, 45.2, 45.4 → 45; 45.6, 45.8, 46 (and the target) → 46: half up, no noise
     assert list(frame.shown) == ["45", "45", "45", "46", "46", "46", "46"]
     assert frame.iloc[-1].series == TARGET_SERIES and frame.iloc[-1].label == "46"
+
+
+@pytest.mark.parametrize(
+    "query, title, about",
+    [
+        # the GDP panel: its levels are at current prices (专栏2 and 第一章第三节 print 2.5万亿元)
+        ({"section": ["地区生产总值"]}, "情景推演：地区生产总值", "地区生产总值（现价），单位：亿元"),
+        # any indicator: its name, its place in 专栏2 and its unit, from data/indicators.csv
+        ({"section": ["任选指标"], "indicator": ["t2_forest_cover"]}, "情景推演：森林覆盖率", "森林覆盖率（专栏2·12），单位：%"),
+    ],
+)
+def test_a_saved_chart_image_says_what_it_shows_and_where_it_comes_from(query, title, about):
+    from lib.views import scenarios
+
+    chart = scenarios.build(scenarios.parse(query)).studio.chart
+    assert chart.spec["title"]["text"] == title
+    assert chart.spec["title"]["subtitle"] == [about, "来源：《重庆市国民经济和社会发展第十三个五年规划纲要》"]

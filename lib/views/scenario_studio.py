@@ -174,7 +174,7 @@ def _indicator_studio(state: State, scale: float) -> Studio:
         slider_rows=tuple(rows),
         caption=caption,
         metric_rows=tuple(metric_rows),
-        chart=Chart(scenario_spec(option.unit, scale, tuple(paths)), frame),
+        chart=Chart(scenario_spec(option.unit, scale, tuple(paths), title=f"情景推演：{option.name}", about=chart_about(option.label, option.unit)), frame),
         table_markdown="\n".join(lines),
         heading=option.name,
     )
@@ -191,6 +191,11 @@ def _against(gap: float, digits: int, unit: str, target_raw: str) -> tuple[str, 
     if shown == "0":
         return f"与目标持平（{target_raw}）", "off"
     return f"{shown} {unit}，对比目标{target_raw}".replace(" ，", "，"), "normal"
+
+
+def chart_about(what: str, unit: str) -> str:
+    """The chart's subtitle: what is drawn and in what unit (the source line follows it)."""
+    return f"{what}，单位：{unit}" if unit else what
 
 
 def _gdp_studio(state: State, scale: float) -> Studio:
@@ -219,7 +224,10 @@ def _gdp_studio(state: State, scale: float) -> Studio:
                 Metric("2020年人均地区生产总值", f"{figure(per_capita / 10_000, 2)} 万元", per_delta, per_colour),
             ),
         ),
-        chart=Chart(scenario_spec("亿元", scale, tuple(paths)), scenario_frame(paths, plan.gdp_target.value, plan.gdp_target.raw, 0)),
+        chart=Chart(
+            scenario_spec("亿元", scale, tuple(paths), title="情景推演：地区生产总值", about=chart_about("地区生产总值（现价）", "亿元")),
+            scenario_frame(paths, plan.gdp_target.value, plan.gdp_target.raw, 0),
+        ),
         heading="地区生产总值",
     )
 
