@@ -73,7 +73,7 @@ def scenario_chart(
                 target, {"align": "right", "dx": -14, "dy": -16, "fontSize": FONT_SIZE * scale, "fontWeight": "bold"}, x=x, y=y, text="label:N"
             ),
             data=sample,
-        ).properties(height=round(height * scale)), title, about),
+        ).properties(height=round(height * scale)), title, about, scale),
         scale,
     )
 
