@@ -30,6 +30,11 @@ class DataFileError(ValueError):
             where += f", line {row}"
         super().__init__(f"{where}: {problem}")
 
+    @property
+    def where(self) -> str:
+        """The file (and line) in words a visitor reads: “observations.csv 第2行”."""
+        return self.path.name + (f" 第{self.row}行" if self.row is not None else "")
+
 
 def read_csv(path: Path | str, columns: dict[str, str]) -> pd.DataFrame:
     """Read a UTF-8 CSV whose columns must be exactly ``columns`` (name → dtype).

@@ -9,6 +9,7 @@ import base64
 import contextlib
 import dataclasses
 import importlib
+import logging
 
 import streamlit as st
 
@@ -36,7 +37,10 @@ def plain_errors():
     try:
         yield
     except DataFileError as error:
-        st.error(f"数据文件有误，本页暂时无法显示。{error}")
+        # The visitor reads which file, in Chinese; the maintainer's detail (in English,
+        # naming the column and value) goes to the server log, not onto a public page.
+        logging.getLogger("dashboard.data").error("data file refused: %s", error)
+        st.error(f"数据文件 {error.where} 有误，本页暂时无法显示。维护者可在服务器日志中查看原因。")
         st.stop()
 
 

@@ -154,3 +154,25 @@ def test_repeated_url_values_filter_together(query, expected, noticed):
     assert expected in counts(at)
     assert any("已忽略" in info.value for info in at.info) == noticed
     assert all(inert(e.value) for e in list(at.markdown) + list(at.info))
+
+
+def test_a_row_click_with_the_plan_text_missing_gives_the_plain_message(monkeypatch, tmp_path):
+    """Issue 16 #5: a missing plan.txt once gave Streamlit's English error box on a row click."""
+    import streamlit as st
+
+    from lib import plan_text, search
+    from lib.views import indicators
+
+    caches = [f for module in (plan_text, search, tables, indicators) for f in vars(module).values() if hasattr(f, "cache_clear")]
+    caches.append(st.cache_resource)  # the page's Views (pages/_shared.view_of)
+    monkeypatch.setattr(plan_text, "PLAN_PATH", tmp_path / "plan.txt")  # no such file
+    for cached in caches:
+        getattr(cached, "cache_clear", getattr(cached, "clear", None))()
+    try:
+        at = open_page("indicators", {"row": "t2_forest_cover"})
+        assert not at.exception
+        assert [e.value for e in at.error] == ["数据文件 plan.txt 有误，本页暂时无法显示。维护者可在服务器日志中查看原因。"]
+    finally:
+        monkeypatch.undo()
+        for cached in caches:
+            getattr(cached, "cache_clear", getattr(cached, "clear", None))()

@@ -115,7 +115,7 @@ def test_a_missing_plan_text_gives_the_plain_data_file_message(monkeypatch, tmp_
     try:
         at = open_page("plan_reader")
         assert not at.exception
-        assert [e.value for e in at.error] == ["数据文件有误，本页暂时无法显示。plan.txt: the plan's text cannot be read (FileNotFoundError)"]
+        assert [e.value for e in at.error] == ["数据文件 plan.txt 有误，本页暂时无法显示。维护者可在服务器日志中查看原因。"]
     finally:
         monkeypatch.undo()
         for cached in (plan_text.plan_text, plan_text.plan_lines, plan_text.boxes, search.paragraphs, search.outline, search.chapter_choices):
