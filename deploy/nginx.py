@@ -138,6 +138,12 @@ http {{
       proxy_read_timeout 300s;
       proxy_send_timeout 300s;
     }}
+    # Every page is one path segment (/indicators). Streamlit's index.html loads
+    # ./static/…, so under /indicators/extra (or /indicators/) the browser asks for
+    # /indicators/static/… and the page stays blank: a trailing slash goes to the
+    # page, anything deeper outside Streamlit's own folders gets the Chinese 404.
+    location ~ "^/([^/_][^/]*)/$" {{ return 301 /$1$is_args$args; }}
+    location ~ "^/(?!_stcore/|static/|media/|component/|app/|_errors/)[^/]+/." {{ return 404; }}
     location / {{
       limit_conn per_ip 64;
       limit_req zone=pages burst=40 nodelay;

@@ -54,6 +54,23 @@ def replica_env(cookie_secret: str) -> dict[str, str]:
     return {"STREAMLIT_SERVER_COOKIE_SECRET": cookie_secret}
 
 
+def warm_up(port: int) -> None:
+    """Run app.py once in a replica before any visitor reaches it.
+
+    Until some session has run app.py's st.navigation, Streamlit treats the
+    pages/ folder as a legacy multipage app and answers an unknown path
+    (/foo) with its own English “Page not found” dialog; after one run it
+    routes every path through app.py, which shows the Chinese not-found page.
+    """
+    from bench.stream import Session
+
+    session = Session(port)
+    try:
+        session.run("")
+    finally:
+        session.close()
+
+
 @contextlib.contextmanager
 def stack(replicas: int = 1, listen: str | None = None, server_name: str = "_", streams_per_ip: int = 2) -> Iterator[dict]:
     """Export, start the replicas and nginx; yield {"front": port, "replicas": [ports], "app": folder}."""
@@ -69,6 +86,7 @@ def stack(replicas: int = 1, listen: str | None = None, server_name: str = "_", 
             _, process = running.enter_context(
                 server(app / "app.py", port=port, cwd=app, extra_flags=replica_flags(server_name), extra_env=replica_env(cookie_secret))
             )
+            warm_up(port)
             ports.append(port)
             pids.append(process.pid)
         front = listen or f"127.0.0.1:{free_port()}"

@@ -5,6 +5,7 @@ an export without .git, a replica bound to loopback, nginx in front. Skipped
 where nginx is not installed (.ci/run installs it).
 """
 
+import re
 import shutil
 import subprocess
 import tempfile
@@ -62,6 +63,34 @@ def test_the_page_says_it_is_chinese_and_carries_the_security_headers(front):
 def test_endpoints_a_visitor_needs_not_are_closed_with_a_chinese_page(front, path):
     status, _, body = fetch(f"http://127.0.0.1:{front['front']}{path}")
     assert status == 404 and "页面不存在" in body and 'lang="zh-CN"' in body
+
+
+@pytest.mark.parametrize("path", ["/indicators/extra", "/scenarios/a/b", "/Indicators/x.html"])
+def test_a_path_below_a_page_gets_the_chinese_404_page(front, path):
+    # Streamlit would serve its index.html there, whose ./static/ files then miss: a blank page
+    status, _, body = fetch(f"http://127.0.0.1:{front['front']}{path}")
+    assert status == 404 and "页面不存在" in body
+
+
+def test_a_trailing_slash_goes_to_the_page(front):
+    request = urllib.request.Request(f"http://127.0.0.1:{front['front']}/indicators/?table=1", method="HEAD")
+    opener = urllib.request.build_opener(NoRedirect)
+    with pytest.raises(urllib.error.HTTPError) as answer:
+        opener.open(request, timeout=30)
+    assert answer.value.code == 301 and answer.value.headers["Location"].endswith("/indicators?table=1")
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def test_streamlit_s_own_files_still_pass(front):
+    # the hashed bundle index.html names, and the health check, under their two-level paths
+    status, _, body = fetch(f"http://127.0.0.1:{front['front']}/")
+    script = re.search(r'src="\./(static/js/[^"]+)"', body).group(1)
+    assert fetch(f"http://127.0.0.1:{front['front']}/{script}")[0] == 200
+    assert fetch(f"http://127.0.0.1:{front['front']}/_stcore/health")[0] == 200
 
 
 def test_a_very_long_url_gets_the_chinese_414_page(front):

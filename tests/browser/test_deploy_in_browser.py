@@ -32,3 +32,14 @@ def test_every_page_draws_under_the_csp(page: Page, public_url, path):
     expect(page.locator("h1").first).to_be_visible()
     assert page.evaluate("document.documentElement.lang") == "zh-CN"
     assert not refused, refused
+
+
+def test_the_first_visitor_after_a_start_on_an_unknown_path_gets_the_chinese_page(page: Page):
+    """A stack of its own, so this visitor is the first one: before deploy.serve warmed each
+    replica, Streamlit answered /foo with its English “Page not found” dialog until some
+    session had run app.py."""
+    with serve.stack(replicas=1) as running:
+        page.goto(f"http://127.0.0.1:{running['front']}/foo")
+        wait_until_idle(page)
+        expect(page.get_by_role("heading", name="页面不存在")).to_be_visible()
+        expect(page.get_by_text("Page not found")).to_have_count(0)
