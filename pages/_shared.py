@@ -8,6 +8,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import dataclasses
+import functools
 import importlib
 import logging
 
@@ -16,7 +17,7 @@ import streamlit as st
 from lib.validation import DataFileError
 
 
-@st.cache_resource(show_spinner=False, max_entries=512)
+@functools.lru_cache(maxsize=512)
 def _built(module_name: str, state):
     return importlib.import_module(module_name).build(state)
 
@@ -24,9 +25,12 @@ def _built(module_name: str, state):
 def view_of(module, state):
     """``module.build(state)``, built once per State for every session.
 
-    A View is frozen and never mutated, so one shared copy serves everyone
-    (st.cache_resource, no pickling per rerun). Notices are not part of what
-    is built, so hostile URLs cannot fill the cache with copies.
+    A View is frozen and never mutated, so one shared copy serves everyone.
+    Notices are not part of what is built, so hostile URLs cannot fill the
+    cache with copies, and it is bounded (least recently used go first). Not
+    st.cache_resource: any visitor's websocket can ask Streamlit to clear that
+    (a ``clear_cache`` message, no menu needed), which made every page cold
+    for everyone; the Views come from fixed files and never go stale.
     """
     return _built(module.__name__, dataclasses.replace(state, notices=()))
 

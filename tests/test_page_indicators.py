@@ -158,16 +158,15 @@ def test_repeated_url_values_filter_together(query, expected, noticed):
 
 def test_a_row_click_with_the_plan_text_missing_gives_the_plain_message(monkeypatch, tmp_path):
     """Issue 16 #5: a missing plan.txt once gave Streamlit's English error box on a row click."""
-    import streamlit as st
-
     from lib import plan_text, search
     from lib.views import indicators
+    from pages import _shared
 
     caches = [f for module in (plan_text, search, tables, indicators) for f in vars(module).values() if hasattr(f, "cache_clear")]
-    caches.append(st.cache_resource)  # the page's Views (pages/_shared.view_of)
+    caches.append(_shared._built)  # the page's Views (pages/_shared.view_of)
     monkeypatch.setattr(plan_text, "PLAN_PATH", tmp_path / "plan.txt")  # no such file
     for cached in caches:
-        getattr(cached, "cache_clear", getattr(cached, "clear", None))()
+        cached.cache_clear()
     try:
         at = open_page("indicators", {"row": "t2_forest_cover"})
         assert not at.exception
@@ -175,4 +174,4 @@ def test_a_row_click_with_the_plan_text_missing_gives_the_plain_message(monkeypa
     finally:
         monkeypatch.undo()
         for cached in caches:
-            getattr(cached, "cache_clear", getattr(cached, "clear", None))()
+            cached.cache_clear()
