@@ -144,7 +144,15 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def server(script: str | Path, port: int | None = None, extra_env: dict | None = None, profile: bool = False, cwd: Path = ROOT, extra_flags: list[str] | None = None):
+def server(
+    script: str | Path,
+    port: int | None = None,
+    extra_env: dict | None = None,
+    profile: bool = False,
+    cwd: Path = ROOT,
+    extra_flags: list[str] | None = None,
+    stderr=subprocess.PIPE,
+):
     """Start ``streamlit run script`` on a free port and wait for /_stcore/health.
 
     ``profile=True`` turns usage stats on so the server reports its own script
@@ -163,7 +171,9 @@ def server(script: str | Path, port: int | None = None, extra_env: dict | None =
         cwd=cwd,
         env=env,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        # PIPE for a bench's short-lived server (read if it fails to start); a long-lived
+        # one passes None, since a pipe nobody reads blocks the server once 64 KB of log fill it.
+        stderr=stderr,
         start_new_session=True,
     )
     try:
@@ -174,7 +184,8 @@ def server(script: str | Path, port: int | None = None, extra_env: dict | None =
                     if response.read().strip() == b"ok":
                         break
             if process.poll() is not None:
-                raise RuntimeError(f"streamlit exited: {process.stderr.read().decode()[-2000:]}")
+                detail = process.stderr.read().decode()[-2000:] if process.stderr else "see its log above"
+                raise RuntimeError(f"streamlit exited: {detail}")
             time.sleep(0.3)
         else:
             raise TimeoutError("server did not become healthy in 90 s")

@@ -84,7 +84,10 @@ def stack(replicas: int = 1, listen: str | None = None, server_name: str = "_", 
         for _ in range(replicas):
             port = free_port()
             _, process = running.enter_context(
-                server(app / "app.py", port=port, cwd=app, extra_flags=replica_flags(server_name), extra_env=replica_env(cookie_secret))
+                server(
+                    app / "app.py", port=port, cwd=app, extra_flags=replica_flags(server_name), extra_env=replica_env(cookie_secret),
+                    stderr=None,  # the replicas log where deploy.serve logs (journald, the container's log)
+                )
             )
             warm_up(port)
             ports.append(port)

@@ -6,6 +6,8 @@ breaks the assumption, so an upgrade is checked here and nowhere else.
 
 from __future__ import annotations
 
+import logging
+
 import streamlit as st
 
 _navigation_checked = False
@@ -27,9 +29,32 @@ def ensure_navigation() -> None:
     from streamlit.runtime.pages_manager import PagesManager
 
     _navigation_checked = True
+    quiet_text_frames()
     if PagesManager.uses_pages_directory:
         PagesManager.uses_pages_directory = False
         st.rerun()
+
+
+class _TextFrameFilter(logging.Filter):
+    """One line instead of a 60-line traceback for a websocket text frame.
+
+    Streamlit reads its websocket with receive_bytes(), so a text frame (which
+    no Streamlit client sends) raises KeyError('bytes') and uvicorn logs the
+    whole traceback. The connection then closes, so each costs a new websocket,
+    which nginx limits per address (deploy/nginx.py); this keeps each to one line.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        if isinstance(error, KeyError) and error.args == ("bytes",) and "ASGI application" in str(record.msg):
+            record.msg, record.args, record.exc_info, record.exc_text = "websocket text frame refused (Streamlit reads binary frames only)", (), None, None
+        return True
+
+
+def quiet_text_frames() -> None:
+    logger = logging.getLogger("uvicorn.error")
+    if not any(isinstance(f, _TextFrameFilter) for f in logger.filters):
+        logger.addFilter(_TextFrameFilter())
 
 
 # Presenter mode: no navigation chrome, large type, strong contrast. Streamlit's

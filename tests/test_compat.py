@@ -4,6 +4,7 @@ These fail on a Streamlit upgrade that moves or renames what we rely on, so the
 upgrade is checked here, not discovered by a visitor.
 """
 
+import contextlib
 import inspect
 import re
 from pathlib import Path
@@ -71,3 +72,26 @@ def test_pydeck_charts_serialise_through_to_json():
     from streamlit.elements import deck_gl_json_chart
 
     assert "pydeck_obj.to_json()" in inspect.getsource(deck_gl_json_chart)
+
+
+def test_a_websocket_text_frame_logs_one_line_not_a_traceback():
+    """Streamlit reads binary frames only: a text frame raised KeyError('bytes') and uvicorn
+    logged a 60-line traceback each time (issue 16 #12); pages/_compat's filter keeps one line."""
+    import signal
+
+    from bench.stream import ROOT, Session, server
+
+    with server(ROOT / "app.py") as (port, process):
+        first = Session(port)
+        first.run("")  # the app has run once, so its filter is in place
+        first.close()
+        for _ in range(3):
+            session = Session(port)
+            session.ws.send("not a protobuf")
+            with contextlib.suppress(Exception):
+                session.ws.recv(timeout=5)  # the server closes the connection
+            session.close()
+        process.send_signal(signal.SIGTERM)
+        log = process.stderr.read().decode()
+    assert log.count("websocket text frame refused") == 3, log[-2000:]
+    assert "KeyError: 'bytes'" not in log and "Traceback" not in log
