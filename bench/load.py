@@ -24,9 +24,13 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import signal
 import statistics
+import subprocess
+import sys
 import threading
 import time
+from pathlib import Path
 
 from bench.run_bench import PAGES, RESULTS, path
 from bench.stream import ROOT, Session, rss_bytes, server
@@ -51,9 +55,54 @@ def replicated(count: int):
         yield running["front"], running["pids"], "127.0.0.{}"
 
 
-def measure(target, pages: list[str], sessions: int, timeout: float) -> dict:
+@contextlib.contextmanager
+def sampled(pids: list[int], into: str | None):
+    """py-spy samples every replica while the burst runs (``--profile``): where the CPU goes."""
+    if not into:
+        yield
+        return
+    recorders = [
+        subprocess.Popen(
+            [str(Path(sys.executable).with_name("py-spy")), "record", "--pid", str(pid), "--output", f"{into}-{pid}.txt",
+             "--format", "raw", "--rate", "50", "--nonblocking"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        for pid in pids
+    ]
+    try:
+        yield
+    finally:
+        for recorder in recorders:
+            recorder.send_signal(signal.SIGINT)  # py-spy writes its file on SIGINT
+            recorder.wait(timeout=60)
+
+
+def hottest(raw_file: str, top: int = 12) -> dict[str, list[tuple[str, float]]]:
+    """Where the samples were, by share: the innermost frame (self time), and our own
+    code (app.py, pages/, lib/) counting everything it called."""
+    own: dict[str, int] = {}
+    leaf: dict[str, int] = {}
+    total = 0
+    for line in Path(raw_file).read_text().splitlines():
+        stack, _, count = line.rpartition(" ")
+        if not count.isdigit():
+            continue
+        n = int(count)
+        total += n
+        frames = stack.split(";")
+        leaf[frames[-1]] = leaf.get(frames[-1], 0) + n
+        for frame in {f for f in frames if "(lib/" in f or "(pages/" in f or "(app.py" in f}:
+            own[frame] = own.get(frame, 0) + n
+
+    def ranked(counts: dict[str, int]) -> list[tuple[str, float]]:
+        return [(frame, round(n / total, 3)) for frame, n in sorted(counts.items(), key=lambda item: -item[1])[:top]]
+
+    return {"samples": total, "self": ranked(leaf), "ours": ranked(own)} if total else {}
+
+
+def measure(target, pages: list[str], sessions: int, timeout: float, profile: str | None = None) -> dict:
     """Every session connects, waits for the others, then runs ``pages`` in turn (a rotated order)."""
-    with target as (port, pids, sources):
+    with target as (port, pids, sources), sampled(pids, profile):
         source = (lambda index: sources.format(10 + index % 240)) if sources else (lambda index: None)
         for index in range(min(sessions, 4)):  # warm every replica's caches once, as a live server would be
             warm = Session(port, source=source(index))
@@ -127,6 +176,7 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=120.0)
     parser.add_argument("--no-bare", action="store_true", help="skip the bare app's run")
     parser.add_argument("--replicas", default="", help="e.g. 1,2: the production stack with that many replicas, in turn")
+    parser.add_argument("--profile", action="store_true", help="sample the app's server with py-spy during the burst")
     args = parser.parse_args()
     pages = [p for p in args.pages.split(",") if p]
 
@@ -138,7 +188,12 @@ def main() -> None:
         for count in (int(c) for c in args.replicas.split(",")):
             result[f"replicas_{count}"] = measure(replicated(count), pages, args.sessions, args.timeout)
     else:
-        result["app"] = measure(single(ROOT / "app.py"), pages, args.sessions, args.timeout)
+        into = str(RESULTS / "load-profile") if args.profile else None
+        RESULTS.mkdir(exist_ok=True)
+        result["app"] = measure(single(ROOT / "app.py"), pages, args.sessions, args.timeout, into)
+        if into:
+            for raw in sorted(RESULTS.glob("load-profile-*.txt")):
+                result["app"]["hottest_frames"] = hottest(str(raw))
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "load.json").write_text(json.dumps(result, indent=2, ensure_ascii=False))
     print(json.dumps(result, indent=2, ensure_ascii=False))
