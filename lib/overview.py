@@ -8,7 +8,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from lib import data
-from lib.pace import BASIS_LABELS, indicator_pace, pace_table
+from lib.indicator_pace import indicator_pace, pace_table
+from lib.pace import BASIS_LABELS
 from lib.difficulty import STATUSES
 from lib.series import series_catalogue
 from lib.targets import target_obs_id

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from lib import data, plan_text
-from lib.pace import IndicatorPace, achieved_pace, indicator_pace
+from lib.achieved import achieved_pace
+from lib.indicator_pace import IndicatorPace, indicator_pace
 from lib.targets import target_obs_id
 
 KIND_LABELS = {

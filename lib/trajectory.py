@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from lib.pace import YEARS, achieved_pace, compound_rate, project, required_pace
+from lib.achieved import achieved_pace
+from lib.pace import required_pace
+from lib.rates import YEARS, compound_rate, project
 from lib.series import series_catalogue, tables
 from lib.targets import target_obs_ids
 from lib.values import format_number

@@ -1,8 +1,8 @@
-"""lib.trajectory: each series' points, projected with the one projection lib.pace.project."""
+"""lib.trajectory: each series' points, projected with the one projection lib.rates.project."""
 
 import pytest
 
-from lib import pace, trajectory
+from lib import rates, trajectory
 
 
 @pytest.mark.parametrize(
@@ -18,7 +18,7 @@ from lib import pace, trajectory
     ],
 )
 def test_one_projection_for_every_kind(kind, base, step, years, expected):
-    assert pace.project(base, step, years, kind) == pytest.approx(expected)
+    assert rates.project(base, step, years, kind) == pytest.approx(expected)
 
 
 def test_the_required_path_ends_on_the_target():
