@@ -44,7 +44,7 @@ from lib.values import ROMAN, format_number
 
 PATH = DATA_DIR / "outcomes.csv"
 STATUSES = ("met", "not_met", "basis_differs", "no_figure")
-STATUS_LABELS = {"met": "已达成", "not_met": "未达成", "basis_differs": "口径不同", "no_figure": "未找到官方数字"}
+STATUS_LABELS = {"met": "达到", "not_met": "未达到", "basis_differs": "口径不同", "no_figure": "未找到官方数字"}
 SOURCE_KINDS = ("publisher", "news", "reprint")
 # A figure for 2020, or for the five plan years (a five-year total or average).
 PERIODS = ("2020", "2016-2020")
@@ -176,13 +176,13 @@ def verdict(indicator_id: str, outcomes: pd.DataFrame | None = None) -> Verdict:
         return Verdict(
             indicator_id,
             "basis_differs",
-            f"口径不同：{_figure_words(row, target)}（{row.basis}），目标{_target_words(target)}，不判断达成与否。",
+            f"口径不同：{_figure_words(row, target)}（{row.basis}），目标{_target_words(target)}，不判断是否达到。",
             row.outcome_id,
         )
     row = comparable.iloc[0]
     met = _meets(row, target)
     status = "met" if met else "not_met"
-    words = "已达成" if met else "未达成"
+    words = STATUS_LABELS[status]
     sentence = f"{words}：{_figure_words(row, target)}，目标{_target_words(target)}{_rule_words(target)}。"
     return Verdict(indicator_id, status, sentence, row.outcome_id)
 

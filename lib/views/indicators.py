@@ -24,10 +24,15 @@ KEYS = ("table", "pillar", "attribute", "kind", "q", "row", "columns")
 MAX_QUERY = 60
 TABLE_LABELS = {2: "专栏2 “十三五”", 1: "专栏1 “十二五”"}
 LEGACY_TABLE_LABELS = {"专栏2 “十三五”（2015→2020）": 2, "专栏1 “十二五”（2010→2015）": 1}
+RULE_NOTE = "判断规则见“数据与方法”页“2020年实际结果”一节：＞须超过，＜须低于，“左右”有容差，口径不同的不判断。"
 KINDS = tuple(kind for kind in tables.KIND_LABELS if kind != "group")
 COLUMN_SETS = {"full": "全部列", "compact": "精简列（适合手机）"}
 # The grid wraps text only when a row is taller than 4rem (Streamlit's DataFrame).
 COMPACT_ROW_HEIGHT = 72
+# 专栏2's narrow set in pixels: 指标, 2020年, 2020年结果, 难度 (with the 35 px box: 354 of a 390 px phone's 358).
+COMPACT_WIDTHS = (104, 56, 72, 87)  # not a plan figure: column widths
+OUTCOME = "2020年结果"
+OUTCOME_HELP = "2020年官方数字与目标相比：达到、未达到、口径不同或未找到官方数字；点选该行可看数值、出处与原句"
 
 
 @dataclass(frozen=True)
@@ -57,6 +62,7 @@ class Detail:
     source: str  # the 出处 sentence
     printed: str  # the printed cells, each after its column heading
     pace_lines: tuple[str, ...]
+    outcome_lines: tuple[str, ...]  # the 2020 verdict, the figure, its source, quote and URL (plain text)
     notes: tuple[str, ...]
     reader_link: dict[str, str]
     trajectory_link: dict[str, str] | None
@@ -150,11 +156,12 @@ def shown_rows(state: State) -> pd.DataFrame:
 
 def _columns(table: int, compact: bool) -> tuple[Column, ...]:
     if compact:
-        # Fits a 390 px phone with the selection boxes: 35 + 130 + 64 + 120 px.
-        name = Column("指标", 130)
+        # Fits a 390 px phone with the selection boxes: 35 + 130 + 64 + 120 px for 专栏1;
+        # 专栏2 adds the 2020 verdict, so its difficulty is the badge alone (the reason is in the row's detail).
         if table == 1:
-            return (name, Column("2015年", 64), Column("2011—2015年速度", 120))
-        return (name, Column("2020年", 64), Column("难度", 120))
+            return (Column("指标", 130), Column("2015年", 64), Column("2011—2015年速度", 120))
+        return (Column("指标", COMPACT_WIDTHS[0]), Column("2020年", COMPACT_WIDTHS[1]),
+                Column(OUTCOME, COMPACT_WIDTHS[2], help=OUTCOME_HELP), Column("难度", COMPACT_WIDTHS[3]))
     name = Column("指标", None)
     if table == 1:
         return (Column("序号", 44), name, Column("单位", None), Column("属性", None), Column("2010年", None),
@@ -165,6 +172,7 @@ def _columns(table: int, compact: bool) -> tuple[Column, ...]:
         Column("以往速度", 180, help="2011—2015年（“十二五”）实际达到的速度，来源见所选行的详情"),
         Column("以往÷所需", None, help="R = 方向 × 以往速度 ÷ |所需速度|", percent=True),
         Column("难度", None, help="无法比较的行写明原因；点选该行可看完整说明"),
+        Column(OUTCOME, None, help=OUTCOME_HELP),
     )
 
 
@@ -179,7 +187,7 @@ def _cells(record: dict, columns: tuple[Column, ...]) -> tuple:
     cells = []
     for column in columns:
         if column.name == "难度":
-            cells.append(_difficulty(record["status"], record["难度"], record["原因"]))
+            cells.append(_difficulty(record["status"], record["难度"], "" if column.width else record["原因"]))
         elif column.percent:
             ratio = record["以往÷所需"]
             cells.append(None if pd.isna(ratio) else round(ratio * 100))
@@ -190,23 +198,45 @@ def _cells(record: dict, columns: tuple[Column, ...]) -> tuple:
     return tuple(cells)
 
 
+def _outcome_lines(record: dict) -> tuple[str, ...]:
+    if not record.get("结果说明"):
+        return ()
+    lines = [f"2020年结果：{record['结果说明']}"]
+    if record["实际来源"]:
+        lines += [
+            f"实际数：{record['2020年实际']}（{record['实际口径']}）",
+            f"来源：{record['实际来源']}（{record['来源类型']}）",
+            f"原句：“{record['实际原句']}”",
+            f"网址：{record['实际网址']}",
+        ]
+        if record["实际说明"]:
+            lines.append(f"说明：{record['实际说明']}")
+    lines.append(RULE_NOTE)
+    return tuple(lines)
+
+
 def _detail(record: dict) -> Detail:
     source = tables.source_of(record["indicator_id"])
     lines: list[str] = []
     if record["kind"] != "group" and "所需速度" in record:
-        lines.append(f"所需速度（2016—2020）：{record['所需速度']}")
+        lines.append(f"所需速度（2016—2020）：{record['所需速度说明']}")
         achieved = record["以往速度"] + (f"（{record['以往速度来源']}）" if record["以往速度来源"] else "")
         lines.append(f"以往速度（2011—2015）：{achieved}")
         ratio = "" if pd.isna(record["以往÷所需"]) else f"，以往÷所需 = {round(record['以往÷所需'] * 100)}%"
         lines.append(f"难度：{record['难度']}{ratio}" + (f"。{record['原因说明']}" if record["原因说明"] else ""))
     elif record["kind"] != "group":
         lines.append(f"2011—2015年速度：{record['2011—2015年速度']}" + (f"（{record['速度来源']}）" if record["速度来源"] else ""))
+    if record["正文限定"]:
+        lines.append(record["正文限定"])
+    if record["方向"]:
+        lines.append(record["方向"])
     return Detail(
         title=record["指标"].strip(),
         definition=f"定义：{record['定义']}（依据：{record['定义依据']}）" if record["定义"] else "",
         source=f"出处：{source.sentence}",
         printed=f"原表本行：{source.row_text}",
         pace_lines=tuple(lines),
+        outcome_lines=_outcome_lines(record),
         notes=source.notes,
         reader_link={"chapter": source.chapter, "section": source.section},
         trajectory_link=None if record["kind"] == "group" else {"indicator": record["indicator_id"]},
