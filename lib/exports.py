@@ -103,7 +103,7 @@ def outcome_sources() -> tuple[tuple[str, str], ...]:
     lines = []
     for (publisher, document, published), rows in frame.groupby(["publisher", "document", "published"], sort=False):
         urls = "、".join(dict.fromkeys(rows.url))
-        kinds = "、".join(dict.fromkeys(tables.SOURCE_KIND_LABELS[k] for k in rows.source_kind))
+        kinds = "、".join(dict.fromkeys(outcomes.SOURCE_KIND_LABELS[k] for k in rows.source_kind))
         lines.append((f"来源{len(lines) + 1}", f"{publisher}《{document}》，{published}（{kinds}）：{urls}"))
     return tuple(lines)
 

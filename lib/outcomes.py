@@ -46,6 +46,7 @@ PATH = DATA_DIR / "outcomes.csv"
 STATUSES = ("met", "not_met", "basis_differs", "no_figure")
 STATUS_LABELS = {"met": "达到", "not_met": "未达到", "basis_differs": "口径不同", "no_figure": "未找到官方数字"}
 SOURCE_KINDS = ("publisher", "news", "reprint")
+SOURCE_KIND_LABELS = {"publisher": "发布机关网站", "news": "新闻报道", "reprint": "其他网站转载"}
 # A figure for 2020, or for the five plan years (a five-year total or average).
 PERIODS = ("2020", "2016-2020")
 RATE_UNITS = ("%", "‰")
@@ -65,6 +66,7 @@ OUTCOMES = {
     "derived_from": ("str", _text(required=False, description="算出的数：由哪些数怎样算出")),
     "publisher": ("str", _text(description="发布机关")),
     "document": ("str", _text(description="文件名称")),
+    "short_name": ("str", _text(description="文件简称，图上标作“实际（简称）”，如“2020年统计公报”")),
     "published": ("str", pa.Column(str, pa.Check.str_matches(r"^\d{4}-\d{2}(-\d{2})?$"), description="发布日期")),
     "url": ("str", pa.Column(str, pa.Check.str_matches(r"^https?://\S+$"), description="读到这句话的网页")),
     "quote": ("str", _text(description="原句，照网页原样")),

@@ -80,7 +80,7 @@ def headline_cards() -> list[Card]:
                     target=text_target.raw,
                     base=f"2015年 {format_number(base / 10000, 2)}万亿元",
                     # 9左右 in the text (第一章第三节); 专栏2 prints a bare 9.
-                    pace=f"所需现价{required}，规划实际增长{growth}%左右",
+                    pace=f"所需{required}，规划实际增长{growth}%左右",
                     source=f"{text_target.chapter}{text_target.section}；专栏1、专栏2第{growth_row.number}行",
                 )
             )

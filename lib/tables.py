@@ -81,7 +81,6 @@ def difficulty_reason(result: IndicatorPace, kind: str, previous_id: str) -> tup
 
 # A rate's price basis in one word for a narrow column; "价格口径未说明" is left to the row's detail.
 SHORT_PRICE_WORDS = {"current": "名义", "nominal": "名义", "real": "实际"}
-SOURCE_KIND_LABELS = {"publisher": "发布机关网站", "news": "新闻报道", "reprint": "其他网站转载"}
 
 
 def _with_price_word(pace: Pace) -> str:
@@ -111,7 +110,7 @@ def _outcome_fields(indicator_id: str, verdicts: dict[str, outcomes.Verdict]) ->
             "实际来源": f"{row.publisher}《{row.document}》，{row.published}",
             "实际原句": row.quote,
             "实际网址": row.url,
-            "来源类型": SOURCE_KIND_LABELS[row.source_kind],
+            "来源类型": outcomes.SOURCE_KIND_LABELS[row.source_kind],
             "实际说明": row.note,
         }
     )

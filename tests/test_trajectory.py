@@ -34,7 +34,7 @@ def test_gdp_carries_the_level_implied_pace_never_the_real_rate():
     points = trajectory.trajectory("t1_gdp")
     previous = points[points.line_key == "previous"]
     # (15720/7926)^(1/5) − 1 = 14.68 % nominal, not 专栏1's real 12.8 %
-    assert previous.note.iloc[0] == "按2010—2015年公布水平计算，年均 14.68%（名义，现价）"
+    assert previous.note.iloc[0] == "按2010—2015年公布水平计算，年均 14.68%（名义，按现价）"
     assert previous.set_index("year").value[2016] == pytest.approx(15720 * (15720 / 7926) ** 0.2)
 
 
