@@ -75,7 +75,8 @@ def _mark_layers(
     if frame.empty:
         return []
     frame = frame.assign(shown=frame.value.map(lambda v: shown(v, digits)))
-    frame["text"] = frame.line + " " + frame.shown
+    # A reported figure is named and numbered; a milestone's name already carries its level.
+    frame["text"] = frame.line + " " + frame.shown if colour == OUTCOME_COLOUR else frame.line
     tooltip = [
         alt.Tooltip("period:N", title="年份"),
         alt.Tooltip("line:N", title="系列"),
@@ -86,7 +87,9 @@ def _mark_layers(
     point = base.mark_point(shape=shape, filled=filled, size=200 * scale * scale, strokeWidth=3 * scale, color=colour).encode(
         x=x, y=y, tooltip=tooltip
     )
-    label = {"align": "right", "dx": -12, "dy": dy, "fontSize": FONT_SIZE * scale, "fontWeight": "bold", "color": colour}
+    # A milestone sits mid-chart: its label centred under it clears the printed line on a phone too.
+    align, dx = ("right", -12) if colour == OUTCOME_COLOUR else ("center", 0)
+    label = {"align": align, "dx": dx, "dy": dy, "fontSize": FONT_SIZE * scale, "fontWeight": "bold", "color": colour}
     return [point, *_haloed_text(base, label, x=x, y=y, text="text:N")]
 
 

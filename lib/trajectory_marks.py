@@ -40,7 +40,8 @@ class Outcome:
     @property
     def caption(self) -> str:
         where = "" if self.drawn else f"（{self.why_not_drawn}，未画在图上）"
-        return f"{self.label}：{self.verdict}{where} 来源：{self.source}，{self.url}。原句：“{self.quote}”"
+        # The URL last and after a space: a caption's autolink would otherwise run on into the quote.
+        return f"{self.label}：{self.verdict}{where} 来源：{self.source}。原句：“{self.quote}” 网址： {self.url}"
 
 
 def _series(series_id: str) -> pd.Series:

@@ -29,8 +29,8 @@ KINDS = tuple(kind for kind in tables.KIND_LABELS if kind != "group")
 COLUMN_SETS = {"full": "全部列", "compact": "精简列（适合手机）"}
 # The grid wraps text only when a row is taller than 4rem (Streamlit's DataFrame).
 COMPACT_ROW_HEIGHT = 72
-# 专栏2's narrow set in pixels: 指标, 2020年, 2020年结果, 难度 (with the 35 px box: 354 of a 390 px phone's 358).
-COMPACT_WIDTHS = (104, 56, 72, 87)  # not a plan figure: column widths
+# 专栏2's narrow set in pixels: 指标, 2020年, 2020年结果, 难度 (with the 35 px box: 355 of a 390 px phone's 358).
+COMPACT_WIDTHS = (122, 56, 80, 62)  # not a plan figure: column widths
 OUTCOME = "2020年结果"
 OUTCOME_HELP = "2020年官方数字与目标相比：达到、未达到、口径不同或未找到官方数字；点选该行可看数值、出处与原句"
 
@@ -168,26 +168,29 @@ def _columns(table: int, compact: bool) -> tuple[Column, ...]:
                 Column("2015年", None), Column("“十二五”年均", None), Column("2011—2015年速度", None), Column("速度来源", None))
     return (
         Column("序号", 44), name, Column("单位", 84), Column("属性", None), Column("2015年", None), Column("2020年", None),
-        Column("所需速度", 180, help="2016—2020年达到目标所需的速度"),
-        Column("以往速度", 180, help="2011—2015年（“十二五”）实际达到的速度，来源见所选行的详情"),
+        Column("所需速度", 160, help="2016—2020年达到目标所需的速度"),
+        Column("以往速度", 150, help="2011—2015年（“十二五”）实际达到的速度，来源见所选行的详情"),
         Column("以往÷所需", None, help="R = 方向 × 以往速度 ÷ |所需速度|", percent=True),
         Column("难度", None, help="无法比较的行写明原因；点选该行可看完整说明"),
         Column(OUTCOME, None, help=OUTCOME_HELP),
     )
 
 
-def _difficulty(status: str, label: str, reason: str) -> str:
+def _difficulty(status: str, label: str, reason: str, narrow: bool = False) -> str:
     if not status:
         return ""
-    # A no-break space keeps the glyph beside its word when a narrow column wraps.
-    return f"{tables.STATUS_ICONS[status]}\u00a0{label}" + (f"：{reason}" if reason else "")
+    # A no-break space keeps the glyph beside its word when a column wraps; in the phone's
+    # narrowest column the grid then would not wrap at all, so there the glyph leads the word unspaced.
+    joiner = "" if narrow else "\u00a0"
+    return f"{tables.STATUS_ICONS[status]}{joiner}{label}" + (f"：{reason}" if reason else "")
 
 
 def _cells(record: dict, columns: tuple[Column, ...]) -> tuple:
     cells = []
     for column in columns:
         if column.name == "难度":
-            cells.append(_difficulty(record["status"], record["难度"], "" if column.width else record["原因"]))
+            narrow = bool(column.width)
+            cells.append(_difficulty(record["status"], record["难度"], "" if narrow else record["原因"], narrow))
         elif column.percent:
             ratio = record["以往÷所需"]
             cells.append(None if pd.isna(ratio) else round(ratio * 100))
