@@ -247,5 +247,34 @@ def _target_words(target: Target) -> str:
     return prefix + number + ("左右" if target.qualifier == "approx" else "")
 
 
+def outcome_fields(indicator_id: str, verdicts: dict[str, Verdict]) -> dict:
+    """The 2020 verdict, and the figure behind it with its source, for the table and the downloads."""
+    verdict = verdicts.get(indicator_id)
+    fields = {"结果#status": "", "2020年结果": "", "结果说明": "", "实际#value": None, "2020年实际": "", "实际原文": "", "实际单位": "",
+              "实际口径": "", "实际来源": "", "实际原句": "", "实际网址": "", "来源类型": "", "实际说明": ""}
+    if verdict is None:
+        return fields
+    fields.update({"结果#status": verdict.status, "2020年结果": verdict.label, "结果说明": verdict.sentence})
+    if not verdict.outcome_id:
+        return fields
+    row = load_outcomes().set_index("outcome_id").loc[verdict.outcome_id]
+    fields.update(
+        {
+            "实际#value": None if pd.isna(row.value) else float(row.value),
+            # The figure as a number with its unit (52.8%), the page's own words (7.2:40.0:52.8) in the quote.
+            "2020年实际": row.value_text if pd.isna(row.value) else f"{format_number(row.value)}{row.unit}",
+            "实际原文": row.value_text,
+            "实际单位": row.unit,
+            "实际口径": row.basis,
+            "实际来源": f"{row.publisher}《{row.document}》，{row.published}",
+            "实际原句": row.quote,
+            "实际网址": row.url,
+            "来源类型": SOURCE_KIND_LABELS[row.source_kind],
+            "实际说明": row.note,
+        }
+    )
+    return fields
+
+
 # The table in the form of lib.data.TABLES (title, schema, loader), for the methods page.
 TABLES = {"outcomes": ("2020年实际结果（官方数字）", OUTCOMES, load_outcomes)}

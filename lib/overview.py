@@ -108,7 +108,7 @@ def headline_cards() -> list[Card]:
                 title=title,
                 target=target_text,
                 base=base_text,
-                pace=f"所需{result.required.text}",
+                pace=f"所需{result.required.labelled_text}",
                 source=f"专栏2第{indicator.number or indicators.loc[indicator.parent_id, 'number']}行",
             )
         )

@@ -160,3 +160,13 @@ def target_is_met(kind: str, direction: str, base: float | None, target: float |
     if direction == "lower":
         return base <= target
     return False
+
+
+# A rate's price basis in one word for a narrow column; "价格口径未说明" is left to the row's detail.
+SHORT_PRICE_WORDS = {"current": "名义", "nominal": "名义", "real": "实际"}
+
+
+def with_price_word(pace: Pace) -> str:
+    """The pace with 名义 or 实际 beside a rate, short enough for a table column."""
+    word = SHORT_PRICE_WORDS.get(pace.price_basis, "")
+    return f"{pace.text}（{word}）" if word and pace.value is not None else pace.text

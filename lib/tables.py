@@ -8,13 +8,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from lib import data, outcomes, plan_text
+from lib import data, milestones, outcomes, plan_text
 from lib.achieved import achieved_pace
 from lib.indicator_pace import IndicatorPace, indicator_pace
-from lib.milestones import effective_qualifier, text_qualifiers
-from lib.pace import Pace
+from lib.pace import with_price_word
 from lib.targets import target_obs_id
-from lib.values import format_number
 
 KIND_LABELS = {
     "level": "水平值",
@@ -79,74 +77,6 @@ def difficulty_reason(result: IndicatorPace, kind: str, previous_id: str) -> tup
     return reason, f"{reason}，无法比较。"
 
 
-# A rate's price basis in one word for a narrow column; "价格口径未说明" is left to the row's detail.
-SHORT_PRICE_WORDS = {"current": "名义", "nominal": "名义", "real": "实际"}
-
-
-def _with_price_word(pace: Pace) -> str:
-    word = SHORT_PRICE_WORDS.get(pace.price_basis, "")
-    return f"{pace.text}（{word}）" if word and pace.value is not None else pace.text
-
-
-def _outcome_fields(indicator_id: str, verdicts: dict[str, outcomes.Verdict]) -> dict:
-    """The 2020 verdict, and the figure behind it with its source, for the table and the downloads."""
-    verdict = verdicts.get(indicator_id)
-    fields = {"结果#status": "", "2020年结果": "", "结果说明": "", "实际#value": None, "2020年实际": "", "实际原文": "", "实际单位": "",
-              "实际口径": "", "实际来源": "", "实际原句": "", "实际网址": "", "来源类型": "", "实际说明": ""}
-    if verdict is None:
-        return fields
-    fields.update({"结果#status": verdict.status, "2020年结果": verdict.label, "结果说明": verdict.sentence})
-    if not verdict.outcome_id:
-        return fields
-    row = outcomes.load_outcomes().set_index("outcome_id").loc[verdict.outcome_id]
-    fields.update(
-        {
-            "实际#value": None if pd.isna(row.value) else float(row.value),
-            # The figure as a number with its unit (52.8%), the page's own words (7.2:40.0:52.8) in the quote.
-            "2020年实际": row.value_text if pd.isna(row.value) else f"{format_number(row.value)}{row.unit}",
-            "实际原文": row.value_text,
-            "实际单位": row.unit,
-            "实际口径": row.basis,
-            "实际来源": f"{row.publisher}《{row.document}》，{row.published}",
-            "实际原句": row.quote,
-            "实际网址": row.url,
-            "来源类型": outcomes.SOURCE_KIND_LABELS[row.source_kind],
-            "实际说明": row.note,
-        }
-    )
-    return fields
-
-
-QUALIFIER_WORDS = {"approx": "按约数处理", "at_least": "按下限处理（至少达到）", "greater_than": "须超过", "at_most": "按上限处理（至多）"}
-
-
-def qualifier_words(indicator_id: str) -> str:
-    """Where the body text reads a bare printed cell more loosely or strictly (专栏2 9, 第一章 "9%左右"), or ""."""
-    qualifier = effective_qualifier(indicator_id)
-    observations = data.load_observations().set_index("obs_id")
-    obs_id = target_obs_id(indicator_id, observations.index)
-    if obs_id is None or observations.loc[obs_id, "qualifier"] == qualifier:
-        return ""
-    texts = data.load_text_targets().set_index("target_id")
-    target_id = next(t for t, q in text_qualifiers(indicator_id) if q == qualifier)
-    text = texts.loc[target_id]
-    printed = _shown(observations.loc[obs_id, "raw"])
-    yearly = "每年，" if text.year_basis == "each_year" else ""
-    return f"原表印“{printed}”，正文作“{text.raw}”（{yearly}{text.chapter}{text.section}）：{QUALIFIER_WORDS.get(qualifier, qualifier)}"
-
-
-def direction_words(indicator_id: str, direction: str) -> str:
-    """A direction that is neither higher nor lower, in the plan's words: 人口自然增长率 aims at 适度增长."""
-    if direction != "moderate":
-        return ""
-    texts = data.load_text_targets()
-    said = texts[(texts.indicator_id == indicator_id) & (texts.target_type == "direction")]
-    if said.empty:
-        return "方向：适度，不以越高或越低为好"
-    row = said.iloc[0]
-    return f"方向：{row.raw}（{row.chapter}{row.section}），不以越高或越低为好"
-
-
 def _note_numbers(observations: pd.DataFrame, indicator_id: str, notes: pd.DataFrame) -> str:
     refs = {n for refs in observations.notes[observations.indicator_id == indicator_id] for n in refs.split(";") if n}
     return "；".join(f"备注{notes.loc[n, 'note_no']}" for n in sorted(refs, key=lambda n: notes.loc[n, "note_no"]))
@@ -177,8 +107,8 @@ def _indicator_table(table_no: int) -> pd.DataFrame:
             "类型": KIND_LABELS[row.kind],
             "kind": row.kind,
             "direction": row.direction,
-            "方向": direction_words(iid, row.direction),
-            "正文限定": qualifier_words(iid) if table_no == 2 and row.kind != "group" else "",
+            "方向": milestones.direction_words(iid, row.direction),
+            "正文限定": milestones.qualifier_words(iid) if table_no == 2 and row.kind != "group" else "",
             "备注": _note_numbers(observations, iid, notes),
             "定义": definitions.definition.get(iid, ""),
             "定义依据": definitions.source.get(iid, ""),
@@ -207,12 +137,12 @@ def _indicator_table(table_no: int) -> pd.DataFrame:
             record["status"] = result.assessment.status
             record["难度"] = result.assessment.label
             record["原因"], record["原因说明"] = difficulty_reason(result, row.kind, row.previous_id)
-            record["所需速度"] = _with_price_word(result.required)
+            record["所需速度"] = with_price_word(result.required)
             record["所需速度说明"] = result.required.labelled_text
             if result.required.ceiling:
                 # ＜【75000】 caps a five-year sum: no yearly amount is required, so none is downloaded.
                 record["所需#value"], record["所需#unit"] = None, ""
-            record.update(_outcome_fields(row.indicator_id, verdicts))
+            record.update(outcomes.outcome_fields(row.indicator_id, verdicts))
         rows.append(record)
     frame = pd.DataFrame(rows)
     # Heading rows have no computed values; show them empty, never as "None".

@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from lib import data, exports
+from lib.views import indicator_detail
 from lib.views import indicators as page
 from lib.views.indicators import State
 from lib.views.query import Notice
@@ -299,7 +300,7 @@ def test_definitions_name_only_indicators_with_values(tmp_path):
 def test_the_detail_shows_the_outcome_its_source_quote_and_url(row, lines):
     detail = page.build(State(row=row)).detail
     assert set(lines) <= set(detail.outcome_lines)
-    assert detail.outcome_lines[-1] == page.RULE_NOTE
+    assert detail.outcome_lines[-1] == indicator_detail.RULE_NOTE
     if row == "t2_forest_cover":
         assert not any(line.startswith(("来源：", "网址：")) for line in detail.outcome_lines)
 

@@ -18,13 +18,13 @@ import pyarrow as pa
 
 from lib import data, exports, schemas, tables
 from lib.views import query as q
+from lib.views.indicator_detail import Detail, detail
 from lib.views.query import Notice, Query
 
 KEYS = ("table", "pillar", "attribute", "kind", "q", "row", "columns")
 MAX_QUERY = 60
 TABLE_LABELS = {2: "专栏2 “十三五”", 1: "专栏1 “十二五”"}
 LEGACY_TABLE_LABELS = {"专栏2 “十三五”（2015→2020）": 2, "专栏1 “十二五”（2010→2015）": 1}
-RULE_NOTE = "判断规则见“数据与方法”页“2020年实际结果”一节：＞须超过，＜须低于，“左右”有容差，口径不同的不判断。"
 KINDS = tuple(kind for kind in tables.KIND_LABELS if kind != "group")
 COLUMN_SETS = {"full": "全部列", "compact": "精简列（适合手机）"}
 # The grid wraps text only when a row is taller than 4rem (Streamlit's DataFrame).
@@ -53,19 +53,6 @@ class Column:
     width: int | None  # pixels; None fits the content
     help: str = ""
     percent: bool = False  # a ratio, shown as a whole percentage and sorted as a number
-
-
-@dataclass(frozen=True)
-class Detail:
-    title: str  # plain text
-    definition: str  # plain text, or ""
-    source: str  # the 出处 sentence
-    printed: str  # the printed cells, each after its column heading
-    pace_lines: tuple[str, ...]
-    outcome_lines: tuple[str, ...]  # the 2020 verdict, the figure, its source, quote and URL (plain text)
-    notes: tuple[str, ...]
-    reader_link: dict[str, str]
-    trajectory_link: dict[str, str] | None
 
 
 @dataclass(frozen=True)
@@ -201,51 +188,6 @@ def _cells(record: dict, columns: tuple[Column, ...]) -> tuple:
     return tuple(cells)
 
 
-def _outcome_lines(record: dict) -> tuple[str, ...]:
-    if not record.get("结果说明"):
-        return ()
-    lines = [f"2020年结果：{record['结果说明']}"]
-    if record["实际来源"]:
-        lines += [
-            f"实际数：{record['2020年实际']}（{record['实际口径']}）",
-            f"来源：{record['实际来源']}（{record['来源类型']}）",
-            f"原句：“{record['实际原句']}”",
-            f"网址：{record['实际网址']}",
-        ]
-        if record["实际说明"]:
-            lines.append(f"说明：{record['实际说明']}")
-    lines.append(RULE_NOTE)
-    return tuple(lines)
-
-
-def _detail(record: dict) -> Detail:
-    source = tables.source_of(record["indicator_id"])
-    lines: list[str] = []
-    if record["kind"] != "group" and "所需速度" in record:
-        lines.append(f"所需速度（2016—2020）：{record['所需速度说明']}")
-        achieved = record["以往速度"] + (f"（{record['以往速度来源']}）" if record["以往速度来源"] else "")
-        lines.append(f"以往速度（2011—2015）：{achieved}")
-        ratio = "" if pd.isna(record["以往÷所需"]) else f"，以往÷所需 = {round(record['以往÷所需'] * 100)}%"
-        lines.append(f"难度：{record['难度']}{ratio}" + (f"。{record['原因说明']}" if record["原因说明"] else ""))
-    elif record["kind"] != "group":
-        lines.append(f"2011—2015年速度：{record['2011—2015年速度']}" + (f"（{record['速度来源']}）" if record["速度来源"] else ""))
-    if record["正文限定"]:
-        lines.append(record["正文限定"])
-    if record["方向"]:
-        lines.append(record["方向"])
-    return Detail(
-        title=record["指标"].strip(),
-        definition=f"定义：{record['定义']}（依据：{record['定义依据']}）" if record["定义"] else "",
-        source=f"出处：{source.sentence}",
-        printed=f"原表本行：{source.row_text}",
-        pace_lines=tuple(lines),
-        outcome_lines=_outcome_lines(record),
-        notes=source.notes,
-        reader_link={"chapter": source.chapter, "section": source.section},
-        trajectory_link=None if record["kind"] == "group" else {"indicator": record["indicator_id"]},
-    )
-
-
 def filters_text(state: State) -> str:
     """The filters in words, for the download's 说明 sheet."""
     parts = []
@@ -302,7 +244,7 @@ def build(state: State) -> View:
         row_height=COMPACT_ROW_HEIGHT if compact else None,
         grid_key=f"grid_{grid[:12]}",
         selected=selected,
-        detail=None if selected is None else _detail(records[selected]),
+        detail=None if selected is None else detail(records[selected]),
         detail_missing=missing,
         missing_note="所选指标不在当前表格或筛选结果中；放宽筛选或切换指标表即可再看到它的详情。",
         hint="点选表格左侧的方框，可查看该指标在规划原文中的出处、原表数值与备注。",

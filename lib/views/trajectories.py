@@ -13,9 +13,9 @@ import pandas as pd
 
 from lib import charts, outcomes, trajectory_marks
 from lib.markup import markdown_escape, markdown_table
-from lib.milestones import carry_forward_caveat
+from lib.milestones import carry_forward_caveat, direction_words
 from lib.series import DEFAULT_SERIES, related_text_targets, series_catalogue
-from lib.tables import DIFFICULTY_NOTE, direction_words
+from lib.tables import DIFFICULTY_NOTE
 from lib.trajectory import LINES, PERIOD_KINDS, basis_break, level_paces, trajectory
 from lib.values import format_number
 from lib.views import query as q
