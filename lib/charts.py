@@ -28,7 +28,9 @@ SOURCE = "来源：《重庆市国民经济和社会发展第十三个五年规�
 # The source line is the widest line of a saved image: on a phone (a chart
 # about 360 px wide) it only fits a little smaller. Vega knows the drawn
 # width, so the size follows it, at 390 and 1920 alike.
-_SUBTITLE_SIZE = {"expr": f"width < 420 ? 11 : {FONT_SIZE}"}
+def _subtitle_size(scale: float) -> dict:
+    # a phone-wide chart gets smaller lines, so the source line fits its width
+    return {"expr": f"width < 420 ? {round(11 * scale)} : {round(FONT_SIZE * scale)}"}
 REQUIRED, ACHIEVED, NAME_ROW = "所需", "以往", "名称"
 RANKING_COLOURS = {REQUIRED: "#D55E00", ACHIEVED: "#0072B2"}
 
@@ -42,12 +44,12 @@ def shown(value: float, digits: int) -> str:
     return format_number(value, digits)
 
 
-def titled(chart: alt.TopLevelMixin, title: str, about: str) -> alt.TopLevelMixin:
+def titled(chart: alt.TopLevelMixin, title: str, about: str, scale: float = 1.0) -> alt.TopLevelMixin:
     """The title, what is drawn (indicator, unit) and the source, inside the chart:
     a PNG or SVG saved from the chart's menu then says what it is and where it comes from."""
     if not title:
         return chart
-    return chart.properties(title=alt.TitleParams(text=title, subtitle=[about, SOURCE], subtitleFontSize=_SUBTITLE_SIZE))
+    return chart.properties(title=alt.TitleParams(text=title, subtitle=[about, SOURCE], subtitleFontSize=_subtitle_size(scale)))
 
 
 def _haloed_text(base: alt.Chart, mark: dict, **encoding) -> list[alt.Chart]:
@@ -170,7 +172,7 @@ def trajectory_chart(
             .mark_text(align="center", baseline="top", dy=4, fontSize=FONT_SIZE * scale, color="#444444")
             .encode(x="year:Q", y=alt.value(0), text="label:N")
         )
-    return _configure(titled(alt.layer(*layers).properties(height=420 * scale), title, about), scale)
+    return _configure(titled(alt.layer(*layers).properties(height=420 * scale), title, about, scale), scale)
 
 
 def period_chart(
@@ -213,7 +215,7 @@ def period_chart(
         )
     )
     labels = bars.mark_text(dy=-10, fontSize=FONT_SIZE * scale, fontWeight="bold").encode(text="label:N")
-    return _configure(titled(alt.layer(bars, labels).properties(height=380 * scale), title, about), scale)
+    return _configure(titled(alt.layer(bars, labels).properties(height=380 * scale), title, about, scale), scale)
 
 
 def ranking_rows(frame: pd.DataFrame) -> pd.DataFrame:

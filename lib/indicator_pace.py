@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import pandas as pd
@@ -41,6 +42,7 @@ class IndicatorPace:
     assessment: Assessment
 
 
+@functools.cache  # frozen result from fixed data; the overview asks for every row six times
 def indicator_pace(indicator_id: str) -> IndicatorPace:
     """Required and achieved pace and their comparison for one 专栏2 indicator."""
     indicators = _indicators()

@@ -43,6 +43,7 @@ def text_qualifiers(indicator_id: str) -> tuple[tuple[str, str], ...]:
     return tuple(zip(rows.target_id, rows.qualifier))
 
 
+@functools.cache  # a bool-mask filter of text_targets per call; asked for every row by every pace
 def effective_qualifier(indicator_id: str) -> str:
     """How to read the indicator's 2020 target: the printed qualifier, unless the text says more.
 
