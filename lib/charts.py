@@ -76,7 +76,8 @@ def _mark_layers(
     """A labelled point of its own (the reported figure, a milestone), with its source on hover."""
     if frame.empty:
         return []
-    frame = frame.assign(shown=frame.value.map(lambda v: shown(v, digits)))
+    # Shown as published (78.15), not at the plan's printed precision: rounding it to 78.2 would change the figure.
+    frame = frame.assign(shown=frame.value.map(format_number))
     # A reported figure is named and numbered; a milestone's name already carries its level.
     frame["text"] = frame.line + " " + frame.shown if colour == OUTCOME_COLOUR else frame.line
     tooltip = [
@@ -192,6 +193,8 @@ def period_chart(
     if outcome is not None and not outcome.empty:
         frame = pd.concat([frame, outcome.assign(line_key="outcome")], ignore_index=True)
     frame["shown"] = frame.value.map(lambda v: shown(v, digits))
+    # A reported figure keeps its published decimals (7.2, 190.6), whatever the plan printed.
+    frame.loc[frame.line_key == "outcome", "shown"] = frame.value[frame.line_key == "outcome"].map(format_number)
     colours = {LINES["actual"]: "#555555", LINES["target"]: "#D55E00"}
     colours.update({line: OUTCOME_COLOUR for line in frame.line[frame.line_key == "outcome"]})
     domain = [d for d in colours if d in set(frame.line)]
