@@ -29,7 +29,7 @@ class Outcome:
     period: str  # "2020", or "2016—2020" for a five-year figure
     value: float | None
     shown: str  # the figure with its unit: "52.8%"
-    drawn: bool  # same unit and period as the chart; otherwise told in words only
+    drawn: bool  # same unit, period and basis as the chart; otherwise told in words only
     why_not_drawn: str
     verdict: str  # lib.outcomes.verdict's sentence
     status_label: str
@@ -67,6 +67,9 @@ def outcome(series_id: str) -> Outcome | None:
         why = f"单位为{row.unit}，图中为{series.unit}"
     elif five_years != chart_is_periods:
         why = "只是2020年一年的数，图中为五年的数" if chart_is_periods else "是五年的数，图中为各年水平"
+    elif not row.basis_matches_plan:
+        # Beside the target a figure on another basis reads as met or missed, which it is not (190.6万 vs 【70.6】万).
+        why = "口径与规划指标不同"
     shown = row.value_text if value is None else f"{format_number(value)}{row.unit}"
     differs = "" if row.basis_matches_plan else "，口径不同"
     return Outcome(

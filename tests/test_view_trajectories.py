@@ -190,8 +190,10 @@ def test_the_ranking_names_sit_above_their_bars_not_on_an_axis():
         ("t2_rd_share", "实际（2020年科技投入统计公报）", 2.11, True, "未达到：2020年2.11%"),
         # o_gdp_growth: 五年年均7.2%, a bar beside the 2016—2020 target 9
         ("t2_gdp_growth", "实际（2021年政府工作报告）", 7.2, True, "未达到：“十三五”年均7.2%"),
-        # o_life_expectancy 78.15岁, same unit, basis unconfirmed: drawn and labelled 口径不同
-        ("t2_life_expectancy", "实际（卫生健康“十四五”规划，口径不同）", 78.15, True, "不判断是否达到"),
+        # o_life_expectancy 78.15岁, same unit, 口径 unconfirmed; o_poverty_exit 190.6万 on another base than 【70.6】:
+        # told under the chart, never drawn beside the target (it would read as met or missed)
+        ("t2_life_expectancy", "实际（卫生健康“十四五”规划，口径不同）", 78.15, False, "（口径与规划指标不同，未画在图上）"),
+        ("t2_poverty_exit", "实际（2021年政府工作报告，口径不同）", 190.6, False, "不判断是否达到"),
         # o_good_air_days is 333 days; the chart is 主城区 % : told, never drawn
         ("t2_good_air_days", "实际（2020年生态环境状况公报，口径不同）", 333, False, "单位为天，图中为%，未画在图上"),
         # o_new_urban_jobs_2020 is 2020 alone; the chart is the five-year total 【300】
