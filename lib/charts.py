@@ -19,6 +19,9 @@ LINE_COLOURS = {
 }
 LINE_DASHES = {LINES["actual"]: [1, 0], LINES["required"]: [8, 5], LINES["previous"]: [2, 3], LINES["target"]: [1, 0]}
 FONT_SIZE = 14
+# The reported 2020 figure and a milestone are marks of their own, outside the legend's lines:
+# a bluish green square for what happened, a hollow purple triangle for a milestone (Okabe–Ito).
+OUTCOME_COLOUR, MILESTONE_COLOUR = "#009E73", "#CC79A7"
 
 
 SOURCE = "来源：《重庆市国民经济和社会发展第十三个五年规划纲要》"
@@ -67,13 +70,49 @@ def _configure(chart: alt.Chart, scale: float = 1.0) -> alt.Chart:
     )
 
 
+def _mark_layers(
+    frame: pd.DataFrame, x: alt.X, y: alt.Y, unit: str, digits: int, scale: float, shape: str, colour: str, filled: bool, dy: int
+) -> list[alt.Chart]:
+    """A labelled point of its own (the reported figure, a milestone), with its source on hover."""
+    if frame.empty:
+        return []
+    # Shown as published (78.15), not at the plan's printed precision: rounding it to 78.2 would change the figure.
+    frame = frame.assign(shown=frame.value.map(format_number))
+    # A reported figure is named and numbered; a milestone's name already carries its level.
+    frame["text"] = frame.line + " " + frame.shown if colour == OUTCOME_COLOUR else frame.line
+    tooltip = [
+        alt.Tooltip("period:N", title="年份"),
+        alt.Tooltip("line:N", title="系列"),
+        alt.Tooltip("shown:N", title=f"数值（{unit}）" if unit else "数值"),
+        alt.Tooltip("note:N", title="来源" if colour == OUTCOME_COLOUR else "说明"),
+    ]
+    base = alt.Chart(frame)
+    point = base.mark_point(shape=shape, filled=filled, size=200 * scale * scale, strokeWidth=3 * scale, color=colour).encode(
+        x=x, y=y, tooltip=tooltip
+    )
+    # A milestone sits mid-chart: its label centred under it clears the printed line on a phone too.
+    align, dx = ("right", -12) if colour == OUTCOME_COLOUR else ("center", 0)
+    label = {"align": align, "dx": dx, "dy": dy, "fontSize": FONT_SIZE * scale, "fontWeight": "bold", "color": colour}
+    return [point, *_haloed_text(base, label, x=x, y=y, text="text:N")]
+
+
 def trajectory_chart(
-    points: pd.DataFrame, unit: str, break_label: str = "", scale: float = 1.0, digits: int = 2, title: str = "", about: str = ""
+    points: pd.DataFrame,
+    unit: str,
+    break_label: str = "",
+    scale: float = 1.0,
+    digits: int = 2,
+    title: str = "",
+    about: str = "",
+    outcome: pd.DataFrame | None = None,
+    milestones: pd.DataFrame | None = None,
 ) -> alt.Chart:
     """2010 → 2015 solid, the required path dashed, the previous pace dotted, the target marked.
 
     The legend lists only the lines drawn, each with its own dash; the target
-    is named by its label beside the diamond, so it is not in the legend.
+    is named by its label beside the diamond, so it is not in the legend. A
+    reported 2020 figure (``outcome``) and milestones are labelled marks of
+    their own, so they are never read as a point of a line.
     """
     frame = points.copy()
     frame["shown"] = frame.value.map(lambda v: shown(v, digits))
@@ -116,9 +155,16 @@ def trajectory_chart(
         .mark_point(shape="diamond", filled=True, size=260 * scale * scale, strokeWidth=0)
         .encode(x=x, y=y, fill=fill, tooltip=tooltip)
     )
-    label = {"align": "right", "dx": -12, "dy": -14, "fontSize": FONT_SIZE * scale, "fontWeight": "bold"}
-    target_text = _haloed_text(alt.Chart(frame[frame.line_key == "target"]), label, x=x, y=y, text="note:N")
+    # The higher of target and reported figure is labelled above its mark, the lower below, so the two never overlap.
+    goal = frame[frame.line_key == "target"]
+    outcome = outcome if outcome is not None else pd.DataFrame(columns=["year", "period", "value", "line", "note"])
+    above = outcome.empty or goal.empty or float(goal.value.iloc[0]) >= float(outcome.value.iloc[0])
+    label = {"align": "right", "dx": -12, "dy": -14 if above else 18, "fontSize": FONT_SIZE * scale, "fontWeight": "bold"}
+    target_text = _haloed_text(alt.Chart(goal), label, x=x, y=y, text="note:N")
     layers = [path, dots, target, *target_text]
+    layers += _mark_layers(outcome, x, y, unit, digits, scale, "square", OUTCOME_COLOUR, True, 18 if above else -14)
+    if milestones is not None:
+        layers += _mark_layers(milestones, x, y, unit, digits, scale, "triangle-up", MILESTONE_COLOUR, False, 22)
     if break_label:
         rule = pd.DataFrame({"year": [2012.5], "label": [f"口径/标准调整：{break_label}"]})
         layers.append(alt.Chart(rule).mark_rule(strokeDash=[4, 4], color="#777777", strokeWidth=2).encode(x="year:Q"))
@@ -130,18 +176,39 @@ def trajectory_chart(
     return _configure(titled(alt.layer(*layers).properties(height=420 * scale), title, about, scale), scale)
 
 
-def period_chart(points: pd.DataFrame, unit: str, scale: float = 1.0, digits: int = 2, title: str = "", about: str = "") -> alt.Chart:
-    """Five-year totals, five-year cuts and annual rates: one bar per plan period."""
+def period_chart(
+    points: pd.DataFrame,
+    unit: str,
+    scale: float = 1.0,
+    digits: int = 2,
+    title: str = "",
+    about: str = "",
+    outcome: pd.DataFrame | None = None,
+) -> alt.Chart:
+    """Five-year totals, five-year cuts and annual rates: one bar per plan period.
+
+    A reported five-year figure (``outcome``) stands beside the target's bar, in its own colour.
+    """
     frame = points.copy()
+    if outcome is not None and not outcome.empty:
+        frame = pd.concat([frame, outcome.assign(line_key="outcome")], ignore_index=True)
     frame["shown"] = frame.value.map(lambda v: shown(v, digits))
-    domain = [d for d in (LINES["actual"], LINES["target"]) if d in set(frame.line)]
+    # A reported figure keeps its published decimals (7.2, 190.6), whatever the plan printed.
+    frame.loc[frame.line_key == "outcome", "shown"] = frame.value[frame.line_key == "outcome"].map(format_number)
+    colours = {LINES["actual"]: "#555555", LINES["target"]: "#D55E00"}
+    colours.update({line: OUTCOME_COLOUR for line in frame.line[frame.line_key == "outcome"]})
+    domain = [d for d in colours if d in set(frame.line)]
+    # A bar's label is its printed text; the reported figure's is its number (its source is on hover).
+    frame["label"] = frame.note.where(frame.line_key != "outcome", frame.shown)
+    beside = {"xOffset": alt.XOffset("line:N", sort=domain)} if "outcome" in set(frame.line_key) else {}
     bars = (
         alt.Chart(frame)
-        .mark_bar(size=60 * scale)
+        .mark_bar(size=(40 if beside else 60) * scale)
         .encode(
             x=alt.X("period:N", title="规划期", sort=None, axis=alt.Axis(labelAngle=0)),
+            **beside,
             y=alt.Y("value:Q", title=unit or "数值"),
-            color=alt.Color("line:N", title=None, scale=alt.Scale(domain=domain, range=["#555555", "#D55E00"][: len(domain)])),
+            color=alt.Color("line:N", title=None, sort=domain, scale=alt.Scale(domain=domain, range=[colours[d] for d in domain])),
             tooltip=[
                 alt.Tooltip("period:N", title="规划期"),
                 alt.Tooltip("line:N", title="系列"),
@@ -150,7 +217,7 @@ def period_chart(points: pd.DataFrame, unit: str, scale: float = 1.0, digits: in
             ],
         )
     )
-    labels = bars.mark_text(dy=-10, fontSize=FONT_SIZE * scale, fontWeight="bold").encode(text="note:N")
+    labels = bars.mark_text(dy=-10, fontSize=FONT_SIZE * scale, fontWeight="bold").encode(text="label:N")
     return _configure(titled(alt.layer(bars, labels).properties(height=380 * scale), title, about, scale), scale)
 
 

@@ -13,7 +13,7 @@ import functools
 from dataclasses import dataclass
 
 from lib import data
-from lib.pace import YEARS, compound_rate
+from lib.rates import YEARS, compound_rate
 
 # Units the body text prints in, and the unit the tables use for the same thing.
 UNIT_FACTORS = {"万亿元": 10_000, "万元": 10_000, "万": 1}

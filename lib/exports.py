@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import pandas as pd
 from openpyxl.styles import Alignment, Font
 
-from lib import data, tables
+from lib import data, outcomes, tables
 
 ABOUT_SHEET = "说明"
 PRINTED_SUFFIX = "原文"
@@ -74,10 +74,38 @@ def indicator_frame(shown: pd.DataFrame, table_no: int) -> pd.DataFrame:
         columns["以往÷所需"] = [_number(v, PACE_DIGITS) for v in shown["以往÷所需"]]
         columns["难度"] = list(shown["难度"])
         columns["无法比较的原因"] = list(shown["原因说明"])
+        # The 2020 outcome: the number as a number, the verdict and the figure's source beside it.
+        columns["2020年结果"] = list(shown["2020年结果"])
+        columns["2020年实际"] = [_number(v) for v in shown["实际#value"]]
+        columns["2020年实际原文"] = list(shown["实际原文"])
+        columns["2020年实际单位"] = list(shown["实际单位"])
+        columns["2020年实际口径"] = list(shown["实际口径"])
+        columns["2020年结果说明"] = list(shown["结果说明"])
+        columns["2020年实际来源"] = list(shown["实际来源"])
+        columns["2020年实际网址"] = list(shown["实际网址"])
+        columns["2020年实际原句"] = list(shown["实际原句"])
     columns["备注"] = list(shown["备注"])
     columns["定义"] = list(shown["定义"])
     # Object columns keep 45 an int beside 1.53, so the CSV reads "45", not "45.0".
     return pd.DataFrame({name: pd.Series(values, dtype=object) for name, values in columns.items()})
+
+
+OUTCOME_NOTE = (
+    "“2020年结果”把已发布的2020年官方数字（data/outcomes.csv，每项有发布机关、文件、日期、网址和原句）与目标相比："
+    "达到、未达到、口径不同（不判断）、未找到官方数字（不估算）。规则：＞须超过；＜是上限，低于才算达到；"
+    "“左右”容差为比重和增速±0.5个百分点、水平值和累计数±2%；类别达到或优于目标类别；五年目标只与五年数相比。"
+)
+
+
+def outcome_sources() -> tuple[tuple[str, str], ...]:
+    """One 说明 line per document the 2020 figures were read from: publisher, document, date, where read."""
+    frame = outcomes.load_outcomes()
+    lines = []
+    for (publisher, document, published), rows in frame.groupby(["publisher", "document", "published"], sort=False):
+        urls = "、".join(dict.fromkeys(rows.url))
+        kinds = "、".join(dict.fromkeys(outcomes.SOURCE_KIND_LABELS[k] for k in rows.source_kind))
+        lines.append((f"来源{len(lines) + 1}", f"{publisher}《{document}》，{published}（{kinds}）：{urls}"))
+    return tuple(lines)
 
 
 def about_rows(table_no: int, filters: str, shown: int, total: int) -> tuple[tuple[str, str], ...]:
@@ -96,6 +124,7 @@ def about_rows(table_no: int, filters: str, shown: int, total: int) -> tuple[tup
         ("上级指标", "分项所属的分组标题行"),
         ("定义", "指标的一句话定义（data/definitions.csv）；未写定义的指标留空"),
         *((("速度", tables.DIFFICULTY_NOTE),) if table_no == 2 else ()),
+        *((("2020年结果", OUTCOME_NOTE), *outcome_sources()) if table_no == 2 else ()),
         *((f"备注{row.note_no}", row.text) for row in notes.itertuples()),
     )
 

@@ -150,3 +150,33 @@ def carry_forward_caveat(indicator_id: str) -> str:
     if obs_id in observations.index and observations.loc[obs_id, "measure"] == "within_target":
         return "专栏1注明“十二五”变化“在规划控制目标内”：这是控制目标，不是趋势，按此速度外推仅为示意"
     return ""
+
+
+QUALIFIER_WORDS = {"approx": "按约数处理", "at_least": "按下限处理（至少达到）", "greater_than": "须超过", "at_most": "按上限处理（至多）"}
+
+
+def qualifier_words(indicator_id: str) -> str:
+    """Where the body text reads a bare printed cell more loosely or strictly (专栏2 9, 第一章 "9%左右"), or ""."""
+    qualifier = effective_qualifier(indicator_id)
+    observations = data.load_observations().set_index("obs_id")
+    obs_id = target_obs_id(indicator_id, observations.index)
+    if obs_id is None or observations.loc[obs_id, "qualifier"] == qualifier:
+        return ""
+    texts = data.load_text_targets().set_index("target_id")
+    target_id = next(t for t, q in text_qualifiers(indicator_id) if q == qualifier)
+    text = texts.loc[target_id]
+    printed = observations.loc[obs_id, "raw"].replace("\n", "")
+    yearly = "每年，" if text.year_basis == "each_year" else ""
+    return f"原表印“{printed}”，正文作“{text.raw}”（{yearly}{text.chapter}{text.section}）：{QUALIFIER_WORDS.get(qualifier, qualifier)}"
+
+
+def direction_words(indicator_id: str, direction: str) -> str:
+    """A direction that is neither higher nor lower, in the plan's words: 人口自然增长率 aims at 适度增长."""
+    if direction != "moderate":
+        return ""
+    texts = data.load_text_targets()
+    said = texts[(texts.indicator_id == indicator_id) & (texts.target_type == "direction")]
+    if said.empty:
+        return "方向：适度，不以越高或越低为好"
+    row = said.iloc[0]
+    return f"方向：{row.raw}（{row.chapter}{row.section}），不以越高或越低为好"

@@ -44,8 +44,9 @@ from lib.values import ROMAN, format_number
 
 PATH = DATA_DIR / "outcomes.csv"
 STATUSES = ("met", "not_met", "basis_differs", "no_figure")
-STATUS_LABELS = {"met": "已达成", "not_met": "未达成", "basis_differs": "口径不同", "no_figure": "未找到官方数字"}
+STATUS_LABELS = {"met": "达到", "not_met": "未达到", "basis_differs": "口径不同", "no_figure": "未找到官方数字"}
 SOURCE_KINDS = ("publisher", "news", "reprint")
+SOURCE_KIND_LABELS = {"publisher": "发布机关网站", "news": "新闻报道", "reprint": "其他网站转载"}
 # A figure for 2020, or for the five plan years (a five-year total or average).
 PERIODS = ("2020", "2016-2020")
 RATE_UNITS = ("%", "‰")
@@ -65,6 +66,7 @@ OUTCOMES = {
     "derived_from": ("str", _text(required=False, description="算出的数：由哪些数怎样算出")),
     "publisher": ("str", _text(description="发布机关")),
     "document": ("str", _text(description="文件名称")),
+    "short_name": ("str", _text(description="文件简称，图上标作“实际（简称）”，如“2020年统计公报”")),
     "published": ("str", pa.Column(str, pa.Check.str_matches(r"^\d{4}-\d{2}(-\d{2})?$"), description="发布日期")),
     "url": ("str", pa.Column(str, pa.Check.str_matches(r"^https?://\S+$"), description="读到这句话的网页")),
     "quote": ("str", _text(description="原句，照网页原样")),
@@ -176,13 +178,13 @@ def verdict(indicator_id: str, outcomes: pd.DataFrame | None = None) -> Verdict:
         return Verdict(
             indicator_id,
             "basis_differs",
-            f"口径不同：{_figure_words(row, target)}（{row.basis}），目标{_target_words(target)}，不判断达成与否。",
+            f"口径不同：{_figure_words(row, target)}（{row.basis}），目标{_target_words(target)}，不判断是否达到。",
             row.outcome_id,
         )
     row = comparable.iloc[0]
     met = _meets(row, target)
     status = "met" if met else "not_met"
-    words = "已达成" if met else "未达成"
+    words = STATUS_LABELS[status]
     sentence = f"{words}：{_figure_words(row, target)}，目标{_target_words(target)}{_rule_words(target)}。"
     return Verdict(indicator_id, status, sentence, row.outcome_id)
 
@@ -243,6 +245,35 @@ def _target_words(target: Target) -> str:
         number = f"【{format_number(target.value)}】{target.unit}"
     prefix = {"greater_than": "＞", "less_than": "＜"}.get(target.qualifier, "")
     return prefix + number + ("左右" if target.qualifier == "approx" else "")
+
+
+def outcome_fields(indicator_id: str, verdicts: dict[str, Verdict]) -> dict:
+    """The 2020 verdict, and the figure behind it with its source, for the table and the downloads."""
+    verdict = verdicts.get(indicator_id)
+    fields = {"结果#status": "", "2020年结果": "", "结果说明": "", "实际#value": None, "2020年实际": "", "实际原文": "", "实际单位": "",
+              "实际口径": "", "实际来源": "", "实际原句": "", "实际网址": "", "来源类型": "", "实际说明": ""}
+    if verdict is None:
+        return fields
+    fields.update({"结果#status": verdict.status, "2020年结果": verdict.label, "结果说明": verdict.sentence})
+    if not verdict.outcome_id:
+        return fields
+    row = load_outcomes().set_index("outcome_id").loc[verdict.outcome_id]
+    fields.update(
+        {
+            "实际#value": None if pd.isna(row.value) else float(row.value),
+            # The figure as a number with its unit (52.8%), the page's own words (7.2:40.0:52.8) in the quote.
+            "2020年实际": row.value_text if pd.isna(row.value) else f"{format_number(row.value)}{row.unit}",
+            "实际原文": row.value_text,
+            "实际单位": row.unit,
+            "实际口径": row.basis,
+            "实际来源": f"{row.publisher}《{row.document}》，{row.published}",
+            "实际原句": row.quote,
+            "实际网址": row.url,
+            "来源类型": SOURCE_KIND_LABELS[row.source_kind],
+            "实际说明": row.note,
+        }
+    )
+    return fields
 
 
 # The table in the form of lib.data.TABLES (title, schema, loader), for the methods page.

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from lib import data
-from lib.pace import BASIS_LABELS, indicator_pace, pace_table
+from lib.indicator_pace import indicator_pace, pace_table
+from lib.pace import BASIS_LABELS
 from lib.difficulty import STATUSES
 from lib.series import series_catalogue
 from lib.targets import target_obs_id
@@ -79,7 +80,7 @@ def headline_cards() -> list[Card]:
                     target=text_target.raw,
                     base=f"2015年 {format_number(base / 10000, 2)}万亿元",
                     # 9左右 in the text (第一章第三节); 专栏2 prints a bare 9.
-                    pace=f"所需现价{required}，规划实际增长{growth}%左右",
+                    pace=f"所需{required}，规划实际增长{growth}%左右",
                     source=f"{text_target.chapter}{text_target.section}；专栏1、专栏2第{growth_row.number}行",
                 )
             )
@@ -107,7 +108,7 @@ def headline_cards() -> list[Card]:
                 title=title,
                 target=target_text,
                 base=base_text,
-                pace=f"所需{result.required.text}",
+                pace=f"所需{result.required.labelled_text}",
                 source=f"专栏2第{indicator.number or indicators.loc[indicator.parent_id, 'number']}行",
             )
         )

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from lib.pace import compound_rate
+from lib.rates import compound_rate
 
 BASE_YEAR = 2015
 TARGET_YEAR = 2020

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from lib import data, economy
 from lib.figures import printed_decimals, step_decimals
-from lib.pace import indicator_pace
+from lib.indicator_pace import indicator_pace
 from lib.scenario import SCENARIO_KINDS, run
 from lib.targets import target_obs_id
 

@@ -8,8 +8,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from lib import data, plan_text
-from lib.pace import IndicatorPace, achieved_pace, indicator_pace
+from lib import data, milestones, outcomes, plan_text
+from lib.achieved import achieved_pace
+from lib.indicator_pace import IndicatorPace, indicator_pace
+from lib.pace import with_price_word
 from lib.targets import target_obs_id
 
 KIND_LABELS = {
@@ -90,6 +92,7 @@ def _indicator_table(table_no: int) -> pd.DataFrame:
     obs_ids = set(observations.obs_id)
     raw_by_id = dict(zip(observations.obs_id, observations.raw))
     definitions = data.load_definitions().set_index("indicator_id")
+    verdicts = outcomes.verdicts() if table_no == 2 else {}
     rows = []
     for row in indicators.itertuples():
         iid = row.indicator_id
@@ -103,6 +106,9 @@ def _indicator_table(table_no: int) -> pd.DataFrame:
             "五大发展": row.pillar,
             "类型": KIND_LABELS[row.kind],
             "kind": row.kind,
+            "direction": row.direction,
+            "方向": milestones.direction_words(iid, row.direction),
+            "正文限定": milestones.qualifier_words(iid) if table_no == 2 and row.kind != "group" else "",
             "备注": _note_numbers(observations, iid, notes),
             "定义": definitions.definition.get(iid, ""),
             "定义依据": definitions.source.get(iid, ""),
@@ -121,7 +127,6 @@ def _indicator_table(table_no: int) -> pd.DataFrame:
             record["速度来源"] = pace.basis_label if pace.value is not None or pace.basis == "break" else ""
         elif row.kind != "group":
             result = indicator_pace(iid)
-            record["所需速度"] = result.required.text
             record["所需#value"], record["所需#unit"] = result.required.value, result.required.unit
             record["以往速度"] = result.achieved.text
             record["以往#value"], record["以往#unit"] = result.achieved.value, result.achieved.unit
@@ -132,6 +137,12 @@ def _indicator_table(table_no: int) -> pd.DataFrame:
             record["status"] = result.assessment.status
             record["难度"] = result.assessment.label
             record["原因"], record["原因说明"] = difficulty_reason(result, row.kind, row.previous_id)
+            record["所需速度"] = with_price_word(result.required)
+            record["所需速度说明"] = result.required.labelled_text
+            if result.required.ceiling:
+                # ＜【75000】 caps a five-year sum: no yearly amount is required, so none is downloaded.
+                record["所需#value"], record["所需#unit"] = None, ""
+            record.update(outcomes.outcome_fields(row.indicator_id, verdicts))
         rows.append(record)
     frame = pd.DataFrame(rows)
     # Heading rows have no computed values; show them empty, never as "None".

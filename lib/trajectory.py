@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from lib.pace import YEARS, achieved_pace, compound_rate, project, required_pace
+from lib.achieved import achieved_pace
+from lib.milestones import carry_forward_caveat, effective_qualifier
+from lib.pace import PRICE_LABELS, required_pace
+from lib.rates import YEARS, compound_rate, project
 from lib.series import series_catalogue, tables
 from lib.targets import target_obs_ids
 from lib.values import format_number
@@ -39,15 +42,32 @@ def _obs(observations: pd.DataFrame, indicator_id: str, period: str, role: str) 
     return hit.iloc[0]
 
 
+# How a target's label reads its qualifier where the printed words do not say it already:
+# 专栏2 prints a bare 9 where 第一章 says 9%左右; "迈上2.5万亿元新台阶" is at least 2.5万亿元.
+QUALIFIER_PREFIX = {"approx": ("约", "左右"), "at_least": ("至少", "以上"), "greater_than": ("超过", "超过"),
+                    "at_most": ("至多", "以下"), "less_than": ("低于", "＜")}
+
+
+def target_words(raw: str, qualifier: str, where: str) -> str:
+    """A target's label: the printed words, the text's qualifier before them when they lack it, and its place."""
+    raw = raw.replace("\n", "")
+    prefix, said = QUALIFIER_PREFIX.get(qualifier, ("", ""))
+    return f"{'' if not prefix or said in raw or '＞' in raw else prefix}{raw}（{where}）"
+
+
 def _target(series: pd.Series) -> tuple[float | None, str, str, str]:
-    """The 2020 target: value in the series' unit, qualifier, raw text, and where it is printed."""
+    """The 2020 target: value in the series' unit, qualifier, raw text, and where it is printed.
+
+    The qualifier is the one the plan means (lib.milestones.effective_qualifier):
+    the printed cell's, or the body text's 左右/以上 where the cell dropped it.
+    """
     _, observations, text_targets = tables()
     if series.table_no == 2:
         for obs_id in target_obs_ids(series.series_id):
             period = obs_id.split(".")[1]
             hit = _obs(observations, series.series_id, period, "target")
             if hit is not None:
-                return float(hit.value), hit.qualifier, hit.raw, "专栏2"
+                return float(hit.value), effective_qualifier(series.series_id), hit.raw, "专栏2"
         return None, "", "", ""
     if series.text_target_id:
         target = text_targets.set_index("target_id").loc[series.text_target_id]
@@ -95,20 +115,24 @@ def trajectory(series_id: str) -> pd.DataFrame:
             add(2015, float(end.value), "actual", end.raw.replace("\n", ""), end.basis)
         target, qualifier, raw, where = _target(series)
         if target is not None:
-            add(2020, target, "target", f"{raw}（{where}）", "")
+            add(2020, target, "target", target_words(raw, qualifier, where), "")
         if end is not None and target is not None and series.kind in ("level", "share", "ratio", "threshold"):
             base = float(end.value)
-            pace = required_pace("share" if series.kind == "threshold" else series.kind, base, target, series.unit)
+            kind = "share" if series.kind == "threshold" else series.kind
+            # The rate read off current-price levels is nominal (专栏1 备注1): its label says so.
+            pace = required_pace(kind, base, target, series.unit, qualifier == "approx", qualifier, end.price_basis)
             arithmetic = "level" if pace.unit == "%/年" else "share"
             for step in range(1, YEARS + 1):
                 if pace.value is None:
                     break
-                add(2015 + step, project(base, pace.value, step, arithmetic), "required", pace.text, "")
-            add(2015, base, "required", pace.text, "")
+                add(2015 + step, project(base, pace.value, step, arithmetic), "required", pace.labelled_text, "")
+            add(2015, base, "required", pace.labelled_text, "")
         if end is not None and series.kind in ("level", "share", "ratio"):
             achieved = _carried_pace(series, first_id)
             if achieved is not None:
                 rate, text = achieved
+                caveat = carry_forward_caveat(first_id)
+                text += f"。{caveat}" if caveat else ""
                 base = float(end.value)
                 add(2015, base, "previous", text, "")
                 for step in range(1, YEARS + 1):
@@ -124,7 +148,7 @@ def trajectory(series_id: str) -> pd.DataFrame:
             add(int(period[-4:]), float(hit.value), "actual", hit.raw.replace("\n", ""), hit.price_basis, label)
         target, qualifier, raw, where = _target(series)
         if target is not None:
-            add(2020, target, "target", f"{raw}（{where}）", "", "2016—2020")
+            add(2020, target, "target", target_words(raw, qualifier, where), "", "2016—2020")
     frame = pd.DataFrame(points, columns=["year", "period", "value", "line", "line_key", "note", "basis"])
     return frame.sort_values(["line_key", "year"], kind="stable").reset_index(drop=True)
 
@@ -147,7 +171,7 @@ def _carried_pace(series: pd.Series, first_id: str) -> tuple[float, str] | None:
             rate = compound_rate(float(start.value), float(end.value))
             if rate is None:
                 return None
-            nominal = "（名义，现价）" if start.price_basis == "current" else ""
+            nominal = f"（{PRICE_LABELS['current']}）" if start.price_basis == "current" else ""
             return rate * 100, f"按2010—2015年公布水平计算，年均 {format_number(rate * 100, 2)}%{nominal}"
         if pace.value is None:
             return None

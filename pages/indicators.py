@@ -129,6 +129,8 @@ else:
         st.text(detail.printed)
         for line in detail.pace_lines:
             st.text(line)
+        if detail.outcome_lines:
+            st.text("\n".join(detail.outcome_lines))
         for note in detail.notes:
             st.text(note)
         st.page_link("pages/plan_reader.py", label="在规划原文中阅读", icon=":material/menu_book:", query_params=detail.reader_link)

@@ -27,6 +27,10 @@ if view.chart is not None:
     st.vega_lite_chart(view.chart, width="stretch")
 if view.chart_caption:
     st.caption(view.chart_caption)
+if view.outcome_markdown:
+    st.caption(view.outcome_markdown)
+if view.marks_markdown:
+    st.markdown(view.marks_markdown)
 if view.notes_markdown:
     st.markdown(view.notes_markdown)
 

@@ -83,13 +83,13 @@ def test_no_row_means_no_official_figure():
 THE_DATA = [
     # (indicator, status, sentence) from data/outcomes.csv against 专栏2.
     # 7.2% a year (2021 government work report) against 9%左右: below 8.5.
-    ("t2_gdp_growth", "not_met", "未达成：“十三五”年均7.2%，目标9%左右（容差±0.5个百分点）。"),
+    ("t2_gdp_growth", "not_met", "未达到：“十三五”年均7.2%，目标9%左右（容差±0.5个百分点）。"),
     # 7.2:40.0:52.8 (2020 统计公报) against 50左右.
-    ("t2_services_share", "met", "已达成：2020年52.8%，目标50%左右（容差±0.5个百分点）。"),
+    ("t2_services_share", "met", "达到：2020年52.8%，目标50%左右（容差±0.5个百分点）。"),
     # 2.11% (2020 科技投入统计公报) against 2.2.
-    ("t2_rd_share", "not_met", "未达成：2020年2.11%，目标2.2%。"),
+    ("t2_rd_share", "not_met", "未达到：2020年2.11%，目标2.2%。"),
     # Ⅱ类 at all 15 sections against Ⅲ.
-    ("t2_yangtze_water", "met", "已达成：2020年Ⅱ类，目标Ⅲ类（达到该类或更好）。"),
+    ("t2_yangtze_water", "met", "达到：2020年Ⅱ类，目标Ⅲ类（达到该类或更好）。"),
     ("t2_good_air_days", "basis_differs", None),
     ("t2_poverty_exit", "basis_differs", None),
     ("t2_new_urban_jobs", "basis_differs", None),

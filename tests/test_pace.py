@@ -5,7 +5,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from lib import data
-from lib.pace import achieved_pace, annual_reduction, compare, compound_rate, indicator_pace, pace_table, project, required_pace
+from lib.achieved import achieved_pace
+from lib.indicator_pace import compare, indicator_pace, pace_table
+from lib.pace import required_pace
+from lib.rates import annual_reduction, compound_rate, project
 
 
 @pytest.mark.parametrize(

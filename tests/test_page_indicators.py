@@ -95,8 +95,22 @@ def test_compact_columns_from_the_widget():
     at = run()
     at.button_group(key="columns").set_value("compact").run()
     assert not at.exception
-    assert list(shown_frame(at).columns) == ["指标", "2020年", "难度"]
+    # The phone's set keeps the 2020 verdict beside the target (lib/views/indicators.COMPACT_WIDTHS)
+    assert list(shown_frame(at).columns) == ["指标", "2020年", "2020年结果", "难度"]
     assert at.query_params["columns"] == "compact"
+    # data/outcomes.csv: 统计公报 52.8 against 50左右 is met; 森林覆盖率 has no row
+    verdicts = dict(zip(shown_frame(at)["指标"], shown_frame(at)["2020年结果"]))
+    assert (verdicts["服务业增加值占地区生产总值比重"], verdicts["森林覆盖率"]) == ("达到", "未找到官方数字")
+
+
+def test_a_row_with_an_outcome_shows_its_figure_source_and_url_as_plain_text():
+    at = run({"row": "t2_rd_share"})
+    assert not at.exception
+    texts = "\n".join(t.value for t in at.text)
+    # o_rd_share: 2.11% against 2.2 (专栏2 row 5), from 《2020年重庆市科技投入统计公报》 (2021-10-12)
+    assert "2020年结果：未达到：2020年2.11%，目标2.2%。" in texts
+    assert "《2020年重庆市科技投入统计公报》，2021-10-12" in texts
+    assert "网址：http://liaoningxiaochi.com/n2/2021/1012/c365402-34951546.html" in texts
 
 
 def test_a_selected_row_in_the_link_opens_its_detail():

@@ -39,6 +39,16 @@ def test_picking_an_indicator_writes_it_to_the_url():
     assert any("46（专栏2）" in m.value and "0\\.2 个百分点" in m.value for m in at.markdown)
 
 
+def test_picking_an_indicator_with_an_outcome_shows_its_source_under_the_chart():
+    at = open_page("trajectories")
+    assert not any("实际（" in c.value for c in at.caption)  # GDP's level has no reported figure recorded
+    at.selectbox(key="indicator").set_value("t2_services_share").run()
+    assert not at.exception
+    captions = [c.value.replace("\\", "") for c in at.caption]
+    # data/outcomes.csv o_services_share: 统计公报 "三次产业结构比为7.2:40.0:52.8", met against 50左右
+    assert any(c.startswith("实际（2020年统计公报）：达到：2020年52.8%") and "原句：“三次产业结构比为7.2:40.0:52.8。”" in c for c in captions)
+
+
 def test_a_link_with_the_old_label_opens_the_indicator_and_is_rewritten():
     at = open_page("trajectories", {"indicator": series_label("t2_forest_cover")})
     assert not at.exception

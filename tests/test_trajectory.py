@@ -1,8 +1,8 @@
-"""lib.trajectory: each series' points, projected with the one projection lib.pace.project."""
+"""lib.trajectory: each series' points, projected with the one projection lib.rates.project."""
 
 import pytest
 
-from lib import pace, trajectory
+from lib import rates, trajectory
 
 
 @pytest.mark.parametrize(
@@ -18,7 +18,7 @@ from lib import pace, trajectory
     ],
 )
 def test_one_projection_for_every_kind(kind, base, step, years, expected):
-    assert pace.project(base, step, years, kind) == pytest.approx(expected)
+    assert rates.project(base, step, years, kind) == pytest.approx(expected)
 
 
 def test_the_required_path_ends_on_the_target():
@@ -34,7 +34,7 @@ def test_gdp_carries_the_level_implied_pace_never_the_real_rate():
     points = trajectory.trajectory("t1_gdp")
     previous = points[points.line_key == "previous"]
     # (15720/7926)^(1/5) − 1 = 14.68 % nominal, not 专栏1's real 12.8 %
-    assert previous.note.iloc[0] == "按2010—2015年公布水平计算，年均 14.68%（名义，现价）"
+    assert previous.note.iloc[0] == "按2010—2015年公布水平计算，年均 14.68%（名义，按现价）"
     assert previous.set_index("year").value[2016] == pytest.approx(15720 * (15720 / 7926) ** 0.2)
 
 

@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from lib import data, exports
+from lib.views import indicator_detail
 from lib.views import indicators as page
 from lib.views.indicators import State
 from lib.views.query import Notice
@@ -118,6 +119,22 @@ def test_build_filters_rows(state, counts, first_ids):
         (State(), "以往÷所需", "t2_restructuring_investment_share", None),
         (State(table=1), "2010年", "t1_nonagri_hukou_share", "33.5（旧口径）"),
         (State(columns="compact"), "指标", "t2_forest_cover", "森林覆盖率"),  # no indent in the narrow column
+        # The narrow 难度 column is the badge alone; the reason is in the row's detail.
+        (State(columns="compact"), "难度", "t2_restructuring_investment_share", "○无法比较"),
+        # 2020 verdicts (data/outcomes.csv, lib.outcomes.verdict): 统计公报 52.8 against 50左右 (±0.5 points);
+        # 政府工作报告 五年年均7.2% against 9%左右; 2.11 against 2.2; Ⅱ类 against Ⅲ类; 333天 (全市) against 主城区 %.
+        (State(), "2020年结果", "t2_services_share", "达到"),
+        (State(), "2020年结果", "t2_gdp_growth", "未达到"),
+        (State(), "2020年结果", "t2_rd_share", "未达到"),
+        (State(), "2020年结果", "t2_yangtze_water", "达到"),
+        (State(), "2020年结果", "t2_good_air_days", "口径不同"),
+        (State(), "2020年结果", "t2_forest_cover", "未找到官方数字"),
+        (State(), "2020年结果", "t2_new_construction_land", "未找到官方数字"),
+        (State(columns="compact"), "2020年结果", "t2_poverty_exit", "口径不同"),
+        # A ceiling (＜【75000】, 专栏2 row 19) is "at most" a five-year sum, never a required 年均 amount.
+        (State(), "所需速度", "t2_new_construction_land", "五年累计不超过 75000 公顷（上限）"),
+        # Required rates carry their price basis: 专栏2's 9 is real growth, 9%左右 in 第一章第三节.
+        (State(), "所需速度", "t2_gdp_growth", "年均约 9%（实际）"),
     ],
 )
 def test_build_cells(state, column, row, expected):
@@ -129,8 +146,9 @@ def test_build_cells(state, column, row, expected):
 @pytest.mark.parametrize(
     "state, names",
     [
-        (State(), ["序号", "指标", "单位", "属性", "2015年", "2020年", "所需速度", "以往速度", "以往÷所需", "难度"]),
-        (State(columns="compact"), ["指标", "2020年", "难度"]),
+        (State(), ["序号", "指标", "单位", "属性", "2015年", "2020年", "所需速度", "以往速度", "以往÷所需", "难度", "2020年结果"]),
+        # On a phone 专栏2 keeps the target, its 2020 verdict and the difficulty badge.
+        (State(columns="compact"), ["指标", "2020年", "2020年结果", "难度"]),
         (State(table=1, columns="compact"), ["指标", "2015年", "2011—2015年速度"]),
     ],
 )
@@ -263,3 +281,69 @@ def test_definitions_name_only_indicators_with_values(tmp_path):
     damaged.write_text(data.PATHS["definitions"].read_text(encoding="utf-8") + "t2_forest_growth,x,y\n", encoding="utf-8")
     with pytest.raises(DataFileError, match="line 73: column 'indicator_id' names 't2_forest_growth'"):
         data.read_definitions(damaged)
+
+
+@pytest.mark.parametrize(
+    "row, lines",
+    [
+        # data/outcomes.csv o_services_share: 统计公报 "三次产业结构比为7.2:40.0:52.8", reprinted on sx-sn.com
+        ("t2_services_share", ["2020年结果：达到：2020年52.8%，目标50%左右（容差±0.5个百分点）。",
+                               "来源：重庆市统计局、国家统计局重庆调查总队《2020年重庆市国民经济和社会发展统计公报》，2021-03-18（其他网站转载）",
+                               "原句：“三次产业结构比为7.2:40.0:52.8。”",
+                               "网址：http://sx-sn.com/zwgk/zfxxgkml/sjfb_120853/tjgb/202103/t20210318_9009790.html"]),
+        # o_good_air_days: 333天 for the whole city, the plan counts 主城区 in %
+        ("t2_good_air_days", ["实际数：333天（全市优良天数（天）；规划指标是主城区优良天数比率（%））"]),
+        # no row in data/outcomes.csv for 森林覆盖率: no figure, no source lines
+        ("t2_forest_cover", ["2020年结果：未找到官方数字（目标46%）。"]),
+    ],
+)
+def test_the_detail_shows_the_outcome_its_source_quote_and_url(row, lines):
+    detail = page.build(State(row=row)).detail
+    assert set(lines) <= set(detail.outcome_lines)
+    assert detail.outcome_lines[-1] == indicator_detail.RULE_NOTE
+    if row == "t2_forest_cover":
+        assert not any(line.startswith(("来源：", "网址：")) for line in detail.outcome_lines)
+
+
+def test_heading_rows_and_table_one_have_no_outcome():
+    assert page.build(State(row="t2_forest_growth")).detail.outcome_lines == ()
+    assert page.build(State(table=1, row="t1_gdp")).detail.outcome_lines == ()
+    assert "2020年结果" not in [c.name for c in page.build(State(table=1)).columns]
+
+
+@pytest.mark.parametrize(
+    "state, line",
+    [
+        # 专栏2 row 1 prints 9; 第一章第三节 "经济保持年均增长9%左右"
+        (State(row="t2_gdp_growth"), "原表印“9”，正文作“9%左右”（第一章第三节）：按约数处理"),
+        # 专栏2 row 22 prints 【500】; 第二十四章第二节 "实际利用外资每年保持在100亿美元以上"
+        (State(row="t2_fdi"), "原表印“【500】”，正文作“100亿美元以上”（每年，第二十四章第二节）：按下限处理（至少达到）"),
+        # 专栏1 row 16, 3.79‰ → 3.86‰: (3.86 − 3.79)/5 = 0.014‰ a year, not 个百分点; 第三十一章 "促进人口适度增长"
+        (State(table=1, row="t1_natural_pop_growth"), "2011—2015年速度：年均 +0.014‰（按公布数计算）"),
+        (State(table=1, row="t1_natural_pop_growth"), "方向：促进人口适度增长（第三十一章），不以越高或越低为好"),
+        # 专栏2 row 20 进出口总额 4644 → 10000 亿元: 16.58% a year; the plan does not say at which prices
+        (State(row="t2_trade"), "所需速度（2016—2020）：年均 +16.58%（价格口径未说明）"),
+    ],
+)
+def test_the_detail_reads_the_target_as_the_text_means_it(state, line):
+    assert line in page.build(state).detail.pace_lines
+
+
+def test_downloads_carry_the_outcome_as_a_number_and_its_source_in_the_about_sheet():
+    book = _workbook(State())
+    rows = {r["指标编号"]: r for r in _sheet_rows(book["专栏2"])}
+    services = rows["t2_services_share"]
+    # o_services_share: 52.8, read as "7.2:40.0:52.8"
+    assert (services["2020年结果"], services["2020年实际"], services["2020年实际原文"]) == ("达到", 52.8, "7.2:40.0:52.8")
+    assert isinstance(services["2020年实际"], float)
+    assert rows["t2_yangtze_water"]["2020年实际"] is None and rows["t2_yangtze_water"]["2020年实际原文"] == "Ⅱ类"
+    assert rows["t2_forest_cover"]["2020年结果"] == "未找到官方数字" and rows["t2_forest_cover"]["2020年实际"] is None
+    # A ceiling requires no yearly amount: 所需速度 is empty, never 75000 / 5
+    assert rows["t2_new_construction_land"]["所需速度"] is None
+    about = dict(book[exports.ABOUT_SHEET].iter_rows(min_row=2, values_only=True))
+    assert "±0.5个百分点" in about["2020年结果"]
+    sources = [text for key, text in about.items() if key.startswith("来源") and key != "来源"]
+    assert len(sources) == 5  # five documents behind the eight rows of data/outcomes.csv
+    assert any("《2020年重庆市国民经济和社会发展统计公报》，2021-03-18" in text for text in sources)
+    frame = pd.read_csv(io.BytesIO(page.csv_bytes(State())), encoding="utf-8-sig").set_index("指标编号")
+    assert frame.loc["t2_rd_share", "2020年实际"] == 2.11 and frame.loc["t2_rd_share", "2020年结果"] == "未达到"

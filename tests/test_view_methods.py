@@ -31,3 +31,16 @@ def test_every_table_is_offered_with_its_row_count():
     assert {t.name: t.rows for t in view.tables} == expected
     for table in view.tables:
         assert table.dictionary_markdown.startswith("| 列 |")
+
+
+def test_the_methods_page_states_the_outcome_rule_and_lists_every_source():
+    sections = {section.heading: section.markdown for section in page.build(page.State()).sections}
+    rule = sections["2020年实际结果"]
+    # data/methods.md: the rule with its tolerance (lib.outcomes.RATE_TOLERANCE, LEVEL_TOLERANCE)
+    assert "±0.5 个百分点" in rule and "±2%" in rule and "“＜”是上限" in rule
+    sources = sections[page.OUTCOME_SOURCES_HEADING]
+    for row in outcomes.load_outcomes().itertuples():
+        assert f"`{row.url}`" in sources
+    # 333天 is for the whole city; the plan counts 主城区 in %: said beside the figure
+    assert "333天（口径不同）" in sources
+    assert "《2020年重庆市国民经济和社会发展统计公报》，2021\\-03\\-18（其他网站转载）" in sources

@@ -31,10 +31,12 @@ CARDS = {card.label: card for card in BUILT.cards}
 @pytest.mark.parametrize(
     "label, value, detail_has",
     [
-        # 第一章第三节: 2.5万亿元; 15720 → 25000 亿元: (25000/15720)^(1/5) − 1 = 9.72 % a year at current prices.
-        ("地区生产总值", "2.5万亿元", ["2015年 1.57万亿元", "9.72%"]),
+        # 第一章第三节: 2.5万亿元; 15720 → 25000 亿元: (25000/15720)^(1/5) − 1 = 9.72 % a year at current prices
+        # (nominal, 专栏1 备注1), beside 专栏2 row 1's real 9% (左右 in 第一章第三节).
+        ("地区生产总值", "2.5万亿元", ["2015年 1.57万亿元", "所需年均 +9.72%（名义，按现价），规划实际增长9%左右"]),
         # 专栏2 row 20: 4644亿元 in 2015 = 0.46万亿元, against 10000亿元 = 1万亿元
-        ("进出口总额", "1万亿元", ["2015年 0.46万亿元"]),
+        # The plan does not say at which prices its trade levels are: the required rate says so.
+        ("进出口总额", "1万亿元", ["2015年 0.46万亿元", "所需年均 +16.58%（价格口径未说明）"]),
         ("服务业比重", "50%左右", ["2015年 47.7%"]),
         # R&D 1.53 → 2.2: (2.2 − 1.53)/5 = 0.134 points a year
         ("研发投入强度", "2.2%", ["2015年 1.53%", "+0.13 个百分点"]),

@@ -18,6 +18,7 @@ import pyarrow as pa
 
 from lib import data, exports, schemas, tables
 from lib.views import query as q
+from lib.views.indicator_detail import Detail, detail
 from lib.views.query import Notice, Query
 
 KEYS = ("table", "pillar", "attribute", "kind", "q", "row", "columns")
@@ -28,6 +29,10 @@ KINDS = tuple(kind for kind in tables.KIND_LABELS if kind != "group")
 COLUMN_SETS = {"full": "全部列", "compact": "精简列（适合手机）"}
 # The grid wraps text only when a row is taller than 4rem (Streamlit's DataFrame).
 COMPACT_ROW_HEIGHT = 72
+# 专栏2's narrow set in pixels: 指标, 2020年, 2020年结果, 难度 (with the 35 px box: 355 of a 390 px phone's 358).
+COMPACT_WIDTHS = (122, 56, 80, 62)  # not a plan figure: column widths
+OUTCOME = "2020年结果"
+OUTCOME_HELP = "2020年官方数字与目标相比：达到、未达到、口径不同或未找到官方数字；点选该行可看数值、出处与原句"
 
 
 @dataclass(frozen=True)
@@ -48,18 +53,6 @@ class Column:
     width: int | None  # pixels; None fits the content
     help: str = ""
     percent: bool = False  # a ratio, shown as a whole percentage and sorted as a number
-
-
-@dataclass(frozen=True)
-class Detail:
-    title: str  # plain text
-    definition: str  # plain text, or ""
-    source: str  # the 出处 sentence
-    printed: str  # the printed cells, each after its column heading
-    pace_lines: tuple[str, ...]
-    notes: tuple[str, ...]
-    reader_link: dict[str, str]
-    trajectory_link: dict[str, str] | None
 
 
 @dataclass(frozen=True)
@@ -150,36 +143,41 @@ def shown_rows(state: State) -> pd.DataFrame:
 
 def _columns(table: int, compact: bool) -> tuple[Column, ...]:
     if compact:
-        # Fits a 390 px phone with the selection boxes: 35 + 130 + 64 + 120 px.
-        name = Column("指标", 130)
+        # Fits a 390 px phone with the selection boxes: 35 + 130 + 64 + 120 px for 专栏1;
+        # 专栏2 adds the 2020 verdict, so its difficulty is the badge alone (the reason is in the row's detail).
         if table == 1:
-            return (name, Column("2015年", 64), Column("2011—2015年速度", 120))
-        return (name, Column("2020年", 64), Column("难度", 120))
+            return (Column("指标", 130), Column("2015年", 64), Column("2011—2015年速度", 120))
+        return (Column("指标", COMPACT_WIDTHS[0]), Column("2020年", COMPACT_WIDTHS[1]),
+                Column(OUTCOME, COMPACT_WIDTHS[2], help=OUTCOME_HELP), Column("难度", COMPACT_WIDTHS[3]))
     name = Column("指标", None)
     if table == 1:
         return (Column("序号", 44), name, Column("单位", None), Column("属性", None), Column("2010年", None),
                 Column("2015年", None), Column("“十二五”年均", None), Column("2011—2015年速度", None), Column("速度来源", None))
     return (
         Column("序号", 44), name, Column("单位", 84), Column("属性", None), Column("2015年", None), Column("2020年", None),
-        Column("所需速度", 180, help="2016—2020年达到目标所需的速度"),
-        Column("以往速度", 180, help="2011—2015年（“十二五”）实际达到的速度，来源见所选行的详情"),
+        Column("所需速度", 160, help="2016—2020年达到目标所需的速度"),
+        Column("以往速度", 150, help="2011—2015年（“十二五”）实际达到的速度，来源见所选行的详情"),
         Column("以往÷所需", None, help="R = 方向 × 以往速度 ÷ |所需速度|", percent=True),
         Column("难度", None, help="无法比较的行写明原因；点选该行可看完整说明"),
+        Column(OUTCOME, None, help=OUTCOME_HELP),
     )
 
 
-def _difficulty(status: str, label: str, reason: str) -> str:
+def _difficulty(status: str, label: str, reason: str, narrow: bool = False) -> str:
     if not status:
         return ""
-    # A no-break space keeps the glyph beside its word when a narrow column wraps.
-    return f"{tables.STATUS_ICONS[status]}\u00a0{label}" + (f"：{reason}" if reason else "")
+    # A no-break space keeps the glyph beside its word when a column wraps; in the phone's
+    # narrowest column the grid then would not wrap at all, so there the glyph leads the word unspaced.
+    joiner = "" if narrow else "\u00a0"
+    return f"{tables.STATUS_ICONS[status]}{joiner}{label}" + (f"：{reason}" if reason else "")
 
 
 def _cells(record: dict, columns: tuple[Column, ...]) -> tuple:
     cells = []
     for column in columns:
         if column.name == "难度":
-            cells.append(_difficulty(record["status"], record["难度"], record["原因"]))
+            narrow = bool(column.width)
+            cells.append(_difficulty(record["status"], record["难度"], "" if narrow else record["原因"], narrow))
         elif column.percent:
             ratio = record["以往÷所需"]
             cells.append(None if pd.isna(ratio) else round(ratio * 100))
@@ -188,29 +186,6 @@ def _cells(record: dict, columns: tuple[Column, ...]) -> tuple:
         else:
             cells.append(record[column.name])
     return tuple(cells)
-
-
-def _detail(record: dict) -> Detail:
-    source = tables.source_of(record["indicator_id"])
-    lines: list[str] = []
-    if record["kind"] != "group" and "所需速度" in record:
-        lines.append(f"所需速度（2016—2020）：{record['所需速度']}")
-        achieved = record["以往速度"] + (f"（{record['以往速度来源']}）" if record["以往速度来源"] else "")
-        lines.append(f"以往速度（2011—2015）：{achieved}")
-        ratio = "" if pd.isna(record["以往÷所需"]) else f"，以往÷所需 = {round(record['以往÷所需'] * 100)}%"
-        lines.append(f"难度：{record['难度']}{ratio}" + (f"。{record['原因说明']}" if record["原因说明"] else ""))
-    elif record["kind"] != "group":
-        lines.append(f"2011—2015年速度：{record['2011—2015年速度']}" + (f"（{record['速度来源']}）" if record["速度来源"] else ""))
-    return Detail(
-        title=record["指标"].strip(),
-        definition=f"定义：{record['定义']}（依据：{record['定义依据']}）" if record["定义"] else "",
-        source=f"出处：{source.sentence}",
-        printed=f"原表本行：{source.row_text}",
-        pace_lines=tuple(lines),
-        notes=source.notes,
-        reader_link={"chapter": source.chapter, "section": source.section},
-        trajectory_link=None if record["kind"] == "group" else {"indicator": record["indicator_id"]},
-    )
 
 
 def filters_text(state: State) -> str:
@@ -269,7 +244,7 @@ def build(state: State) -> View:
         row_height=COMPACT_ROW_HEIGHT if compact else None,
         grid_key=f"grid_{grid[:12]}",
         selected=selected,
-        detail=None if selected is None else _detail(records[selected]),
+        detail=None if selected is None else detail(records[selected]),
         detail_missing=missing,
         missing_note="所选指标不在当前表格或筛选结果中；放宽筛选或切换指标表即可再看到它的详情。",
         hint="点选表格左侧的方框，可查看该指标在规划原文中的出处、原表数值与备注。",

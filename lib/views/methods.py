@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from lib import data, outcomes, schemas, zones
-from lib.markup import markdown_table
+from lib.markup import markdown_escape, markdown_table
 from lib.validation import DATA_DIR
 from lib.views import query as q
 from lib.views.query import Notice, Query
@@ -67,11 +67,31 @@ def _tables() -> dict[str, tuple]:
     return {**data.TABLES, **zones.TABLES, **outcomes.TABLES}
 
 
+OUTCOME_SOURCES_HEADING = "2020年实际结果的来源"
+
+
 @functools.cache
 def sections() -> tuple[Section, ...]:
     text = PROSE_PATH.read_text(encoding="utf-8")
     parts = text.split("\n## ")[1:]
-    return tuple(Section(part.split("\n", 1)[0].strip(), part.split("\n", 1)[1].strip()) for part in parts)
+    prose = tuple(Section(part.split("\n", 1)[0].strip(), part.split("\n", 1)[1].strip()) for part in parts)
+    return prose + (Section(OUTCOME_SOURCES_HEADING, outcome_sources_markdown()),)
+
+
+def outcome_sources_markdown() -> str:
+    """Every document a 2020 figure was read from, with the indicators it gave and where it was read (escaped)."""
+    frame = outcomes.load_outcomes()
+    names = data.load_indicators().set_index("indicator_id").name_zh
+    lines = []
+    for (publisher, document, published), rows in frame.groupby(["publisher", "document", "published"], sort=False):
+        kinds = "、".join(dict.fromkeys(outcomes.SOURCE_KIND_LABELS[k] for k in rows.source_kind))
+        gave = "、".join(
+            f"{names[r.indicator_id]} {r.value_text}" + ("" if r.basis_matches_plan else "（口径不同）") for r in rows.itertuples()
+        )
+        # In a code span a URL stays plain text; a backtick inside it is written as its URL escape.
+        urls = "；".join(f"`{url.replace('`', '%60')}`" for url in dict.fromkeys(rows.url))
+        lines.append(f"- {markdown_escape(f'{publisher}《{document}》，{published}（{kinds}）：{gave}')}。网址：{urls}")
+    return "\n".join(lines)
 
 
 def _dictionary() -> dict[str, str]:

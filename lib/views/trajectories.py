@@ -11,11 +11,13 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from lib import charts
+from lib import charts, outcomes, trajectory_marks
 from lib.markup import markdown_escape, markdown_table
+from lib.milestones import carry_forward_caveat, direction_words
 from lib.series import DEFAULT_SERIES, related_text_targets, series_catalogue
-from lib.trajectory import LINES, PERIOD_KINDS, basis_break, level_paces, trajectory
 from lib.tables import DIFFICULTY_NOTE
+from lib.trajectory import LINES, PERIOD_KINDS, basis_break, level_paces, trajectory
+from lib.values import format_number
 from lib.views import query as q
 from lib.views.query import Notice, Query
 
@@ -27,6 +29,8 @@ LINE_WORDS = {
     "previous": "点线：按“十二五”速度延续",
     "target": "菱形：2020年目标",
 }
+OUTCOME_WORDS = "绿色方块：已发布的2020年实际数（不是目标）"
+MILESTONE_WORDS = "空心三角：规划提出的中途里程碑"
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,8 @@ class View:
     summary_markdown: str  # escaped, or ""
     chart: dict | None  # a Vega-Lite spec, or None where nothing can be drawn
     chart_caption: str  # the legend in words (plain text)
+    outcome_markdown: str  # the reported 2020 figure, its verdict, source, URL and quote (escaped), or ""
+    marks_markdown: str  # milestones, yearly floors and the carry-forward caveat (escaped), or ""
     message: str  # an st.info line where there is no line chart, or ""
     class_table_markdown: str  # a class target's printed rows, or ""
     notes_markdown: str
@@ -86,17 +92,19 @@ def about(series: pd.Series) -> str:
     return f"专栏{series.table_no}·{series.number}　{unit}"
 
 
-def _chart(series: pd.Series, points: pd.DataFrame, break_label: str) -> dict:
+def _chart(series: pd.Series, points: pd.DataFrame, break_label: str, outcome: pd.DataFrame, milestones: pd.DataFrame) -> dict:
     heading = {"title": series.name_zh, "about": about(series), "digits": int(series.digits)}
     if series.kind in PERIOD_KINDS:
-        return charts.spec(charts.period_chart(points, series.unit, **heading))
-    return charts.spec(charts.trajectory_chart(points, series.unit, break_label, **heading))
+        return charts.spec(charts.period_chart(points, series.unit, outcome=outcome, **heading))
+    return charts.spec(charts.trajectory_chart(points, series.unit, break_label, outcome=outcome, milestones=milestones, **heading))
 
 
-def _legend_words(points: pd.DataFrame, break_label: str) -> str:
+def _legend_words(points: pd.DataFrame, break_label: str, outcome: bool = False, milestone: bool = False) -> str:
     drawn = set(points.line_key)
     years = "、".join(str(y) for y in points[points.line_key == "actual"].year)
-    words = "；".join(LINE_WORDS[k].format(years=years) for k in LINE_WORDS if k in drawn) + "。"
+    words = [LINE_WORDS[k].format(years=years) for k in LINE_WORDS if k in drawn]
+    words += [OUTCOME_WORDS] * outcome + [MILESTONE_WORDS] * milestone
+    words = "；".join(words) + "。"
     if break_label:
         words += f" 2010与2015年统计口径不同（{break_label}），两点之间不连线，也不计算增速。"
     return words
@@ -110,6 +118,23 @@ def _ranking_chart() -> dict:
     )
 
 
+def _marks_lines(series_id: str, series: pd.Series, milestones: pd.DataFrame) -> list[str]:
+    """Milestones, yearly floors, a ceiling and the carry-forward caveat, one sentence each (plain text)."""
+    lines = [f"{m.note}。" for m in milestones.itertuples()]
+    floors = trajectory_marks.floor_rows(series_id)
+    if floors:
+        years = "、".join(dict.fromkeys(year for year, _ in floors))
+        words = "；".join(dict.fromkeys(floor for _, floor in floors))
+        lines.append(f"年度下限：正文要求{years}每年都达到{words}，不只是2020年（专栏2印的是五年累计）。")
+    goal = outcomes.targets().get(series_id)
+    if goal is not None and goal.kind == "total" and goal.qualifier in ("less_than", "at_most"):
+        lines.append(f"上限：2016—2020年累计至多{format_number(goal.value)}{goal.unit}（不超过），不是每年必须达到的量。")
+    caveat = carry_forward_caveat(series.previous_id or series_id)
+    if caveat:
+        lines.append(f"{caveat}。")
+    return lines
+
+
 def build(state: State) -> View:
     series = series_catalogue().set_index("series_id").loc[state.indicator]
     points, break_label = trajectory(state.indicator), basis_break(state.indicator)
@@ -120,21 +145,32 @@ def build(state: State) -> View:
         summary = f"2020年目标：{target.note.iloc[0]}"
         if not required.empty:
             summary += f"　·　完成目标所需：{required.note.iloc[0]}"
+    if series.direction == "moderate":
+        summary = "　·　".join(filter(None, [summary, direction_words(state.indicator, series.direction)]))
+    reported = trajectory_marks.outcome(state.indicator)
+    drawn = trajectory_marks.outcome_frame(reported)
+    milestones = trajectory_marks.milestone_frame(state.indicator)
     chart, caption, message, class_table, notes = None, "", "", "", ""
     if points.empty:
         message = "规划没有为这一指标列出可以作图的数值。"
     elif series.kind == "class":
         message = "水质类别以“类”计，不作连续曲线；下表是规划列出的类别（类别数字越小，水质越好）。"
-        rows = points[["period", "line", "note"]].set_axis(["年份", "系列", "原文"], axis=1).set_index("年份")
-        class_table = markdown_table(rows, index_label="年份")
+        rows = points[["period", "line", "note"]].set_axis(["年份", "系列", "原文"], axis=1)
+        if reported is not None:
+            rows.loc[len(rows)] = [reported.period, reported.label, reported.shown]
+        class_table = markdown_table(rows.set_index("年份"), index_label="年份")
     else:
-        chart = _chart(series, points, break_label)
+        chart = _chart(series, points, break_label, drawn, milestones)
         if series.kind in PERIOD_KINDS:
             caption = "五年累计数、五年降幅和年均增速按规划期作柱状图：它们不是某一年的水平值。"
+            if not drawn.empty:
+                caption += f"绿色柱：{reported.label}。"
         else:
-            caption = _legend_words(points, break_label)
+            caption = _legend_words(points, break_label, outcome=not drawn.empty, milestone=not milestones.empty)
             lines = points[points.line_key.isin(["required", "previous"])].drop_duplicates("line_key")
             notes = "\n".join(f"- **{LINES[n.line_key]}**：{markdown_escape(n.note)}" for n in lines.itertuples())
+    outcome_markdown = markdown_escape(reported.caption) if reported is not None else ""
+    marks = _marks_lines(state.indicator, series, milestones)
     related = tuple(
         RelatedTarget(
             text_markdown=f"- {markdown_escape(t.sentence)}（{markdown_escape(place)}）",
@@ -154,6 +190,8 @@ def build(state: State) -> View:
         summary_markdown=markdown_escape(summary),
         chart=chart,
         chart_caption=caption,
+        outcome_markdown=outcome_markdown,
+        marks_markdown="\n".join(f"- {markdown_escape(line)}" for line in marks),
         message=message,
         class_table_markdown=class_table,
         notes_markdown=notes,

@@ -119,3 +119,69 @@ def test_official_filters_opens_a_source_shares_and_downloads(watched: Page, app
     values = dict(zip(header, row))
     assert (values["2010年"], values["2015年"], values["2015年原文"]) == (37, 45, "45")
     assert "2016年2月" in dict(book["说明"].iter_rows(min_row=2, values_only=True))["来源"]
+
+
+def wrapped_lines(page: Page, text: str, width: float) -> int:
+    """How many lines ``text`` takes in ``width`` px, broken anywhere (CJK), in the page's font at its size."""
+    return page.evaluate(
+        """([text, width]) => {
+            const grid = document.querySelector('[data-testid=stDataFrame]');
+            const style = getComputedStyle(grid);
+            const context = document.createElement('canvas').getContext('2d');
+            context.font = `${style.fontSize} ${style.fontFamily}`;
+            let lines = 1, line = '';
+            for (const ch of text) {
+                if (context.measureText(line + ch).width > width && line) { lines += 1; line = ch; } else { line += ch; }
+            }
+            return lines;
+        }""",
+        [text, width],
+    )
+
+
+@pytest.mark.parametrize("viewport", list(VIEWPORTS.values()), ids=list(VIEWPORTS))
+def test_official_reads_how_2020_turned_out(watched: Page, app_url, viewport):
+    """One page load per size: the 2020年结果 column is on screen, its labels whole, the row's source in plain text."""
+    from lib.views import indicators as view
+
+    page = watched
+    page.set_viewport_size({"width": viewport[0], "height": viewport[1]})
+    phone = viewport[0] < 500
+    page.goto(f"{app_url}/indicators?row=t2_services_share" + ("&columns=compact" if phone else ""))
+    wait_until_idle(page)
+    # 专栏2's narrow set fits a phone (no column left to scroll to), and 1920 px shows every column.
+    fits = phone or viewport[0] >= 1920
+    assert_grid_inside_page(page, fits=fits)
+    if not fits:  # the grid draws (and copies for screen readers) only the columns in view
+        grid(page).locator(".dvn-scroller").evaluate("e => { e.scrollLeft = e.scrollWidth; }")
+    # The grid's accessible copy names the column and holds the first rows' verdicts (data/outcomes.csv):
+    # row 1 GDP growth 7.2 against 9左右, row 2 income growth none found, row 4 services 52.8 against 50左右.
+    expect(grid(page).locator("th", has_text="2020年结果")).to_have_count(1, timeout=30_000)
+    cells = set(grid(page).evaluate("e => [...e.querySelectorAll('td')].map(c => c.innerText)"))
+    assert {"达到", "未达到", "未找到官方数字"} <= cells, cells
+    if phone:
+        # Each label fits the column's 72 px row: at most three lines at the page's own font size (17 px,
+        # larger than the grid's), in the column less its 8 px padding each side.
+        width = view.COMPACT_WIDTHS[2] - 16
+        assert max(wrapped_lines(page, label, width) for label in ("未找到官方数字", "口径不同", "未达到")) <= 3
+    # o_services_share: 统计公报 "三次产业结构比为7.2:40.0:52.8", against 50左右 (±0.5 个百分点)
+    expect(page.get_by_text("2020年结果：达到：2020年52.8%，目标50%左右（容差±0.5个百分点）。", exact=False)).to_be_visible()
+    url = page.get_by_text("网址：http://sx-sn.com/zwgk/zfxxgkml/sjfb_120853/tjgb/202103/t20210318_9009790.html", exact=False)
+    url.scroll_into_view_if_needed()
+    expect(url).to_be_visible()
+    assert url.locator("a").count() == 0  # the URL is plain text, not a link
+    assert_task_clean(page)
+    shot(page, "outcome", viewport)
+
+    # From the row to its trajectory: the reported point is named under the chart, with its source.
+    page.get_by_role("link", name="查看该指标的轨迹").click()
+    page.wait_for_url("**indicator=t2_services_share**", timeout=60_000)
+    wait_until_idle(page)
+    caption = page.get_by_text("实际（2020年统计公报）：达到：2020年52.8%", exact=False)
+    caption.scroll_into_view_if_needed()
+    expect(caption).to_be_visible()
+    expect(caption).to_contain_text("《2020年重庆市国民经济和社会发展统计公报》")
+    expect(page.get_by_text("绿色方块：已发布的2020年实际数（不是目标）", exact=False)).to_be_visible()
+    assert_task_clean(page)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / f"trajectories-outcome-{viewport[0]}x{viewport[1]}.png")
