@@ -67,8 +67,8 @@ def outlined(view) -> list[str]:
         (page.State(), "五大功能区域", [], 255),
         # 都市功能核心区: 渝中 plus the five districts the Inner Ring splits (district_zones.csv).
         (page.State(place="core"), "都市功能核心区", ["500103", "500104", "500105", "500106", "500107", "500108"], None),
-        # 开县 was renamed 开州区 after the plan (districts.csv name_current).
-        (page.State(place="500154"), "开县（今开州区）", ["500154"], None),
+        # 开县 was renamed 开州区 after the plan, and its code changed (districts.csv adcode_2016, name_current).
+        (page.State(place="500154"), "开县（2016年代码500234；今开州区，500154）", ["500154"], None),
     ],
 )
 def test_build_heading_outline_and_projects(state, heading, outlined_adcodes, listed):

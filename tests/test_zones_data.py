@@ -75,6 +75,20 @@ def test_all_38_districts_with_names_and_kinds():
     assert dict(zip(renamed.name_2016, renamed.name_current)) == {"开县": "开州区", "梁平县": "梁平区", "武隆县": "武隆区"}
 
 
+def test_codes_as_of_february_2016_beside_the_current_ones():
+    table = zones.load_districts()
+    changed = table[table.adcode_2016 != table.adcode]
+    # GB/T 2260 (民政部行政区划代码): as counties in Feb 2016 开县 500234, 梁平县 500228, 武隆县 500232;
+    # the 5001xx codes came with 撤县设区 later in 2016.
+    assert dict(zip(changed.name_2016, zip(changed.adcode_2016, changed.adcode))) == {
+        "开县": ("500234", "500154"), "梁平县": ("500228", "500155"), "武隆县": ("500232", "500156"),
+    }
+    # Only the three renamed ones changed code; a 2016 county code is 5002xx, a district's 5001xx.
+    assert set(changed.adcode) == set(table.adcode[table.name_2016 != table.name_current])
+    for row in table.itertuples():
+        assert row.adcode_2016.startswith("5002" if row.kind_2016 != "区" else "5001"), row
+
+
 @pytest.mark.parametrize("district", list(zones.load_districts().itertuples()), ids=lambda d: d.adcode)
 def test_each_district_is_printed_in_the_plan_as_recorded(district):
     assert district.printed_as in plan_text.plan_text()

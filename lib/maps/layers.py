@@ -49,7 +49,7 @@ def district_features(
     zone_groups = dict(zip(zones.zone_id, zones.group_zh))
     by_adcode = districts.set_index("adcode")
     counts = _project_counts(projects)
-    names = places.district_names(districts)
+    names = places.district_names(districts, codes=True)
     features = []
     for feature in boundaries["features"]:
         adcode = feature["properties"]["adcode"]

@@ -159,14 +159,18 @@ def _panel(place: str) -> tuple[str, tuple[Block, ...], str]:
         return zone.name_zh, blocks, note
     district = tables.load_districts().set_index("adcode").loc[place]
     blocks = tuple(Block(link.name_zh, f"（{link.extent}）{link.role_quote}") for link in zones.zones_of_district(place).itertuples())
-    return zones.district_name(district.name_2016, district.name_current), blocks, district.note or ""
+    name = zones.district_name(district.name_2016, district.name_current, district.adcode_2016, place)
+    return name, blocks, district.note or ""
 
 
 def _members(place: str) -> pa.Table | None:
     if place not in set(zones.ZONE_IDS):
         return None
-    members = zones.districts_of_zone(place)[["name_2016", "name_current", "extent", "note"]]
-    renamed = members.rename(columns={"name_2016": "区县（规划时）", "name_current": "今名", "extent": "范围", "note": "说明"})
+    members = zones.districts_of_zone(place)[["name_2016", "adcode_2016", "name_current", "adcode", "extent", "note"]]
+    renamed = members.rename(
+        columns={"name_2016": "区县（规划时）", "adcode_2016": "代码（2016年2月）", "name_current": "今名", "adcode": "今代码",
+                 "extent": "范围", "note": "说明"}
+    )
     return pa.Table.from_pandas(renamed, preserve_index=False)
 
 

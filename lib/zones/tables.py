@@ -92,7 +92,8 @@ ZONES = {
 }
 
 DISTRICTS = {
-    "adcode": ("str", _text(unique=True, pattern=ADCODE, description="GB/T 2260 code")),
+    "adcode": ("str", _text(unique=True, pattern=ADCODE, description="GB/T 2260 code now (the key the boundaries use)")),
+    "adcode_2016": ("str", _text(unique=True, pattern=r"50(01|02)\d\d", description="GB/T 2260 code in Feb 2016, when the plan was issued")),
     "name_2016": ("str", _text(unique=True, description="Official name when the plan was issued (Feb 2016)")),
     "name_current": ("str", _text(unique=True, description="Official name now")),
     "printed_as": ("str", _text(description="The form the plan prints, e.g. 石柱县 for 石柱土家族自治县")),
