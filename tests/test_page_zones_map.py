@@ -80,7 +80,8 @@ def test_choosing_a_zone_shows_its_role_districts_and_projects():
 def test_a_renamed_district_from_the_url_shows_both_names_and_its_projects():
     at = run({"place": "500154"})
     assert not at.exception
-    assert at.subheader[0].value == "开县（今开州区）"
+    # districts.csv: 开县 500234 in Feb 2016, 开州区 500154 now.
+    assert at.subheader[0].value == "开县（2016年代码500234；今开州区，500154）"
     shown = at.dataframe[0].value
     assert set(shown["项目"]) == set(zones.projects_in(["500154"]).name_zh)
 
