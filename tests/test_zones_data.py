@@ -171,8 +171,39 @@ def test_precision_rules(projects):
     unplaced = projects[projects.precision == "none"]
     assert unplaced.lon.isna().all() and (unplaced.district_adcodes == "").all()
     assert (unplaced.note != "").all()
-    # Site coordinates only where they are well established: the airport, nothing else.
-    assert set(projects.name_zh[projects.precision == "site"]) == {"江北机场第三跑道及东航站区工程", "江北机场航空口岸"}
+    # Site coordinates only from a named source with a licence: the five airports of 专栏12 and 第二十一章 (airportsdata, MIT).
+    sites = projects[projects.precision == "site"]
+    assert set(sites.name_zh) == {
+        "江北机场第三跑道及东航站区工程", "江北机场航空口岸", "江北机场T3B航站楼、第四跑道前期工作", "巫山机场", "武隆机场",
+        "万州机场扩建工程", "万州机场航空口岸", "黔江机场扩建工程", "黔江机场航空口岸",
+    }
+    assert sites.site_source.str.fullmatch(r"airportsdata 20260905（MIT），IATA [A-Z]{3}").all()
+    assert (projects.site_source[projects.precision != "site"] == "").all()
+
+
+def test_every_row_has_a_source_and_a_precision_flag(projects):
+    # Where in the plan (box or chapter, line, verbatim quote), and how its place is known.
+    assert (projects.quote != "").all() and projects.line.notna().all() and (projects.chapter != "").all()
+    assert projects.precision.isin(["site", "district", "none"]).all()
+    placed = projects.precision != "none"
+    assert projects.district_basis[placed].isin(["named", "located"]).all()
+    assert (projects.site_source[projects.precision == "site"] != "").all()
+
+
+def test_no_two_sites_share_a_position_unless_the_sites_coincide(projects):
+    sites = projects[projects.precision == "site"]
+    by_position = sites.groupby([sites.lon.round(4), sites.lat.round(4)]).site_source.agg(set)
+    # One source id per position: works at one airport share its point, two airports never do.
+    assert (by_position.map(len) == 1).all()
+    assert len(by_position) == sites.site_source.nunique() == 5  # CKG, WXN, JIQ, WSK, CQW
+
+
+def test_airport_sites_are_the_ones_the_package_gives():
+    # The figures in projects.csv, rounded to 4 decimals, against airportsdata 20260905 (read when they were written):
+    # CKG 29.7192, 106.642; WSK 31.064, 109.706.
+    projects = zones.load_projects().set_index("project_id")
+    assert (projects.at["zl12-006", "lat"], projects.at["zl12-006", "lon"]) == (29.7192, 106.642)
+    assert (projects.at["zl12-007", "lat"], projects.at["zl12-007", "lon"]) == (31.064, 109.706)
 
 
 def test_places_and_tables_for_the_page():
@@ -184,6 +215,21 @@ def test_places_and_tables_for_the_page():
     shown = zones.project_table(zones.projects_in(["500103"]))
     assert list(shown.columns) == ["project_id", *zones.PROJECT_COLUMNS.values()]
     assert shown["区县"].str.contains("渝中区").all()
+
+
+def test_a_zone_holds_a_project_only_if_all_its_districts_lie_wholly_in_it():
+    projects = zones.load_projects().set_index("project_id")
+    found = zones.project_zones(projects)
+    # 西部现代物流园 (沙坪坝, split by the Inner Ring): undetermined; 南彭 (巴南, expansion 全域); the airport (渝北, expansion 全域).
+    assert found["zl07-001"] == zones.UNDETERMINED
+    assert found["zl07-002"] == "expansion" and found["zl12-006"] == "expansion"
+    # 中央商务区 spans 渝中 (core 全域) and split 江北、南岸: undetermined.
+    cbd = projects.index[projects.name_zh.str.contains("中央商务区")]
+    assert len(cbd) and (found[cbd] == zones.UNDETERMINED).all()
+    # No project of a split district is ever put in a zone.
+    split = set(zones.load_districts().adcode[zones.load_districts().split_zones])
+    touches = projects.district_adcodes.map(lambda v: bool(split & set(zones.split_adcodes(v))))
+    assert (found[touches] == zones.UNDETERMINED).all()
 
 
 @pytest.mark.parametrize(

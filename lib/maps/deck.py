@@ -1,4 +1,4 @@
-"""The zones map as a pydeck Deck: zone fills, split outlines, project markers, district names.
+"""The zones map as a pydeck Deck: zone fills, stripes on the split districts, site markers, district names and counts.
 
 No basemap and no outbound request (``map_provider=None``). How a click
 becomes a selection, and why the layer ids carry the place, is said in
@@ -16,7 +16,7 @@ from lib.maps import layers
 from lib.maps.camera import MAP_HEIGHT, fit_view
 from lib.maps.layers import LABEL_PX
 from lib.maps.serialised_deck import SerialisedDeck
-from lib.maps.styles import GLYPH_FONT, LABEL_FONT, SPLIT_OUTLINE
+from lib.maps.styles import GLYPH_FONT, LABEL_FONT, ZONE_COLOURS
 from lib.zones.boundaries import bounds_of
 
 DISTRICTS_LAYER, PROJECTS_LAYER = "districts", "projects"
@@ -61,6 +61,7 @@ def build_deck(
     categories: Iterable[str],
     place: str,
     highlight: Iterable[str] = (),
+    partly: Iterable[str] = (),
 ) -> SerialisedDeck:
     """The whole map for one place (``highlight`` are its districts, outlined and zoomed to).
 
@@ -75,13 +76,15 @@ def build_deck(
     highlight = tuple(highlight)
     whole = bounds_of(boundaries)
     view = fit_view(bounds_of(boundaries, set(highlight)) if highlight else whole, whole)
+    categories = tuple(categories)
     markers = layers.marker_rows(projects, districts, categories)
-    fitting, held_back = layers.label_rows(boundaries, districts, view, markers, highlight)
+    in_district = {a: sum(by.values()) for a, by in layers.district_category_counts(projects, categories).items()}
+    fitting, held_back = layers.label_rows(boundaries, districts, view, markers, highlight, in_district)
     deck_layers = [
         pdk.Layer(
             "GeoJsonLayer",
             id=layer_id(DISTRICTS_LAYER, place),
-            data=layers.district_features(boundaries, districts, zones, district_zones, projects, highlight),
+            data=layers.district_features(boundaries, districts, zones, district_zones, projects, highlight, categories, partly),
             filled=True,
             stroked=True,
             get_fill_color="properties.fill",
@@ -94,16 +97,12 @@ def build_deck(
         ),
         pdk.Layer(
             "PathLayer",
-            id="split-outlines",
-            data=layers.split_outlines(boundaries, districts),
+            id="split-hatch",
+            data=layers.split_hatch(boundaries, districts),
             get_path="path",
-            get_color=list(SPLIT_OUTLINE),
-            width_min_pixels=2.5,  # not a plan figure: line width
-            get_width=2.5,  # not a plan figure: line width
+            get_color=[*ZONE_COLOURS["core"], 255],
+            get_width=2,  # not a plan figure: line width
             width_units="'pixels'",
-            get_dash_array=[3, 2],
-            dash_justified=True,
-            extensions=[{"@@type": "PathStyleExtension", "dash": True}],
         ),
         pdk.Layer(
             "TextLayer",

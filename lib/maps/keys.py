@@ -11,8 +11,11 @@ from html import escape
 
 import pandas as pd
 
-from lib.maps.styles import CATEGORY_STYLE, SPLIT_OUTLINE, ZONE_COLOURS
+from lib.maps.styles import CATEGORY_STYLE, ZONE_COLOURS
 
+# Said exactly: what the stripes stand for, and that the ring itself is not drawn.
+SPLIT_KEY_LINES = ("斜线：一部分属都市功能核心区、其余属", "都市功能拓展区的区，分界（内环）未画出")
+COUNT_KEY = "区县名后“n项”：只点到该区县的项目，不画点"
 _KEY_ROW = 24  # px per legend row; with 14–15 px type it reads on a projector
 # Wide enough for the longest zone name, 渝东北生态涵养发展区（大生态区）, at 15 px, and
 # narrow enough to sit beside the map at 1280 px, or whole on a phone.
@@ -35,9 +38,21 @@ def zone_key_svg(zones: pd.DataFrame, width: int = KEY_WIDTH) -> str:
         parts.append(f'<rect x="1" y="{y + 4}" width="18" height="15" fill="rgb({r},{g},{b})" stroke="#464646"/>')
         parts.append(f'<text x="28" y="{y + 17}" fill="#111">{escape(zone.name_zh)}<tspan fill="#555">（{escape(zone.group_zh)}）</tspan></text>')
     y = len(zones) * _KEY_ROW
-    r, g, b = SPLIT_OUTLINE
-    parts.append(f'<rect x="2" y="{y + 5}" width="16" height="13" fill="none" stroke="rgb({r},{g},{b})" stroke-width="2" stroke-dasharray="3 2"/>')
-    parts.append(f'<text x="28" y="{y + 17}" fill="#111">跨核心区与拓展区（以内环为界）</text>')
+    # The split districts as the map draws them: the expansion fill with stripes in the core colour.
+    er, eg, eb = ZONE_COLOURS["expansion"]
+    cr, cg, cb = ZONE_COLOURS["core"]
+    parts.append(f'<rect x="1" y="{y + 4}" width="18" height="15" fill="rgb({er},{eg},{eb})" stroke="#464646"/>')
+    parts.append(f'<clipPath id="split"><rect x="1" y="{y + 4}" width="18" height="15"/></clipPath>')
+    parts.extend(
+        f'<line x1="{x0}" y1="{y + 19}" x2="{x0 + 15}" y2="{y + 4}" stroke="rgb({cr},{cg},{cb})" stroke-width="2" clip-path="url(#split)"/>'
+        for x0 in (-11, -5, 1, 7, 13)
+    )
+    parts.append(f'<rect x="1" y="{y + 4}" width="18" height="15" fill="none" stroke="#464646"/>')
+    for line, text in enumerate(SPLIT_KEY_LINES):
+        parts.append(f'<text x="28" y="{y + 17 + line * 19}" fill="#111">{escape(text)}</text>')
+    y += (len(SPLIT_KEY_LINES) - 1) * 19
+    y += _KEY_ROW
+    parts.append(f'<text x="1" y="{y + 17}" fill="#111">{escape(COUNT_KEY)}</text>')
     return _svg(width, y + _KEY_ROW + 2, parts)
 
 

@@ -17,9 +17,6 @@ ZONE_COLOURS = {
 }
 FILL_ALPHA = 235
 OUTLINE = (70, 70, 70)
-# The part of a split district inside the Inner Ring is core: its outline is
-# dashed in a darker shade of the core colour.
-SPLIT_OUTLINE = (176, 64, 32)
 HIGHLIGHT = (0, 0, 0)
 
 # Category → (glyph, colour). Colour says the domain, the glyph tells the

@@ -174,6 +174,23 @@ def _members(place: str) -> pa.Table | None:
     return pa.Table.from_pandas(renamed, preserve_index=False)
 
 
+def _partly(place: str) -> tuple[str, ...]:
+    """The districts a zone covers only in part (the split districts, for the core and expansion zones)."""
+    if place not in set(zones.ZONE_IDS):
+        return ()
+    members = zones.districts_of_zone(place)
+    return tuple(members.adcode[members.extent != "全域"])
+
+
+def _projects_heading(total: int, undetermined: int | None) -> str:
+    if undetermined is None:
+        return f"规划点名项目：{total} 项"
+    return (
+        f"规划点名项目：{total} 项，其中 {total - undetermined} 项在本区域；"
+        f"{undetermined} 项{zones.UNDETERMINED}（所在区被内环分为两个功能区域，或跨两个功能区域的区县），列在后面"
+    )
+
+
 def _intro(meta: dict) -> str:
     """What the map is and where its parts come from, the simplification error as measured at the build."""
     return (
@@ -191,13 +208,24 @@ def build(state: State) -> View:
     shown = category_ids if state.categories is None else state.categories
     projects = tables.load_projects()
     highlight = tuple(zones.place_districts(state.place))
+    partly = _partly(state.place)
     deck = build_deck(
         zones.load_boundaries(), tables.load_districts(), tables.load_zones(), tables.load_district_zones(), projects,
-        shown, state.place, highlight,
+        shown, state.place, highlight, partly,
     )
     heading, panel, note = _panel(state.place)
-    listed = zones.project_table(zones.projects_at(state.place))
-    unplaced = len(projects) - sum(counts.values())
+    at_place = zones.projects_at(state.place)
+    undetermined = None
+    if state.place in set(zones.ZONE_IDS):
+        # In the zone first, then those the plan does not put wholly in it (位置跨区/未定).
+        inside = zones.project_zones(at_place) == state.place
+        undetermined = int((~inside).sum())
+        at_place = at_place.loc[inside.sort_values(ascending=False, kind="stable").index]
+    listed = zones.project_table(at_place.reset_index(drop=True))
+    sited_counts = zones.category_counts(projects[projects.precision == "site"])
+    sited = int((projects.precision == "site").sum())
+    in_districts = int((projects.precision == "district").sum())
+    unplaced = len(projects) - sited - in_districts
     return View(
         title="功能区域地图",
         intro=_intro(zones.load_boundaries()["metadata"]),
@@ -205,7 +233,7 @@ def build(state: State) -> View:
         place_ids=tuple(zones.place_ids()),
         place_labels=zones.place_labels(),
         place=state.place,
-        categories_label="项目类别（点选开关，数字为上图项目数）",
+        categories_label="项目类别（点选开关，数字为画点或计入区县的项目数）",
         category_ids=category_ids,
         category_labels={c: f"{CATEGORY_STYLE[c][0]} {c} {n}" for c, n in counts.items()},
         categories=shown,
@@ -215,13 +243,17 @@ def build(state: State) -> View:
         map_hint="点击区县查看详情，再点一次回到全市；拖动平移，双击或两指放大。",
         zone_key_svg=keys.zone_key_svg(tables.load_zones()),
         marker_key_svg=keys.marker_key_svg({c: counts[c] for c in shown}),
-        counts_text=f"地图上 {sum(counts[c] for c in shown)} 个项目；另有 {unplaced} 个项目位置未能确定，只列在表中。",
+        counts_text=(
+            f"所选类别 {sum(counts[c] for c in shown)} 项：{sum(sited_counts.get(c, 0) for c in shown)} 项在有来源坐标的所在地画点，"
+            f"其余只点到区县，计入区县名后的项数。全部 {len(projects)} 项中 {sited} 项画点、{in_districts} 项只点到区县、"
+            f"{unplaced} 项未上图（原因见表）。"
+        ),
         panel_heading=heading,
         panel=panel,
         panel_note=note,
         members_heading="所辖区县" if state.place in set(zones.ZONE_IDS) else "",
         members=_members(state.place),
-        projects_heading=f"规划点名项目：{len(listed)} 项（区县跨两个功能区域时，其项目在两个区域下都列出）",
+        projects_heading=_projects_heading(len(listed), undetermined),
         projects=pa.Table.from_pandas(listed, preserve_index=False),
         link_column=zones.PROJECT_COLUMNS["link"],
     )

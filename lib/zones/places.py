@@ -56,6 +56,27 @@ def projects_in(adcodes: set[str] | list[str]) -> pd.DataFrame:
     return projects[mask].reset_index(drop=True)
 
 
+UNDETERMINED = "位置跨区/未定"
+
+
+def project_zones(projects: pd.DataFrame) -> pd.Series:
+    """Each project's zone: its zone_id when the plan puts it wholly in one zone, else UNDETERMINED.
+
+    A project is in a zone only if every district it names lies wholly (全域)
+    in that zone. One in a district the Inner Ring divides, or spanning
+    districts of two zones, is UNDETERMINED: the ring is not drawn and no
+    project records its side of it.
+    """
+    links = tables.load_district_zones()
+    whole = dict(zip(links.adcode[links.extent == "全域"], links.zone_id[links.extent == "全域"]))
+
+    def zone(value: str) -> str:
+        found = {whole.get(code) for code in tables.split_adcodes(value)}
+        return next(iter(found)) if len(found) == 1 and None not in found else UNDETERMINED
+
+    return projects.district_adcodes.map(zone)
+
+
 def projects_at(place: str) -> pd.DataFrame:
     """The projects listed for a place: all of them for the city, else those in its districts."""
     return tables.load_projects() if place == ALL else projects_in(place_districts(place))

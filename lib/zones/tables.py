@@ -53,7 +53,7 @@ CATEGORIES = (
 )
 PRECISIONS = (
     "site",  # the project's own coordinates, checked against its district
-    "district",  # the representative point of its district(s): where it is, not known to us
+    "district",  # placed only in its district(s): counted with the district, never drawn as a point
     "none",  # not placed: no district can be named without guessing, or outside Chongqing
 )
 DISTRICT_BASES = (
@@ -127,7 +127,8 @@ PROJECTS = {
     "quote": ("str", _text(description="Verbatim substring of the box text (or the line, for the prose)")),
     "lon": ("float", pa.Column(float, pa.Check.in_range(BOUNDS[0], BOUNDS[2]), nullable=True)),
     "lat": ("float", pa.Column(float, pa.Check.in_range(BOUNDS[1], BOUNDS[3]), nullable=True)),
-    "precision": ("str", _text(PRECISIONS, description="site, district (representative point) or none")),
+    "precision": ("str", _text(PRECISIONS, description="site (own coordinates), district (placed only in its district(s): counted there, no point) or none")),
+    "site_source": ("str", _text(required=False, description="For a site: the named, licensed source of its coordinates and the id in it (airportsdata … IATA CKG)")),
     "note": ("str", _text(required=False, description="Why a project is unplaced, or what a site is")),
 }
 
@@ -198,6 +199,8 @@ def read_projects(path: Path = PATHS["projects"], districts: pd.DataFrame | None
                 raise DataFileError(path, f"precision {row.precision!r} needs lon and lat", row=line)
             if not adcodes or not row.district_basis:
                 raise DataFileError(path, "a placed project needs its district(s) and district_basis", row=line)
+        if (row.precision == "site") != bool(row.site_source):
+            raise DataFileError(path, "a site needs site_source (where its coordinates come from), and only a site has one", row=line)
         if row.box and not row.section:
             raise DataFileError(path, "a 专栏 always stands in a section", row=line)
     return frame
