@@ -111,7 +111,9 @@ def test_markers_and_counts_follow_the_categories(categories):
     assert view.counts_text.startswith(f"所选类别 {mapped} 项：{len(sited)} 项在有来源坐标的所在地画点")
     # All 256: 9 sites, 19 unplaced (projects.csv), the rest placed only in districts.
     assert "全部 256 项中 9 项画点、228 项只点到区县、19 项未上图" in view.counts_text
-    assert all(f"{c} {counts[c]}" in view.marker_key_svg for c in shown)
+    sited_by = sited.category.value_counts()
+    assert all(f"{c}（所在地） {n}" in view.marker_key_svg for c, n in sited_by.items())
+    assert all(c not in view.marker_key_svg for c in shown if c not in sited_by)  # no glyph for what has no point
 
 
 def test_district_only_projects_are_counted_with_their_district_never_drawn_as_points():

@@ -14,8 +14,9 @@ import pandas as pd
 from lib.maps.styles import CATEGORY_STYLE, ZONE_COLOURS
 
 # Said exactly: what the stripes stand for, and that the ring itself is not drawn.
-SPLIT_KEY_LINES = ("斜线：一部分属都市功能核心区、其余属", "都市功能拓展区的区，分界（内环）未画出")
-COUNT_KEY = "区县名后“n项”：只点到该区县的项目，不画点"
+# At most 15 characters a line: the key is 300 px wide at 15 px type.
+SPLIT_KEY_LINES = ("斜线：一部分属都市功能核心区、", "其余属都市功能拓展区的区，", "分界（内环）未画出")
+COUNT_KEY_LINES = ("区县名后的数字：规划只点到", "该区县、未给具体地点的项目数，", "地图上不为它们画点")
 _KEY_ROW = 24  # px per legend row; with 14–15 px type it reads on a projector
 # Wide enough for the longest zone name, 渝东北生态涵养发展区（大生态区）, at 15 px, and
 # narrow enough to sit beside the map at 1280 px, or whole on a phone.
@@ -50,9 +51,11 @@ def zone_key_svg(zones: pd.DataFrame, width: int = KEY_WIDTH) -> str:
     parts.append(f'<rect x="1" y="{y + 4}" width="18" height="15" fill="none" stroke="#464646"/>')
     for line, text in enumerate(SPLIT_KEY_LINES):
         parts.append(f'<text x="28" y="{y + 17 + line * 19}" fill="#111">{escape(text)}</text>')
-    y += (len(SPLIT_KEY_LINES) - 1) * 19
-    y += _KEY_ROW
-    parts.append(f'<text x="1" y="{y + 17}" fill="#111">{escape(COUNT_KEY)}</text>')
+    y += (len(SPLIT_KEY_LINES) - 1) * 19 + _KEY_ROW + 6
+    parts.append(f'<text x="1" y="{y + 17}" font-size="14" font-weight="bold" fill="#111">n项</text>')
+    for line, text in enumerate(COUNT_KEY_LINES):
+        parts.append(f'<text x="40" y="{y + 17 + line * 19}" fill="#111">{escape(text)}</text>')
+    y += (len(COUNT_KEY_LINES) - 1) * 19
     return _svg(width, y + _KEY_ROW + 2, parts)
 
 
@@ -61,7 +64,7 @@ def marker_key_svg(counts: dict[str, int], width: int = KEY_WIDTH) -> str:
     parts = []
     half = (len(counts) + 1) // 2
     for index, (category, count) in enumerate(counts.items()):
-        glyph, (r, g, b) = CATEGORY_STYLE[category]
+        glyph, (r, g, b) = CATEGORY_STYLE[category.split("（")[0]]
         x, y = (index // half) * (width // 2), (index % half) * _KEY_ROW if half else 0
         parts.append(f'<text x="{x + 2}" y="{y + 17}" font-size="17" fill="rgb({r},{g},{b})">{glyph}</text>')
         parts.append(f'<text x="{x + 24}" y="{y + 17}" fill="#111">{escape(category)} {count}</text>')

@@ -152,7 +152,7 @@ def _panel(place: str) -> tuple[str, tuple[Block, ...], str]:
     if place in set(zone_table.zone_id):
         zone = zone_table.set_index("zone_id").loc[place]
         blocks = (
-            Block("", f"{zone.name_en} · {zone.group_zh} · 划定依据：{zone.designation}"),
+            Block("", f"{zone.group_zh} · 划定依据：{zone.designation}"),
             Block("规划原文", f"“{zone.role_quote}”"),
         )
         note = f"{zone.role_chapter}{zone.role_section}（原文第 {zone.role_line} 行；原文以 *** 隐去区域名称）"
@@ -242,7 +242,8 @@ def build(state: State) -> View:
         map_alt="重庆市38个区县按五大功能区域着色的地图，叠加规划项目点位",
         map_hint="点击区县查看详情，再点一次回到全市；拖动平移，双击或两指放大。",
         zone_key_svg=keys.zone_key_svg(tables.load_zones()),
-        marker_key_svg=keys.marker_key_svg({c: counts[c] for c in shown}),
+        # Glyphs only for what is drawn as a point: the categories with sited projects.
+        marker_key_svg=keys.marker_key_svg({f"{c}（所在地）": sited_counts[c] for c in shown if c in sited_counts}),
         counts_text=(
             f"所选类别 {sum(counts[c] for c in shown)} 项：{sum(sited_counts.get(c, 0) for c in shown)} 项在有来源坐标的所在地画点，"
             f"其余只点到区县，计入区县名后的项数。全部 {len(projects)} 项中 {sited} 项画点、{in_districts} 项只点到区县、"
