@@ -1,5 +1,6 @@
 """Zones, districts and projects: the tables agree with the 2013 designation and with the plan's text."""
 
+import re
 import shutil
 
 import pandas as pd
@@ -285,3 +286,59 @@ def test_every_project_links_to_its_passage_in_the_plan_reader():
         assert query.get("section", [""]) == [project.section]
         # the linked passage holds the project's line
         assert plan_text.where(project.line).chapter == project.chapter
+
+
+@pytest.mark.parametrize("work", list(zones.load_linear_works().itertuples()), ids=lambda w: w.work_id)
+def test_each_linear_work_is_quoted_from_its_box_with_the_districts_its_name_names(work):
+    line = plan_text.where(work.line)
+    assert work.quote in plan_text.box(work.box).text and work.quote in line.text
+    assert (line.box, line.chapter, line.section) == (work.box, work.chapter, work.section)
+    if work.status:
+        assert work.status in line.text
+    # The ends come from the name only: each named place is in the name (brackets dropped: 长（寿） → 长寿), one district each.
+    spelled = re.sub(r"(.)（(.)）", r"\1\2", work.name_zh)
+    places = [p for p in work.named_places.split("、") if p]
+    assert all(p in spelled for p in places)
+    assert len(places) == len(zones.split_adcodes(work.district_adcodes))
+
+
+def test_linear_works_counts():
+    works = zones.load_linear_works()
+    # 专栏12 railways 20 + expressways 32; 专栏13 rail 16, bridges 15, tunnels 12, roads 2; 专栏14 30; 专栏15 4 (linear_works.csv).
+    assert works.box.value_counts().to_dict() == {"专栏12": 52, "专栏13": 45, "专栏14": 30, "专栏15": 4}
+    assert int(works.schematic.sum()) == 24
+    # 城口 is named by 开县至城口至岚皋高速 and 城口页岩气田 (专栏12, 专栏14).
+    chengkou = works[works.district_adcodes.str.contains("500229")]
+    assert set(chengkou.name_zh) == {"开县至城口至岚皋高速（重庆段）", "城口页岩气田开发项目"}
+
+
+# Box text that names a district but is no item: a heading.
+NOT_ITEMS = {"专栏13": ["主城桥隧"]}
+
+
+@pytest.mark.parametrize("box", [f"专栏{n}" for n in range(3, 21)])
+def test_every_district_a_box_names_is_inside_a_recorded_item(box):
+    """Nothing silently missing: each mention of a district (or 万盛, 主城) in the box lies in some row's quote."""
+    text = plan_text.box(box).text
+    projects, works = zones.load_projects(), zones.load_linear_works()
+    covered = [False] * len(text)
+    for quote in [*projects.quote[projects.box == box], *works.quote[works.box == box], *NOT_ITEMS.get(box, [])]:
+        for match in re.finditer(re.escape(quote), text):
+            covered[match.start():match.end()] = [True] * (match.end() - match.start())
+    names = [*zones.load_districts().short_name, "万盛", "主城"]
+    missing = [
+        text[max(0, m.start() - 6):m.end() + 6]
+        for name in names
+        for m in re.finditer(re.escape(name), text)
+        if not all(covered[m.start():m.end()])
+    ]
+    assert missing == []
+
+
+def test_unplaced_reasons_are_counted():
+    projects = zones.load_projects()
+    # data/README.md lists these counts.
+    assert projects.precision.value_counts().to_dict() == {"district": 257, "none": 22, "site": 9}
+    assert projects.unplaced_reason[projects.precision == "none"].value_counts().to_dict() == {
+        "区县未能确认": 13, "市外": 2, "两江新区（非县级）": 2, "片区（跨多个区县）": 2, "无单一地点": 2, "未写明地点": 1,
+    }

@@ -41,6 +41,9 @@ CATEGORY_STYLE = {
     "农业示范区": ("●", _LEISURE),
     "商业商务集聚区": ("◆", _URBAN),
     "园区与功能组团": ("■", _URBAN),
+    "特色农业基地": ("◆", _LEISURE),
+    "文化与公共设施": ("★", _URBAN),
+    "油气设施": ("◆", _ENERGY),
 }
 assert set(CATEGORY_STYLE) == set(tables.CATEGORIES)
 

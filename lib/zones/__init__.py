@@ -37,6 +37,7 @@ from lib.zones.tables import (
     ZONE_IDS,
     load_district_zones,
     load_districts,
+    load_linear_works,
     load_projects,
     load_zones,
     read_districts,
@@ -49,7 +50,7 @@ from lib.zones.tables import (
 __all__ = [
     "ALL", "UNDETERMINED", "BOUNDS", "CATEGORIES", "EQUAL_AREA_CRS", "GEOJSON_PATH", "PATHS", "PROJECT_COLUMNS", "TABLES", "ZONE_IDS",
     "category_counts", "district_name", "district_names", "districts_of_zone", "load_boundaries", "load_district_shapes",
-    "load_district_zones", "load_districts", "load_projects", "load_zones", "mapped_counts", "place_districts",
+    "load_district_zones", "load_districts", "load_linear_works", "load_projects", "load_zones", "mapped_counts", "place_districts",
     "place_ids", "place_labels", "project_table", "project_zones", "projects_at", "projects_in", "read_district_zones", "read_districts",
     "read_projects", "read_zones", "source_label", "split_adcodes", "zones_of_district",
 ]

@@ -23,6 +23,7 @@ PATHS = {
     "districts": DATA_DIR / "districts.csv",
     "district_zones": DATA_DIR / "district_zones.csv",
     "projects": DATA_DIR / "projects.csv",
+    "linear_works": DATA_DIR / "linear_works.csv",
 }
 
 # Chongqing lies within this box (WGS 84); anything outside is a typo.
@@ -50,7 +51,11 @@ CATEGORIES = (
     "农业示范区",
     "商业商务集聚区",
     "园区与功能组团",
+    "特色农业基地",
+    "文化与公共设施",
+    "油气设施",
 )
+UNPLACED_REASONS = ("市外", "未写明地点", "区县未能确认", "两江新区（非县级）", "无单一地点", "片区（跨多个区县）")
 PRECISIONS = (
     "site",  # the project's own coordinates, checked against its district
     "district",  # placed only in its district(s): counted with the district, never drawn as a point
@@ -129,8 +134,41 @@ PROJECTS = {
     "lat": ("float", pa.Column(float, pa.Check.in_range(BOUNDS[1], BOUNDS[3]), nullable=True)),
     "precision": ("str", _text(PRECISIONS, description="site (own coordinates), district (placed only in its district(s): counted there, no point) or none")),
     "site_source": ("str", _text(required=False, description="For a site: the named, licensed source of its coordinates and the id in it (airportsdata … IATA CKG)")),
+    "unplaced_reason": ("str", _text(UNPLACED_REASONS, required=False, description="For precision none: why, in one of a few words (counted in data/README.md)")),
     "note": ("str", _text(required=False, description="Why a project is unplaced, or what a site is")),
 }
+
+
+WORK_KINDS = ("铁路", "高速公路", "城市轨道与市郊铁路", "桥梁", "隧道", "城市道路", "输变电", "油气管道", "气田", "引调水与防洪", "流域治理")
+LINEAR_WORKS = {
+    "work_id": ("str", _text(unique=True, pattern=r"zl\d\d-L\d\d", description="zlNN-Lnn for 专栏NN, in the order printed")),
+    "name_zh": ("str", _text(description="The work as printed")),
+    "kind": ("str", _text(WORK_KINDS, description="铁路, 高速公路, 桥梁, 输变电, 气田 …")),
+    "status": ("str", _text(required=False, description="Stage as printed; empty where none")),
+    "box": ("str", _text(pattern=r"专栏\d+")),
+    "chapter": ("str", _text(pattern=r"第[一二三四五六七八九十]+章")),
+    "section": ("str", _text(pattern=r"第[一二三四五六七八九十]+节")),
+    "line": ("int", pa.Column("Int64", pa.Check.ge(1), description="Line of data/source/plan.txt holding the quote")),
+    "quote": ("str", _text(description="Verbatim substring of the box text")),
+    "district_adcodes": ("str", _text(required=False, pattern=rf"{ADCODE}(;{ADCODE})*", description="The districts the work's name names, in the order named")),
+    "named_places": ("str", _text(required=False, description="The names in the work's name that gave those districts, 、-separated")),
+    "schematic": ("bool", pa.Column(bool, description="True where two or more districts are named: drawn as a dotted 示意 link between their points")),
+    "reason": ("str", _text(required=False, description="Why no link is drawn (empty when schematic)")),
+}
+
+
+def read_linear_works(path: Path = PATHS["linear_works"], districts: pd.DataFrame | None = None) -> pd.DataFrame:
+    districts = load_districts() if districts is None else districts
+    frame = read_csv(path, columns(LINEAR_WORKS))
+    frame = validate(path, frame, schema(LINEAR_WORKS, "linear_works"))
+    known = set(districts.adcode)
+    for index, row in frame.iterrows():
+        adcodes = split_adcodes(row.district_adcodes)
+        if any(code not in known for code in adcodes):
+            raise DataFileError(path, "district_adcodes names an unknown district", row=index + 2)
+        if bool(row.schematic) != (len(adcodes) >= 2) or bool(row.schematic) == bool(row.reason):
+            raise DataFileError(path, "a work is schematic exactly when two or more districts are named, and otherwise says why not", row=index + 2)
+    return frame
 
 
 def read_zones(path: Path = PATHS["zones"]) -> pd.DataFrame:
@@ -191,6 +229,8 @@ def read_projects(path: Path = PATHS["projects"], districts: pd.DataFrame | None
         if unknown:
             raise DataFileError(path, f"district_adcodes names {unknown[0]!r}, which is not a known district", row=line)
         placed = pd.notna(row.lon) and pd.notna(row.lat)
+        if (row.precision == "none") != bool(row.unplaced_reason):
+            raise DataFileError(path, "an unplaced project, and only one, gives its unplaced_reason", row=line)
         if row.precision == "none":
             if placed or adcodes or row.district_basis or not row.note:
                 raise DataFileError(path, "an unplaced project has no coordinates and no district, and says why in note", row=line)
@@ -214,6 +254,7 @@ load_zones = read_once(read_zones)
 load_districts = read_once(read_districts)
 load_district_zones = read_once(read_district_zones)
 load_projects = read_once(read_projects)
+load_linear_works = read_once(read_linear_works)
 
 
 # The map's tables, in the same form as lib.data.TABLES (title, schema, loader).
@@ -222,4 +263,5 @@ TABLES = {
     "districts": ("38个区县", DISTRICTS, load_districts),
     "district_zones": ("区县所属功能区域", DISTRICT_ZONES, load_district_zones),
     "projects": ("规划点名的项目", PROJECTS, load_projects),
+    "linear_works": ("线状工程（示意）", LINEAR_WORKS, load_linear_works),
 }
