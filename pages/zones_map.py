@@ -37,6 +37,13 @@ st.pills(
 )
 
 
+st.toggle(
+    view.works_label,
+    key=_url.seed("works", view.works),
+    on_change=_url.change(page, lambda s: {"works": st.session_state["works"]}),
+)
+
+
 def follow_click(current):
     place = page.clicked_place(current, st.session_state.get(MAP_KEY))
     return {} if place is None else {"place": place}
@@ -76,4 +83,11 @@ st.dataframe(
     view.projects,
     hide_index=True,
     column_config={"project_id": None, view.link_column: st.column_config.LinkColumn(view.link_column, display_text="阅读原文")},
+)
+
+st.markdown(f"**{query.markdown_literal(view.works_heading)}**")
+st.dataframe(
+    view.works_table,
+    hide_index=True,
+    column_config={view.link_column: st.column_config.LinkColumn(view.link_column, display_text="阅读原文")},
 )

@@ -167,3 +167,15 @@ def test_the_url_carries_ids_both_ways():
     assert written["place"] in ("southeast", ["southeast"])
     assert sorted(written["categories"]) == ["LNG", "水库"]
 
+
+
+def test_the_works_toggle_draws_the_schematic_links_and_writes_the_url():
+    at = run({"place": "500229"})  # 城口县
+    assert not at.exception
+    assert "works" not in {item["id"] for item in deck_json(at)["layers"]}
+    at.toggle(key="works").set_value(True).run()
+    assert not at.exception
+    assert at.query_params["works"] in ("true", ["true"])
+    assert len(layer(deck_json(at), "works")["data"]) == 24  # linear_works.csv: schematic true
+    tip = next(f for f in layer(deck_json(at), "districts")["data"] if f["properties"]["adcode"] == "500229")["properties"]["tip_body"]
+    assert "名称写到本区县的线状工程：2 项" in tip

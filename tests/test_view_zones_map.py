@@ -45,6 +45,7 @@ def test_parse(query, place, categories, notices):
         (page.State(place="southeast"), {"place": ["southeast"]}),
         (page.State(categories=("机场", "水库")), {"categories": ["机场", "水库"]}),
         (page.State(place="500154", categories=()), {"place": ["500154"], "categories": ["none"]}),
+        (page.State(works=True), {"works": ["true"]}),
     ],
 )
 def test_to_query_is_the_shortest_query_and_round_trips(state, query):
@@ -240,3 +241,30 @@ def test_the_whole_city_fits_a_phone_wide_map():
     right, bottom = screen_offset(east, south, view)
     # A 390 px phone leaves 358 px for the map (16 px of padding each side), and the map is 440 px tall.
     assert -179 < left < right < 179 and -220 < top < bottom < 220
+
+
+def test_linear_works_are_off_by_default_and_drawn_as_labelled_schematic_links():
+    off = page.build(page.State())
+    assert "works" not in {item["id"] for item in json.loads(off.deck.to_json())["layers"]}
+    on = page.build(page.State(works=True))
+    spec = {item["id"]: item for item in json.loads(on.deck.to_json())["layers"]}
+    works = zones.load_linear_works()
+    drawn = works[works.schematic]
+    # One dotted link per work naming two or more districts (24 in linear_works.csv), each labelled 示意 and said to be no route.
+    assert len(spec["works"]["data"]) == len(drawn) == 24
+    assert spec["works"]["extensions"][0]["dash"] is True
+    assert [row["text"] for row in spec["works-labels"]["data"]] == ["示意"] * 24
+    assert all("不是实际走向" in row["tip_body"] for row in spec["works"]["data"])
+    points = {f["properties"]["adcode"]: [f["properties"]["label_lon"], f["properties"]["label_lat"]] for f in zones.load_boundaries()["features"]}
+    for row, work in zip(spec["works"]["data"], drawn.itertuples()):
+        assert row["path"] == [points[c] for c in zones.split_adcodes(work.district_adcodes)]
+    key = "".join(re.findall(r">([^<>]+)</text>", on.zone_key_svg))
+    assert "不是实际走向" in key and "不是实际走向" not in "".join(re.findall(r">([^<>]+)</text>", off.zone_key_svg))
+
+
+def test_chengkou_lists_the_works_that_name_it():
+    view = page.build(page.State(place="500229"))  # 城口县: no project, two works (linear_works.csv)
+    table = view.works_table.to_pandas()
+    assert set(table["工程"]) == {"开县至城口至岚皋高速（重庆段）", "城口页岩气田开发项目"}
+    assert table.loc[table["工程"] == "城口页岩气田开发项目", "地图上"].iloc[0].startswith("不画线：只写明一个区县")
+    assert page.build(page.State()).works_table.num_rows == 131

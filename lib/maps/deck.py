@@ -62,6 +62,8 @@ def build_deck(
     place: str,
     highlight: Iterable[str] = (),
     partly: Iterable[str] = (),
+    works: pd.DataFrame | None = None,
+    work_counts: dict[str, int] | None = None,
 ) -> SerialisedDeck:
     """The whole map for one place (``highlight`` are its districts, outlined and zoomed to).
 
@@ -84,7 +86,9 @@ def build_deck(
         pdk.Layer(
             "GeoJsonLayer",
             id=layer_id(DISTRICTS_LAYER, place),
-            data=layers.district_features(boundaries, districts, zones, district_zones, projects, highlight, categories, partly),
+            data=layers.district_features(
+                boundaries, districts, zones, district_zones, projects, highlight, categories, partly, work_counts
+            ),
             filled=True,
             stroked=True,
             get_fill_color="properties.fill",
@@ -121,6 +125,7 @@ def build_deck(
             outline_color=[255, 255, 255, 255],
             pickable=True,
         ),
+        *(_work_layers(works, boundaries) if works is not None else []),
         _label_layer("labels", fitting, size=LABEL_PX, units="pixels"),
         # About 2.6 km tall: legible from zoom 8.5, specks at the opening zoom.
         _label_layer("labels-zoomed", held_back, size=2600, units="meters"),
@@ -135,6 +140,44 @@ def build_deck(
         tooltip=TOOLTIP,
         height=MAP_HEIGHT,
     )
+
+
+WORK_COLOUR = [60, 60, 60, 230]
+
+
+def _work_layers(works: pd.DataFrame, boundaries: dict) -> list[pdk.Layer]:
+    """Linear works as thin dotted links, each labelled 示意: visibly a schematic, never a route."""
+    paths, labels = layers.work_links(works, boundaries)
+    return [
+        pdk.Layer(
+            "PathLayer",
+            id="works",
+            data=paths,
+            get_path="path",
+            get_color=WORK_COLOUR,
+            get_width=1.5,  # not a plan figure: line width
+            width_units="'pixels'",
+            get_dash_array=[1, 2],
+            dash_justified=True,
+            extensions=[{"@@type": "PathStyleExtension", "dash": True}],
+            pickable=True,
+        ),
+        pdk.Layer(
+            "TextLayer",
+            id="works-labels",
+            data=labels,
+            get_position="position",
+            get_text="text",
+            get_size=11,
+            size_units="'pixels'",
+            get_color=WORK_COLOUR,
+            font_family=f'"{LABEL_FONT}"',
+            character_set="'auto'",
+            font_settings={"sdf": True},
+            outline_width=3,
+            outline_color=[255, 255, 255, 230],
+        ),
+    ]
 
 
 def _label_layer(layer_id: str, rows: list[dict], size: float, units: str) -> pdk.Layer:

@@ -30,8 +30,11 @@ def _svg(width: int, height: int, parts: list[str]) -> str:
     )
 
 
-def zone_key_svg(zones: pd.DataFrame, width: int = KEY_WIDTH) -> str:
-    """The zone colours and the split-district outline, one row each."""
+WORKS_KEY_LINES = ("点线，标“示意”：线状工程，只连", "接名称所写区县，不是实际走向")
+
+
+def zone_key_svg(zones: pd.DataFrame, width: int = KEY_WIDTH, works: bool = False) -> str:
+    """The zone colours, the striped split districts, the district counts and (when drawn) the works' links."""
     parts = []
     for row, zone in enumerate(zones.itertuples()):
         r, g, b = ZONE_COLOURS[zone.zone_id]
@@ -56,6 +59,12 @@ def zone_key_svg(zones: pd.DataFrame, width: int = KEY_WIDTH) -> str:
     for line, text in enumerate(COUNT_KEY_LINES):
         parts.append(f'<text x="40" y="{y + 17 + line * 19}" fill="#111">{escape(text)}</text>')
     y += (len(COUNT_KEY_LINES) - 1) * 19
+    if works:
+        y += _KEY_ROW + 6
+        parts.append(f'<line x1="1" y1="{y + 12}" x2="33" y2="{y + 12}" stroke="#3c3c3c" stroke-width="1.5" stroke-dasharray="1.5 3"/>')
+        for line, text in enumerate(WORKS_KEY_LINES):
+            parts.append(f'<text x="40" y="{y + 17 + line * 19}" fill="#111">{escape(text)}</text>')
+        y += (len(WORKS_KEY_LINES) - 1) * 19
     return _svg(width, y + _KEY_ROW + 2, parts)
 
 

@@ -37,6 +37,7 @@ def district_features(
     highlight: Iterable[str] = (),
     categories: Iterable[str] | None = None,
     partly: Iterable[str] = (),
+    work_counts: dict[str, int] | None = None,
 ) -> list[dict]:
     """The districts as GeoJSON features, each with its fill, outline and tooltip text.
 
@@ -68,6 +69,8 @@ def district_features(
         if here:
             listed = "、".join(f"{category} {n}" for category, n in here.items())
             lines.append(f"只点到本区县、无具体地点（地图上不画点）：{listed}")
+        if (work_counts or {}).get(adcode):
+            lines.append(f"名称写到本区县的线状工程：{work_counts[adcode]} 项（见下方线状工程表）")
         if district.split_zones:
             lines.append(SPLIT_WORDS)
         width = 3 if adcode in selected and adcode not in partial else 2 if adcode in partial else 1
@@ -262,3 +265,26 @@ def _marker_body(members: list) -> str:
         lines.append(f"…另有 {len(members) - MAX_LINES} 项，见下方表格")
     lines.append(f"{PRECISION_WORDS['site']}；坐标来源：{_text(members[0].site_source)}")
     return "\n".join(lines)
+
+
+def work_links(works: pd.DataFrame, boundaries: dict) -> tuple[list[dict], list[dict]]:
+    """The linear works drawn as 示意: a path through the points of the districts each one's name names, in that order.
+
+    Not the route: only which districts the name joins. Each link is
+    labelled 示意 at its middle. Works naming fewer than two districts are
+    not drawn (``schematic`` false; their reason is in the table).
+    """
+    points = {f["properties"]["adcode"]: [f["properties"]["label_lon"], f["properties"]["label_lat"]] for f in boundaries["features"]}
+    paths, labels = [], []
+    for work in works[works.schematic].itertuples():
+        path = [points[code] for code in tables.split_adcodes(work.district_adcodes)]
+        paths.append(
+            {
+                "path": path,
+                "tip_title": f"{_text(work.name_zh)}（{_text(work.kind)}，示意）",
+                "tip_body": f"连线只连接名称所写区县（{_text(work.named_places)}）的代表点，不是实际走向\n— {_text(work.box)}",
+            }
+        )
+        a, b = path[len(path) // 2 - 1], path[len(path) // 2]
+        labels.append({"position": [round((a[0] + b[0]) / 2, 4), round((a[1] + b[1]) / 2, 4)], "text": "示意"})
+    return paths, labels

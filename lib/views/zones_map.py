@@ -22,7 +22,7 @@ from lib.maps.styles import CATEGORY_STYLE
 from lib.views import query as q
 from lib.views.query import Notice, Query
 
-KEYS = ("place", "categories")
+KEYS = ("place", "categories", "works")
 NO_CATEGORY = "none"  # ?categories=none: every marker toggled off (absent means all)
 
 
@@ -30,6 +30,7 @@ NO_CATEGORY = "none"  # ?categories=none: every marker toggled off (absent means
 class State:
     place: str = zones.ALL
     categories: tuple[str, ...] | None = None  # None: every category (the default)
+    works: bool = False  # the linear works' 示意 links, off unless asked for
     notices: tuple[Notice, ...] = ()
 
 
@@ -68,6 +69,10 @@ class View:
     projects_heading: str
     projects: pa.Table  # immutable, so one copy serves every session
     link_column: str
+    works_label: str
+    works: bool
+    works_heading: str
+    works_table: pa.Table
 
 
 # What the URL may name, read on every rerun (parse), so kept per process like
@@ -75,6 +80,15 @@ class View:
 @functools.cache
 def _mapped_categories() -> tuple[str, ...]:
     return tuple(zones.mapped_counts())
+
+
+@functools.cache
+def _work_counts() -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for value in tables.load_linear_works().district_adcodes:
+        for code in tables.split_adcodes(value):
+            counts[code] = counts.get(code, 0) + 1
+    return counts
 
 
 @functools.cache
@@ -94,7 +108,8 @@ def parse(query: Query) -> State:
         categories = q.many_of(query, "categories", _mapped_categories(), notices)
         if not categories:  # nothing usable asked for: the default view, with the notice
             categories = None
-    return State(place=place, categories=_normal(categories), notices=tuple(notices))
+    works = q.flag(query, "works", notices)
+    return State(place=place, categories=_normal(categories), works=works, notices=tuple(notices))
 
 
 def _normal(categories: tuple[str, ...] | None) -> tuple[str, ...] | None:
@@ -111,7 +126,7 @@ def with_categories(state: State, chosen) -> tuple[str, ...] | None:
 def to_query(state: State) -> dict[str, list[str]]:
     categories = state.categories
     written = None if categories is None else (categories or (NO_CATEGORY,))
-    return q.query_of([("place", state.place, zones.ALL), ("categories", written, None)])
+    return q.query_of([("place", state.place, zones.ALL), ("categories", written, None), ("works", state.works, False)])
 
 
 def clicked_place(state: State, selection: dict) -> str | None:
@@ -211,7 +226,7 @@ def build(state: State) -> View:
     partly = _partly(state.place)
     deck = build_deck(
         zones.load_boundaries(), tables.load_districts(), tables.load_zones(), tables.load_district_zones(), projects,
-        shown, state.place, highlight, partly,
+        shown, state.place, highlight, partly, tables.load_linear_works() if state.works else None, _work_counts(),
     )
     heading, panel, note = _panel(state.place)
     at_place = zones.projects_at(state.place)
@@ -222,6 +237,8 @@ def build(state: State) -> View:
         undetermined = int((~inside).sum())
         at_place = at_place.loc[inside.sort_values(ascending=False, kind="stable").index]
     listed = zones.project_table(at_place.reset_index(drop=True))
+    all_works = tables.load_linear_works()
+    listed_works = zones.works_at(state.place)
     sited_counts = zones.category_counts(projects[projects.precision == "site"])
     sited = int((projects.precision == "site").sum())
     in_districts = int((projects.precision == "district").sum())
@@ -241,7 +258,7 @@ def build(state: State) -> View:
         map_height=MAP_HEIGHT,
         map_alt="重庆市38个区县按五大功能区域着色的地图，叠加规划项目点位",
         map_hint="点击区县查看详情，再点一次回到全市；拖动平移，双击或两指放大。",
-        zone_key_svg=keys.zone_key_svg(tables.load_zones()),
+        zone_key_svg=keys.zone_key_svg(tables.load_zones(), works=state.works),
         # Glyphs only for what is drawn as a point: the categories with sited projects.
         marker_key_svg=keys.marker_key_svg({f"{c}（所在地）": sited_counts[c] for c in shown if c in sited_counts}),
         counts_text=(
@@ -257,4 +274,11 @@ def build(state: State) -> View:
         projects_heading=_projects_heading(len(listed), undetermined),
         projects=pa.Table.from_pandas(listed, preserve_index=False),
         link_column=zones.PROJECT_COLUMNS["link"],
+        works_label=f"线状工程示意（{int(all_works.schematic.sum())} 条点线，连接名称所写区县，不是走向）",
+        works=state.works,
+        works_heading=(
+            f"线状工程：{len(listed_works)} 项（铁路、高速公路、轨道、桥隧、输变电、油气管道与气田、引调水）；"
+            f"名称写明两个及以上区县的画示意点线，其余只列在此表并注明原因"
+        ),
+        works_table=pa.Table.from_pandas(zones.work_table(listed_works), preserve_index=False),
     )

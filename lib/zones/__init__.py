@@ -26,9 +26,10 @@ from lib.zones.places import (
     project_zones,
     projects_at,
     projects_in,
+    works_at,
     zones_of_district,
 )
-from lib.zones.project_table import PROJECT_COLUMNS, project_table, source_label
+from lib.zones.project_table import PROJECT_COLUMNS, WORK_COLUMNS, project_table, source_label, work_table
 from lib.zones.tables import (
     BOUNDS,
     CATEGORIES,
@@ -52,5 +53,5 @@ __all__ = [
     "category_counts", "district_name", "district_names", "districts_of_zone", "load_boundaries", "load_district_shapes",
     "load_district_zones", "load_districts", "load_linear_works", "load_projects", "load_zones", "mapped_counts", "place_districts",
     "place_ids", "place_labels", "project_table", "project_zones", "projects_at", "projects_in", "read_district_zones", "read_districts",
-    "read_projects", "read_zones", "source_label", "split_adcodes", "zones_of_district",
+    "read_projects", "read_zones", "source_label", "split_adcodes", "work_table", "works_at", "WORK_COLUMNS", "zones_of_district",
 ]

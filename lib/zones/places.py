@@ -114,3 +114,12 @@ def place_districts(place: str) -> list[str]:
     if place in set(tables.load_zones().zone_id):
         return list(districts_of_zone(place).adcode)
     return [place] if place in set(tables.load_districts().adcode) else []
+
+
+def works_at(place: str) -> pd.DataFrame:
+    """Linear works listed for a place: all for the city, else those naming one of its districts."""
+    works = tables.load_linear_works()
+    if place == ALL:
+        return works
+    wanted = set(place_districts(place))
+    return works[works.district_adcodes.map(lambda v: bool(wanted & set(tables.split_adcodes(v))))].reset_index(drop=True)

@@ -53,3 +53,34 @@ def project_table(projects: pd.DataFrame, districts: pd.DataFrame | None = None)
         }
     )
     return shown.rename(columns=PROJECT_COLUMNS).reset_index(drop=True)
+
+
+WORK_COLUMNS = {
+    "name_zh": "工程",
+    "kind": "类别",
+    "status": "状态",
+    "districts": "名称所写区县",
+    "source": "出处",
+    "quote": "原文",
+    "map": "地图上",
+    "link": "原文链接",
+}
+
+
+def work_table(works: pd.DataFrame, districts: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Linear works as the page lists them: the districts their names name, and whether a 示意 link is drawn, or why not."""
+    districts = tables.load_districts() if districts is None else districts
+    names = dict(zip(districts.adcode, districts.name_2016))
+    shown = pd.DataFrame(
+        {
+            "name_zh": works.name_zh,
+            "kind": works.kind,
+            "status": works.status,
+            "districts": works.district_adcodes.map(lambda v: "、".join(names[c] for c in tables.split_adcodes(v)) or "—"),
+            "source": works.box + "（" + works.chapter + works.section + "）",
+            "quote": works.quote,
+            "map": pd.Series("示意连线（开启“线状工程示意”后显示）", index=works.index).where(works.schematic, "不画线：" + works.reason),
+            "link": [plan_link(c, s) for c, s in zip(works.chapter, works.section)],
+        }
+    )
+    return shown.rename(columns=WORK_COLUMNS).reset_index(drop=True)
