@@ -42,9 +42,41 @@ CONTROLLER = {"scrollZoom": False, "doubleClickZoom": True, "touchZoom": True, "
               "dragRotate": False, "touchRotate": False}
 
 
-def layer_id(layer: str, place: str) -> str:
-    """A layer's id for one place, e.g. ``districts-500103``."""
-    return f"{layer}-{place}"
+def layer_id(layer: str, picks: int = 0) -> str:
+    """A pickable layer's id after ``picks`` map clicks in this session, e.g. ``districts-0``."""
+    return f"{layer}-{picks}"
+
+
+PICKABLE = (DISTRICTS_LAYER, PROJECTS_LAYER)
+
+
+class PickedDeck:
+    """A built deck as drawn after ``picks`` clicks: the same JSON with the pickable layers' ids renamed.
+
+    Streamlit's frontend keeps a click's selection, and greys every other
+    object, for as long as the layer with that id is on the map. So the ids
+    change after each click (the page counts them), which drops it; they do
+    not change with the place, because a new layer id makes deck.gl build the
+    layer anew, which costs seconds in software WebGL (bench.browser_zones_map).
+    """
+
+    def __init__(self, deck: SerialisedDeck, picks: int):
+        # Two spellings are enough: each click flips them, and a shared, cached
+        # deck keeps at most two texts.
+        self.deck, self.picks = deck, picks % 2
+
+    def to_json(self) -> str:
+        cache = self.deck.__dict__.setdefault("_picked_json", {})
+        text = cache.get(self.picks)
+        if text is None:
+            text = self.deck.to_json()
+            for layer in PICKABLE:
+                text = text.replace(f'"id":"{layer_id(layer)}"', f'"id":"{layer_id(layer, self.picks)}"', 1)
+            cache[self.picks] = text
+        return text
+
+    def __getattr__(self, name):  # st.pydeck_chart reads a few Deck attributes besides the JSON
+        return getattr(self.deck, name)
 
 
 def clicked_layer(layer_key: str) -> str:
@@ -85,7 +117,7 @@ def build_deck(
     deck_layers = [
         pdk.Layer(
             "GeoJsonLayer",
-            id=layer_id(DISTRICTS_LAYER, place),
+            id=layer_id(DISTRICTS_LAYER),
             data=layers.district_features(
                 boundaries, districts, zones, district_zones, projects, highlight, categories, partly, work_counts
             ),
@@ -110,7 +142,7 @@ def build_deck(
         ),
         pdk.Layer(
             "TextLayer",
-            id=layer_id(PROJECTS_LAYER, place),
+            id=layer_id(PROJECTS_LAYER),
             data=markers,
             get_position="position",
             get_text="glyph",

@@ -83,6 +83,12 @@ def _mapped_categories() -> tuple[str, ...]:
 
 
 @functools.cache
+def _boundaries() -> dict:
+    """The GeoJSON, parsed once per process (60 ms a parse); only read here, never changed."""
+    return zones.load_boundaries()
+
+
+@functools.cache
 def _work_counts() -> dict[str, int]:
     counts: dict[str, int] = {}
     for value in tables.load_linear_works().district_adcodes:
@@ -225,7 +231,7 @@ def build(state: State) -> View:
     highlight = tuple(zones.place_districts(state.place))
     partly = _partly(state.place)
     deck = build_deck(
-        zones.load_boundaries(), tables.load_districts(), tables.load_zones(), tables.load_district_zones(), projects,
+        _boundaries(), tables.load_districts(), tables.load_zones(), tables.load_district_zones(), projects,
         shown, state.place, highlight, partly, tables.load_linear_works() if state.works else None, _work_counts(),
     )
     heading, panel, note = _panel(state.place)
@@ -245,7 +251,7 @@ def build(state: State) -> View:
     unplaced = len(projects) - sited - in_districts
     return View(
         title="功能区域地图",
-        intro=_intro(zones.load_boundaries()["metadata"]),
+        intro=_intro(_boundaries()["metadata"]),
         place_label="查看功能区域或区县",
         place_ids=tuple(zones.place_ids()),
         place_labels=zones.place_labels(),
