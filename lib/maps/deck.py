@@ -187,9 +187,9 @@ def _work_layers(works: pd.DataFrame, boundaries: dict) -> list[pdk.Layer]:
             data=paths,
             get_path="path",
             get_color=WORK_COLOUR,
-            get_width=1.5,  # not a plan figure: line width
+            get_width=2,  # not a plan figure: line width
             width_units="'pixels'",
-            get_dash_array=[1, 2],
+            get_dash_array=[2, 2],
             dash_justified=True,
             extensions=[{"@@type": "PathStyleExtension", "dash": True}],
             pickable=True,
@@ -200,8 +200,10 @@ def _work_layers(works: pd.DataFrame, boundaries: dict) -> list[pdk.Layer]:
             data=labels,
             get_position="position",
             get_text="text",
-            get_size=11,
-            size_units="'pixels'",
+            # About 1.8 km tall: legible once zoomed in, not a smudge on every link at the opening view.
+            get_size=1800,
+            size_units="'meters'",
+            size_max_pixels=12,
             get_color=WORK_COLOUR,
             font_family=f'"{LABEL_FONT}"',
             character_set="'auto'",
