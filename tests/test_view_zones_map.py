@@ -266,12 +266,15 @@ def test_linear_works_are_off_by_default_and_drawn_as_labelled_schematic_links()
     assert len(spec["works"]["data"]) == len(drawn) == 24
     assert spec["works"]["extensions"][0]["dash"] is True
     assert [row["text"] for row in spec["works-labels"]["data"]] == ["示意"] * 24
+    assert spec["works-labels"]["visible"] is False  # the whole city: the key says 示意, labels would be smudges
+    zoomed = {item["id"]: item for item in json.loads(page.build(page.State(place="500229", works=True)).deck.to_json())["layers"]}
+    assert zoomed["works-labels"]["visible"] is True
     assert all("不是实际走向" in row["tip_body"] for row in spec["works"]["data"])
     points = {f["properties"]["adcode"]: [f["properties"]["label_lon"], f["properties"]["label_lat"]] for f in zones.load_boundaries()["features"]}
     for row, work in zip(spec["works"]["data"], drawn.itertuples()):
         assert row["path"] == [points[c] for c in zones.split_adcodes(work.district_adcodes)]
     key = "".join(re.findall(r">([^<>]+)</text>", on.zone_key_svg))
-    assert "不是实际走向" in key and "不是实际走向" not in "".join(re.findall(r">([^<>]+)</text>", off.zone_key_svg))
+    assert "点线（示意）" in key and "不是实际走向" in key and "不是实际走向" not in "".join(re.findall(r">([^<>]+)</text>", off.zone_key_svg))
 
 
 def test_chengkou_lists_the_works_that_name_it():

@@ -157,7 +157,7 @@ def build_deck(
             outline_color=[255, 255, 255, 255],
             pickable=True,
         ),
-        *(_work_layers(works, boundaries) if works is not None else []),
+        *(_work_layers(works, boundaries, labelled=bool(highlight)) if works is not None else []),
         _label_layer("labels", fitting, size=LABEL_PX, units="pixels"),
         # About 2.6 km tall: legible from zoom 8.5, specks at the opening zoom.
         _label_layer("labels-zoomed", held_back, size=2600, units="meters"),
@@ -177,8 +177,12 @@ def build_deck(
 WORK_COLOUR = [60, 60, 60, 230]
 
 
-def _work_layers(works: pd.DataFrame, boundaries: dict) -> list[pdk.Layer]:
-    """Linear works as thin dotted links, each labelled 示意: visibly a schematic, never a route."""
+def _work_layers(works: pd.DataFrame, boundaries: dict, labelled: bool) -> list[pdk.Layer]:
+    """Linear works as thin dotted links, labelled 示意 once zoomed to a place: visibly a schematic, never a route.
+
+    At the whole-city view 24 labels would be smudges over the small
+    districts, so there the key and each link's tooltip say 示意.
+    """
     paths, labels = layers.work_links(works, boundaries)
     return [
         pdk.Layer(
@@ -200,16 +204,15 @@ def _work_layers(works: pd.DataFrame, boundaries: dict) -> list[pdk.Layer]:
             data=labels,
             get_position="position",
             get_text="text",
-            # About 1.8 km tall: legible once zoomed in, not a smudge on every link at the opening view.
-            get_size=1800,
-            size_units="'meters'",
-            size_max_pixels=12,
-            get_color=WORK_COLOUR,
+            get_size=12,
+            size_units="'pixels'",
+            get_color=[17, 17, 17, 255],
             font_family=f'"{LABEL_FONT}"',
             character_set="'auto'",
             font_settings={"sdf": True},
-            outline_width=3,
+            outline_width=2,
             outline_color=[255, 255, 255, 230],
+            visible=labelled,
         ),
     ]
 

@@ -30,7 +30,7 @@ def _svg(width: int, height: int, parts: list[str]) -> str:
     )
 
 
-WORKS_KEY_LINES = ("点线，标“示意”：线状工程，只连", "接名称所写区县，不是实际走向")
+WORKS_KEY_LINES = ("点线（示意）：线状工程，只连接", "名称所写区县，不是实际走向")
 
 
 def zone_key_svg(zones: pd.DataFrame, width: int = KEY_WIDTH, works: bool = False) -> str:
