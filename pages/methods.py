@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lib import exports, zones
+from lib import exports
 from lib.views import methods as page
 from pages import _url
 from pages._shared import open_view, view_of
@@ -45,8 +45,6 @@ for table in view.tables:
         key=f"xlsx_{table.name}",
     )
 
-columns = st.columns([3, 1, 1])
-columns[0].markdown(view.boundaries_label)
-columns[1].download_button(
-    "GeoJSON", lambda: zones.GEOJSON_PATH.read_bytes(), file_name="chongqing_districts.geojson", mime="application/geo+json", key="geojson"
-)
+# No download of the boundaries: they derive from Amap, whose terms for
+# passing them on are not known here (geo/README.md). The label says so.
+st.markdown(view.boundaries_label)

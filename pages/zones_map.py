@@ -7,12 +7,14 @@ pills all change the State, which is the URL (?place=…&categories=…).
 
 import streamlit as st
 
+from lib.maps.deck import PickedDeck
 from lib.views import query
 from lib.views import zones_map as page
 from pages import _url
 from pages._shared import open_view, svg_uri
 
 MAP_KEY = "zones_map"
+PICKS_KEY = "zones_map_picks"  # map clicks this session: flips the pickable layers' ids (lib.maps.deck.PickedDeck)
 
 state, view = open_view(page)
 
@@ -37,8 +39,18 @@ st.pills(
 )
 
 
+st.toggle(
+    view.works_label,
+    key=_url.seed("works", view.works),
+    on_change=_url.change(page, lambda s: {"works": st.session_state["works"]}),
+)
+
+
 def follow_click(current):
-    place = page.clicked_place(current, st.session_state.get(MAP_KEY))
+    selection = st.session_state.get(MAP_KEY)
+    if ((selection or {}).get("selection") or {}).get("indices"):
+        st.session_state[PICKS_KEY] = st.session_state.get(PICKS_KEY, 0) + 1
+    place = page.clicked_place(current, selection)
     return {} if place is None else {"place": place}
 
 
@@ -47,7 +59,7 @@ def follow_click(current):
 map_column, key_column = st.columns([3, 2], gap="medium")
 with map_column:
     st.pydeck_chart(
-        view.deck,
+        PickedDeck(view.deck, st.session_state.get(PICKS_KEY, 0)),
         on_select=_url.change(page, follow_click),
         selection_mode="single-object",
         key=MAP_KEY,
@@ -76,4 +88,11 @@ st.dataframe(
     view.projects,
     hide_index=True,
     column_config={"project_id": None, view.link_column: st.column_config.LinkColumn(view.link_column, display_text="阅读原文")},
+)
+
+st.markdown(f"**{query.markdown_literal(view.works_heading)}**")
+st.dataframe(
+    view.works_table,
+    hide_index=True,
+    column_config={view.link_column: st.column_config.LinkColumn(view.link_column, display_text="阅读原文")},
 )

@@ -135,3 +135,18 @@ def test_geojson_is_plain_json(collection):
     text = zones.GEOJSON_PATH.read_text(encoding="utf-8")
     assert json.loads(text)["type"] == "FeatureCollection"
     assert len(collection["features"]) == 38
+
+
+def test_the_simplification_error_is_measured_and_quoted_as_measured():
+    collection = zones.load_boundaries()
+    meta = collection["metadata"]
+    shifts = [feature["properties"]["shift_m"] for feature in collection["features"]]
+    # build_districts.shift_m wrote these (Hausdorff distance, UTM 48N): the file's maximum is its features' maximum.
+    assert meta["max_shift_m"] == max(shifts) == 665
+    assert "Hausdorff" in meta["shift_measure"]
+    # The tolerance (0.0025°, about 250 m) is not the error: rounding and the coverage move vertices further.
+    assert meta["max_shift_m"] > 250
+    from lib.views import zones_map
+
+    intro = zones_map.build(zones_map.State()).intro
+    assert f"最多偏离约 {meta['max_shift_m']} 米" in intro and "无审图号" in intro and "MIT 许可只针对软件包" in intro

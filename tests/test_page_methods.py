@@ -20,8 +20,9 @@ def test_methods_page_runs_with_dictionary_and_downloads():
     for (name, (_, spec, _)), table in zip(TABLES.items(), tables):
         rows = table.split("\n")[2:]
         assert [row.split(" | ")[0].removeprefix("| ").replace("\\", "") for row in rows] == list(spec), name
-    # CSV and Excel for every table, and the boundaries as GeoJSON
-    assert len(at.get("download_button")) == 2 * len(TABLES) + 1
+    # CSV and Excel for every table; no boundaries (Amap's terms for passing them on are unknown, geo/README.md)
+    assert len(at.get("download_button")) == 2 * len(TABLES)
+    assert any("不提供边界下载" in m.value for m in at.markdown)
 
 
 @pytest.mark.parametrize("name", list(TABLES))
@@ -54,9 +55,3 @@ def test_dictionary_lists_allowed_values():
     kinds = dictionary[(dictionary["表"] == "indicators") & (dictionary["列"] == "kind")]["取值"].iloc[0]
     assert "reduction" in kinds and "threshold" in kinds
 
-
-def test_geojson_download_is_the_committed_boundaries():
-    import json
-
-    boundaries = json.loads(zones.GEOJSON_PATH.read_bytes())
-    assert len(boundaries["features"]) == 38

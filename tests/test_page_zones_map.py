@@ -73,14 +73,18 @@ def test_choosing_a_zone_shows_its_role_districts_and_projects():
     members, shown = at.dataframe[0].value, at.dataframe[1].value
     assert len(members) == 6  # 渝中 + the five districts split by the Inner Ring
     assert len(shown) == len(zones.projects_in(zones.place_districts("core")))
-    outlined = [f["properties"]["adcode"] for f in layer(deck_json(at), "districts")["data"] if f["properties"]["width"] == 3]
-    assert sorted(outlined) == sorted(zones.place_districts("core"))
+    widths = {f["properties"]["adcode"]: f["properties"]["width"] for f in layer(deck_json(at), "districts")["data"]}
+    # Heavy outline: 渝中, wholly core; thinner: the five split districts, partly core (district_zones.csv).
+    assert [a for a, w in widths.items() if w == 3] == ["500103"]
+    assert sorted(a for a, w in widths.items() if w == 2) == ["500104", "500105", "500106", "500107", "500108"]
+    assert (shown["功能区域"] == "都市功能核心区").sum() == (zones.load_projects().district_adcodes == "500103").sum()
 
 
 def test_a_renamed_district_from_the_url_shows_both_names_and_its_projects():
     at = run({"place": "500154"})
     assert not at.exception
-    assert at.subheader[0].value == "开县（今开州区）"
+    # districts.csv: 开县 500234 in Feb 2016, 开州区 500154 now.
+    assert at.subheader[0].value == "开县（2016年代码500234；今开州区，500154）"
     shown = at.dataframe[0].value
     assert set(shown["项目"]) == set(zones.projects_in(["500154"]).name_zh)
 
@@ -94,13 +98,14 @@ def test_a_split_district_lists_both_zones():
 
 def test_category_toggles_filter_the_markers():
     at = run()
-    counts = zones.category_counts(zones.load_projects().query("precision != 'none'"))
-    at.button_group(key="categories").set_value(["水库", "风电"]).run()
+    at.button_group(key="categories").set_value(["机场", "水库"]).run()
     assert not at.exception
     markers = layer(deck_json(at), "projects")["data"]
-    assert {m["category"] for m in markers} == {"水库", "风电"}
-    assert len(markers) <= counts["水库"] + counts["风电"]
-    assert sorted(at.query_params["categories"]) == ["水库", "风电"]
+    # 水库 are placed only in districts (counted there); the airports are sites (projects.csv precision).
+    assert {m["category"] for m in markers} == {"机场"}
+    assert sorted(at.query_params["categories"]) == ["机场", "水库"]
+    tips = " ".join(f["properties"]["tip_body"] for f in layer(deck_json(at), "districts")["data"])
+    assert "水库" in tips and "风电" not in tips
     at.button_group(key="categories").set_value([]).run()
     assert not at.exception
     assert layer(deck_json(at), "projects")["data"] == []
@@ -162,3 +167,15 @@ def test_the_url_carries_ids_both_ways():
     assert written["place"] in ("southeast", ["southeast"])
     assert sorted(written["categories"]) == ["LNG", "水库"]
 
+
+
+def test_the_works_toggle_draws_the_schematic_links_and_writes_the_url():
+    at = run({"place": "500229"})  # 城口县
+    assert not at.exception
+    assert "works" not in {item["id"] for item in deck_json(at)["layers"]}
+    at.toggle(key="works").set_value(True).run()
+    assert not at.exception
+    assert at.query_params["works"] in ("true", ["true"])
+    assert len(layer(deck_json(at), "works")["data"]) == 24  # linear_works.csv: schematic true
+    tip = next(f for f in layer(deck_json(at), "districts")["data"] if f["properties"]["adcode"] == "500229")["properties"]["tip_body"]
+    assert "名称写到本区县的线状工程：2 项" in tip

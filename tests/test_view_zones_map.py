@@ -1,6 +1,7 @@
 """lib.views.zones_map: the URL → State → View of 功能区域地图, without Streamlit."""
 
 import json
+import re
 
 import pytest
 
@@ -44,6 +45,7 @@ def test_parse(query, place, categories, notices):
         (page.State(place="southeast"), {"place": ["southeast"]}),
         (page.State(categories=("机场", "水库")), {"categories": ["机场", "水库"]}),
         (page.State(place="500154", categories=()), {"place": ["500154"], "categories": ["none"]}),
+        (page.State(works=True), {"works": ["true"]}),
     ],
 )
 def test_to_query_is_the_shortest_query_and_round_trips(state, query):
@@ -63,12 +65,12 @@ def outlined(view) -> list[str]:
 @pytest.mark.parametrize(
     "state, heading, outlined_adcodes, listed",
     [
-        # The whole city: no district outlined, all 255 projects listed (projects.csv has 255 rows).
-        (page.State(), "五大功能区域", [], 255),
-        # 都市功能核心区: 渝中 plus the five districts the Inner Ring splits (district_zones.csv).
-        (page.State(place="core"), "都市功能核心区", ["500103", "500104", "500105", "500106", "500107", "500108"], None),
-        # 开县 was renamed 开州区 after the plan (districts.csv name_current).
-        (page.State(place="500154"), "开县（今开州区）", ["500154"], None),
+        # The whole city: no district outlined, all 288 projects listed (projects.csv has 288 rows).
+        (page.State(), "五大功能区域", [], 288),
+        # 都市功能核心区: only 渝中 lies wholly in it (district_zones.csv); the five split districts get a thinner outline.
+        (page.State(place="core"), "都市功能核心区", ["500103"], None),
+        # 开县 was renamed 开州区 after the plan, and its code changed (districts.csv adcode_2016, name_current).
+        (page.State(place="500154"), "开县（2016年代码500234；今开州区，500154）", ["500154"], None),
     ],
 )
 def test_build_heading_outline_and_projects(state, heading, outlined_adcodes, listed):
@@ -95,16 +97,76 @@ def test_a_split_district_names_both_zones_with_their_part():
     assert titles["都市功能核心区"].startswith("（内环以内）") and titles["都市功能拓展区"].startswith("（内环以外）")
 
 
-@pytest.mark.parametrize("categories", [None, ("水库", "风电"), ()])
+@pytest.mark.parametrize("categories", [None, ("水库", "风电"), ("机场",), ()])
 def test_markers_and_counts_follow_the_categories(categories):
     counts = zones.mapped_counts()
+    projects = zones.load_projects()
     view = page.build(page.State(categories=categories))
     shown = MAPPED if categories is None else categories
-    assert {m["category"] for m in layer(view, "projects")["data"]} == set(shown)
+    markers = layer(view, "projects")["data"]
+    # Only sites get a marker: the airports (projects.csv precision site), when 机场 is shown.
+    assert {m["category"] for m in markers} == {"机场"} & set(shown)
+    sited = projects[(projects.precision == "site") & projects.category.isin(shown)]
+    assert sum(m["tip_body"].count("— ") for m in markers) == len(sited)  # every sited project listed in a marker
     mapped = sum(counts[c] for c in shown)
-    unplaced = len(zones.load_projects()) - sum(counts.values())  # rows with precision none
-    assert view.counts_text == f"地图上 {mapped} 个项目；另有 {unplaced} 个项目位置未能确定，只列在表中。"
-    assert all(f"{c} {counts[c]}" in view.marker_key_svg for c in shown)
+    assert view.counts_text.startswith(f"所选类别 {mapped} 项：{len(sited)} 项在有来源坐标的所在地画点")
+    # All 288: 9 sites, 22 unplaced (projects.csv), the rest placed only in districts.
+    assert "全部 288 项中 9 项画点、257 项只点到区县、22 项未上图" in view.counts_text
+    sited_by = sited.category.value_counts()
+    assert all(f"{c}（所在地） {n}" in view.marker_key_svg for c, n in sited_by.items())
+    assert all(c not in view.marker_key_svg for c in shown if c not in sited_by)  # no glyph for what has no point
+
+
+def test_district_only_projects_are_counted_with_their_district_never_drawn_as_points():
+    view = page.build(page.State(categories=("水库",)))
+    projects = zones.load_projects()
+    reservoirs = projects[(projects.category == "水库") & (projects.precision == "district")]
+    per_district = {}
+    for value in reservoirs.district_adcodes:
+        for code in zones.split_adcodes(value):
+            per_district[code] = per_district.get(code, 0) + 1
+    features = {f["properties"]["adcode"]: f["properties"]["tip_body"] for f in layer(view, "districts")["data"]}
+    labels = [*layer(view, "labels")["data"], *next(
+        item for item in json.loads(view.deck.to_json())["layers"] if item["id"] == "labels-zoomed")["data"]]
+    short = dict(zip(zones.load_districts().adcode, zones.load_districts().short_name))
+    texts = {row["text"] for row in labels}
+    for code, n in per_district.items():
+        assert f"水库 {n}" in features[code]
+        assert f"{short[code]} {n}项" in texts
+    assert layer(view, "projects")["data"] == []  # no airport shown, so no marker at all
+
+
+def test_split_districts_are_hatched_and_the_key_says_exactly_what_is_drawn():
+    view = page.build(page.State())
+    stripes = layer(view, "split")["data"]
+    split = zones.load_districts()[zones.load_districts().split_zones]
+    shapes = zones.load_district_shapes().set_index("adcode").loc[list(split.adcode)].geometry
+    from shapely.geometry import LineString
+
+    covered = {code for code, polygon in shapes.items() for row in stripes if polygon.buffer(0.001).contains(LineString(row["path"]))}
+    assert covered == set(split.adcode)  # every split district striped, every stripe inside one
+    assert all(any(polygon.buffer(0.001).contains(LineString(row["path"])) for polygon in shapes) for row in stripes)
+    key = "".join(re.findall(r">([^<>]+)</text>", view.zone_key_svg))
+    assert "斜线：一部分属都市功能核心区、其余属都市功能拓展区的区，分界（内环）未画出" in key
+    assert "内环以内" not in key and "虚线" not in key  # no line claims to be the ring
+
+
+def test_the_core_zone_lists_its_own_projects_first_and_the_split_ones_as_undetermined():
+    view = page.build(page.State(place="core"))
+    table = view.projects.to_pandas()
+    zone_column = table["功能区域"]
+    inside = (zone_column == "都市功能核心区").sum()
+    undetermined = (zone_column == zones.UNDETERMINED).sum()
+    assert inside + undetermined == len(table)
+    # Projects of 渝中 alone (the only district wholly core, district_zones.csv) are the core's own.
+    yuzhong_only = zones.load_projects().district_adcodes == "500103"
+    assert inside == yuzhong_only.sum() > 0
+    assert list(zone_column) == ["都市功能核心区"] * inside + [zones.UNDETERMINED] * undetermined
+    assert f"其中 {inside} 项在本区域；{undetermined} 项位置跨区/未定" in view.projects_heading
+    # 团结村铁路口岸 (沙坪坝) is not put in the core.
+    assert (table.loc[table["项目"].str.contains("团结村"), "功能区域"] == zones.UNDETERMINED).all()
+    widths = {f["properties"]["adcode"]: f["properties"]["width"] for f in layer(view, "districts")["data"]}
+    assert {a for a, w in widths.items() if w == 2} == set(zones.load_districts().adcode[zones.load_districts().split_zones])
 
 
 def test_selecting_a_place_zooms_to_it():
@@ -116,9 +178,21 @@ def test_selecting_a_place_zooms_to_it():
     assert 106.4 < yuzhong.longitude < 106.7 and 29.4 < yuzhong.latitude < 29.7
 
 
-def test_layer_ids_name_the_place_so_a_click_selection_is_dropped_after_it():
-    ids = {item["id"] for item in json.loads(page.build(page.State(place="core")).deck.to_json())["layers"]}
-    assert {layer_id("districts", "core"), layer_id("projects", "core")} <= ids
+def test_layer_ids_stay_with_the_place_and_flip_with_each_click():
+    from lib.maps.deck import PickedDeck
+
+    def ids(deck) -> set[str]:
+        return {item["id"] for item in json.loads(deck.to_json())["layers"]}
+
+    core, whole = page.build(page.State(place="core")).deck, page.build(page.State()).deck
+    # The same ids whatever the place, so deck.gl updates the layers instead of building them anew.
+    assert ids(core) == ids(whole) >= {layer_id("districts"), layer_id("projects")}
+    # After a click, the pickable layers get the other spelling, which drops Streamlit's held selection.
+    flipped = ids(PickedDeck(core, 1))
+    assert {layer_id("districts", 1), layer_id("projects", 1)} <= flipped
+    assert layer_id("districts") not in flipped
+    assert ids(PickedDeck(core, 2)) == ids(core)
+    assert json.loads(PickedDeck(core, 1).to_json())["initialViewState"] == json.loads(core.to_json())["initialViewState"]
 
 
 def selection(layer_key: str, item: dict) -> dict:
@@ -149,6 +223,9 @@ def test_tooltips_carry_plain_text_for_streamlit_to_escape_once():
     airport = next(m for m in layer(view, "projects")["data"] if m["category"] == "机场" and "江北机场第三跑道" in m["tip_body"])
     assert "渝北区" in airport["tip_title"]
     assert "续建并建成" in airport["tip_body"] and "专栏12" in airport["tip_body"]
+    assert "坐标来源：airportsdata 20260905（MIT），IATA CKG" in airport["tip_body"]
+    # The three works at 江北机场 share its one marker (projects.csv: zl12-006, text-011, text-030).
+    assert airport["tip_title"].startswith("机场 3 项")
     assert "&" not in json.dumps(layer(view, "districts")["data"], ensure_ascii=False)  # no entity anywhere
 
 
@@ -176,3 +253,33 @@ def test_the_whole_city_fits_a_phone_wide_map():
     right, bottom = screen_offset(east, south, view)
     # A 390 px phone leaves 358 px for the map (16 px of padding each side), and the map is 440 px tall.
     assert -179 < left < right < 179 and -220 < top < bottom < 220
+
+
+def test_linear_works_are_off_by_default_and_drawn_as_labelled_schematic_links():
+    off = page.build(page.State())
+    assert "works" not in {item["id"] for item in json.loads(off.deck.to_json())["layers"]}
+    on = page.build(page.State(works=True))
+    spec = {item["id"]: item for item in json.loads(on.deck.to_json())["layers"]}
+    works = zones.load_linear_works()
+    drawn = works[works.schematic]
+    # One dotted link per work naming two or more districts (24 in linear_works.csv), each labelled 示意 and said to be no route.
+    assert len(spec["works"]["data"]) == len(drawn) == 24
+    assert spec["works"]["extensions"][0]["dash"] is True
+    assert [row["text"] for row in spec["works-labels"]["data"]] == ["示意"] * 24
+    assert spec["works-labels"]["visible"] is False  # the whole city: the key says 示意, labels would be smudges
+    zoomed = {item["id"]: item for item in json.loads(page.build(page.State(place="500229", works=True)).deck.to_json())["layers"]}
+    assert zoomed["works-labels"]["visible"] is True
+    assert all("不是实际走向" in row["tip_body"] for row in spec["works"]["data"])
+    points = {f["properties"]["adcode"]: [f["properties"]["label_lon"], f["properties"]["label_lat"]] for f in zones.load_boundaries()["features"]}
+    for row, work in zip(spec["works"]["data"], drawn.itertuples()):
+        assert row["path"] == [points[c] for c in zones.split_adcodes(work.district_adcodes)]
+    key = "".join(re.findall(r">([^<>]+)</text>", on.zone_key_svg))
+    assert "点线（示意）" in key and "不是实际走向" in key and "不是实际走向" not in "".join(re.findall(r">([^<>]+)</text>", off.zone_key_svg))
+
+
+def test_chengkou_lists_the_works_that_name_it():
+    view = page.build(page.State(place="500229"))  # 城口县: no project, two works (linear_works.csv)
+    table = view.works_table.to_pandas()
+    assert set(table["工程"]) == {"开县至城口至岚皋高速（重庆段）", "城口页岩气田开发项目"}
+    assert table.loc[table["工程"] == "城口页岩气田开发项目", "地图上"].iloc[0].startswith("不画线：只写明一个区县")
+    assert page.build(page.State()).works_table.num_rows == 131

@@ -1,5 +1,6 @@
 """Zones, districts and projects: the tables agree with the 2013 designation and with the plan's text."""
 
+import re
 import shutil
 
 import pandas as pd
@@ -73,6 +74,20 @@ def test_all_38_districts_with_names_and_kinds():
     renamed = table[table.name_2016 != table.name_current]
     # 开县, 梁平县 and 武隆县 became 开州区, 梁平区 and 武隆区 in 2016, after the plan.
     assert dict(zip(renamed.name_2016, renamed.name_current)) == {"开县": "开州区", "梁平县": "梁平区", "武隆县": "武隆区"}
+
+
+def test_codes_as_of_february_2016_beside_the_current_ones():
+    table = zones.load_districts()
+    changed = table[table.adcode_2016 != table.adcode]
+    # GB/T 2260 (民政部行政区划代码): as counties in Feb 2016 开县 500234, 梁平县 500228, 武隆县 500232;
+    # the 5001xx codes came with 撤县设区 later in 2016.
+    assert dict(zip(changed.name_2016, zip(changed.adcode_2016, changed.adcode))) == {
+        "开县": ("500234", "500154"), "梁平县": ("500228", "500155"), "武隆县": ("500232", "500156"),
+    }
+    # Only the three renamed ones changed code; a 2016 county code is 5002xx, a district's 5001xx.
+    assert set(changed.adcode) == set(table.adcode[table.name_2016 != table.name_current])
+    for row in table.itertuples():
+        assert row.adcode_2016.startswith("5002" if row.kind_2016 != "区" else "5001"), row
 
 
 @pytest.mark.parametrize("district", list(zones.load_districts().itertuples()), ids=lambda d: d.adcode)
@@ -157,8 +172,39 @@ def test_precision_rules(projects):
     unplaced = projects[projects.precision == "none"]
     assert unplaced.lon.isna().all() and (unplaced.district_adcodes == "").all()
     assert (unplaced.note != "").all()
-    # Site coordinates only where they are well established: the airport, nothing else.
-    assert set(projects.name_zh[projects.precision == "site"]) == {"江北机场第三跑道及东航站区工程", "江北机场航空口岸"}
+    # Site coordinates only from a named source with a licence: the five airports of 专栏12 and 第二十一章 (airportsdata, MIT).
+    sites = projects[projects.precision == "site"]
+    assert set(sites.name_zh) == {
+        "江北机场第三跑道及东航站区工程", "江北机场航空口岸", "江北机场T3B航站楼、第四跑道前期工作", "巫山机场", "武隆机场",
+        "万州机场扩建工程", "万州机场航空口岸", "黔江机场扩建工程", "黔江机场航空口岸",
+    }
+    assert sites.site_source.str.fullmatch(r"airportsdata 20260905（MIT），IATA [A-Z]{3}").all()
+    assert (projects.site_source[projects.precision != "site"] == "").all()
+
+
+def test_every_row_has_a_source_and_a_precision_flag(projects):
+    # Where in the plan (box or chapter, line, verbatim quote), and how its place is known.
+    assert (projects.quote != "").all() and projects.line.notna().all() and (projects.chapter != "").all()
+    assert projects.precision.isin(["site", "district", "none"]).all()
+    placed = projects.precision != "none"
+    assert projects.district_basis[placed].isin(["named", "located"]).all()
+    assert (projects.site_source[projects.precision == "site"] != "").all()
+
+
+def test_no_two_sites_share_a_position_unless_the_sites_coincide(projects):
+    sites = projects[projects.precision == "site"]
+    by_position = sites.groupby([sites.lon.round(4), sites.lat.round(4)]).site_source.agg(set)
+    # One source id per position: works at one airport share its point, two airports never do.
+    assert (by_position.map(len) == 1).all()
+    assert len(by_position) == sites.site_source.nunique() == 5  # CKG, WXN, JIQ, WSK, CQW
+
+
+def test_airport_sites_are_the_ones_the_package_gives():
+    # The figures in projects.csv, rounded to 4 decimals, against airportsdata 20260905 (read when they were written):
+    # CKG 29.7192, 106.642; WSK 31.064, 109.706.
+    projects = zones.load_projects().set_index("project_id")
+    assert (projects.at["zl12-006", "lat"], projects.at["zl12-006", "lon"]) == (29.7192, 106.642)
+    assert (projects.at["zl12-007", "lat"], projects.at["zl12-007", "lon"]) == (31.064, 109.706)
 
 
 def test_places_and_tables_for_the_page():
@@ -170,6 +216,21 @@ def test_places_and_tables_for_the_page():
     shown = zones.project_table(zones.projects_in(["500103"]))
     assert list(shown.columns) == ["project_id", *zones.PROJECT_COLUMNS.values()]
     assert shown["区县"].str.contains("渝中区").all()
+
+
+def test_a_zone_holds_a_project_only_if_all_its_districts_lie_wholly_in_it():
+    projects = zones.load_projects().set_index("project_id")
+    found = zones.project_zones(projects)
+    # 西部现代物流园 (沙坪坝, split by the Inner Ring): undetermined; 南彭 (巴南, expansion 全域); the airport (渝北, expansion 全域).
+    assert found["zl07-001"] == zones.UNDETERMINED
+    assert found["zl07-002"] == "expansion" and found["zl12-006"] == "expansion"
+    # 中央商务区 spans 渝中 (core 全域) and split 江北、南岸: undetermined.
+    cbd = projects.index[projects.name_zh.str.contains("中央商务区")]
+    assert len(cbd) and (found[cbd] == zones.UNDETERMINED).all()
+    # No project of a split district is ever put in a zone.
+    split = set(zones.load_districts().adcode[zones.load_districts().split_zones])
+    touches = projects.district_adcodes.map(lambda v: bool(split & set(zones.split_adcodes(v))))
+    assert (found[touches] == zones.UNDETERMINED).all()
 
 
 @pytest.mark.parametrize(
@@ -225,3 +286,59 @@ def test_every_project_links_to_its_passage_in_the_plan_reader():
         assert query.get("section", [""]) == [project.section]
         # the linked passage holds the project's line
         assert plan_text.where(project.line).chapter == project.chapter
+
+
+@pytest.mark.parametrize("work", list(zones.load_linear_works().itertuples()), ids=lambda w: w.work_id)
+def test_each_linear_work_is_quoted_from_its_box_with_the_districts_its_name_names(work):
+    line = plan_text.where(work.line)
+    assert work.quote in plan_text.box(work.box).text and work.quote in line.text
+    assert (line.box, line.chapter, line.section) == (work.box, work.chapter, work.section)
+    if work.status:
+        assert work.status in line.text
+    # The ends come from the name only: each named place is in the name (brackets dropped: 长（寿） → 长寿), one district each.
+    spelled = re.sub(r"(.)（(.)）", r"\1\2", work.name_zh)
+    places = [p for p in work.named_places.split("、") if p]
+    assert all(p in spelled for p in places)
+    assert len(places) == len(zones.split_adcodes(work.district_adcodes))
+
+
+def test_linear_works_counts():
+    works = zones.load_linear_works()
+    # 专栏12 railways 20 + expressways 32; 专栏13 rail 16, bridges 15, tunnels 12, roads 2; 专栏14 30; 专栏15 4 (linear_works.csv).
+    assert works.box.value_counts().to_dict() == {"专栏12": 52, "专栏13": 45, "专栏14": 30, "专栏15": 4}
+    assert int(works.schematic.sum()) == 24
+    # 城口 is named by 开县至城口至岚皋高速 and 城口页岩气田 (专栏12, 专栏14).
+    chengkou = works[works.district_adcodes.str.contains("500229")]
+    assert set(chengkou.name_zh) == {"开县至城口至岚皋高速（重庆段）", "城口页岩气田开发项目"}
+
+
+# Box text that names a district but is no item: a heading.
+NOT_ITEMS = {"专栏13": ["主城桥隧"]}
+
+
+@pytest.mark.parametrize("box", [f"专栏{n}" for n in range(3, 21)])
+def test_every_district_a_box_names_is_inside_a_recorded_item(box):
+    """Nothing silently missing: each mention of a district (or 万盛, 主城) in the box lies in some row's quote."""
+    text = plan_text.box(box).text
+    projects, works = zones.load_projects(), zones.load_linear_works()
+    covered = [False] * len(text)
+    for quote in [*projects.quote[projects.box == box], *works.quote[works.box == box], *NOT_ITEMS.get(box, [])]:
+        for match in re.finditer(re.escape(quote), text):
+            covered[match.start():match.end()] = [True] * (match.end() - match.start())
+    names = [*zones.load_districts().short_name, "万盛", "主城"]
+    missing = [
+        text[max(0, m.start() - 6):m.end() + 6]
+        for name in names
+        for m in re.finditer(re.escape(name), text)
+        if not all(covered[m.start():m.end()])
+    ]
+    assert missing == []
+
+
+def test_unplaced_reasons_are_counted():
+    projects = zones.load_projects()
+    # data/README.md lists these counts.
+    assert projects.precision.value_counts().to_dict() == {"district": 257, "none": 22, "site": 9}
+    assert projects.unplaced_reason[projects.precision == "none"].value_counts().to_dict() == {
+        "区县未能确认": 13, "市外": 2, "两江新区（非县级）": 2, "片区（跨多个区县）": 2, "无单一地点": 2, "未写明地点": 1,
+    }

@@ -1,4 +1,4 @@
-"""The zones map as a pydeck Deck: zone fills, split outlines, project markers, district names.
+"""The zones map as a pydeck Deck: zone fills, stripes on the split districts, site markers, district names and counts.
 
 No basemap and no outbound request (``map_provider=None``). How a click
 becomes a selection, and why the layer ids carry the place, is said in
@@ -16,7 +16,7 @@ from lib.maps import layers
 from lib.maps.camera import MAP_HEIGHT, fit_view
 from lib.maps.layers import LABEL_PX
 from lib.maps.serialised_deck import SerialisedDeck
-from lib.maps.styles import GLYPH_FONT, LABEL_FONT, SPLIT_OUTLINE
+from lib.maps.styles import GLYPH_FONT, LABEL_FONT, ZONE_COLOURS
 from lib.zones.boundaries import bounds_of
 
 DISTRICTS_LAYER, PROJECTS_LAYER = "districts", "projects"
@@ -42,9 +42,41 @@ CONTROLLER = {"scrollZoom": False, "doubleClickZoom": True, "touchZoom": True, "
               "dragRotate": False, "touchRotate": False}
 
 
-def layer_id(layer: str, place: str) -> str:
-    """A layer's id for one place, e.g. ``districts-500103``."""
-    return f"{layer}-{place}"
+def layer_id(layer: str, picks: int = 0) -> str:
+    """A pickable layer's id after ``picks`` map clicks in this session, e.g. ``districts-0``."""
+    return f"{layer}-{picks}"
+
+
+PICKABLE = (DISTRICTS_LAYER, PROJECTS_LAYER)
+
+
+class PickedDeck:
+    """A built deck as drawn after ``picks`` clicks: the same JSON with the pickable layers' ids renamed.
+
+    Streamlit's frontend keeps a click's selection, and greys every other
+    object, for as long as the layer with that id is on the map. So the ids
+    change after each click (the page counts them), which drops it; they do
+    not change with the place, because a new layer id makes deck.gl build the
+    layer anew, which costs seconds in software WebGL (bench.browser_zones_map).
+    """
+
+    def __init__(self, deck: SerialisedDeck, picks: int):
+        # Two spellings are enough: each click flips them, and a shared, cached
+        # deck keeps at most two texts.
+        self.deck, self.picks = deck, picks % 2
+
+    def to_json(self) -> str:
+        cache = self.deck.__dict__.setdefault("_picked_json", {})
+        text = cache.get(self.picks)
+        if text is None:
+            text = self.deck.to_json()
+            for layer in PICKABLE:
+                text = text.replace(f'"id":"{layer_id(layer)}"', f'"id":"{layer_id(layer, self.picks)}"', 1)
+            cache[self.picks] = text
+        return text
+
+    def __getattr__(self, name):  # st.pydeck_chart reads a few Deck attributes besides the JSON
+        return getattr(self.deck, name)
 
 
 def clicked_layer(layer_key: str) -> str:
@@ -61,6 +93,9 @@ def build_deck(
     categories: Iterable[str],
     place: str,
     highlight: Iterable[str] = (),
+    partly: Iterable[str] = (),
+    works: pd.DataFrame | None = None,
+    work_counts: dict[str, int] | None = None,
 ) -> SerialisedDeck:
     """The whole map for one place (``highlight`` are its districts, outlined and zoomed to).
 
@@ -75,13 +110,17 @@ def build_deck(
     highlight = tuple(highlight)
     whole = bounds_of(boundaries)
     view = fit_view(bounds_of(boundaries, set(highlight)) if highlight else whole, whole)
+    categories = tuple(categories)
     markers = layers.marker_rows(projects, districts, categories)
-    fitting, held_back = layers.label_rows(boundaries, districts, view, markers, highlight)
+    in_district = {a: sum(by.values()) for a, by in layers.district_category_counts(projects, categories).items()}
+    fitting, held_back = layers.label_rows(boundaries, districts, view, markers, highlight, in_district)
     deck_layers = [
         pdk.Layer(
             "GeoJsonLayer",
-            id=layer_id(DISTRICTS_LAYER, place),
-            data=layers.district_features(boundaries, districts, zones, district_zones, projects, highlight),
+            id=layer_id(DISTRICTS_LAYER),
+            data=layers.district_features(
+                boundaries, districts, zones, district_zones, projects, highlight, categories, partly, work_counts
+            ),
             filled=True,
             stroked=True,
             get_fill_color="properties.fill",
@@ -94,20 +133,16 @@ def build_deck(
         ),
         pdk.Layer(
             "PathLayer",
-            id="split-outlines",
-            data=layers.split_outlines(boundaries, districts),
+            id="split-hatch",
+            data=layers.split_hatch(boundaries, districts),
             get_path="path",
-            get_color=list(SPLIT_OUTLINE),
-            width_min_pixels=2.5,  # not a plan figure: line width
-            get_width=2.5,  # not a plan figure: line width
+            get_color=[*ZONE_COLOURS["core"], 255],
+            get_width=2,  # not a plan figure: line width
             width_units="'pixels'",
-            get_dash_array=[3, 2],
-            dash_justified=True,
-            extensions=[{"@@type": "PathStyleExtension", "dash": True}],
         ),
         pdk.Layer(
             "TextLayer",
-            id=layer_id(PROJECTS_LAYER, place),
+            id=layer_id(PROJECTS_LAYER),
             data=markers,
             get_position="position",
             get_text="glyph",
@@ -122,6 +157,7 @@ def build_deck(
             outline_color=[255, 255, 255, 255],
             pickable=True,
         ),
+        *(_work_layers(works, boundaries, labelled=bool(highlight)) if works is not None else []),
         _label_layer("labels", fitting, size=LABEL_PX, units="pixels"),
         # About 2.6 km tall: legible from zoom 8.5, specks at the opening zoom.
         _label_layer("labels-zoomed", held_back, size=2600, units="meters"),
@@ -136,6 +172,49 @@ def build_deck(
         tooltip=TOOLTIP,
         height=MAP_HEIGHT,
     )
+
+
+WORK_COLOUR = [60, 60, 60, 230]
+
+
+def _work_layers(works: pd.DataFrame, boundaries: dict, labelled: bool) -> list[pdk.Layer]:
+    """Linear works as thin dotted links, labelled 示意 once zoomed to a place: visibly a schematic, never a route.
+
+    At the whole-city view 24 labels would be smudges over the small
+    districts, so there the key and each link's tooltip say 示意.
+    """
+    paths, labels = layers.work_links(works, boundaries)
+    return [
+        pdk.Layer(
+            "PathLayer",
+            id="works",
+            data=paths,
+            get_path="path",
+            get_color=WORK_COLOUR,
+            get_width=2,  # not a plan figure: line width
+            width_units="'pixels'",
+            get_dash_array=[2, 2],
+            dash_justified=True,
+            extensions=[{"@@type": "PathStyleExtension", "dash": True}],
+            pickable=True,
+        ),
+        pdk.Layer(
+            "TextLayer",
+            id="works-labels",
+            data=labels,
+            get_position="position",
+            get_text="text",
+            get_size=12,
+            size_units="'pixels'",
+            get_color=[17, 17, 17, 255],
+            font_family=f'"{LABEL_FONT}"',
+            character_set="'auto'",
+            font_settings={"sdf": True},
+            outline_width=2,
+            outline_color=[255, 255, 255, 230],
+            visible=labelled,
+        ),
+    ]
 
 
 def _label_layer(layer_id: str, rows: list[dict], size: float, units: str) -> pdk.Layer:

@@ -13,17 +13,14 @@ from collections.abc import Iterable
 
 import pandas as pd
 import pydeck as pdk
+from shapely.geometry import LineString, shape
 
 from lib.maps.camera import screen_offset
 from lib.maps.styles import CATEGORY_STYLE, FILL_ALPHA, HIGHLIGHT, OUTLINE, ZONE_COLOURS
 from lib.zones import places, tables
-from lib.zones.boundaries import outer_rings
 from lib.zones.project_table import source_label
 
-PRECISION_WORDS = {
-    "site": "位置：项目所在地",
-    "district": "位置：区县代表点（示意）",
-}
+PRECISION_WORDS = {"site": "位置：项目所在地"}
 MAX_LINES = 8  # projects listed in one tooltip before "…另有 n 项"
 
 
@@ -38,18 +35,25 @@ def district_features(
     district_zones: pd.DataFrame,
     projects: pd.DataFrame,
     highlight: Iterable[str] = (),
+    categories: Iterable[str] | None = None,
+    partly: Iterable[str] = (),
+    work_counts: dict[str, int] | None = None,
 ) -> list[dict]:
     """The districts as GeoJSON features, each with its fill, outline and tooltip text.
 
     Selected districts get a heavy black outline through their own
-    properties, so a selection never duplicates geometry in the payload.
+    properties, so a selection never duplicates geometry in the payload; a
+    district only partly in the selected zone (``partly``) a thinner one.
+    The tooltip counts, per category shown, the projects the plan places
+    only in this district: they have no point of their own on the map.
     """
-    selected = set(highlight)
+    selected, partial = set(highlight), set(partly)
     zone_names = dict(zip(zones.zone_id, zones.name_zh))
     zone_groups = dict(zip(zones.zone_id, zones.group_zh))
     by_adcode = districts.set_index("adcode")
     counts = _project_counts(projects)
-    names = places.district_names(districts)
+    in_district = district_category_counts(projects, categories)
+    names = places.district_names(districts, codes=True)
     features = []
     for feature in boundaries["features"]:
         adcode = feature["properties"]["adcode"]
@@ -61,8 +65,15 @@ def district_features(
         ]
         group = "、".join(dict.fromkeys(zone_groups[z] for z in links.zone_id))
         lines = [f"功能区域：{'；'.join(parts)}", f"所属：{group}", f"规划点名项目：{counts.get(adcode, 0)} 项"]
+        here = in_district.get(adcode, {})
+        if here:
+            listed = "、".join(f"{category} {n}" for category, n in here.items())
+            lines.append(f"只点到本区县、无具体地点（地图上不画点）：{listed}")
+        if (work_counts or {}).get(adcode):
+            lines.append(f"名称写到本区县的线状工程：{work_counts[adcode]} 项（见下方线状工程表）")
         if district.split_zones:
-            lines.append("底色按面积较大的都市功能拓展区；虚线框表示内环以内属都市功能核心区")
+            lines.append(SPLIT_WORDS)
+        width = 3 if adcode in selected and adcode not in partial else 2 if adcode in partial else 1
         features.append(
             {
                 "type": "Feature",
@@ -71,13 +82,31 @@ def district_features(
                     "adcode": adcode,
                     "fill": [*ZONE_COLOURS[district.primary_zone_id], FILL_ALPHA],
                     "line": list(HIGHLIGHT) if adcode in selected else list(OUTLINE),
-                    "width": 3 if adcode in selected else 1,
+                    "width": width,
                     "tip_title": _text(names[adcode]),
                     "tip_body": "\n".join(lines),
                 },
             }
         )
     return features
+
+
+SPLIT_WORDS = "斜线：一部分属都市功能核心区、其余属都市功能拓展区，分界（内环）未画出；底色取面积较大的都市功能拓展区"
+
+
+def district_category_counts(projects: pd.DataFrame, categories: Iterable[str] | None = None) -> dict[str, dict[str, int]]:
+    """adcode → {category: projects placed only in that district}, categories in the fixed order.
+
+    A project the plan places in several districts counts in each of them.
+    """
+    wanted = tables.CATEGORIES if categories is None else [c for c in tables.CATEGORIES if c in set(categories)]
+    rows = projects[(projects.precision == "district") & projects.category.isin(wanted)]
+    found: dict[str, dict[str, int]] = {}
+    for project in rows.itertuples():
+        for adcode in tables.split_adcodes(project.district_adcodes):
+            found.setdefault(adcode, {}).setdefault(project.category, 0)
+            found[adcode][project.category] += 1
+    return {a: {c: by[c] for c in wanted if c in by} for a, by in found.items()}
 
 
 def _project_counts(projects: pd.DataFrame) -> dict[str, int]:
@@ -88,16 +117,33 @@ def _project_counts(projects: pd.DataFrame) -> dict[str, int]:
     return counts
 
 
-def split_outlines(boundaries: dict, districts: pd.DataFrame) -> list[dict]:
-    """The outer rings of the districts that two zones share, for a dashed outline."""
+HATCH_SPACING = 0.012  # degrees, about 1.2 km between stripes: a few across 大渡口, the smallest split district
+
+
+def split_hatch(boundaries: dict, districts: pd.DataFrame) -> list[dict]:
+    """Diagonal stripes across each district two zones share, clipped to its polygon.
+
+    The Inner Ring that divides them is not drawn: no geometry for it with a
+    known licence could be had (geo/README.md). The stripes say only "part
+    core, part expansion" for the whole district, never where the line runs.
+    """
     split = set(districts.adcode[districts.split_zones])
-    return [
-        {"path": ring}
-        for feature in boundaries["features"]
-        if feature["properties"]["adcode"] in split
-        for ring in outer_rings(feature["geometry"])
-        if len(ring) > 8  # slivers along rivers add nothing but bytes
-    ]
+    rows = []
+    for feature in boundaries["features"]:
+        if feature["properties"]["adcode"] not in split:
+            continue
+        polygon = shape(feature["geometry"])
+        west, south, east, north = polygon.bounds
+        span = (east - west) + (north - south)
+        # Lines y = x + c (45° on the ground near 30°N, a little steeper on screen), c stepping across the box.
+        steps = int(span / HATCH_SPACING) + 2
+        for k in range(steps):
+            c = (south - east) + k * HATCH_SPACING
+            line = LineString([(west, west + c), (east, east + c)])
+            for piece in getattr(clipped := line.intersection(polygon), "geoms", [clipped]):
+                if isinstance(piece, LineString) and not piece.is_empty and piece.length > HATCH_SPACING / 4:
+                    rows.append({"path": [[round(x, 4), round(y, 4)] for x, y in piece.coords]})
+    return rows
 
 
 LABEL_PX = 13  # type size of a district name, in px
@@ -105,7 +151,12 @@ LABEL_GAP = 12  # px between a name and the point or markers above it
 
 
 def label_rows(
-    boundaries: dict, districts: pd.DataFrame, view: pdk.ViewState, markers: list[dict], highlight: Iterable[str] = ()
+    boundaries: dict,
+    districts: pd.DataFrame,
+    view: pdk.ViewState,
+    markers: list[dict],
+    highlight: Iterable[str] = (),
+    counts: dict[str, int] | None = None,
 ) -> tuple[list[dict], list[dict]]:
     """District names that fit at the opening view, and the rest.
 
@@ -129,7 +180,10 @@ def label_rows(
         position = [props["label_lon"], props["label_lat"]]
         offset = round(LABEL_GAP + below.get((round(position[0], 4), round(position[1], 4)), 0.0), 1)
         rank = (props["adcode"] not in selected, -props["area_km2"])
-        candidates.append((rank, {"position": position, "text": short[props["adcode"]], "offset": [0, offset]}))
+        # The count of projects placed only in the district follows its name: it belongs to the district, not to a point.
+        n = (counts or {}).get(props["adcode"], 0)
+        text = f"{short[props['adcode']]} {n}项" if n else short[props["adcode"]]
+        candidates.append((rank, {"position": position, "text": text, "offset": [0, offset]}))
     placed_boxes: list[tuple[float, float, float, float]] = []
     fitting, held_back = [], []
     for _, row in sorted(candidates, key=lambda c: c[0]):
@@ -145,15 +199,17 @@ def label_rows(
 
 
 def marker_rows(projects: pd.DataFrame, districts: pd.DataFrame, categories: Iterable[str]) -> list[dict]:
-    """Placed projects grouped into one marker per place and category.
+    """Projects at a known site, one marker per site and category.
 
-    Many projects share their district's representative point, so markers of
-    different categories at one point are fanned out on a small ring of fixed
-    pixel offsets: the geographic position stays the recorded one, and the
-    tooltip says how precise it is.
+    Only ``precision == "site"`` rows (coordinates from a named source): a
+    project the plan places only in a district gets no point, it is counted
+    with its district. Projects at one site (several works at one airport)
+    share its marker, which lists each of them; markers of different
+    categories at one site would be fanned out on a small ring of fixed pixel
+    offsets, the geographic position staying the recorded one.
     """
     wanted = [c for c in tables.CATEGORIES if c in set(categories)]
-    placed = projects[(projects.precision != "none") & projects.category.isin(wanted)]
+    placed = projects[(projects.precision == "site") & projects.category.isin(wanted)]
     names = places.district_names(districts)
     groups: dict[tuple, list] = {}
     for project in placed.itertuples():
@@ -207,5 +263,28 @@ def _marker_body(members: list) -> str:
         lines.append(f"{_text(project.name_zh)}（{_text(project.subcategory)}{status}）— {source}")
     if len(members) > MAX_LINES:
         lines.append(f"…另有 {len(members) - MAX_LINES} 项，见下方表格")
-    lines.append(PRECISION_WORDS[members[0].precision])
+    lines.append(f"{PRECISION_WORDS['site']}；坐标来源：{_text(members[0].site_source)}")
     return "\n".join(lines)
+
+
+def work_links(works: pd.DataFrame, boundaries: dict) -> tuple[list[dict], list[dict]]:
+    """The linear works drawn as 示意: a path through the points of the districts each one's name names, in that order.
+
+    Not the route: only which districts the name joins. Each link is
+    labelled 示意 at its middle. Works naming fewer than two districts are
+    not drawn (``schematic`` false; their reason is in the table).
+    """
+    points = {f["properties"]["adcode"]: [f["properties"]["label_lon"], f["properties"]["label_lat"]] for f in boundaries["features"]}
+    paths, labels = [], []
+    for work in works[works.schematic].itertuples():
+        path = [points[code] for code in tables.split_adcodes(work.district_adcodes)]
+        paths.append(
+            {
+                "path": path,
+                "tip_title": f"{_text(work.name_zh)}（{_text(work.kind)}，示意）",
+                "tip_body": f"连线只连接名称所写区县（{_text(work.named_places)}）的代表点，不是实际走向\n— {_text(work.box)}",
+            }
+        )
+        a, b = path[len(path) // 2 - 1], path[len(path) // 2]
+        labels.append({"position": [round((a[0] + b[0]) / 2, 4), round((a[1] + b[1]) / 2, 4)], "text": "示意"})
+    return paths, labels

@@ -17,9 +17,6 @@ ZONE_COLOURS = {
 }
 FILL_ALPHA = 235
 OUTLINE = (70, 70, 70)
-# The part of a split district inside the Inner Ring is core: its outline is
-# dashed in a darker shade of the core colour.
-SPLIT_OUTLINE = (176, 64, 32)
 HIGHLIGHT = (0, 0, 0)
 
 # Category → (glyph, colour). Colour says the domain, the glyph tells the
@@ -44,6 +41,9 @@ CATEGORY_STYLE = {
     "农业示范区": ("●", _LEISURE),
     "商业商务集聚区": ("◆", _URBAN),
     "园区与功能组团": ("■", _URBAN),
+    "特色农业基地": ("◆", _LEISURE),
+    "文化与公共设施": ("★", _URBAN),
+    "油气设施": ("◆", _ENERGY),
 }
 assert set(CATEGORY_STYLE) == set(tables.CATEGORIES)
 

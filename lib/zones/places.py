@@ -13,14 +13,25 @@ from lib.zones import tables
 ALL = "all"  # the whole municipality, the page's default place
 
 
-def district_name(name_2016: str, name_current: str) -> str:
-    """The name a reader of the plan knows, with today's name where it changed: 开县（今开州区）."""
-    return name_2016 if name_current == name_2016 else f"{name_2016}（今{name_current}）"
+def district_name(name_2016: str, name_current: str, adcode_2016: str = "", adcode: str = "") -> str:
+    """The name a reader of the plan knows, with today's name where it changed.
+
+    With the codes, both are given, because a code looked up in a 2016 table
+    must be the 2016 one: 开县（2016年代码500234；今开州区，500154）.
+    """
+    if name_current == name_2016:
+        return name_2016
+    if adcode_2016 and adcode and adcode_2016 != adcode:
+        return f"{name_2016}（2016年代码{adcode_2016}；今{name_current}，{adcode}）"
+    return f"{name_2016}（今{name_current}）"
 
 
-def district_names(districts: pd.DataFrame) -> dict[str, str]:
-    """adcode → district_name."""
-    return {row.adcode: district_name(row.name_2016, row.name_current) for row in districts.itertuples()}
+def district_names(districts: pd.DataFrame, codes: bool = False) -> dict[str, str]:
+    """adcode → district_name (with both codes where they differ, if ``codes``)."""
+    return {
+        row.adcode: district_name(row.name_2016, row.name_current, *((row.adcode_2016, row.adcode) if codes else ()))
+        for row in districts.itertuples()
+    }
 
 
 def zones_of_district(adcode: str) -> pd.DataFrame:
@@ -43,6 +54,27 @@ def projects_in(adcodes: set[str] | list[str]) -> pd.DataFrame:
     projects = tables.load_projects()
     mask = projects.district_adcodes.map(lambda value: bool(wanted & set(tables.split_adcodes(value))))
     return projects[mask].reset_index(drop=True)
+
+
+UNDETERMINED = "位置跨区/未定"
+
+
+def project_zones(projects: pd.DataFrame) -> pd.Series:
+    """Each project's zone: its zone_id when the plan puts it wholly in one zone, else UNDETERMINED.
+
+    A project is in a zone only if every district it names lies wholly (全域)
+    in that zone. One in a district the Inner Ring divides, or spanning
+    districts of two zones, is UNDETERMINED: the ring is not drawn and no
+    project records its side of it.
+    """
+    links = tables.load_district_zones()
+    whole = dict(zip(links.adcode[links.extent == "全域"], links.zone_id[links.extent == "全域"]))
+
+    def zone(value: str) -> str:
+        found = {whole.get(code) for code in tables.split_adcodes(value)}
+        return next(iter(found)) if len(found) == 1 and None not in found else UNDETERMINED
+
+    return projects.district_adcodes.map(zone)
 
 
 def projects_at(place: str) -> pd.DataFrame:
@@ -71,7 +103,7 @@ def place_labels() -> dict[str, str]:
     """place id → the label in the drop-down."""
     labels = {ALL: "全市（五大功能区域）"}
     labels |= {z.zone_id: f"功能区域 · {z.name_zh}" for z in tables.load_zones().itertuples()}
-    labels |= {d.adcode: f"区县 · {d.name_2016}" for d in tables.load_districts().itertuples()}
+    labels |= {d.adcode: f"区县 · {district_name(d.name_2016, d.name_current)}" for d in tables.load_districts().itertuples()}
     return labels
 
 
@@ -82,3 +114,12 @@ def place_districts(place: str) -> list[str]:
     if place in set(tables.load_zones().zone_id):
         return list(districts_of_zone(place).adcode)
     return [place] if place in set(tables.load_districts().adcode) else []
+
+
+def works_at(place: str) -> pd.DataFrame:
+    """Linear works listed for a place: all for the city, else those naming one of its districts."""
+    works = tables.load_linear_works()
+    if place == ALL:
+        return works
+    wanted = set(place_districts(place))
+    return works[works.district_adcodes.map(lambda v: bool(wanted & set(tables.split_adcodes(v))))].reset_index(drop=True)

@@ -23,6 +23,7 @@ PATHS = {
     "districts": DATA_DIR / "districts.csv",
     "district_zones": DATA_DIR / "district_zones.csv",
     "projects": DATA_DIR / "projects.csv",
+    "linear_works": DATA_DIR / "linear_works.csv",
 }
 
 # Chongqing lies within this box (WGS 84); anything outside is a typo.
@@ -50,10 +51,14 @@ CATEGORIES = (
     "农业示范区",
     "商业商务集聚区",
     "园区与功能组团",
+    "特色农业基地",
+    "文化与公共设施",
+    "油气设施",
 )
+UNPLACED_REASONS = ("市外", "未写明地点", "区县未能确认", "两江新区（非县级）", "无单一地点", "片区（跨多个区县）")
 PRECISIONS = (
     "site",  # the project's own coordinates, checked against its district
-    "district",  # the representative point of its district(s): where it is, not known to us
+    "district",  # placed only in its district(s): counted with the district, never drawn as a point
     "none",  # not placed: no district can be named without guessing, or outside Chongqing
 )
 DISTRICT_BASES = (
@@ -92,7 +97,8 @@ ZONES = {
 }
 
 DISTRICTS = {
-    "adcode": ("str", _text(unique=True, pattern=ADCODE, description="GB/T 2260 code")),
+    "adcode": ("str", _text(unique=True, pattern=ADCODE, description="GB/T 2260 code now (the key the boundaries use)")),
+    "adcode_2016": ("str", _text(unique=True, pattern=r"50(01|02)\d\d", description="GB/T 2260 code in Feb 2016, when the plan was issued")),
     "name_2016": ("str", _text(unique=True, description="Official name when the plan was issued (Feb 2016)")),
     "name_current": ("str", _text(unique=True, description="Official name now")),
     "printed_as": ("str", _text(description="The form the plan prints, e.g. 石柱县 for 石柱土家族自治县")),
@@ -126,9 +132,43 @@ PROJECTS = {
     "quote": ("str", _text(description="Verbatim substring of the box text (or the line, for the prose)")),
     "lon": ("float", pa.Column(float, pa.Check.in_range(BOUNDS[0], BOUNDS[2]), nullable=True)),
     "lat": ("float", pa.Column(float, pa.Check.in_range(BOUNDS[1], BOUNDS[3]), nullable=True)),
-    "precision": ("str", _text(PRECISIONS, description="site, district (representative point) or none")),
+    "precision": ("str", _text(PRECISIONS, description="site (own coordinates), district (placed only in its district(s): counted there, no point) or none")),
+    "site_source": ("str", _text(required=False, description="For a site: the named, licensed source of its coordinates and the id in it (airportsdata … IATA CKG)")),
+    "unplaced_reason": ("str", _text(UNPLACED_REASONS, required=False, description="For precision none: why, in one of a few words (counted in data/README.md)")),
     "note": ("str", _text(required=False, description="Why a project is unplaced, or what a site is")),
 }
+
+
+WORK_KINDS = ("铁路", "高速公路", "城市轨道与市郊铁路", "桥梁", "隧道", "城市道路", "输变电", "油气管道", "气田", "引调水与防洪", "流域治理")
+LINEAR_WORKS = {
+    "work_id": ("str", _text(unique=True, pattern=r"zl\d\d-L\d\d", description="zlNN-Lnn for 专栏NN, in the order printed")),
+    "name_zh": ("str", _text(description="The work as printed")),
+    "kind": ("str", _text(WORK_KINDS, description="铁路, 高速公路, 桥梁, 输变电, 气田 …")),
+    "status": ("str", _text(required=False, description="Stage as printed; empty where none")),
+    "box": ("str", _text(pattern=r"专栏\d+")),
+    "chapter": ("str", _text(pattern=r"第[一二三四五六七八九十]+章")),
+    "section": ("str", _text(pattern=r"第[一二三四五六七八九十]+节")),
+    "line": ("int", pa.Column("Int64", pa.Check.ge(1), description="Line of data/source/plan.txt holding the quote")),
+    "quote": ("str", _text(description="Verbatim substring of the box text")),
+    "district_adcodes": ("str", _text(required=False, pattern=rf"{ADCODE}(;{ADCODE})*", description="The districts the work's name names, in the order named")),
+    "named_places": ("str", _text(required=False, description="The names in the work's name that gave those districts, 、-separated")),
+    "schematic": ("bool", pa.Column(bool, description="True where two or more districts are named: drawn as a dotted 示意 link between their points")),
+    "reason": ("str", _text(required=False, description="Why no link is drawn (empty when schematic)")),
+}
+
+
+def read_linear_works(path: Path = PATHS["linear_works"], districts: pd.DataFrame | None = None) -> pd.DataFrame:
+    districts = load_districts() if districts is None else districts
+    frame = read_csv(path, columns(LINEAR_WORKS))
+    frame = validate(path, frame, schema(LINEAR_WORKS, "linear_works"))
+    known = set(districts.adcode)
+    for index, row in frame.iterrows():
+        adcodes = split_adcodes(row.district_adcodes)
+        if any(code not in known for code in adcodes):
+            raise DataFileError(path, "district_adcodes names an unknown district", row=index + 2)
+        if bool(row.schematic) != (len(adcodes) >= 2) or bool(row.schematic) == bool(row.reason):
+            raise DataFileError(path, "a work is schematic exactly when two or more districts are named, and otherwise says why not", row=index + 2)
+    return frame
 
 
 def read_zones(path: Path = PATHS["zones"]) -> pd.DataFrame:
@@ -189,6 +229,8 @@ def read_projects(path: Path = PATHS["projects"], districts: pd.DataFrame | None
         if unknown:
             raise DataFileError(path, f"district_adcodes names {unknown[0]!r}, which is not a known district", row=line)
         placed = pd.notna(row.lon) and pd.notna(row.lat)
+        if (row.precision == "none") != bool(row.unplaced_reason):
+            raise DataFileError(path, "an unplaced project, and only one, gives its unplaced_reason", row=line)
         if row.precision == "none":
             if placed or adcodes or row.district_basis or not row.note:
                 raise DataFileError(path, "an unplaced project has no coordinates and no district, and says why in note", row=line)
@@ -197,6 +239,8 @@ def read_projects(path: Path = PATHS["projects"], districts: pd.DataFrame | None
                 raise DataFileError(path, f"precision {row.precision!r} needs lon and lat", row=line)
             if not adcodes or not row.district_basis:
                 raise DataFileError(path, "a placed project needs its district(s) and district_basis", row=line)
+        if (row.precision == "site") != bool(row.site_source):
+            raise DataFileError(path, "a site needs site_source (where its coordinates come from), and only a site has one", row=line)
         if row.box and not row.section:
             raise DataFileError(path, "a 专栏 always stands in a section", row=line)
     return frame
@@ -210,6 +254,7 @@ load_zones = read_once(read_zones)
 load_districts = read_once(read_districts)
 load_district_zones = read_once(read_district_zones)
 load_projects = read_once(read_projects)
+load_linear_works = read_once(read_linear_works)
 
 
 # The map's tables, in the same form as lib.data.TABLES (title, schema, loader).
@@ -218,4 +263,5 @@ TABLES = {
     "districts": ("38个区县", DISTRICTS, load_districts),
     "district_zones": ("区县所属功能区域", DISTRICT_ZONES, load_district_zones),
     "projects": ("规划点名的项目", PROJECTS, load_projects),
+    "linear_works": ("线状工程（示意）", LINEAR_WORKS, load_linear_works),
 }

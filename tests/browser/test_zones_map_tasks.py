@@ -31,8 +31,8 @@ from lib.views import zones_map
 
 pytestmark = pytest.mark.browser
 
-ZONE, ZONE_NAME = "northeast", "渝东北生态涵养发展区"  # zones.csv
-DISTRICT, DISTRICT_NAME = "500101", "万州区"  # districts.csv: a district of that zone
+ZONE, ZONE_NAME = "core", "都市功能核心区"  # zones.csv
+DISTRICT, DISTRICT_NAME = "500105", "江北区"  # districts.csv: split by the Inner Ring, partly in that zone
 CATEGORY = "水库"  # a category with mapped projects (projects.csv)
 
 
@@ -107,6 +107,45 @@ def click_map(page: Page, x: float, y: float) -> None:
     page.clock.resume()
 
 
+def boundary_darkness(page: Page, adcode: str, view, samples: int = 24, away_from: tuple[str, ...] = ()) -> float:
+    """Share of points along a district's outer boundary where the map shows a black outline (the selection's).
+
+    Unselected outlines are grey (lib.maps.styles.OUTLINE, 70,70,70) and one
+    pixel wide, so never darker than 70 even where lines meet; a selected
+    district's are black (0,0,0), 2–3 px, and stay under 60 once smoothed.
+    Points under a district name are skipped: the names are near-black too;
+    so are points on a border shared with a district in ``away_from``.
+    """
+    import io
+
+    from PIL import Image
+    from shapely.geometry import shape as to_shape
+
+    canvas = map_canvas(page)
+    box = canvas.bounding_box()
+    image = Image.open(io.BytesIO(canvas.screenshot())).convert("RGB")
+    scale = image.width / box["width"]
+    feature = next(f for f in zones.load_boundaries()["features"] if f["properties"]["adcode"] == adcode)
+    ring = max(getattr(g := to_shape(feature["geometry"]), "geoms", [g]), key=lambda p: p.area).exterior
+    labels = [(f["properties"]["label_lon"], f["properties"]["label_lat"]) for f in zones.load_boundaries()["features"]]
+    others = [to_shape(f["geometry"]) for f in zones.load_boundaries()["features"] if f["properties"]["adcode"] in away_from]
+    dark = seen = 0
+    for k in range(samples):
+        point = ring.interpolate(k / samples, normalized=True)
+        if any(other.distance(point) < 0.01 for other in others):
+            continue
+        x, y = pixel_of(point.x, point.y, view, box["width"], box["height"])
+        if not (3 < x < box["width"] - 3 and 3 < y < box["height"] - 3):
+            continue
+        if any(abs(x - lx) < 40 and -8 < y - ly < 32 for lx, ly in (pixel_of(*l, view, box["width"], box["height"]) for l in labels)):
+            continue
+        seen += 1
+        window = [image.getpixel((int(x * scale) + dx, int(y * scale) + dy)) for dx in range(-2, 3) for dy in range(-2, 3)]
+        dark += any(max(pixel) < 60 for pixel in window)
+    assert seen >= 6, "too few boundary points on screen to judge"
+    return dark / seen
+
+
 def whole_city_is_on_the_map(page: Page) -> None:
     """No part of Chongqing falls outside the map at the opening view, whatever the width."""
     box = map_canvas(page).bounding_box()
@@ -143,9 +182,13 @@ def test_pick_a_zone_toggle_a_category_click_a_district_and_share_it(watched: Pa
 
     page.get_by_role("combobox", name="查看功能区域或区县").click()
     page.get_by_role("option", name=f"功能区域 · {ZONE_NAME}").click(timeout=60_000)
-    expect(page.get_by_role("heading", name=ZONE_NAME)).to_be_visible()
+    expect(page.get_by_role("heading", name=ZONE_NAME)).to_be_visible(timeout=30_000)
     wait_until_idle(page)
     assert url_state(page.url)["place"] == [ZONE]
+    # The core lists only what lies wholly in it (渝中's projects) and the split districts' as 位置跨区/未定.
+    core = zones_map.build(zones_map.State(place=ZONE))
+    expect(page.get_by_text(core.projects_heading)).to_be_visible()
+    assert "项位置跨区/未定" in core.projects_heading
 
     page.get_by_role("button", name=re.compile(CATEGORY)).click()
     wait_until_idle(page)
@@ -155,10 +198,15 @@ def test_pick_a_zone_toggle_a_category_click_a_district_and_share_it(watched: Pa
     scroll_to_map(page)
     canvas = map_canvas(page)
     page.screenshot(path=SCREENSHOTS / f"zones_map-zone-{tag}.png", full_page=True)
+    categories = tuple(c for c in zones.mapped_counts() if c != CATEGORY)
+    zone_view = deck_view(ZONE, categories)
+    # Highlighted: the split districts (沙坪坝 here; 渝中, wholly core, too small to sample); 北碚 (expansion only) not.
+    split = tuple(zones.load_districts().adcode[zones.load_districts().split_zones])
+    assert boundary_darkness(page, "500106", zone_view) > 0.6
+    assert boundary_darkness(page, "500109", zone_view, away_from=split) < 0.2
 
     box = canvas.bounding_box()
-    categories = tuple(c for c in zones.mapped_counts() if c != CATEGORY)
-    x, y = open_spot(DISTRICT, deck_view(ZONE, categories), box["width"], box["height"])
+    x, y = open_spot(DISTRICT, zone_view, box["width"], box["height"])
     click_map(page, x, y)
     expect(page.get_by_role("heading", name=DISTRICT_NAME)).to_be_visible(timeout=30_000)
     wait_until_idle(page)
@@ -166,6 +214,13 @@ def test_pick_a_zone_toggle_a_category_click_a_district_and_share_it(watched: Pa
     scroll_to_map(page)
     page.screenshot(path=SCREENSHOTS / f"zones_map-district-{tag}.png", full_page=True)
     shows(page, DISTRICT_NAME, f"区县 · {DISTRICT_NAME}", CATEGORY)
+    # Highlighted: 江北 alone; its panel names both zones, its heading counts its projects.
+    district_view = deck_view(DISTRICT, categories)
+    assert boundary_darkness(page, DISTRICT, district_view) > 0.6
+    assert boundary_darkness(page, "500106", district_view, samples=48, away_from=(DISTRICT,)) < 0.2  # 沙坪坝 no longer
+    expect(page.get_by_text(zones_map.build(zones_map.State(place=DISTRICT)).projects_heading, exact=True)).to_be_visible()
+    expect(page.locator("[data-testid=stText]").filter(has_text="（内环以内）")).to_be_visible()
+    expect(page.locator("[data-testid=stText]").filter(has_text="（内环以外）")).to_be_visible()
     assert_task_clean(page)
 
     page.reload()
