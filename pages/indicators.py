@@ -102,13 +102,16 @@ st.dataframe(
 )
 
 left, right, _ = st.columns([1, 1, 4])
-# The files are built only when clicked, so filtering stays fast.
+# Built once per State (lib.views.indicators) and handed over on every run: a file
+# made only on the click was now and then never delivered. A click downloads
+# without a rerun (on_click="ignore").
 left.download_button(
-    "下载 CSV", lambda: page.csv_bytes(state), file_name=view.csv_name, mime="text/csv", icon=":material/download:"
+    "下载 CSV", page.csv_bytes(state), file_name=view.csv_name, mime="text/csv", icon=":material/download:", on_click="ignore"
 )
 right.download_button(
     "下载 Excel",
-    lambda: page.excel_bytes(state),
+    page.excel_bytes(state),
+    on_click="ignore",
     file_name=view.excel_name,
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     icon=":material/table_view:",

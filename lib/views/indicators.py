@@ -9,6 +9,7 @@ narrow column set for phones). Older links carried the widgets' labels
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 from dataclasses import dataclass
@@ -254,10 +255,22 @@ def build(state: State) -> View:
 
 
 def csv_bytes(state: State) -> bytes:
-    return exports.to_csv_bytes(exports.indicator_frame(shown_rows(state), state.table))
+    return _csv_bytes(dataclasses.replace(state, notices=()))
 
 
 def excel_bytes(state: State) -> bytes:
+    return _excel_bytes(dataclasses.replace(state, notices=()))
+
+
+# The page hands both files to its download buttons on every run (a file made
+# only on the click was sometimes never delivered), so each is built once per State.
+@functools.lru_cache(maxsize=64)
+def _csv_bytes(state: State) -> bytes:
+    return exports.to_csv_bytes(exports.indicator_frame(shown_rows(state), state.table))
+
+
+@functools.lru_cache(maxsize=64)
+def _excel_bytes(state: State) -> bytes:
     shown = shown_rows(state)
     about = exports.about_rows(state.table, filters_text(state), len(shown), len(tables.indicator_table(state.table)))
     frame = exports.indicator_frame(shown, state.table)

@@ -110,7 +110,7 @@ def test_official_filters_opens_a_source_shares_and_downloads(watched: Page, app
         page.get_by_role("button", name="下载 CSV").click()
     csv_text = open(csv_download.value.path(), encoding="utf-8-sig").read().splitlines()
     assert len(csv_text) == 2 and csv_text[1].startswith("t1_forest_cover,25,森林覆盖率")
-    wait_until_idle(page)  # the CSV click reruns the page; a click during the rerun is lost
+    wait_until_idle(page)
     with page.expect_download(timeout=60_000) as excel_download:
         page.get_by_role("button", name="下载 Excel").click()
     assert excel_download.value.suggested_filename == "zhuanlan1.xlsx"
