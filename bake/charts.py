@@ -56,15 +56,21 @@ def value_expression(kind: str, base: float) -> str:
     raise ValueError(f"no public slider for kind {kind!r}")
 
 
-def shown_expression(decimals: int) -> str:
-    """datum.value as lib.figures.figure prints it: noise dropped at 10 decimals, then half up to ``decimals``.
+def shown_expressions(decimals: int) -> list[dict]:
+    """datum.value as lib.figures.figure prints it, as three Vega calculations.
 
-    round(v × 10^10) is an integer; dividing it by 10^(10 − decimals) lands exactly
-    on a .5 where the decimal value has one, so round() breaks the tie upwards as
-    figure does (values here are positive levels and shares).
+    figure drops float noise at 10 decimals, rounds half away from zero to
+    ``decimals`` and writes a value that rounds to nothing as "0". round(|v| ×
+    10^10) is an integer; divided by 10^(10 − decimals) it lands exactly on a
+    .5 where the decimal value has one, so round() breaks the tie away from zero.
     """
-    scaled = f"round(round(datum.value * pow(10, {NOISE_DIGITS})) / pow(10, {NOISE_DIGITS - decimals}))"
-    return f"format({scaled} / pow(10, {decimals}), '.{decimals}f')"
+    units = f"round(abs(round(datum.value * pow(10, {NOISE_DIGITS}))) / pow(10, {NOISE_DIGITS - decimals}))"
+    shown = f"datum.units == 0 ? '0' : format(datum.sign * datum.units / pow(10, {decimals}), '.{decimals}f')"
+    return [
+        {"calculate": units, "as": "units"},
+        {"calculate": "datum.value < 0 ? -1 : 1", "as": "sign"},
+        {"calculate": shown, "as": "shown"},
+    ]
 
 
 def met_expression(option: IndicatorOption) -> str:
@@ -104,7 +110,7 @@ def pace_spec(option: IndicatorOption, unit_label: str) -> dict:
                 "data": {"values": [{"year": year} for year in range(BASE_YEAR, TARGET_YEAR + 1)]},
                 "transform": [
                     {"calculate": value, "as": "value"},
-                    {"calculate": shown_expression(option.decimals), "as": "shown"},
+                    *shown_expressions(option.decimals),
                     {"calculate": met_expression(option), "as": "met"},
                 ],
                 "layer": [
