@@ -3,6 +3,7 @@ projects as dots) and a page per zone and district from the 功能区域地图 V
 
 from __future__ import annotations
 
+import functools
 import math
 from html import escape
 from urllib.parse import parse_qs, urlsplit
@@ -17,12 +18,9 @@ WIDTH = 720
 TOLERANCE = 0.004  # degrees; district outlines stay recognisable at 720 px and the SVG small
 
 
-def district_svg(highlight: frozenset[str] = frozenset()) -> str:
-    """Every district filled by its primary zone, linked to its page; projects as dots.
-
-    The same projection as lib.maps.static_map.zone_svg (longitudes scaled by
-    cos(latitude)), one <a> per district so a keyboard reaches each.
-    """
+@functools.cache
+def _drawing() -> tuple[int, tuple[tuple[str, str, str], ...], str, int]:
+    """What every place's map shares, drawn once: (height, per district (adcode, link, highlighted link), overlay, count)."""
     shapes = zones.load_district_shapes()
     districts = zones.load_districts()
     zone_names = dict(zip(zones.load_zones().zone_id, zones.load_zones().name_zh))
@@ -40,12 +38,11 @@ def district_svg(highlight: frozenset[str] = frozenset()) -> str:
         x, y = xy(lon, lat)
         return f"{x:.0f},{y:.0f}"  # a pixel of 720 is finer than the simplified outline
 
-    counts = zones.projects_in(list(districts.adcode))
     per_district: dict[str, int] = {}
-    for adcodes in counts.district_adcodes:
+    for adcodes in zones.projects_in(list(districts.adcode)).district_adcodes:
         for code in str(adcodes).split(";"):
             per_district[code] = per_district.get(code, 0) + 1
-    parts = []
+    drawn = []
     for row, shape in zip(frame.itertuples(), geometry):
         r, g, b = ZONE_COLOURS[row.primary_zone_id]
         polygons = list(shape.geoms) if shape.geom_type == "MultiPolygon" else [shape]
@@ -53,28 +50,44 @@ def district_svg(highlight: frozenset[str] = frozenset()) -> str:
             "M" + " ".join(point(x, y) for x, y in ring.coords) + "Z" for polygon in polygons for ring in [polygon.exterior, *polygon.interiors]
         )
         name = zones.district_name(row.name_2016, row.name_current)
-        tip = f"{name} · {zone_names[row.primary_zone_id]} · 规划点名项目 {per_district.get(row.adcode, 0)} 项"
-        stroke = ' stroke="#000000" stroke-width="2.5"' if row.adcode in highlight else ' stroke="#ffffff" stroke-width="1"'
-        parts.append(
-            f'<a href="{links.place(row.adcode)}" aria-label="{escape(tip)}"><title>{escape(tip)}</title>'
-            f'<path d="{rings}" fill="rgb({r},{g},{b})"{stroke} fill-rule="evenodd"/></a>'
-        )
+        tip = escape(f"{name} · {zone_names[row.primary_zone_id]} · 规划点名项目 {per_district.get(row.adcode, 0)} 项")
+
+        def link(stroke: str) -> str:
+            return (f'<a href="{links.place(row.adcode)}" aria-label="{tip}"><title>{tip}</title>'
+                    f'<path d="{rings}" fill="rgb({r},{g},{b})"{stroke} fill-rule="evenodd"/></a>')
+
+        drawn.append((row.adcode, link(' stroke="#ffffff" stroke-width="1"'), link(' stroke="#000000" stroke-width="2.5"')))
     dots = []
-    mapped = zones.load_projects().dropna(subset=["lon", "lat"])
-    for project in mapped.itertuples():
+    for project in zones.load_projects().dropna(subset=["lon", "lat"]).itertuples():
         x, y = xy(project.lon, project.lat)
         dots.append(f'<circle cx="{x:.0f}" cy="{y:.0f}" r="2.6"><title>{escape(project.name_zh)}（{escape(project.category)}）</title></circle>')
     labels = []
     for row, shape in zip(frame.itertuples(), geometry):
         if shape.area > 0.05:  # only districts large enough to hold their name at this size
-            x, y = xy(shape.representative_point().x, shape.representative_point().y)
+            spot = shape.representative_point()
+            x, y = xy(spot.x, spot.y)
             labels.append(f'<text x="{x:.0f}" y="{y:.0f}" text-anchor="middle">{escape(row.short_name)}</text>')
-    return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" class="zone-map" role="img" aria-label="重庆市38个区县按五大功能区域着色的地图">'
-        + "".join(parts)
-        + '<g class="projects" fill="#222222" fill-opacity="0.7" stroke="#ffffff" stroke-width="0.6">' + "".join(dots) + "</g>"
+    overlay = (
+        '<g class="projects" fill="#222222" fill-opacity="0.7" stroke="#ffffff" stroke-width="0.6">' + "".join(dots) + "</g>"
         + '<g class="labels" font-size="11" fill="#111111" pointer-events="none">' + "".join(labels) + "</g>"
-        + "</svg>"
+    )
+    return height, tuple(drawn), overlay, len(frame)
+
+
+def district_svg(highlight: frozenset[str] = frozenset()) -> str:
+    """Every district filled by its primary zone and linked to its page (a <title> is its tooltip);
+    the sited projects as dots; ``highlight`` outlined in black.
+
+    The same projection as lib.maps.static_map.zone_svg (longitudes scaled by
+    cos(latitude)); one <a> per district, so a keyboard reaches each.
+    """
+    height, drawn, overlay, count = _drawing()
+    plain = [link for adcode, link, _ in drawn if adcode not in highlight]
+    # A highlighted outline is drawn last, so no neighbour's white edge covers it.
+    raised = [link for adcode, _, link in drawn if adcode in highlight]
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" class="zone-map" aria-label="重庆市{count}个区县按五大功能区域着色的地图">'
+        + "".join(plain + raised) + overlay + "</svg>"
     )
 
 

@@ -40,7 +40,7 @@ def bake_tables(writer: Writer) -> None:
         picked = indicators.build(indicators.State(table=2, pillar=(pillar,)))
         name = [c.name for c in picked.columns].index("指标")
         pillars.append({"name": pillar, "rows": [(rid, row[name].strip()) for rid, row in zip(picked.row_ids, picked.rows)]})
-    trajectory = trajectories.build(trajectories.State())
+    trajectory = trajectory_view(trajectories.State().indicator)
     spec = charts.with_values(trajectory.ranking_chart)
     writer.json(f"{links.INDICATORS}ranking.json", spec)
     writer.file(f"{links.INDICATORS}ranking.svg", charts.svg(spec))
@@ -67,11 +67,22 @@ def indicator_state(indicator_id: str) -> indicators.State:
     return indicators.State(table=table, row=indicator_id)
 
 
+@functools.cache
+def trajectory_view(series_id: str) -> trajectories.View:
+    # A 专栏1 row and the 专栏2 row continuing it share one trajectory: built once.
+    return trajectories.build(trajectories.State(indicator=series_id))
+
+
+@functools.cache
+def trajectory_svg(series_id: str) -> str:
+    return charts.svg(charts.with_values(trajectory_view(series_id).chart))
+
+
 def indicator_views(indicator_id: str) -> tuple[indicators.View, trajectories.View | None]:
     """The two Views an indicator's page draws: its 指标总览 row and its 指标轨迹 trajectory."""
     table_view = indicators.build(indicator_state(indicator_id))
     sid = series_of().get(indicator_id)
-    return table_view, (trajectories.build(trajectories.State(indicator=sid)) if sid else None)
+    return table_view, (trajectory_view(sid) if sid else None)
 
 
 def _data_frame(indicator_id: str) -> pd.DataFrame:
@@ -89,9 +100,8 @@ def bake_indicator(writer: Writer, indicator_id: str, ranking: dict | None) -> N
     source = tables.source_of(indicator_id)
     chart = None
     if trajectory is not None and trajectory.chart is not None:
-        spec = charts.with_values(trajectory.chart)
-        writer.json(f"{url}chart.json", spec)
-        writer.file(f"{url}chart.svg", charts.svg(spec))
+        writer.json(f"{url}chart.json", charts.with_values(trajectory.chart))
+        writer.file(f"{url}chart.svg", trajectory_svg(series_of()[indicator_id]))
         chart = {"spec": f"{url}chart.json", "svg": f"{url}chart.svg"}
     pace = None
     option = options_by_id().get(indicator_id)

@@ -13,8 +13,13 @@
       })
       .then(function (spec) {
         // Fill the column on any screen; the SVG was drawn at a fixed width.
-        spec.width = "container";
-        spec.autosize = { type: "fit-x", contains: "padding" };
+        if (typeof spec.height === "object") {
+          // A height of a step per bar (the ranking) cannot fit a container: give it the column's width.
+          spec.width = Math.max(200, holder.clientWidth - 220);
+        } else {
+          spec.width = "container";
+          spec.autosize = { type: "fit-x", contains: "padding" };
+        }
         holder.appendChild(target);
         return window.vegaEmbed(target, spec, {
           actions: false,
