@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -132,3 +133,17 @@ def check_site(out: Path, app_url: str = "") -> list[str]:
             elif fragment and target.suffix == ".html" and fragment not in pages.get(target, read_page(target)).ids:
                 problems.append(f"{name}: no #{fragment} in {url}")
     return problems
+
+
+def page_bytes(out: Path, path: Path, shared: tuple[str, ...] = ("/assets/vega.js",)) -> int:
+    """A page and everything it loads from the site (stylesheets, scripts, pictures, chart specs),
+    except the ``shared`` files every chart page loads once and the browser then caches."""
+    page = read_page(path)
+    loaded = {url for tag, attribute, url in page.links if tag != "a"}
+    loaded |= set(re.findall(r'data-spec="([^"]+)"', path.read_text(encoding="utf-8")))
+    total = path.stat().st_size
+    for url in loaded - set(shared):
+        target, _ = target_of(out, path, url)
+        if target is not None and target.is_file() and target != path:
+            total += target.stat().st_size
+    return total

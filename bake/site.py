@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import shutil
 import time
 from dataclasses import dataclass, field
@@ -53,7 +54,10 @@ def bake(out: Path, app_url: str = DEFAULT_APP_URL, with_search: bool = True) ->
     def assets() -> None:
         for source in STATIC.iterdir():
             writer.file(f"/assets/{source.name}", source.read_bytes())
-        writer.file(links.BUNDLE, charts.bundle())
+        bundle = charts.bundle().encode("utf-8")
+        writer.file(links.BUNDLE, bundle)
+        # Compressed once here, so a server sends it as it is (deploy/nginx.py render_static).
+        writer.file(links.BUNDLE + ".gz", gzip.compress(bundle, 9, mtime=0))
 
     step("assets", assets)
     step("overview", lambda: pages.bake_overview(writer))

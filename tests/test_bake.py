@@ -24,15 +24,14 @@ from lib import data, exports, scenario
 from lib.figures import figure
 from lib.scenario_catalogue import indicator_options
 
-APP_URL = "https://dash.example.org"  # any host other than the site's: links to it are allowed, resources are not
+from helpers import BAKE_APP_URL as APP_URL
 INDICATOR_IDS = tuple(data.load_indicators().indicator_id)
 PACE_OPTIONS = tuple(o for o in indicator_options() if o.kind in charts.PACE_KINDS)
 
 
 @pytest.fixture(scope="session")
-def baked(tmp_path_factory) -> tuple[Path, site.Report]:
-    out = tmp_path_factory.mktemp("bake") / "public"
-    return out, site.bake(out, app_url=APP_URL)
+def baked(baked_site) -> tuple[Path, site.Report]:
+    return baked_site
 
 
 @pytest.fixture(scope="session")
@@ -275,25 +274,26 @@ def test_the_bake_is_within_its_time_budget(baked):
     assert sum(report.seconds.values()) < 120, report.lines()
 
 
-def _page_bytes(out: Path, path: Path) -> int:
-    """A page and everything it loads from the site, except the shared chart bundle."""
-    page = checks.read_page(path)
-    total = path.stat().st_size
-    for tag, attribute, url in page.links:
-        if tag == "a" or url == links.BUNDLE:
-            continue
-        target, _ = checks.target_of(out, path, url)
-        if target is not None and target.is_file():
-            total += target.stat().st_size
-    for chart in re.findall(r'data-spec="([^"]+)"', path.read_text(encoding="utf-8")):
-        total += checks.target_of(out, path, chart)[0].stat().st_size
-    return total
-
-
 def test_every_page_weighs_at_most_150_kb_without_the_bundle(out):
-    heavy = {str(p.relative_to(out)): n for p in checks.html_pages(out) if (n := _page_bytes(out, p)) > 150_000}
+    heavy = {str(p.relative_to(out)): n for p in checks.html_pages(out) if (n := checks.page_bytes(out, p)) > 150_000}
     assert heavy == {}
 
 
 def test_the_whole_site_weighs_at_most_30_mb(out):
     assert sum(p.stat().st_size for p in out.rglob("*") if p.is_file()) <= 30_000_000
+
+
+def test_the_static_nginx_config_passes_nginx_t(out, tmp_path):
+    import shutil
+    import subprocess
+
+    from deploy import nginx
+
+    binary = shutil.which("nginx") or "/usr/sbin/nginx"
+    if not Path(binary).exists():
+        pytest.skip("nginx is not installed (apt-get install nginx-light)")
+    config = tmp_path / "nginx.conf"
+    config.write_text(nginx.render_static(out, "127.0.0.1:0", "_", tmp_path))
+    result = subprocess.run([binary, "-t", "-c", str(config), "-p", str(tmp_path)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "Content-Security-Policy" in config.read_text() and "'unsafe-inline'" not in config.read_text()
