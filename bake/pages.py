@@ -42,12 +42,12 @@ def bake_tables(writer: Writer) -> None:
         pillars.append({"name": pillar, "rows": [(rid, row[name].strip()) for rid, row in zip(picked.row_ids, picked.rows)]})
     trajectory = trajectory_view(trajectories.State().indicator)
     spec = charts.with_values(trajectory.ranking_chart)
-    writer.json(f"{links.INDICATORS}ranking.json", spec)
+    writer.json(f"{links.INDICATORS}ranking.json", charts.vega_spec(spec))
     writer.file(f"{links.INDICATORS}ranking.svg", charts.svg(spec))
     ranking = {
         "heading": trajectory.ranking_heading,
         "caption": trajectory.ranking_caption,
-        "chart": {"spec": f"{links.INDICATORS}ranking.json", "svg": f"{links.INDICATORS}ranking.svg"},
+        "chart": {"spec": f"{links.INDICATORS}ranking.json", "svg": f"{links.INDICATORS}ranking.svg", "fits": charts.fits_width(spec)},
     }
     writer.page(links.INDICATORS, "indicators.html", title=first.title, views=views, first=first, pillars=pillars, ranking=ranking)
 
@@ -74,6 +74,11 @@ def trajectory_view(series_id: str) -> trajectories.View:
 
 
 @functools.cache
+def trajectory_vega(series_id: str) -> dict:
+    return charts.vega_spec(charts.with_values(trajectory_view(series_id).chart))
+
+
+@functools.cache
 def trajectory_svg(series_id: str) -> str:
     return charts.svg(charts.with_values(trajectory_view(series_id).chart))
 
@@ -93,23 +98,23 @@ def _data_frame(indicator_id: str) -> pd.DataFrame:
     return rows[[c for c in columns if c in rows.columns]].reset_index(drop=True)
 
 
-def bake_indicator(writer: Writer, indicator_id: str, ranking: dict | None) -> None:
+def bake_indicator(writer: Writer, indicator_id: str) -> None:
     url = links.indicator(indicator_id)
     table_view, trajectory = indicator_views(indicator_id)
     detail = table_view.detail
     source = tables.source_of(indicator_id)
     chart = None
     if trajectory is not None and trajectory.chart is not None:
-        writer.json(f"{url}chart.json", charts.with_values(trajectory.chart))
+        writer.json(f"{url}chart.json", trajectory_vega(series_of()[indicator_id]))
         writer.file(f"{url}chart.svg", trajectory_svg(series_of()[indicator_id]))
-        chart = {"spec": f"{url}chart.json", "svg": f"{url}chart.svg"}
+        chart = {"spec": f"{url}chart.json", "svg": f"{url}chart.svg", "fits": True}
     pace = None
     option = options_by_id().get(indicator_id)
     if option is not None and option.kind in charts.PACE_KINDS:
         spec = charts.pace_spec(option, option.pace_unit)
-        writer.json(f"{url}pace.json", spec)
+        writer.json(f"{url}pace.json", charts.vega_spec(spec))
         writer.file(f"{url}pace.svg", charts.svg(spec))
-        pace = {"spec": f"{url}pace.json", "svg": f"{url}pace.svg", "option": option}
+        pace = {"spec": f"{url}pace.json", "svg": f"{url}pace.svg", "option": option, "fits": True}
     writer.file(f"{url}data.csv", exports.to_csv_bytes(_data_frame(indicator_id)))
     sid = series_of().get(indicator_id)
     writer.page(
@@ -134,7 +139,7 @@ def bake_indicator(writer: Writer, indicator_id: str, ranking: dict | None) -> N
 def bake_indicators(writer: Writer) -> list[str]:
     ids = list(data.load_indicators().indicator_id)
     for indicator_id in ids:
-        bake_indicator(writer, indicator_id, None)
+        bake_indicator(writer, indicator_id)
     return ids
 
 

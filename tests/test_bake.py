@@ -177,9 +177,9 @@ def test_an_indicator_page_holds_its_views_strings(out, indicator_id):
     for string in filter(None, expected):
         assert " ".join(string.split()) in text, string
     if trajectory is not None and trajectory.chart is not None:
-        # the chart is the app's own spec, its data as rows instead of Arrow bytes
+        # the chart is the app's own spec (its data as rows instead of Arrow bytes), compiled to Vega
         baked_spec = json.loads((path.parent / "chart.json").read_text(encoding="utf-8"))
-        assert baked_spec == json.loads(json.dumps(charts.with_values(trajectory.chart)))
+        assert baked_spec == json.loads(json.dumps(charts.vega_spec(charts.with_values(trajectory.chart))))
         assert (path.parent / "chart.svg").read_text(encoding="utf-8").startswith("<svg")
 
 
@@ -222,7 +222,8 @@ def _evaluate(expression: str, **names) -> object:
 
 
 def _calculations(spec: dict) -> dict[str, str]:
-    return {step["as"]: step["calculate"] for step in spec["layer"][0]["transform"]}
+    """The formulas of the Vega spec the page loads, by the field each computes."""
+    return {step["as"]: step["expr"] for data in spec["data"] for step in data.get("transform", ()) if step["type"] == "formula"}
 
 
 def _grid(option) -> list[float]:
@@ -237,7 +238,7 @@ def _grid(option) -> list[float]:
 def test_the_baked_slider_lands_where_lib_does(out, option):
     spec = json.loads((out / "indicator" / option.indicator_id / "pace.json").read_text(encoding="utf-8"))
     calculate = _calculations(spec)
-    param = spec["params"][0]
+    param = next(signal for signal in spec["signals"] if signal["name"] == "pace")
     assert param["value"] == option.plan_pace and param["bind"]["step"] == option.step
     for pace in _grid(option):
         outcome = scenario.run(option.kind, option.direction, option.base, option.target, [pace], option.qualifier)
@@ -254,9 +255,10 @@ def test_vega_itself_draws_the_2020_value_lib_gives(out):
     """The same check through Vega's own evaluator (vl-convert runs it), for two indicators at three paces."""
     for option in PACE_OPTIONS[:1] + tuple(o for o in PACE_OPTIONS if o.kind == "level")[:1]:
         spec = json.loads((out / "indicator" / option.indicator_id / "pace.json").read_text(encoding="utf-8"))
+        signal = next(signal for signal in spec["signals"] if signal["name"] == "pace")
         for pace in (option.low, option.plan_pace, option.high):
-            spec["params"][0]["value"] = pace
-            svg = vl_convert.vegalite_to_svg(spec, vl_version=charts.VEGA_LITE_VERSION)
+            signal["value"] = pace
+            svg = vl_convert.vega_to_svg(spec)
             outcome = scenario.run(option.kind, option.direction, option.base, option.target, [pace], option.qualifier)
             assert f"2020年：{figure(outcome.value_2020, option.decimals)}" in svg, (option.indicator_id, pace)
 
@@ -287,13 +289,14 @@ def test_the_static_nginx_config_passes_nginx_t(out, tmp_path):
     import shutil
     import subprocess
 
+    from bench.stream import free_port
     from deploy import nginx
 
     binary = shutil.which("nginx") or "/usr/sbin/nginx"
     if not Path(binary).exists():
         pytest.skip("nginx is not installed (apt-get install nginx-light)")
     config = tmp_path / "nginx.conf"
-    config.write_text(nginx.render_static(out, "127.0.0.1:0", "_", tmp_path))
+    config.write_text(nginx.render_static(out, f"127.0.0.1:{free_port()}", "_", tmp_path))
     result = subprocess.run([binary, "-t", "-c", str(config), "-p", str(tmp_path)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert "Content-Security-Policy" in config.read_text() and "'unsafe-inline'" not in config.read_text()

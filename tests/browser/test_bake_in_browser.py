@@ -1,7 +1,7 @@
 """The baked static edition in Chromium, served with its Content-Security-Policy (bake.serve).
 
 One page per viewport walks the four things a visitor does: the overview,
-one indicator (both charts drawn by vega-embed; the slider moves the 2020
+one indicator (both charts drawn by Vega; the slider moves the 2020
 value to what lib computes), the map (a district link opens its page) and a
 search in Chinese. Any console error, failed request or CSP violation fails.
 """
