@@ -1,7 +1,7 @@
 "use strict";
-// Draws every chart on the page with Vega (window.vega, from /assets/vega.js) over its bake-time SVG.
+// Draws every chart on the page with vega-embed (from /assets/vega.js) over its bake-time SVG.
 // The specs are Vega already (compiled from the app's Vega-Lite at bake time). The SVG stays if
-// anything fails, so a chart is never lost; no inline script, so a strict CSP holds.
+// anything fails, so a chart is never lost; no inline script or injected style, so a strict CSP holds.
 (function () {
   function draw(holder) {
     var picture = holder.querySelector("img");
@@ -13,14 +13,17 @@
         return response.json();
       })
       .then(function (spec) {
-        holder.appendChild(target);
-        // Vega's own tooltip handler: the hovered item's text as the SVG's title, no injected style.
-        var view = new window.vega.View(window.vega.parse(spec), { renderer: "svg", container: target, hover: true });
         if (holder.getAttribute("data-fit") === "step") {
           // A height of a step per bar (the ranking) cannot fit a container: give it the column's width.
-          view.width(Math.max(200, holder.clientWidth - 220));
+          spec.width = Math.max(200, holder.clientWidth - 220);
         }
-        return view.runAsync();
+        holder.appendChild(target);
+        return window.vegaEmbed(target, spec, {
+          actions: false,
+          renderer: "svg",
+          defaultStyle: false,
+          tooltip: { disableDefaultStyle: true },
+        });
       })
       .then(function () {
         if (picture) picture.remove();
@@ -32,7 +35,7 @@
         console.info("图表以静态图显示：", error && error.message);
       });
   }
-  if (window.vega && typeof window.vega.View === "function") {
+  if (typeof window.vegaEmbed === "function") {
     document.querySelectorAll(".vega[data-spec]").forEach(draw);
   }
 })();
