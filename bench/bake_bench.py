@@ -87,6 +87,14 @@ def static_nginx(root: Path):
 FIRST_PAINT = "() => (performance.getEntriesByName('first-contentful-paint')[0] || {startTime: NaN}).startTime / 1000"
 
 
+def check_served(port: int) -> None:
+    """Every timed page is served whole (a 403 or 404 page would be timed as a fast page)."""
+    for path in [*PAGES.values(), *REFERENCES.values()]:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=10) as response:
+            if response.status != 200:
+                raise SystemExit(f"nginx answered {response.status} for {path}")
+
+
 def load_time(browser, url: str, ready: str) -> tuple[float, float]:
     """(seconds to drawn, seconds to the first contentful paint, from the navigation's start)."""
     context = browser.new_context(viewport={"width": 1280, "height": 720})
@@ -227,6 +235,7 @@ def main() -> None:
     parser.add_argument("--no-browser", action="store_true")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bake-bench-") as folder:
+        Path(folder).chmod(0o755)  # nginx's workers (not root) must read the baked files: 403s otherwise
         root = args.site or Path(folder) / "public"
         result: dict = {}
         if args.site is None:
@@ -242,6 +251,7 @@ def main() -> None:
         (bench_dir / "one-chart.json").write_text(json.dumps(charts.vega_spec(ONE_SPEC)), encoding="utf-8")
         try:
             with static_nginx(root) as port:
+                check_served(port)
                 result["load"] = concurrent_visits(root, port, args.visitors)
                 if not args.no_browser:
                     result["browser"] = browser_times(root, args.runs, port)
