@@ -36,7 +36,10 @@ def with_values(spec: dict) -> dict:
 
 
 def svg(spec: dict) -> str:
-    return vl_convert.vegalite_to_svg(spec, vl_version=VEGA_LITE_VERSION)
+    """The picture a page shows before (or without) JavaScript: a chart that fills its column in
+    the browser is drawn SVG_WIDTH wide (the app's spec leaves the width to its container)."""
+    sized = dict(spec, width=SVG_WIDTH) if fits_width(spec) and "width" not in spec else spec
+    return vl_convert.vegalite_to_svg(sized, vl_version=VEGA_LITE_VERSION)
 
 
 def bundle() -> str:

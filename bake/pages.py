@@ -115,7 +115,11 @@ def bake_indicator(writer: Writer, indicator_id: str) -> None:
         writer.json(f"{url}pace.json", charts.vega_spec(spec))
         writer.file(f"{url}pace.svg", charts.svg(spec))
         pace = {"spec": f"{url}pace.json", "svg": f"{url}pace.svg", "option": option, "fits": True}
-    writer.file(f"{url}data.csv", exports.to_csv_bytes(_data_frame(indicator_id)))
+    cells = _data_frame(indicator_id)
+    if len(cells):
+        writer.file(f"{url}data.csv", exports.to_csv_bytes(cells))
+    indicators_table = data.load_indicators()
+    children = [(r.indicator_id, r.name_zh) for r in indicators_table[indicators_table.parent_id == indicator_id].itertuples()]
     sid = series_of().get(indicator_id)
     writer.page(
         url,
@@ -125,6 +129,8 @@ def bake_indicator(writer: Writer, indicator_id: str) -> None:
         detail=detail,
         source=source,
         source_title=SOURCE,
+        has_data=bool(len(cells)),
+        children=children,
         trajectory=trajectory,
         chart=chart,
         pace=pace,
