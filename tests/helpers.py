@@ -35,3 +35,7 @@ def inert(markdown: str) -> bool:
     import re
 
     return not re.search(r"(?<!\\)<[a-zA-Z/!]|(?<!\\)\]\((?:javascript|data):|(?<!\\):[a-z-]+(?<!\\)\[", markdown)
+
+# The Streamlit app's base URL a test bake links to (tests/conftest.py baked_site): another host,
+# so the site checks see that a link to the app is allowed where a resource from it would not be.
+BAKE_APP_URL = "https://dash.example.org"

@@ -1,0 +1,149 @@
+"""What every baked page must satisfy, checked from the files alone (tests/test_bake.py and python -m bake).
+
+- every internal link and resource resolves to a written file;
+- every page has lang="zh-CN" and a <title>;
+- no src/href to another host (the app's base URL is allowed as a link, never as a resource);
+- no inline event handler (on…=), no inline <script>, no javascript: URL: a CSP of 'self' holds.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+RESOURCE_ATTRIBUTES = {("script", "src"), ("link", "href"), ("img", "src"), ("source", "src"), ("iframe", "src")}
+
+
+@dataclass
+class Page:
+    lang: str = ""
+    title: str = ""
+    links: list[tuple[str, str, str]] = field(default_factory=list)  # (tag, attribute, value)
+    ids: set[str] = field(default_factory=set)
+    handlers: list[str] = field(default_factory=list)
+    inline_scripts: int = 0
+    inline_styles: int = 0
+    text: list[str] = field(default_factory=list)
+
+
+class _Reader(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.page = Page()
+        self._in_title = False
+        self._script_has_src = True
+        self._in_script = False
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        if tag == "html":
+            self.page.lang = values.get("lang") or ""
+        if tag == "title":
+            self._in_title = True
+        if tag == "script":
+            self._in_script = True
+            self._script_has_src = bool(values.get("src"))
+            if not values.get("src"):
+                self.page.inline_scripts += 1
+        if tag == "style":
+            self.page.inline_styles += 1
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.page.handlers.append(f"<{tag} {name}>")
+            if name == "style":
+                self.page.inline_styles += 1
+            if name == "id" and value:
+                self.page.ids.add(value)
+            if name in ("href", "src", "action") and value is not None:
+                self.page.links.append((tag, name, value))
+
+    def handle_endtag(self, tag):
+        if tag == "title":
+            self._in_title = False
+        if tag == "script":
+            self._in_script = False
+
+    def handle_data(self, data):
+        if self._in_title:
+            self.page.title += data
+        elif not self._in_script:
+            self.page.text.append(data)
+
+
+def read_page(path: Path) -> Page:
+    reader = _Reader()
+    reader.feed(path.read_text(encoding="utf-8"))
+    return reader.page
+
+
+def target_of(out: Path, page_path: Path, url: str) -> tuple[Path | None, str]:
+    """The file an internal URL names, and its #fragment; None for another host."""
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc:
+        return None, ""
+    path = unquote(parts.path)
+    if not path:
+        return page_path, unquote(parts.fragment)
+    base = out if path.startswith("/") else page_path.parent
+    target = (base / path.lstrip("/")) if path.startswith("/") else (base / path)
+    if path.endswith("/"):
+        target = target / "index.html"
+    return target, unquote(parts.fragment)
+
+
+def html_pages(out: Path) -> list[Path]:
+    return sorted(p for p in out.rglob("*.html") if "pagefind" not in p.relative_to(out).parts)
+
+
+def check_site(out: Path, app_url: str = "") -> list[str]:
+    problems: list[str] = []
+    app_host = urlsplit(app_url).netloc
+    pages = {path: read_page(path) for path in html_pages(out)}
+    for path, page in pages.items():
+        name = "/" + str(path.relative_to(out))
+        if page.lang != "zh-CN":
+            problems.append(f"{name}: lang is {page.lang!r}")
+        if not page.title.strip():
+            problems.append(f"{name}: no <title>")
+        problems += [f"{name}: inline event handler {h}" for h in page.handlers]
+        if page.inline_scripts:
+            problems.append(f"{name}: {page.inline_scripts} inline script(s)")
+        if page.inline_styles:
+            problems.append(f"{name}: {page.inline_styles} inline style(s)")
+        for tag, attribute, url in page.links:
+            if url.strip().lower().startswith(("javascript:", "data:text", "vbscript:")):
+                problems.append(f"{name}: <{tag} {attribute}={url[:40]!r}>")
+                continue
+            if url.startswith("data:image/"):
+                continue
+            parts = urlsplit(url)
+            if parts.scheme == "mailto":
+                continue
+            if parts.scheme or parts.netloc:
+                is_app_link = app_host and parts.netloc == app_host and tag == "a"
+                if not is_app_link:
+                    problems.append(f"{name}: outside host in <{tag} {attribute}={url[:80]!r}>")
+                continue
+            target, fragment = target_of(out, path, url)
+            if target is None or not target.is_file():
+                problems.append(f"{name}: broken link {url}")
+            elif fragment and target.suffix == ".html" and fragment not in pages.get(target, read_page(target)).ids:
+                problems.append(f"{name}: no #{fragment} in {url}")
+    return problems
+
+
+def page_bytes(out: Path, path: Path, shared: tuple[str, ...] = ("/assets/vega.js",)) -> int:
+    """A page and everything it loads from the site (stylesheets, scripts, pictures, chart specs),
+    except the ``shared`` files every chart page loads once and the browser then caches."""
+    page = read_page(path)
+    loaded = {url for tag, attribute, url in page.links if tag != "a"}
+    loaded |= set(re.findall(r'data-spec="([^"]+)"', path.read_text(encoding="utf-8")))
+    total = path.stat().st_size
+    for url in loaded - set(shared):
+        target, _ = target_of(out, path, url)
+        if target is not None and target.is_file() and target != path:
+            total += target.stat().st_size
+    return total

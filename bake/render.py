@@ -1,0 +1,72 @@
+"""Templates, markdown and file writing: the baked site's one way to turn a View into HTML."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlencode, quote
+
+import jinja2
+from markdown_it import MarkdownIt
+from markupsafe import Markup
+
+TEMPLATES = Path(__file__).parent / "templates"
+# html=False: the views' markdown carries escaped data; a tag in data stays text.
+_MARKDOWN = MarkdownIt("commonmark", {"html": False}).enable("table")
+
+
+def markdown(text: str) -> Markup:
+    return Markup(_MARKDOWN.render(text or ""))
+
+
+def inline_markdown(text: str) -> Markup:
+    return Markup(_MARKDOWN.renderInline(text or ""))
+
+
+@dataclass
+class Writer:
+    """Writes pages and files under ``out``; remembers what it wrote for the report."""
+
+    out: Path
+    app_url: str
+    nav: tuple[tuple[str, str], ...]
+    written: list[Path] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(TEMPLATES),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.filters["markdown"] = markdown
+        self.env.filters["inline_markdown"] = inline_markdown
+        self.env.globals["app"] = self.app_link
+        self.env.globals["nav"] = self.nav
+
+    def app_link(self, page: str, query: dict[str, list[str]] | None = None) -> str:
+        """A link into the Streamlit app: the page's path and the view's own to_query."""
+        text = urlencode(query or {}, doseq=True, quote_via=quote)
+        return f"{self.app_url.rstrip('/')}/{page}" + (f"?{text}" if text else "")
+
+    def path(self, url: str) -> Path:
+        """/indicator/t2_gdp/ → out/indicator/t2_gdp/index.html; /assets/site.css → out/assets/site.css."""
+        relative = url.lstrip("/")
+        target = self.out / relative
+        return target / "index.html" if url.endswith("/") else target
+
+    def page(self, url: str, template: str, **context) -> Path:
+        html = self.env.get_template(template).render(url=url, **context)
+        return self.file(url, html.encode("utf-8"))
+
+    def file(self, url: str, payload: bytes | str) -> Path:
+        target = self.path(url)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(payload.encode("utf-8") if isinstance(payload, str) else payload)
+        self.written.append(target)
+        return target
+
+    def json(self, url: str, value) -> Path:
+        return self.file(url, json.dumps(value, ensure_ascii=False, separators=(",", ":")))

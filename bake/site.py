@@ -1,0 +1,77 @@
+"""The bake, in order: empty the folder, shared assets, every page, the search index; timed."""
+
+from __future__ import annotations
+
+import gzip
+import shutil
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bake import charts, links, map as zone_map, pages, plan, search
+from bake.render import Writer
+
+DEFAULT_APP_URL = "http://localhost:8501"
+STATIC = Path(__file__).parent / "static"
+NAV = (
+    (links.HOME, "概览"),
+    (links.INDICATORS, "指标总览"),
+    (links.ZONES, "功能区域地图"),
+    (links.PLAN, "规划原文"),
+    (links.METHODS, "数据与方法"),
+    (links.SEARCH, "检索"),
+)
+
+
+@dataclass
+class Report:
+    seconds: dict[str, float] = field(default_factory=dict)
+    pages: int = 0
+    files: int = 0
+    bytes: int = 0
+    indicators: list[str] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        total = sum(self.seconds.values())
+        steps = "，".join(f"{k} {v:.1f} 秒" for k, v in self.seconds.items())
+        return [f"已生成 {self.pages} 个页面、{self.files} 个文件，共 {self.bytes / 1e6:.1f} MB，用时 {total:.1f} 秒（{steps}）"]
+
+
+def bake(out: Path, app_url: str = DEFAULT_APP_URL, with_search: bool = True) -> Report:
+    out = Path(out)
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    writer = Writer(out, app_url, NAV)
+    report = Report()
+
+    def step(name: str, job) -> object:
+        start = time.perf_counter()
+        result = job()
+        report.seconds[name] = time.perf_counter() - start
+        return result
+
+    def assets() -> None:
+        for source in STATIC.iterdir():
+            writer.file(f"/assets/{source.name}", source.read_bytes())
+        bundle = charts.bundle().encode("utf-8")
+        writer.file(links.BUNDLE, bundle)
+        # Compressed once here, so a server sends it as it is (deploy/nginx.py render_static).
+        writer.file(links.BUNDLE + ".gz", gzip.compress(bundle, 9, mtime=0))
+
+    step("assets", assets)
+    step("overview", lambda: pages.bake_overview(writer))
+    step("tables", lambda: pages.bake_tables(writer))
+    report.indicators = step("indicators", lambda: pages.bake_indicators(writer))
+    step("plan", lambda: plan.bake_plan(writer))
+    step("zones", lambda: zone_map.bake_map(writer))
+    step("methods", lambda: pages.bake_methods(writer))
+    step("not_found", lambda: writer.page("/404.html", "not_found.html", title="页面不存在"))
+    step("search_page", lambda: search.bake_search_page(writer))
+    if with_search:
+        step("pagefind", lambda: search.index(out))
+    files = [p for p in out.rglob("*") if p.is_file()]
+    report.files = len(files)
+    report.bytes = sum(p.stat().st_size for p in files)
+    report.pages = sum(1 for p in files if p.suffix == ".html" and "pagefind" not in p.parts)
+    return report

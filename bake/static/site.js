@@ -1,0 +1,41 @@
+"use strict";
+// Draws every chart on the page with vega-embed (from /assets/vega.js) over its bake-time SVG.
+// The specs are Vega already (compiled from the app's Vega-Lite at bake time). The SVG stays if
+// anything fails, so a chart is never lost; no inline script or injected style, so a strict CSP holds.
+(function () {
+  function draw(holder) {
+    var picture = holder.querySelector("img");
+    var target = document.createElement("div");
+    target.className = "vega-target";
+    fetch(holder.getAttribute("data-spec"))
+      .then(function (response) {
+        if (!response.ok) throw new Error("spec " + response.status);
+        return response.json();
+      })
+      .then(function (spec) {
+        if (holder.getAttribute("data-fit") === "step") {
+          // A height of a step per bar (the ranking) cannot fit a container: give it the column's width.
+          spec.width = Math.max(200, holder.clientWidth - 220);
+        }
+        holder.appendChild(target);
+        return window.vegaEmbed(target, spec, {
+          actions: false,
+          renderer: "svg",
+          defaultStyle: false,
+          tooltip: { disableDefaultStyle: true },
+        });
+      })
+      .then(function () {
+        if (picture) picture.remove();
+        holder.classList.add("drawn");
+      })
+      .catch(function (error) {
+        target.remove();
+        holder.classList.add("static");
+        console.info("图表以静态图显示：", error && error.message);
+      });
+  }
+  if (typeof window.vegaEmbed === "function") {
+    document.querySelectorAll(".vega[data-spec]").forEach(draw);
+  }
+})();

@@ -1,0 +1,266 @@
+"""The static edition's budgets, measured beside the bare Streamlit app in the same run.
+
+    .venv/bin/python -m bench.bake_bench [--runs 5] [--visitors 500] [--site public/]
+
+1. The bake: wall time (budget: under 2 minutes), whole site (≤ 30 MB), every
+   page's weight without the shared chart bundle (≤ 150 KB).
+2. First visit in headless Chromium (fresh context each load, 1280×720): the
+   bare one-line Streamlit app (bench/bare_app.py) against baked pages served by
+   nginx with the production static config (deploy.nginx.render_static), and two
+   reference pages under the same nginx: a plain static page and a page holding
+   one Vega-Lite chart from the same bundle. A baked page counts as drawn when
+   the load event has fired, every chart is drawn by Vega and two
+   animation frames have passed. Budget: 0.5× the bare app; the index and the
+   GDP page at most the one-chart page + 20%.
+3. 500 concurrent first visits to nginx on loopback: each visitor opens one
+   connection and fetches a page and everything it loads, gzip accepted, all
+   starting together (budget: p95 < 200 ms, 0 errors).
+
+Writes bench/results/bake.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import gzip
+import json
+import shutil
+import statistics
+import subprocess
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from bake import charts, checks, site
+from bench.browser_bench import FLAGS, PAINTED, READY, wait_for_quiet
+from bench.run_bench import RESULTS
+from bench.stream import ROOT, free_port, server
+from deploy import nginx
+
+PAGES = {
+    "概览 /": "/",
+    "地区生产总值 /indicator/t1_gdp/": "/indicator/t1_gdp/",
+    "森林覆盖率 /indicator/t2_forest_cover/": "/indicator/t2_forest_cover/",
+    "指标总览 /indicators/": "/indicators/",
+    "功能区域地图 /zones/": "/zones/",
+    "规划原文 /plan/11/": "/plan/11/",
+    "数据与方法 /methods/": "/methods/",
+}
+REFERENCES = {"plain static page": "/_bench/plain.html", "one-chart static page": "/_bench/one-chart.html"}
+STATIC_READY = """() => document.readyState === 'complete'
+  && [...document.querySelectorAll('.vega')].every(v => v.classList.contains('drawn') || v.classList.contains('static'))"""
+PLAIN = """<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>plain</title></head>
+<body><h1>静态页面</h1><p>一段文字。</p></body></html>"""
+ONE_CHART = """<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>one chart</title>
+<link rel="stylesheet" href="/assets/site.css"><script src="/assets/vega.js" defer></script><script src="/assets/site.js" defer></script></head>
+<body><div class="vega" data-spec="/_bench/one-chart.json"></div></body></html>"""
+ONE_SPEC = {"data": {"values": [{"x": 2015, "y": 1}, {"x": 2016, "y": 2}, {"x": 2017, "y": 3}]}, "mark": "line",
+            "encoding": {"x": {"field": "x", "type": "quantitative"}, "y": {"field": "y", "type": "quantitative"}}}
+
+
+@contextlib.contextmanager
+def static_nginx(root: Path):
+    binary = shutil.which("nginx") or "/usr/sbin/nginx"
+    port = free_port()
+    with tempfile.TemporaryDirectory(prefix="bake-nginx-") as folder:
+        config = Path(folder) / "nginx.conf"
+        config.write_text(nginx.render_static(root, f"127.0.0.1:{port}", "_", Path(folder)))
+        process = subprocess.Popen([binary, "-c", str(config), "-p", folder], stderr=subprocess.PIPE)
+        try:
+            deadline = time.time() + 20
+            while time.time() < deadline:
+                with contextlib.suppress(Exception):
+                    urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1).read()
+                    break
+                time.sleep(0.1)
+            yield port
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
+
+
+FIRST_PAINT = "() => (performance.getEntriesByName('first-contentful-paint')[0] || {startTime: NaN}).startTime / 1000"
+
+
+def check_served(port: int) -> None:
+    """Every timed page is served whole (a 403 or 404 page would be timed as a fast page)."""
+    for path in [*PAGES.values(), *REFERENCES.values()]:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=10) as response:
+            if response.status != 200:
+                raise SystemExit(f"nginx answered {response.status} for {path}")
+
+
+def load_time(browser, url: str, ready: str) -> tuple[float, float]:
+    """(seconds to drawn, seconds to the first contentful paint, from the navigation's start)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    page = context.new_page()
+    started = time.perf_counter()
+    page.goto(url)
+    page.wait_for_function(ready, timeout=120_000, polling=20)
+    page.evaluate(PAINTED)
+    elapsed = time.perf_counter() - started
+    first_paint = page.evaluate(FIRST_PAINT)
+    context.close()
+    wait_for_quiet()
+    return elapsed, first_paint
+
+
+def browser_times(root: Path, runs: int, port: int) -> dict:
+    urls = {name: (f"http://127.0.0.1:{port}{path}", STATIC_READY) for name, path in {**REFERENCES, **PAGES}.items()}
+    times: dict[str, list[float]] = {"bare Streamlit app": [], **{name: [] for name in urls}}
+    paints: dict[str, list[float]] = {name: [] for name in times}
+    with sync_playwright() as playwright, server(ROOT / "bench" / "bare_app.py") as (bare_port, _):
+        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=FLAGS)
+        urls = {"bare Streamlit app": (f"http://127.0.0.1:{bare_port}/", READY), **urls}
+        for url, ready in urls.values():
+            load_time(browser, url, ready)  # warm the servers (and the OS file cache)
+        for _ in range(runs):  # one round loads every page in turn, so the machine's swings hit all alike
+            for name, (url, ready) in urls.items():
+                drawn, painted = load_time(browser, url, ready)
+                times[name].append(drawn)
+                paints[name].append(painted)
+        browser.close()
+    medians = {name: statistics.median(values) for name, values in times.items()}
+    bare = medians["bare Streamlit app"]
+    chart = medians["one-chart static page"]
+    return {
+        name: {"s": round(value, 3), "x_bare": round(value / bare, 2), "x_one_chart": round(value / chart, 2),
+               "first_paint_s": round(statistics.median(paints[name]), 3)}
+        for name, value in medians.items()
+    }
+
+
+async def _get(reader, writer, path: str) -> tuple[int, int]:
+    writer.write(f"GET {path} HTTP/1.1\r\nHost: bench\r\nAccept-Encoding: gzip\r\nConnection: keep-alive\r\n\r\n".encode())
+    await writer.drain()
+    head = await reader.readuntil(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    status = int(lines[0].split()[1])
+    headers = {k.strip().lower(): v.strip() for k, _, v in (line.partition(":") for line in lines[1:] if line)}
+    size = 0
+    if headers.get("transfer-encoding") == "chunked":
+        while True:
+            length = int((await reader.readuntil(b"\r\n")).strip(), 16)
+            body = await reader.readexactly(length + 2)
+            size += length
+            if length == 0:
+                break
+        del body
+    else:
+        size = int(headers.get("content-length", "0"))
+        await reader.readexactly(size)
+    return status, size
+
+
+async def _visit(port: int, paths: list[str], start: asyncio.Event) -> tuple[float, int, int, float]:
+    """(seconds to the last file, errors, bytes, seconds to the page's own HTML)."""
+    await start.wait()
+    began = time.perf_counter()
+    errors, received, document = 0, 0, float("nan")
+    try:
+        reader, writer = await asyncio.open_connection("127.0.0.1", port, limit=1 << 22)
+        for path in paths:
+            status, size = await _get(reader, writer, path)
+            errors += status != 200
+            received += size
+            if path == paths[0]:
+                document = time.perf_counter() - began
+        writer.close()
+    except Exception:  # a refused or reset connection is an error of the visit
+        errors += 1
+    return time.perf_counter() - began, errors, received, document
+
+
+def visit_paths(root: Path, page: str) -> list[str]:
+    """A first visit: the page, then every file it loads from the site (the shared bundle included)."""
+    path = checks.target_of(root, root / "index.html", page)[0]
+    parsed = checks.read_page(path)
+    loaded = [url for tag, _, url in parsed.links if tag != "a" and not url.startswith("data:")]
+    loaded += [u for u in __import__("re").findall(r'data-spec="([^"]+)"', path.read_text(encoding="utf-8"))]
+    return [page, *dict.fromkeys(loaded)]
+
+
+def concurrent_visits(root: Path, port: int, visitors: int) -> dict:
+    pages = [visit_paths(root, path) for path in PAGES.values()]
+
+    async def run():
+        start = asyncio.Event()
+        tasks = [asyncio.create_task(_visit(port, pages[i % len(pages)], start)) for i in range(visitors)]
+        await asyncio.sleep(0.2)  # every visitor waiting at the line
+        start.set()
+        return await asyncio.gather(*tasks)
+
+    results = asyncio.run(run())
+    seconds = sorted(r[0] for r in results)
+    documents = sorted(r[3] for r in results)
+    return {
+        "document_p50_ms": round(statistics.median(documents) * 1000, 1),
+        "document_p95_ms": round(documents[int(0.95 * (len(documents) - 1))] * 1000, 1),
+        "visitors": visitors,
+        "requests": sum(len(pages[i % len(pages)]) for i in range(visitors)),
+        "p50_ms": round(statistics.median(seconds) * 1000, 1),
+        "p95_ms": round(seconds[int(0.95 * (len(seconds) - 1))] * 1000, 1),
+        "max_ms": round(seconds[-1] * 1000, 1),
+        "errors": sum(r[1] for r in results),
+        "megabytes": round(sum(r[2] for r in results) / 1e6, 1),
+    }
+
+
+def weights(root: Path) -> dict:
+    pages = {"/" + str(p.relative_to(root)): checks.page_bytes(root, p) for p in checks.html_pages(root) if "_bench" not in p.parts}
+    heaviest = max(pages, key=pages.get)
+    bundle = (root / "assets" / "vega.js").read_bytes()
+    return {
+        "pages": len(pages),
+        "heaviest_page": heaviest,
+        "heaviest_kb": round(pages[heaviest] / 1000, 1),
+        "median_page_kb": round(statistics.median(pages.values()) / 1000, 1),
+        "over_150_kb": sorted(p for p, n in pages.items() if n > 150_000),
+        "bundle_kb": round(len(bundle) / 1000, 1),
+        "bundle_gzip_kb": round(len(gzip.compress(bundle, 6)) / 1000, 1),
+        "site_mb": round(sum(p.stat().st_size for p in root.rglob("*") if p.is_file()) / 1e6, 2),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--visitors", type=int, default=500)
+    parser.add_argument("--site", type=Path, help="a baked folder to measure instead of baking afresh")
+    parser.add_argument("--no-browser", action="store_true")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="bake-bench-") as folder:
+        Path(folder).chmod(0o755)  # nginx's workers (not root) must read the baked files: 403s otherwise
+        root = args.site or Path(folder) / "public"
+        result: dict = {}
+        if args.site is None:
+            started = time.perf_counter()
+            report = site.bake(root)
+            result["bake_s"] = round(time.perf_counter() - started, 1)
+            result["bake_steps_s"] = {k: round(v, 1) for k, v in report.seconds.items()}
+        result["weights"] = weights(root)
+        bench_dir = root / "_bench"
+        bench_dir.mkdir(exist_ok=True)
+        (bench_dir / "plain.html").write_text(PLAIN, encoding="utf-8")
+        (bench_dir / "one-chart.html").write_text(ONE_CHART, encoding="utf-8")
+        (bench_dir / "one-chart.json").write_text(json.dumps(charts.vega_spec(ONE_SPEC)), encoding="utf-8")
+        try:
+            with static_nginx(root) as port:
+                check_served(port)
+                result["load"] = concurrent_visits(root, port, args.visitors)
+                if not args.no_browser:
+                    result["browser"] = browser_times(root, args.runs, port)
+        finally:
+            shutil.rmtree(bench_dir, ignore_errors=True)
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "bake.json").write_text(json.dumps(result, indent=2, ensure_ascii=False))
+    print(json.dumps(result, indent=2, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
