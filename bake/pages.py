@@ -157,7 +157,6 @@ def bake_methods(writer: Writer) -> None:
         writer.file(f"{links.METHODS}{table.name}.csv", exports.to_csv_bytes(frame))
         writer.file(f"{links.METHODS}{table.name}.xlsx", exports.to_excel_bytes(frame, table.name))
         downloads.append(table)
-    from lib import zones
-
-    writer.file(f"{links.METHODS}chongqing_districts.geojson", zones.GEOJSON_PATH.read_bytes())
+    # No boundaries file: they derive from Amap, whose terms for passing the data on are
+    # unknown (geo/README.md); the app's methods page offers none either.
     writer.page(links.METHODS, "methods.html", title=view.title, view=view)

@@ -11,6 +11,7 @@ import dataclasses
 import functools
 import importlib
 import logging
+import os
 
 import streamlit as st
 
@@ -65,3 +66,13 @@ def open_view(module):
     with plain_errors():
         state = _url.state(module)
         return state, view_of(module, state)
+
+
+def static_edition(path: str) -> str | None:
+    """The static public edition's address for ``path``, where the deployment names it.
+
+    ``STATIC_SITE_URL`` (e.g. https://plan.example.org) is where ``python -m bake``'s
+    site is served; unset, the app shows no link to it.
+    """
+    base = os.environ.get("STATIC_SITE_URL", "").strip().rstrip("/")
+    return base + path if base.startswith(("https://", "http://")) else None

@@ -4,7 +4,7 @@ import streamlit as st
 
 from lib.views import trajectories as page
 from pages import _url
-from pages._shared import open_view
+from pages._shared import open_view, static_edition
 
 state, view = open_view(page)
 
@@ -33,6 +33,8 @@ if view.marks_markdown:
     st.markdown(view.marks_markdown)
 if view.notes_markdown:
     st.markdown(view.notes_markdown)
+if static_url := static_edition(view.static_path):
+    st.link_button(view.static_label, static_url, icon=":material/open_in_new:")
 
 if view.related:
     st.markdown(view.related_heading)

@@ -300,3 +300,11 @@ def test_the_static_nginx_config_passes_nginx_t(out, tmp_path):
     result = subprocess.run([binary, "-t", "-c", str(config), "-p", str(tmp_path)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert "Content-Security-Policy" in config.read_text() and "'unsafe-inline'" not in config.read_text()
+
+
+def test_the_site_offers_no_boundaries_file(baked):
+    # geo/README.md: the boundaries derive from Amap, whose terms for passing them on are
+    # unknown, so neither the app nor the baked site hands them out
+    out, _ = baked
+    assert not list(out.rglob("*.geojson"))
+    assert "不提供边界下载" in (out / "methods" / "index.html").read_text(encoding="utf-8")

@@ -60,6 +60,8 @@ class View:
     marks_markdown: str  # milestones, yearly floors and the carry-forward caveat (escaped), or ""
     message: str  # an st.info line where there is no line chart, or ""
     class_table_markdown: str  # a class target's printed rows, or ""
+    static_path: str  # this indicator's page in the static public edition (bake.links.indicator)
+    static_label: str
     notes_markdown: str
     related_heading: str
     related: tuple[RelatedTarget, ...]
@@ -187,6 +189,8 @@ def build(state: State) -> View:
         options=tuple(labels),
         labels=labels,
         indicator=state.indicator,
+        static_path=f"/indicator/{state.indicator}/",
+        static_label="静态公开版中的本指标页（无需脚本，可打印）",
         summary_markdown=markdown_escape(summary),
         chart=chart,
         chart_caption=caption,
