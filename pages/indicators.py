@@ -102,15 +102,16 @@ st.dataframe(
 )
 
 left, right, _ = st.columns([1, 1, 4])
-# Built once per State (lib.views.indicators) and handed over on every run: a file
-# made only on the click was now and then never delivered. A click downloads
-# without a rerun (on_click="ignore").
+# Made on the click (a file handed over on every run is fetched by the browser
+# after each filter change, and 404s once the next run has replaced it), built
+# once per State (lib.views.indicators). A click downloads without a rerun
+# (on_click="ignore"): a rerun started by the click raced the file it asked for.
 left.download_button(
-    "下载 CSV", page.csv_bytes(state), file_name=view.csv_name, mime="text/csv", icon=":material/download:", on_click="ignore"
+    "下载 CSV", lambda: page.csv_bytes(state), file_name=view.csv_name, mime="text/csv", icon=":material/download:", on_click="ignore"
 )
 right.download_button(
     "下载 Excel",
-    page.excel_bytes(state),
+    lambda: page.excel_bytes(state),
     on_click="ignore",
     file_name=view.excel_name,
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

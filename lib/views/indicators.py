@@ -262,8 +262,7 @@ def excel_bytes(state: State) -> bytes:
     return _excel_bytes(dataclasses.replace(state, notices=()))
 
 
-# The page hands both files to its download buttons on every run (a file made
-# only on the click was sometimes never delivered), so each is built once per State.
+# Built on a download click, once per State: a second click or another visitor gets the same bytes.
 @functools.lru_cache(maxsize=64)
 def _csv_bytes(state: State) -> bytes:
     return exports.to_csv_bytes(exports.indicator_frame(shown_rows(state), state.table))
