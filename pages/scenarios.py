@@ -53,11 +53,16 @@ if state.presenter:
     _compat.presenter_mode()
 head = st.columns([3, 2], vertical_alignment="center")
 head[0].title(view.title)
-head[1].toggle(
+# Pills, not toggles: the page already loads them for its panels, and a toggle's
+# code cost a first visit 0.09 s more (bench/component_costs.py), which put this
+# page over 1.5× its one-chart app.
+head[1].pills(
     view.presenter_label,
+    [view.presenter_label],
+    label_visibility="collapsed",
     help=view.presenter_help,
-    key=_url.seed("presenter", state.presenter),
-    on_change=change(lambda s: {"presenter": session["presenter"]}),
+    key=_url.seed("presenter", view.presenter_label if state.presenter else None),
+    on_change=change(lambda s: {"presenter": session["presenter"] is not None}),
 )
 _url.notices(state)  # from the first parse: by now the URL no longer holds the refused values
 
@@ -85,14 +90,18 @@ def studio() -> None:
     if not state.presenter:
         draw_choices(view)
     if state.section == page.SECTIONS[0]:
-        choice = st.columns([3, 1, 1], vertical_alignment="bottom")
+        choice = st.columns([3, 2], vertical_alignment="bottom")
         choice[0].selectbox(
             view.indicator_label, view.indicator_ids, format_func=view.indicator_labels.get,
             key=_url.seed("indicator", state.indicator),
             on_change=change(lambda s: page.fields(page.with_indicator(s, session["indicator"]))),
         )
-        for column, key, label in ((choice[1], "yearly", view.yearly_label), (choice[2], "compare", view.compare_label)):
-            column.toggle(label, key=_url.seed(key, getattr(state, key)), on_change=change(lambda s, key=key: {key: session[key]}))
+        switches = {"yearly": view.yearly_label, "compare": view.compare_label}
+        choice[1].pills(
+            view.switches_label, list(switches.values()), selection_mode="multi", label_visibility="collapsed",
+            key=_url.seed("switches", [label for key, label in switches.items() if getattr(state, key)]),
+            on_change=change(lambda s: {key: label in (session["switches"] or ()) for key, label in switches.items()}),
+        )
     for row in view.studio.slider_rows:
         for column, slider in zip(st.columns(len(row)), row):
             column.slider(

@@ -82,7 +82,7 @@ def test_a_prepared_link_reopens_the_same_scenario():
     assert not at.exception
     assert at.slider(key="gdp_real").value == 6.5
     assert at.slider(key="gdp_deflator").value == 0.0
-    assert at.toggle(key="presenter").value is True
+    assert at.button_group(key="presenter").value == "演示模式"  # the one pill, selected
     # 15720 × 1.065^5 = 21538 亿元
     assert metrics(at)["2020年地区生产总值（现价）"] == f"{economy.gdp_2020(6.5, 0.0) / 10000:.2f} 万亿元" == "2.15 万亿元"
 
@@ -163,3 +163,14 @@ def test_bad_url_values_give_a_notice_and_no_exception(query):
     assert not at.exception
     assert any("已忽略" in info.value for info in at.info)
     assert all(inert(e.value) for e in list(at.markdown) + list(at.info))
+
+
+def test_the_presenter_and_method_pills_write_the_url():
+    at = run({"indicator": "t2_forest_cover"})
+    at.button_group(key="switches").set_value(["对比情景B"]).run()
+    assert not at.exception
+    assert at.query_params["compare"] == "true" and "yearly" not in at.query_params
+    at.button_group(key="presenter").set_value("演示模式").run()
+    assert at.query_params["presenter"] == "true"
+    at.button_group(key="presenter").set_value(None).run()
+    assert "presenter" not in at.query_params

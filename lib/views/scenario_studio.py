@@ -77,6 +77,7 @@ class View:
     indicator_labels: dict[str, str]
     yearly_label: str
     compare_label: str
+    switches_label: str
     studio: Studio
     share_heading: str
     share_hint: str  # on screen: copy or scan
@@ -288,6 +289,7 @@ def build(state: State) -> View:
         indicator_labels={o.indicator_id: o.label for o in options},
         yearly_label="逐年设定",
         compare_label="对比情景B",
+        switches_label="推演方式",
         studio=STUDIOS[state.section](state, scale),
         share_heading="分享本情景",
         share_hint="点“复制链接”，或用手机扫码：打开的是同一个情景。",
