@@ -1,8 +1,8 @@
 """Charts for the baked pages: the app's own Vega-Lite specs, drawn twice.
 
 Once at bake time to SVG (vl-convert), so a page reads and prints with
-JavaScript off, and once in the browser by Vega from one shared bundle
-(/assets/vega.js) served by the site itself, the spec compiled from Vega-Lite
+JavaScript off, and once in the browser by Vega (the npm release, vendored,
+served by the site itself as /assets/vega.js), the spec compiled from Vega-Lite
 to Vega at bake time (so the browser loads no Vega-Lite compiler). The pace slider's spec is the
 one chart the app does not have: the studio's arithmetic (lib.scenario.step)
 written as a Vega expression, checked against lib in tests/test_bake.py.
@@ -11,6 +11,7 @@ written as a Vega expression, checked against lib in tests/test_bake.py.
 from __future__ import annotations
 
 import copy
+from pathlib import Path
 
 import pyarrow as pa
 import vl_convert
@@ -18,11 +19,13 @@ import vl_convert
 from lib.scenario import BASE_YEAR, TARGET_YEAR
 from lib.scenario_catalogue import IndicatorOption
 
-# Altair 6.3 writes Vega-Lite v6 specs; the bundle carries the newest v6 vl-convert has.
+# Altair 6.3 writes Vega-Lite v6 specs; the bake compiles them with the newest v6 vl-convert has.
 VEGA_LITE_VERSION = "6.4"
 PACE_KINDS = ("level", "share")  # the engine's kinds a public slider moves (a threshold moves as a share)
 # lib.figures.figure first drops float noise at 10 decimals, then rounds half up.
 NOISE_DIGITS = 10
+VEGA_VERSION = "6.2.0"  # vl_convert.get_vega_version() of vl-convert-python 1.9.0
+VENDOR = Path(__file__).parent / "static" / "vendor" / f"vega-{VEGA_VERSION}"
 SVG_WIDTH = 640  # the bake-time picture; in the browser the chart fills its column
 
 
@@ -43,13 +46,12 @@ def svg(spec: dict) -> str:
 
 
 def bundle() -> str:
-    """vega-embed, Vega-Lite and Vega as one script that sets window.vegaEmbed.
+    """Vega alone (window.vega), the release the vendored folder holds (bake/static/vendor/README.md).
 
-    A Vega-only bundle would be 577 KB against 898 KB, but vl-convert 1.9's bundler
-    gives its ``vega`` name as null (window.vega is null even in its default bundle)
-    and refuses named imports; so the pages draw their (already compiled) Vega specs
-    through vega-embed."""
-    return vl_convert.javascript_bundle(vl_version=VEGA_LITE_VERSION)
+    The specs are compiled to Vega at bake time, so the browser needs neither the Vega-Lite
+    compiler nor vega-embed: 512 KB against the 898 KB of vl-convert's vega-embed bundle,
+    the same Vega release vl-convert draws the bake-time SVG with (tested)."""
+    return (VENDOR / "vega.min.js").read_text(encoding="utf-8")
 
 
 def fits_width(spec: dict) -> bool:
@@ -63,7 +65,34 @@ def vega_spec(spec: dict) -> dict:
     if fits_width(spec):
         responsive["width"] = "container"
         responsive["autosize"] = {"type": "fit-x", "contains": "padding"}
-    return vl_convert.vegalite_to_vega(responsive, vl_version=VEGA_LITE_VERSION)
+    return quiet_aria(vl_convert.vegalite_to_vega(responsive, vl_version=VEGA_LITE_VERSION))
+
+
+ARIA_PARTS = ("marks", "axes", "legends")
+
+
+def quiet_aria(vega: dict) -> dict:
+    """Vega labels each mark, axis and legend for screen readers in English ("X-axis titled …",
+    "line mark") and the chart as "Vega visualization". The chart's own words say it in Chinese:
+    its title and subtitle (or, untitled, its own description) become its one label and the parts are hidden."""
+
+    def hide(node: dict) -> None:
+        for part in ARIA_PARTS:
+            for item in node.get(part) or []:
+                item["aria"] = False
+                if part == "marks":
+                    for channels in (item.get("encode") or {}).values():
+                        channels.pop("description", None)  # per item, with the data's own field names
+                    hide(item)
+        if isinstance(node.get("title"), dict):
+            node["title"]["aria"] = False
+
+    hide(vega)
+    title = vega.get("title") or {}
+    words = [title.get("text"), title.get("subtitle")] if isinstance(title, dict) else [title]
+    words = [" ".join(w) if isinstance(w, list) else w for w in words if w]
+    vega["description"] = "。".join(str(w) for w in words if isinstance(w, str) and w) or vega.get("description") or "图表"
+    return vega
 
 
 def value_expression(kind: str, base: float) -> str:
@@ -119,6 +148,7 @@ def pace_spec(option: IndicatorOption, unit_label: str) -> dict:
     tooltip = [{"field": "year", "type": "quantitative", "title": "年份"}, {"field": "shown", "type": "nominal", "title": "数值"}]
     return {
         "$schema": f"https://vega.github.io/schema/vega-lite/v{VEGA_LITE_VERSION.split('.')[0]}.json",
+        "description": f"{option.label}：按假设速度推算的2020年落点",  # the chart's label for screen readers
         "width": SVG_WIDTH,
         "height": 260,
         "params": [

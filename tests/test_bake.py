@@ -9,6 +9,8 @@ slider computes what lib.scenario computes; within the size and time budgets.
 
 from __future__ import annotations
 
+import gzip
+import hashlib
 import json
 import math
 import re
@@ -268,6 +270,51 @@ def test_only_level_and_share_pages_have_a_slider(out):
     assert with_slider == {o.indicator_id for o in PACE_OPTIONS}
 
 
+def test_the_browser_draws_with_the_vega_release_the_bake_time_svg_is_drawn_with(out):
+    """One Vega for both pictures: the vendored release is vl-convert's own (a spec compiled for
+    one Vega and drawn by another could differ)."""
+    assert charts.VEGA_VERSION == vl_convert.get_vega_version()
+    served = (out / "assets" / "vega.js").read_bytes()
+    assert served == (charts.VENDOR / "vega.min.js").read_bytes()
+    assert gzip.decompress((out / "assets" / "vega.js.gz").read_bytes()) == served
+
+
+def _aria_parts(node: dict):
+    for part in charts.ARIA_PARTS:
+        for item in node.get(part) or []:
+            yield item
+            if part == "marks":
+                yield from _aria_parts(item)
+
+
+def test_every_chart_is_labelled_in_chinese_and_vegas_english_labels_are_hidden(out):
+    """Vega would read a chart out as "Vega visualization", "X-axis titled …", "line mark" (see
+    bake.charts.quiet_aria): each baked spec carries one Chinese label, its parts none."""
+    specs = sorted(out.glob("indicator/*/*.json")) + sorted(out.glob("indicators/**/*.json"))
+    assert len(specs) > 60
+    for path in specs:
+        spec = json.loads(path.read_text(encoding="utf-8"))
+        assert re.search(r"[\u4e00-\u9fff]", spec["description"]) and spec["description"] != "图表", path
+        parts = list(_aria_parts(spec))
+        assert parts and all(item["aria"] is False for item in parts), path
+        assert not any("description" in channels for item in parts for channels in (item.get("encode") or {}).values()), path
+
+
+VENDOR_TABLE = re.compile(r"^\| `(?P<folder>[^`]+)/` \|.*\| `(?P<file>[^`]+)` \| `(?P<sha>[0-9a-f]{64})` \|", re.M)
+
+
+def test_every_vendored_file_is_the_release_its_readme_names():
+    """bake/static/vendor/README.md lists each file's SHA-256 (of the file in its npm tarball); an
+    edited or swapped file fails here."""
+    vendor = charts.VENDOR.parent
+    listed = {(m["folder"], m["file"]): m["sha"] for m in VENDOR_TABLE.finditer((vendor / "README.md").read_text(encoding="utf-8"))}
+    found = {(p.parent.name, p.name) for p in vendor.glob("*/*") if p.name != "LICENSE"}
+    assert found and found == set(listed)
+    for (folder, name), sha in listed.items():
+        assert hashlib.sha256((vendor / folder / name).read_bytes()).hexdigest() == sha, name
+        assert (vendor / folder / "LICENSE").is_file(), folder
+
+
 # --- budgets ----------------------------------------------------------------------------------
 
 
@@ -300,6 +347,62 @@ def test_the_static_nginx_config_passes_nginx_t(out, tmp_path):
     result = subprocess.run([binary, "-t", "-c", str(config), "-p", str(tmp_path)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert "Content-Security-Policy" in config.read_text() and "'unsafe-inline'" not in config.read_text()
+
+
+def test_every_text_file_has_its_gzip_beside_it(out):
+    """bake.site.precompress: nginx's gzip_static sends these as they are."""
+    texts = [p for p in out.rglob("*") if p.suffix in site.COMPRESSIBLE and p.stat().st_size >= site.SMALLEST]
+    assert len(texts) > 300
+    for path in texts:
+        assert gzip.decompress(path.with_name(path.name + ".gz").read_bytes()) == path.read_bytes(), path
+
+
+def test_nginx_sends_the_bakes_own_gzip_with_the_csp(out):
+    """Served by render_static's nginx: a page and the chart bundle come as the bake compressed
+    them (byte for byte the .gz file), with the CSP; a client without gzip gets the plain file."""
+    import shutil
+    import subprocess
+    import tempfile
+    import time
+    import urllib.request
+
+    from bench.stream import free_port
+    from bake.serve import CSP
+    from deploy import nginx
+
+    binary = shutil.which("nginx") or "/usr/sbin/nginx"
+    if not Path(binary).exists():
+        pytest.skip("nginx is not installed (apt-get install nginx-light)")
+    with tempfile.TemporaryDirectory(prefix="bake-nginx-") as folder:
+        root = Path(folder) / "public"
+        for name in ("index.html", "index.html.gz", "assets/vega.js", "assets/vega.js.gz"):
+            (root / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(out / name, root / name)
+        for path in [Path(folder), root, root / "assets", *root.rglob("*")]:
+            path.chmod(0o755)  # nginx's workers are not root
+        port = free_port()
+        (Path(folder) / "nginx.conf").write_text(nginx.render_static(root, f"127.0.0.1:{port}", "_", Path(folder)))
+        process = subprocess.Popen([binary, "-c", f"{folder}/nginx.conf", "-p", folder], stderr=subprocess.PIPE)
+        try:
+            def get(path: str, encoding: str | None):
+                request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers={"Accept-Encoding": encoding} if encoding else {})
+                for _ in range(100):
+                    try:
+                        with urllib.request.urlopen(request, timeout=5) as response:
+                            return response.headers, response.read()
+                    except OSError:
+                        time.sleep(0.1)
+                raise AssertionError(process.stderr.read1().decode() if process.poll() is not None else "nginx did not answer")
+
+            for path, file in (("/", "index.html"), ("/assets/vega.js", "assets/vega.js")):
+                headers, body = get(path, "gzip")
+                assert headers["Content-Encoding"] == "gzip" and body == (out / (file + ".gz")).read_bytes(), path
+                assert headers["Content-Security-Policy"] == CSP and "Accept-Encoding" in headers["Vary"], path
+                headers, body = get(path, None)
+                assert headers.get("Content-Encoding") is None and body == (out / file).read_bytes(), path
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
 
 
 def test_the_site_offers_no_boundaries_file(baked):

@@ -1,5 +1,5 @@
 "use strict";
-// Draws every chart on the page with vega-embed (from /assets/vega.js) over its bake-time SVG.
+// Draws every chart on the page with Vega (window.vega, /assets/vega.js) over its bake-time SVG.
 // The specs are Vega already (compiled from the app's Vega-Lite at bake time). The SVG stays if
 // anything fails, so a chart is never lost; no inline script or injected style, so a strict CSP holds.
 (function () {
@@ -18,12 +18,9 @@
           spec.width = Math.max(200, holder.clientWidth - 220);
         }
         holder.appendChild(target);
-        return window.vegaEmbed(target, spec, {
-          actions: false,
-          renderer: "svg",
-          defaultStyle: false,
-          tooltip: { disableDefaultStyle: true },
-        });
+        // hover: the marks' hover states; a tooltip is the browser's own (the title attribute).
+        var view = new window.vega.View(window.vega.parse(spec), { renderer: "svg", container: target, hover: true });
+        return view.runAsync();
       })
       .then(function () {
         if (picture) picture.remove();
@@ -35,7 +32,7 @@
         console.info("图表以静态图显示：", error && error.message);
       });
   }
-  if (typeof window.vegaEmbed === "function") {
+  if (window.vega && typeof window.vega.View === "function") {
     document.querySelectorAll(".vega[data-spec]").forEach(draw);
   }
 })();
