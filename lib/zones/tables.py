@@ -177,15 +177,15 @@ def read_linear_works(path: Path = PATHS["linear_works"], districts: pd.DataFram
 # Why a place the prose names is no item of the map (prose_places.csv); counted in data/README.md.
 PROSE_REASONS = ("历史（“十二五”成就）", "功能区域定位", "描述性提及", "重复已记录项目", "无具体建设内容")
 PROSE_PLACES = {
-    "mention_id": ("str", _text(unique=True, pattern=r"pp-\d{3}", description="pp-NNN, in the order of the plan")),
+    "mention_id": ("str", _text(unique=True, pattern=r"pp-\d{3}", description="编号 pp-NNN，按规划原文顺序")),
     "chapter": ("str", _text(pattern=r"第[一二三四五六七八九十]+章")),
-    "section": ("str", _text(required=False, pattern=r"第[一二三四五六七八九十]+节", description="Empty in a chapter's preamble")),
-    "line": ("int", pa.Column("Int64", pa.Check.ge(1), description="Line of data/source/plan.txt (prose, not a 专栏)")),
-    "clause": ("str", _text(description="The clause naming the place, verbatim from the line")),
-    "places": ("str", _text(description="The places it names, as printed, 、-separated")),
-    "reason": ("str", _text(PROSE_REASONS, description="Why it is no item of the map")),
-    "repeats": ("str", _text(required=False, pattern=r"[A-Za-z0-9-]+(;[A-Za-z0-9-]+)*", description="For 重复已记录项目: the project_id/work_id(s) it repeats")),
-    "note": ("str", _text(required=False)),
+    "section": ("str", _text(required=False, pattern=r"第[一二三四五六七八九十]+节", description="节；章的导语中为空")),
+    "line": ("int", pa.Column("Int64", pa.Check.ge(1), description="data/source/plan.txt 的行号（正文，不在专栏内）")),
+    "clause": ("str", _text(description="提到地名的分句，与原文逐字一致")),
+    "places": ("str", _text(description="分句所写的地名，照原文，以“、”分隔")),
+    "reason": ("str", _text(PROSE_REASONS, description="不作为地图项目的原因")),
+    "repeats": ("str", _text(required=False, pattern=r"[A-Za-z0-9-]+(;[A-Za-z0-9-]+)*", description="原因为重复已记录项目时，所重复的项目编号（project_id 或 work_id），以“;”分隔")),
+    "note": ("str", _text(required=False, description="说明")),
 }
 
 
