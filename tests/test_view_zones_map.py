@@ -283,3 +283,12 @@ def test_chengkou_lists_the_works_that_name_it():
     assert set(table["工程"]) == {"开县至城口至岚皋高速（重庆段）", "城口页岩气田开发项目"}
     assert table.loc[table["工程"] == "城口页岩气田开发项目", "地图上"].iloc[0].startswith("不画线：只写明一个区县")
     assert page.build(page.State()).works_table.num_rows == 139
+
+
+def test_the_works_heading_names_every_kind_the_table_holds():
+    # linear_works.csv kinds (WORK_KINDS): 城市轨道与市郊铁路 reads 轨道, 桥梁/隧道 桥隧, 油气管道/气田 one group;
+    # the prose adds two 流域治理 works (消落区治理, text-L07/L08) to 专栏15's one.
+    heading = page.build(page.State()).works_heading
+    groups = {"铁路": "铁路", "高速公路": "高速公路", "城市轨道与市郊铁路": "轨道", "桥梁": "桥隧", "隧道": "桥隧", "城市道路": "城市道路",
+              "输变电": "输变电", "油气管道": "油气管道", "气田": "气田", "引调水与防洪": "引调水", "流域治理": "流域治理"}
+    assert all(groups[kind] in heading for kind in set(zones.load_linear_works().kind))

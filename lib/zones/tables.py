@@ -178,7 +178,7 @@ def read_linear_works(path: Path = PATHS["linear_works"], districts: pd.DataFram
 PROSE_REASONS = ("历史（“十二五”成就）", "功能区域定位", "描述性提及", "重复已记录项目", "无具体建设内容")
 PROSE_PLACES = {
     "mention_id": ("str", _text(unique=True, pattern=r"pp-\d{3}", description="编号 pp-NNN，按规划原文顺序")),
-    "chapter": ("str", _text(pattern=r"第[一二三四五六七八九十]+章")),
+    "chapter": ("str", _text(pattern=r"第[一二三四五六七八九十]+章", description="章")),
     "section": ("str", _text(required=False, pattern=r"第[一二三四五六七八九十]+节", description="节；章的导语中为空")),
     "line": ("int", pa.Column("Int64", pa.Check.ge(1), description="data/source/plan.txt 的行号（正文，不在专栏内）")),
     "clause": ("str", _text(description="提到地名的分句，与原文逐字一致")),
