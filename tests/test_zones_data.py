@@ -379,6 +379,8 @@ SMALL_PLACES = [
     "茶园", "中央商务区", "重庆高新区", "重庆经开区", "临空经济", "张家坝", "万县",
 ]
 WORD_TOO = {"龙头": r"龙头(?!企业|项目)", "水土": r"水土(?!流失|养)"}
+# Areas of several districts the prose names (as 专栏12 and 专栏7 do: 三峡库区磨刀溪…, 秀山（武陵山）综合物流园).
+REGIONS = ["三峡库区", "武陵山"]
 
 
 def _prose_lines():
@@ -389,18 +391,18 @@ def test_the_small_place_names_are_the_rows_own():
     """The list above is not ours: each name stands in some recorded row's quote or note."""
     projects, works = zones.load_projects(), zones.load_linear_works()
     used = "\n".join([*projects.quote, *projects.note, *projects.name_zh, *works.quote, *works.name_zh])
-    assert [name for name in [*SMALL_PLACES, *WORD_TOO] if name not in used] == []
+    assert [name for name in [*SMALL_PLACES, *WORD_TOO, *REGIONS] if name not in used] == []
 
 
 def test_every_place_the_prose_names_is_an_item_or_has_its_reason():
-    """Nothing silently missing from the body text: each mention of a district (or 万盛, 主城, 两江新区) and of the
-    smaller places above, on every prose line, lies inside a recorded item's quote on that line or a prose_places clause."""
+    """Nothing silently missing from the body text: each mention of a district (or 万盛, 主城, 两江新区, 三峡库区, 武陵山)
+    and of the smaller places above, on every prose line, lies inside a recorded item's quote on that line or a prose_places clause."""
     projects, works, mentions = zones.load_projects(), zones.load_linear_works(), zones.load_prose_places()
     spans: dict[int, list[str]] = {}
     for frame, column in ((projects[projects.box == ""], "quote"), (works[works.box == ""], "quote"), (mentions, "clause")):
         for line, text in zip(frame.line, frame[column]):
             spans.setdefault(int(line), []).append(text)
-    patterns = [re.escape(n) for n in [*zones.load_districts().short_name, "万盛", "主城", "两江新区", *SMALL_PLACES]]
+    patterns = [re.escape(n) for n in [*zones.load_districts().short_name, "万盛", "主城", "两江新区", *REGIONS, *SMALL_PLACES]]
     patterns += list(WORD_TOO.values())
     missing = []
     for line in _prose_lines():
@@ -449,9 +451,9 @@ def test_a_repeat_points_to_rows_that_exist_and_name_the_same_places():
 def test_prose_places_are_counted():
     mentions = zones.load_prose_places()
     # data/README.md lists these counts ("Left out on purpose").
-    assert len(mentions) == 34
+    assert len(mentions) == 40
     assert mentions.reason.value_counts().to_dict() == {
-        "重复已记录项目": 15, "功能区域定位": 10, "描述性提及": 5, "无具体建设内容": 3, "历史（“十二五”成就）": 1,
+        "重复已记录项目": 15, "功能区域定位": 10, "描述性提及": 10, "无具体建设内容": 4, "历史（“十二五”成就）": 1,
     }
     # The prose items: 50 in projects.csv, 8 in linear_works.csv.
     assert (zones.load_projects().box == "").sum() == 50
