@@ -58,7 +58,10 @@ def _drawing() -> tuple[int, tuple[tuple[str, str, str], ...], str, int]:
 
         drawn.append((row.adcode, link(' stroke="#ffffff" stroke-width="1"'), link(' stroke="#000000" stroke-width="2.5"')))
     dots = []
-    for project in zones.load_projects().dropna(subset=["lon", "lat"]).itertuples():
+    # Only a site is a dot: a project the plan places only in its district is counted in the district's
+    # tooltip, never drawn at the district's point as if that were its site (issue 14; the app does the same).
+    projects = zones.load_projects()
+    for project in projects[projects.precision == "site"].itertuples():
         x, y = xy(project.lon, project.lat)
         dots.append(f'<circle cx="{x:.0f}" cy="{y:.0f}" r="2.6"><title>{escape(project.name_zh)}（{escape(project.category)}）</title></circle>')
     labels = []
@@ -106,7 +109,7 @@ def _project_row(columns: list[str], row: list[str], link_column: str, hidden: t
     return [cell for c, cell in cells.items() if c not in hidden], links.plan(chapter, section) if chapter else ""
 
 
-# The whole city lists all 255 projects: without the quote, subcategory and position (each
+# The whole city lists all 308 projects: without the quote, subcategory and position (each
 # project's own district page has them) the page stays under the 150 KB page budget.
 CITY_HIDDEN = tuple(zones.PROJECT_COLUMNS[key] for key in ("quote", "subcategory", "position"))
 

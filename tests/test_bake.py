@@ -22,7 +22,7 @@ import pytest
 import vl_convert
 
 from bake import charts, checks, links, pages, site
-from lib import data, exports, scenario
+from lib import data, exports, scenario, zones
 from lib.figures import figure
 from lib.scenario_catalogue import indicator_options
 
@@ -326,6 +326,14 @@ def test_the_bake_is_within_its_time_budget(baked):
 def test_every_page_weighs_at_most_150_kb_without_the_bundle(out):
     heavy = {str(p.relative_to(out)): n for p in checks.html_pages(out) if (n := checks.page_bytes(out, p)) > 150_000}
     assert heavy == {}
+
+
+def test_the_baked_map_draws_a_dot_only_at_a_site(out):
+    # projects.csv: 9 rows at precision site (the airports, airportsdata); the 269 placed only in a district get no dot.
+    svg = (out / "zones" / "map.svg").read_text(encoding="utf-8")
+    sites = zones.load_projects().query("precision == 'site'")
+    assert svg.count("<circle") == len(sites) == 9
+    assert all(f"<title>{name}（机场）</title>" in svg for name in sites.name_zh)
 
 
 def test_the_whole_site_weighs_at_most_30_mb(out):

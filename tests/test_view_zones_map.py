@@ -65,8 +65,8 @@ def outlined(view) -> list[str]:
 @pytest.mark.parametrize(
     "state, heading, outlined_adcodes, listed",
     [
-        # The whole city: no district outlined, all 288 projects listed (projects.csv has 288 rows).
-        (page.State(), "五大功能区域", [], 288),
+        # The whole city: no district outlined, all 308 projects listed (projects.csv has 308 rows).
+        (page.State(), "五大功能区域", [], 308),
         # 都市功能核心区: only 渝中 lies wholly in it (district_zones.csv); the five split districts get a thinner outline.
         (page.State(place="core"), "都市功能核心区", ["500103"], None),
         # 开县 was renamed 开州区 after the plan, and its code changed (districts.csv adcode_2016, name_current).
@@ -110,8 +110,8 @@ def test_markers_and_counts_follow_the_categories(categories):
     assert sum(m["tip_body"].count("— ") for m in markers) == len(sited)  # every sited project listed in a marker
     mapped = sum(counts[c] for c in shown)
     assert view.counts_text.startswith(f"所选类别 {mapped} 项：{len(sited)} 项在有来源坐标的所在地画点")
-    # All 288: 9 sites, 22 unplaced (projects.csv), the rest placed only in districts.
-    assert "全部 288 项中 9 项画点、257 项只点到区县、22 项未上图" in view.counts_text
+    # All 308: 9 sites, 30 unplaced (projects.csv), the rest placed only in districts.
+    assert "全部 308 项中 9 项画点、269 项只点到区县、30 项未上图" in view.counts_text
     sited_by = sited.category.value_counts()
     assert all(f"{c}（所在地） {n}" in view.marker_key_svg for c, n in sited_by.items())
     assert all(c not in view.marker_key_svg for c in shown if c not in sited_by)  # no glyph for what has no point
@@ -282,4 +282,13 @@ def test_chengkou_lists_the_works_that_name_it():
     table = view.works_table.to_pandas()
     assert set(table["工程"]) == {"开县至城口至岚皋高速（重庆段）", "城口页岩气田开发项目"}
     assert table.loc[table["工程"] == "城口页岩气田开发项目", "地图上"].iloc[0].startswith("不画线：只写明一个区县")
-    assert page.build(page.State()).works_table.num_rows == 131
+    assert page.build(page.State()).works_table.num_rows == 139
+
+
+def test_the_works_heading_names_every_kind_the_table_holds():
+    # linear_works.csv kinds (WORK_KINDS): 城市轨道与市郊铁路 reads 轨道, 桥梁/隧道 桥隧, 油气管道/气田 one group;
+    # the prose adds two 流域治理 works (消落区治理, text-L07/L08) to 专栏15's one.
+    heading = page.build(page.State()).works_heading
+    groups = {"铁路": "铁路", "高速公路": "高速公路", "城市轨道与市郊铁路": "轨道", "桥梁": "桥隧", "隧道": "桥隧", "城市道路": "城市道路",
+              "输变电": "输变电", "油气管道": "油气管道", "气田": "气田", "引调水与防洪": "引调水", "流域治理": "流域治理"}
+    assert all(groups[kind] in heading for kind in set(zones.load_linear_works().kind))

@@ -242,6 +242,10 @@ def test_a_zone_holds_a_project_only_if_all_its_districts_lie_wholly_in_it():
         ("district_zones.csv", "500104,core,内环以内,false", "500104,core,全域,false", "no zone can cover it 全域"),
         ("projects.csv", ",500106,located,专栏7,", ",500199,located,专栏7,", "not a known district"),
         ("projects.csv", "zl07-001,", "zl07-002,", "repeats 'zl07-002'"),
+        ("linear_works.csv", "text-L01,万州城市轨道交通,城市轨道与市郊铁路,规划论证,,", "text-L01,万州城市轨道交通,城市轨道与市郊铁路,规划论证,专栏13,", "in the prose (box empty)"),
+        ("prose_places.csv", ",重复已记录项目,zl11-001,", ",重复已记录项目,zl11-099,", "'zl11-099', which is in neither"),
+        ("prose_places.csv", ",描述性提及,,", ",描述性提及,zl11-001,", "only a repeat, names the row(s)"),
+        ("prose_places.csv", ",功能区域定位,", ",功能定位,", "'reason' has '功能定位'"),
     ],
 )
 def test_a_damaged_file_names_itself_and_the_problem(tmp_path, name, old, new, problem):
@@ -259,6 +263,15 @@ def test_a_damaged_file_names_itself_and_the_problem(tmp_path, name, old, new, p
             zones.read_districts(target, zone_table)
         elif name == "district_zones.csv":
             zones.read_district_zones(target, zones.read_districts(tmp_path / "districts.csv", zone_table), zone_table)
+        elif name == "linear_works.csv":
+            zones.tables.read_linear_works(target, zones.read_districts(tmp_path / "districts.csv", zone_table))
+        elif name == "prose_places.csv":
+            district_table = zones.read_districts(tmp_path / "districts.csv", zone_table)
+            zones.read_prose_places(
+                target,
+                zones.read_projects(tmp_path / "projects.csv", district_table),
+                zones.tables.read_linear_works(tmp_path / "linear_works.csv", district_table),
+            )
         else:
             zones.read_projects(target, zones.read_districts(tmp_path / "districts.csv", zone_table))
     assert name in str(error.value)
@@ -291,7 +304,7 @@ def test_every_project_links_to_its_passage_in_the_plan_reader():
 @pytest.mark.parametrize("work", list(zones.load_linear_works().itertuples()), ids=lambda w: w.work_id)
 def test_each_linear_work_is_quoted_from_its_box_with_the_districts_its_name_names(work):
     line = plan_text.where(work.line)
-    assert work.quote in plan_text.box(work.box).text and work.quote in line.text
+    assert work.quote in _source_text(work) and work.quote in line.text
     assert (line.box, line.chapter, line.section) == (work.box, work.chapter, work.section)
     if work.status:
         assert work.status in line.text
@@ -305,8 +318,14 @@ def test_each_linear_work_is_quoted_from_its_box_with_the_districts_its_name_nam
 def test_linear_works_counts():
     works = zones.load_linear_works()
     # 专栏12 railways 20 + expressways 32; 专栏13 rail 16, bridges 15, tunnels 12, roads 2; 专栏14 30; 专栏15 4 (linear_works.csv).
-    assert works.box.value_counts().to_dict() == {"专栏12": 52, "专栏13": 45, "专栏14": 30, "专栏15": 4}
+    # The prose ("" box) adds 8 (text-L01–L08): 万州城市轨道交通, 2 substations of 536, 毕节 line, 2 pipelines, 2 消落区 works.
+    assert works.box.value_counts().to_dict() == {"专栏12": 52, "专栏13": 45, "专栏14": 30, "专栏15": 4, "": 8}
     assert int(works.schematic.sum()) == 24
+    # data/README.md lists the reasons a work is not drawn.
+    assert works.reason[~works.schematic].value_counts().to_dict() == {
+        "名称未写明区县（以简称、线路编号或城区地名称呼）": 75, "只写明一个区县：计入该区县，不画线": 19,
+        "另一端在市外，市内只写明一个区县": 12, "两端均未写明市内区县": 8, "多条河流，无单一地点": 1,
+    }
     # 城口 is named by 开县至城口至岚皋高速 and 城口页岩气田 (专栏12, 专栏14).
     chengkou = works[works.district_adcodes.str.contains("500229")]
     assert set(chengkou.name_zh) == {"开县至城口至岚皋高速（重庆段）", "城口页岩气田开发项目"}
@@ -338,7 +357,104 @@ def test_every_district_a_box_names_is_inside_a_recorded_item(box):
 def test_unplaced_reasons_are_counted():
     projects = zones.load_projects()
     # data/README.md lists these counts.
-    assert projects.precision.value_counts().to_dict() == {"district": 257, "none": 22, "site": 9}
+    assert len(projects) == 308  # 258 of 专栏3–20 + 50 of the prose (text-001–050)
+    assert projects.precision.value_counts().to_dict() == {"district": 269, "none": 30, "site": 9}
     assert projects.unplaced_reason[projects.precision == "none"].value_counts().to_dict() == {
-        "区县未能确认": 13, "市外": 2, "两江新区（非县级）": 2, "片区（跨多个区县）": 2, "无单一地点": 2, "未写明地点": 1,
+        "区县未能确认": 16, "片区（跨多个区县）": 5, "市外": 3, "两江新区（非县级）": 3, "无单一地点": 2, "未写明地点": 1,
     }
+
+
+# --- The prose (issue 14): every place it names is an item of the map or a prose_places.csv row with its reason. ---
+
+HEADING = re.compile(r"^\u3000*第[一二三四五六七八九十]+[章节]\u3000")  # chapter and section titles (and the table of contents)
+
+# Places smaller than a district that the rows' quotes and notes use (the gazetteer the map already relies on),
+# as a pattern where the bare name is also an ordinary word: 龙头企业, 水土流失, 一方水土.
+SMALL_PLACES = [
+    "团结村", "白市驿", "果园", "寸滩", "南彭", "空港", "双福", "珞璜", "西永", "悦来", "礼嘉", "照母山", "金山", "鱼复",
+    "龙兴", "蔡家", "两路", "江北嘴", "大学城", "洛碛", "新田", "渭沱", "港桥", "白涛", "歌乐山", "仙女山", "东温泉",
+    "南温泉", "解放碑", "重庆北站", "重庆西站", "菜园坝", "重庆东站", "朝天门", "利泽", "草街", "白马", "双江", "安稳",
+    "南桐", "浩口", "罗洲坝", "井口", "大溪沟", "打枪坝", "老鼓楼", "大田湾", "奥体中心", "石桥铺", "鱼嘴", "江北机场",
+    "观音桥", "南坪", "三峡广场", "杨家坪", "大坪", "九宫庙", "金佛山", "观景口", "蟠龙", "朱沱", "水天坪", "跳磴",
+    "茶园", "中央商务区", "重庆高新区", "重庆经开区", "临空经济", "张家坝", "万县",
+]
+WORD_TOO = {"龙头": r"龙头(?!企业|项目)", "水土": r"水土(?!流失|养)"}
+# Areas of several districts the prose names (as 专栏12 and 专栏7 do: 三峡库区磨刀溪…, 秀山（武陵山）综合物流园).
+REGIONS = ["三峡库区", "武陵山"]
+
+
+def _prose_lines():
+    return [ln for ln in plan_text.plan_lines() if not ln.box and ln.text.strip("\u3000") and not HEADING.match(ln.text)]
+
+
+def test_the_small_place_names_are_the_rows_own():
+    """The list above is not ours: each name stands in some recorded row's quote or note."""
+    projects, works = zones.load_projects(), zones.load_linear_works()
+    used = "\n".join([*projects.quote, *projects.note, *projects.name_zh, *works.quote, *works.name_zh])
+    assert [name for name in [*SMALL_PLACES, *WORD_TOO, *REGIONS] if name not in used] == []
+
+
+def test_every_place_the_prose_names_is_an_item_or_has_its_reason():
+    """Nothing silently missing from the body text: each mention of a district (or 万盛, 主城, 两江新区, 三峡库区, 武陵山)
+    and of the smaller places above, on every prose line, lies inside a recorded item's quote on that line or a prose_places clause."""
+    projects, works, mentions = zones.load_projects(), zones.load_linear_works(), zones.load_prose_places()
+    spans: dict[int, list[str]] = {}
+    for frame, column in ((projects[projects.box == ""], "quote"), (works[works.box == ""], "quote"), (mentions, "clause")):
+        for line, text in zip(frame.line, frame[column]):
+            spans.setdefault(int(line), []).append(text)
+    patterns = [re.escape(n) for n in [*zones.load_districts().short_name, "万盛", "主城", "两江新区", *REGIONS, *SMALL_PLACES]]
+    patterns += list(WORD_TOO.values())
+    missing = []
+    for line in _prose_lines():
+        covered = [False] * len(line.text)
+        for text in spans.get(line.number, []):
+            for match in re.finditer(re.escape(text), line.text):
+                covered[match.start():match.end()] = [True] * (match.end() - match.start())
+        for pattern in patterns:
+            for m in re.finditer(pattern, line.text):
+                if not all(covered[m.start():m.end()]):
+                    missing.append(f"{line.number}: {line.text[max(0, m.start() - 8):m.end() + 8]}")
+    assert missing == []
+
+
+def test_the_prose_names_districts_on_these_lines():
+    # Guards the test above against a parser that finds no prose: the lines read by hand in December 2026 that name
+    # a district (or 万盛, 主城, 两江新区) outside a heading: 27 lines (data/README.md). 422, 497 and 563 name only
+    # smaller places (悦来, 观音桥 …), which the test above checks all the same.
+    names = [*zones.load_districts().short_name, "万盛", "主城", "两江新区"]
+    found = [ln.number for ln in _prose_lines() if any(n in ln.text for n in names)]
+    assert found == [
+        280, 366, 424, 444, 450, 498, 502, 503, 504, 514, 515, 524, 525, 535, 536, 545, 588, 637, 645,
+        675, 682, 684, 685, 687, 690, 694, 696,
+    ]
+
+
+@pytest.mark.parametrize("mention", list(zones.load_prose_places().itertuples()), ids=lambda m: m.mention_id)
+def test_each_prose_place_is_verbatim_in_its_prose_line(mention):
+    line = plan_text.where(mention.line)
+    assert mention.clause in line.text
+    assert (line.box, line.chapter, line.section) == ("", mention.chapter, mention.section)
+    # The places are those the clause prints (a district's short form, or the smaller name).
+    assert all(place in mention.clause for place in mention.places.split("、")), mention.places
+
+
+def test_a_repeat_points_to_rows_that_exist_and_name_the_same_places():
+    projects, works = zones.load_projects(), zones.load_linear_works()
+    text = {**dict(zip(projects.project_id, projects.name_zh + projects.quote)), **dict(zip(works.work_id, works.name_zh + works.quote))}
+    repeats = zones.load_prose_places().query("reason == '重复已记录项目'")
+    assert len(repeats) and (repeats.repeats != "").all()
+    for mention in repeats.itertuples():
+        ids = mention.repeats.split(";")
+        assert all(i in text for i in ids), mention.mention_id
+
+
+def test_prose_places_are_counted():
+    mentions = zones.load_prose_places()
+    # data/README.md lists these counts ("Left out on purpose").
+    assert len(mentions) == 40
+    assert mentions.reason.value_counts().to_dict() == {
+        "重复已记录项目": 15, "功能区域定位": 10, "描述性提及": 10, "无具体建设内容": 4, "历史（“十二五”成就）": 1,
+    }
+    # The prose items: 50 in projects.csv, 8 in linear_works.csv.
+    assert (zones.load_projects().box == "").sum() == 50
+    assert (zones.load_linear_works().box == "").sum() == 8

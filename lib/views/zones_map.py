@@ -283,7 +283,7 @@ def build(state: State) -> View:
         works_label=f"线状工程示意（{int(all_works.schematic.sum())} 条点线，连接名称所写区县，不是走向）",
         works=state.works,
         works_heading=(
-            f"线状工程：{len(listed_works)} 项（铁路、高速公路、轨道、桥隧、输变电、油气管道与气田、引调水）；"
+            f"线状工程：{len(listed_works)} 项（铁路、高速公路、轨道、桥隧、城市道路、输变电、油气管道与气田、引调水、流域治理）；"
             f"名称写明两个及以上区县的画示意点线，其余只列在此表并注明原因"
         ),
         works_table=pa.Table.from_pandas(zones.work_table(listed_works), preserve_index=False),

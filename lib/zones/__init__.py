@@ -1,6 +1,6 @@
 """The five functional zones, the 38 districts and the sited projects of the plan.
 
-- ``tables``: the four CSV tables' schemas and loaders;
+- ``tables``: the CSV tables' schemas and loaders;
 - ``boundaries``: the districts' GeoJSON, their shapes and bounding boxes;
 - ``places``: what a visitor can select and what each place covers;
 - ``project_table``: the projects as the page lists them.
@@ -40,10 +40,12 @@ from lib.zones.tables import (
     load_districts,
     load_linear_works,
     load_projects,
+    load_prose_places,
     load_zones,
     read_districts,
     read_district_zones,
     read_projects,
+    read_prose_places,
     read_zones,
     split_adcodes,
 )
@@ -51,7 +53,7 @@ from lib.zones.tables import (
 __all__ = [
     "ALL", "UNDETERMINED", "BOUNDS", "CATEGORIES", "EQUAL_AREA_CRS", "GEOJSON_PATH", "PATHS", "PROJECT_COLUMNS", "TABLES", "ZONE_IDS",
     "category_counts", "district_name", "district_names", "districts_of_zone", "load_boundaries", "load_district_shapes",
-    "load_district_zones", "load_districts", "load_linear_works", "load_projects", "load_zones", "mapped_counts", "place_districts",
+    "load_district_zones", "load_districts", "load_linear_works", "load_projects", "load_prose_places", "load_zones", "mapped_counts", "place_districts",
     "place_ids", "place_labels", "project_table", "project_zones", "projects_at", "projects_in", "read_district_zones", "read_districts",
-    "read_projects", "read_zones", "source_label", "split_adcodes", "work_table", "works_at", "WORK_COLUMNS", "zones_of_district",
+    "read_projects", "read_prose_places", "read_zones", "source_label", "split_adcodes", "work_table", "works_at", "WORK_COLUMNS", "zones_of_district",
 ]

@@ -77,7 +77,7 @@ def work_table(works: pd.DataFrame, districts: pd.DataFrame | None = None) -> pd
             "kind": works.kind,
             "status": works.status,
             "districts": works.district_adcodes.map(lambda v: "、".join(names[c] for c in tables.split_adcodes(v)) or "—"),
-            "source": works.box + "（" + works.chapter + works.section + "）",
+            "source": (works.box + "（" + works.chapter + works.section + "）").where(works.box != "", "正文" + works.chapter + works.section),
             "quote": works.quote,
             "map": pd.Series("示意连线（开启“线状工程示意”后显示）", index=works.index).where(works.schematic, "不画线：" + works.reason),
             "link": [plan_link(c, s) for c, s in zip(works.chapter, works.section)],

@@ -1,4 +1,4 @@
-"""The map's four tables (zones, districts, district_zones, projects): schemas and loaders.
+"""The map's tables (zones, districts, district_zones, projects, linear_works, prose_places): schemas and loaders.
 
 Each loads, validated, with one call, read once per process and handed out
 as a copy (lib.validation.read_once).
@@ -24,6 +24,7 @@ PATHS = {
     "district_zones": DATA_DIR / "district_zones.csv",
     "projects": DATA_DIR / "projects.csv",
     "linear_works": DATA_DIR / "linear_works.csv",
+    "prose_places": DATA_DIR / "prose_places.csv",
 }
 
 # Chongqing lies within this box (WGS 84); anything outside is a typo.
@@ -141,15 +142,15 @@ PROJECTS = {
 
 WORK_KINDS = ("铁路", "高速公路", "城市轨道与市郊铁路", "桥梁", "隧道", "城市道路", "输变电", "油气管道", "气田", "引调水与防洪", "流域治理")
 LINEAR_WORKS = {
-    "work_id": ("str", _text(unique=True, pattern=r"zl\d\d-L\d\d", description="zlNN-Lnn for 专栏NN, in the order printed")),
+    "work_id": ("str", _text(unique=True, pattern=r"(zl\d\d|text)-L\d\d", description="zlNN-Lnn for 专栏NN, text-Lnn for the prose, in the order printed")),
     "name_zh": ("str", _text(description="The work as printed")),
     "kind": ("str", _text(WORK_KINDS, description="铁路, 高速公路, 桥梁, 输变电, 气田 …")),
     "status": ("str", _text(required=False, description="Stage as printed; empty where none")),
-    "box": ("str", _text(pattern=r"专栏\d+")),
+    "box": ("str", _text(required=False, pattern=r"专栏\d+", description="专栏N, empty for the prose")),
     "chapter": ("str", _text(pattern=r"第[一二三四五六七八九十]+章")),
     "section": ("str", _text(pattern=r"第[一二三四五六七八九十]+节")),
     "line": ("int", pa.Column("Int64", pa.Check.ge(1), description="Line of data/source/plan.txt holding the quote")),
-    "quote": ("str", _text(description="Verbatim substring of the box text")),
+    "quote": ("str", _text(description="Verbatim substring of the box text (or the line, for the prose)")),
     "district_adcodes": ("str", _text(required=False, pattern=rf"{ADCODE}(;{ADCODE})*", description="The districts the work's name names, in the order named")),
     "named_places": ("str", _text(required=False, description="The names in the work's name that gave those districts, 、-separated")),
     "schematic": ("bool", pa.Column(bool, description="True where two or more districts are named: drawn as a dotted 示意 link between their points")),
@@ -163,11 +164,47 @@ def read_linear_works(path: Path = PATHS["linear_works"], districts: pd.DataFram
     frame = validate(path, frame, schema(LINEAR_WORKS, "linear_works"))
     known = set(districts.adcode)
     for index, row in frame.iterrows():
+        if row.work_id.startswith("zl") != bool(row.box):
+            raise DataFileError(path, "a zlNN- work stands in a 专栏 and a text- work in the prose (box empty)", row=index + 2)
         adcodes = split_adcodes(row.district_adcodes)
         if any(code not in known for code in adcodes):
             raise DataFileError(path, "district_adcodes names an unknown district", row=index + 2)
         if bool(row.schematic) != (len(adcodes) >= 2) or bool(row.schematic) == bool(row.reason):
             raise DataFileError(path, "a work is schematic exactly when two or more districts are named, and otherwise says why not", row=index + 2)
+    return frame
+
+
+# Why a place the prose names is no item of the map (prose_places.csv); counted in data/README.md.
+PROSE_REASONS = ("历史（“十二五”成就）", "功能区域定位", "描述性提及", "重复已记录项目", "无具体建设内容")
+PROSE_PLACES = {
+    "mention_id": ("str", _text(unique=True, pattern=r"pp-\d{3}", description="编号 pp-NNN，按规划原文顺序")),
+    "chapter": ("str", _text(pattern=r"第[一二三四五六七八九十]+章", description="章")),
+    "section": ("str", _text(required=False, pattern=r"第[一二三四五六七八九十]+节", description="节；章的导语中为空")),
+    "line": ("int", pa.Column("Int64", pa.Check.ge(1), description="data/source/plan.txt 的行号（正文，不在专栏内）")),
+    "clause": ("str", _text(description="提到地名的分句，与原文逐字一致")),
+    "places": ("str", _text(description="分句所写的地名，照原文，以“、”分隔")),
+    "reason": ("str", _text(PROSE_REASONS, description="不作为地图项目的原因")),
+    "repeats": ("str", _text(required=False, pattern=r"[A-Za-z0-9-]+(;[A-Za-z0-9-]+)*", description="原因为重复已记录项目时，所重复的项目编号（project_id 或 work_id），以“;”分隔")),
+    "note": ("str", _text(required=False, description="说明")),
+}
+
+
+def read_prose_places(
+    path: Path = PATHS["prose_places"], projects: pd.DataFrame | None = None, works: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """The prose's mentions of places that are no item of the map, each with its reason; a repeat names the rows it repeats."""
+    projects = load_projects() if projects is None else projects
+    works = load_linear_works() if works is None else works
+    frame = read_csv(path, columns(PROSE_PLACES))
+    frame = validate(path, frame, schema(PROSE_PLACES, "prose_places"))
+    known = set(projects.project_id) | set(works.work_id)
+    for index, row in frame.iterrows():
+        ids = [i for i in row.repeats.split(";") if i]
+        if (row.reason == "重复已记录项目") != bool(ids):
+            raise DataFileError(path, "a repeat, and only a repeat, names the row(s) it repeats in repeats", row=index + 2)
+        unknown = [i for i in ids if i not in known]
+        if unknown:
+            raise DataFileError(path, f"repeats names {unknown[0]!r}, which is in neither projects.csv nor linear_works.csv", row=index + 2)
     return frame
 
 
@@ -255,6 +292,7 @@ load_districts = read_once(read_districts)
 load_district_zones = read_once(read_district_zones)
 load_projects = read_once(read_projects)
 load_linear_works = read_once(read_linear_works)
+load_prose_places = read_once(read_prose_places)
 
 
 # The map's tables, in the same form as lib.data.TABLES (title, schema, loader).
@@ -264,4 +302,5 @@ TABLES = {
     "district_zones": ("区县所属功能区域", DISTRICT_ZONES, load_district_zones),
     "projects": ("规划点名的项目", PROJECTS, load_projects),
     "linear_works": ("线状工程（示意）", LINEAR_WORKS, load_linear_works),
+    "prose_places": ("正文提到但不上图的地名", PROSE_PLACES, load_prose_places),
 }
