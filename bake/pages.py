@@ -6,7 +6,7 @@ import functools
 
 import pandas as pd
 
-from bake import charts, links
+from bake import charts, links, tables as table_sort
 from bake.render import Writer
 from lib import data, exports, tables
 from lib.scenario_catalogue import options_by_id
@@ -49,7 +49,9 @@ def bake_tables(writer: Writer) -> None:
         "caption": trajectory.ranking_caption,
         "chart": {"spec": f"{links.INDICATORS}ranking.json", "svg": f"{links.INDICATORS}ranking.svg", "fits": charts.fits_width(spec)},
     }
-    writer.page(links.INDICATORS, "indicators.html", title=first.title, views=views, first=first, pillars=pillars, ranking=ranking)
+    writer.page(links.INDICATORS, "indicators.html", title=first.title, views=views, first=first, pillars=pillars, ranking=ranking,
+                row_data={table: table_sort.row_data(view) for table, view in views.items()},
+                counts_format=indicators.COUNTS, empty=indicators.EMPTY)
 
 
 @functools.cache
