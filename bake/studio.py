@@ -35,6 +35,7 @@ WAN = economy.UNIT_FACTORS["万元"]  # 元 per 万元
 NOISE_DIGITS = 10  # lib.figures.figure drops float noise at 10 decimals first
 SCENARIO = "情景A"  # the studio chart's name for the sliders' path (lib.scenario_chart)
 ROW = 22  # px between the answer lines above the chart
+INDENT = -60  # px: the answers start under the title, over the y axis, so a phone fits their width
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,7 @@ def against(gap_field: str, out: str, unit: str, target_raw: str) -> list[dict]:
 def _metric_text(field: str, row: int, big: bool) -> dict:
     """One line of the answers, above the plot (negative y: the title moves up to make room)."""
     return {
-        "mark": {"type": "text", "align": "left", "baseline": "top", "x": 0, "y": -ROW * (4 - row) - 8,
+        "mark": {"type": "text", "align": "left", "baseline": "top", "x": INDENT, "y": -ROW * (4 - row) - 8,
                  "fontSize": 15 if big else 13, "fontWeight": "bold" if big else "normal", "color": "#1a1a1a" if big else "#555555"},
         "encoding": {"text": {"field": field, "type": "nominal"}},
     }
