@@ -114,7 +114,7 @@ def _gdp_spec(view: scenario_studio.View) -> dict:
         {"calculate": f"datum.series == '{SCENARIO}' ? {plan.gdp_2015.value!r} * pow(datum.factor, datum.year - {BASE_YEAR}) : datum.value", "as": "value"},
         *rounded("value", "shown", decimals=0),
     ]
-    for layer in spec["layer"][:2]:  # the line and its points: every layer reading the paths
+    for layer in spec["layer"]:  # every layer of the app's chart reads the one dataset; the target's rows pass unchanged
         layer["transform"] = path + layer.get("transform", [])
     answers = [
         {"calculate": _gdp_factor(), "as": "gdp_factor"},
