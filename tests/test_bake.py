@@ -342,6 +342,7 @@ def test_the_baked_gdp_sliders_land_where_lib_economy_does(out):
 def test_the_baked_income_sliders_land_where_lib_economy_does(out):
     spec = json.loads((out / "indicator" / "t2_income_growth" / "studio.json").read_text(encoding="utf-8"))
     answers = _dataset_with(spec, "ratio_line")
+    paths = [step for step in _dataset_with(spec, "urban_path") if step[0] in ("urban_path", "rural_path")]  # before the fold
     sliders = scenario_studio.build(scenarios.State(section=studio.INCOMES)).studio.slider_rows[0]
     for urban, rural, urbanization in itertools.product(*(_control_grid(s) for s in sliders)):
         signals = {"urban_income": urban, "rural_income": rural, "urbanization": urbanization}
@@ -350,6 +351,11 @@ def test_the_baked_income_sliders_land_where_lib_economy_does(out):
         assert math.isclose(row["growth"], economy.average_income_growth(urban, rural, urbanization), rel_tol=1e-12), signals
         shown = (row["ratio_line"], row["ratio_delta"], row["growth_line"], row["growth_delta"])
         assert shown == _studio_metrics(studio.INCOMES, signals), signals
+        # the drawn lines start at 专栏1's 2015 incomes and end at the 2020 incomes the answers divide
+        start, end = (_run(paths, signals, year=year) for year in (2015, 2020))
+        plan = economy.figures()
+        assert (start["urban_path"], start["rural_path"]) == (plan.urban_income_2015.value, plan.rural_income_2015.value)
+        assert math.isclose(end["urban_path"], row["urban"], rel_tol=1e-12) and math.isclose(end["rural_path"], row["rural"], rel_tol=1e-12)
 
 
 def test_vega_itself_draws_the_studio_answers_lib_gives(out):
