@@ -117,10 +117,11 @@ def shown_expressions(decimals: int) -> list[dict]:
     .5 where the decimal value has one, so round() breaks the tie away from zero.
     """
     units = f"round(abs(round(datum.value * pow(10, {NOISE_DIGITS}))) / pow(10, {NOISE_DIGITS - decimals}))"
-    shown = f"datum.units == 0 ? '0' : format(datum.sign * datum.units / pow(10, {decimals}), '.{decimals}f')"
+    # The sign by hand: Vega's format() writes a negative with U+2212 where figure writes "-".
+    shown = f"datum.units == 0 ? '0' : datum.sign + format(datum.units / pow(10, {decimals}), '.{decimals}f')"
     return [
         {"calculate": units, "as": "units"},
-        {"calculate": "datum.value < 0 ? -1 : 1", "as": "sign"},
+        {"calculate": "datum.value < 0 ? '-' : ''", "as": "sign"},
         {"calculate": shown, "as": "shown"},
     ]
 

@@ -14,6 +14,10 @@ CSS = "/assets/site.css"
 SCRIPT = "/assets/site.js"
 BUNDLE = "/assets/vega.js"
 SEARCH_SCRIPT = "/assets/search.js"
+# The tables' filter and sort: the vendored sorter (bake/static/vendor/README.md) and our filter.
+SORTABLE = "/assets/sortable.min.js"
+TABLES_SCRIPT = "/assets/tables.js"
+TABLES_CSS = "/assets/tables.css"
 
 
 def indicator(indicator_id: str) -> str:

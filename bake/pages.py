@@ -6,7 +6,7 @@ import functools
 
 import pandas as pd
 
-from bake import charts, links
+from bake import charts, links, studio, tables as table_sort
 from bake.render import Writer
 from lib import data, exports, tables
 from lib.scenario_catalogue import options_by_id
@@ -49,7 +49,9 @@ def bake_tables(writer: Writer) -> None:
         "caption": trajectory.ranking_caption,
         "chart": {"spec": f"{links.INDICATORS}ranking.json", "svg": f"{links.INDICATORS}ranking.svg", "fits": charts.fits_width(spec)},
     }
-    writer.page(links.INDICATORS, "indicators.html", title=first.title, views=views, first=first, pillars=pillars, ranking=ranking)
+    writer.page(links.INDICATORS, "indicators.html", title=first.title, views=views, first=first, pillars=pillars, ranking=ranking,
+                row_data={table: table_sort.row_data(view) for table, view in views.items()},
+                counts_format=indicators.COUNTS, empty=indicators.EMPTY)
 
 
 @functools.cache
@@ -81,6 +83,12 @@ def trajectory_vega(series_id: str) -> dict:
 @functools.cache
 def trajectory_svg(series_id: str) -> str:
     return charts.svg(charts.with_values(trajectory_view(series_id).chart))
+
+
+@functools.cache
+def studio_svg(section: str) -> str:
+    # The same panel stands on several pages: drawn once.
+    return charts.svg(studio.panel(section).spec)
 
 
 def indicator_views(indicator_id: str) -> tuple[indicators.View, trajectories.View | None]:
@@ -115,6 +123,12 @@ def bake_indicator(writer: Writer, indicator_id: str) -> None:
         writer.json(f"{url}pace.json", charts.vega_spec(spec))
         writer.file(f"{url}pace.svg", charts.svg(spec))
         pace = {"spec": f"{url}pace.json", "svg": f"{url}pace.svg", "option": option, "fits": True}
+    panel = None
+    if indicator_id in studio.PAGES:
+        panel = studio.panel(studio.PAGES[indicator_id])
+        writer.json(f"{url}studio.json", charts.vega_spec(panel.spec))
+        writer.file(f"{url}studio.svg", studio_svg(panel.section))
+        panel = {"spec": f"{url}studio.json", "svg": f"{url}studio.svg", "panel": panel, "fits": True}
     cells = _data_frame(indicator_id)
     if len(cells):
         writer.file(f"{url}data.csv", exports.to_csv_bytes(cells))
@@ -134,11 +148,13 @@ def bake_indicator(writer: Writer, indicator_id: str) -> None:
         trajectory=trajectory,
         chart=chart,
         pace=pace,
+        studio=panel,
         plan_link=links.plan(detail.reader_link["chapter"], detail.reader_link["section"]),
         related=[(r, links.plan(r.link["chapter"], r.link.get("section", ""))) for r in (trajectory.related if trajectory else ())],
         app_trajectory=None if sid is None else ("trajectories", trajectories.to_query(trajectories.State(indicator=sid))),
         app_row=("indicators", indicators.to_query(indicator_state(indicator_id))),
-        app_scenario=None if option is None else ("scenarios", scenarios.to_query(scenarios.State(indicator=indicator_id))),
+        app_scenario=("scenarios", scenarios.to_query(scenarios.State(section=studio.PAGES[indicator_id]))) if panel else
+        None if option is None else ("scenarios", scenarios.to_query(scenarios.State(indicator=indicator_id))),
     )
 
 

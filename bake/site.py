@@ -13,6 +13,7 @@ from bake.render import Writer
 
 DEFAULT_APP_URL = "http://localhost:8501"
 STATIC = Path(__file__).parent / "static"
+SORTABLE = STATIC / "vendor" / "sortable-tablesort-4.1.7"  # bake/static/vendor/README.md
 NAV = (
     (links.HOME, "概览"),
     (links.INDICATORS, "指标总览"),
@@ -70,6 +71,7 @@ def bake(out: Path, app_url: str = DEFAULT_APP_URL, with_search: bool = True) ->
     def assets() -> None:
         for source in sorted(p for p in STATIC.iterdir() if p.is_file()):  # vendor/ goes in by name
             writer.file(f"/assets/{source.name}", source.read_bytes())
+        writer.file(links.SORTABLE, (SORTABLE / "sortable.min.js").read_bytes())
         writer.file(links.BUNDLE, charts.bundle())
 
     step("assets", assets)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import itertools
 import json
 import math
 import re
@@ -21,10 +22,11 @@ from pathlib import Path
 import pytest
 import vl_convert
 
-from bake import charts, checks, links, pages, site
-from lib import data, exports, scenario, zones
+from bake import charts, checks, links, pages, site, studio
+from lib import data, economy, exports, scenario, tables, zones
 from lib.figures import figure
 from lib.scenario_catalogue import indicator_options
+from lib.views import scenario_studio, scenarios
 
 from helpers import BAKE_APP_URL as APP_URL
 INDICATOR_IDS = tuple(data.load_indicators().indicator_id)
@@ -207,7 +209,8 @@ def _js_round(x: float) -> float:
 def _js_format(x: float, specifier: str) -> str:
     """d3-format's '.Nf': Number.prototype.toFixed, exact decimal expansion, ties up."""
     decimals = int(re.fullmatch(r"\.(\d+)f", specifier).group(1))
-    return str(Decimal(x).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP))
+    # d3-format writes a negative with U+2212, not "-": vl-convert's Vega draws format(-1.5, '.1f') as "−1.5"
+    return str(Decimal(x).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)).replace("-", "\u2212")
 
 
 def _evaluate(expression: str, **names) -> object:
@@ -218,7 +221,8 @@ def _evaluate(expression: str, **names) -> object:
         condition, rest = python.split("?", 1)
         chosen, otherwise = rest.split(":", 1)
         python = f"({chosen}) if ({condition}) else ({otherwise})"
-    assert re.fullmatch(r"[\w\s.+\-*/(),'<>=]+", python), expression
+    # Only arithmetic outside string literals (the words inside them may be any text).
+    assert re.fullmatch(r"[\w\s.+\-*/(),'<>=]+", re.sub(r"'[^'\\]*'", "''", python)), expression
     namespace = {"__builtins__": {}, "pow": pow, "abs": abs, "_round": _js_round, "_format": _js_format}
     return eval(python, namespace, names)  # noqa: S307 - the expression is our own spec's, checked above
 
@@ -300,19 +304,224 @@ def test_every_chart_is_labelled_in_chinese_and_vegas_english_labels_are_hidden(
         assert not any("description" in channels for item in parts for channels in (item.get("encode") or {}).values()), path
 
 
+def _dataset_with(spec: dict, field: str) -> list[tuple[str, str]]:
+    """The formulas, in order, of the Vega dataset that computes ``field`` (but Vega-Lite's own
+    toNumber(datum["year"]) parse of a quantitative field: the rows hold numbers already)."""
+    for dataset in spec["data"]:
+        steps = [(step["as"], step["expr"]) for step in dataset.get("transform", ())
+                 if step["type"] == "formula" and not step["expr"].startswith("toNumber(datum[")]
+        if field in dict(steps):
+            return steps
+    raise AssertionError(f"no dataset computes {field}")
+
+
+def _run(steps: list[tuple[str, str]], signals: dict, **datum) -> dict:
+    """A row through the dataset's formulas, each seeing the row as computed so far."""
+    for name, expression in steps:
+        datum[name] = _evaluate(expression, **signals, **{f"datum_{k}": v for k, v in datum.items()})
+    return datum
+
+
+def _control_grid(slider) -> list[float]:
+    # each slider's ends, the plan's value and three points between, on its step
+    points = {slider.low, slider.high, slider.value, *(slider.low + (slider.high - slider.low) * k / 4 for k in (1, 2, 3))}
+    return sorted({round(round(p / slider.step) * slider.step, 10) for p in points})
+
+
+def _studio_metrics(section: str, values: dict) -> tuple:
+    """What the app's 情景推演 panel shows with these slider values: (label：value, delta) per metric."""
+    view = scenario_studio.build(scenarios.State(section=section, **values))
+    return tuple(x for m in view.studio.metric_rows[0] for x in (f"{m.label}：{m.value}", m.delta))
+
+
+def test_the_studio_panels_stand_on_the_gdp_and_income_pages(out):
+    with_panel = {p.parent.name: p for p in (out / "indicator").glob("*/studio.json")}
+    # 地区生产总值 (专栏1 rows 1-2, 专栏2 row 1) and the incomes (专栏1 rows 26-27, 专栏2 rows 2 and 10): data/indicators.csv
+    assert set(with_panel) == {"t1_gdp", "t1_gdp_per_capita", "t2_gdp_growth", "t1_urban_income", "t1_rural_income",
+                               "t2_income_growth", "t2_urban_rural_income_ratio"}
+    for indicator_id, path in with_panel.items():
+        section = studio.PAGES[indicator_id]
+        sliders = scenario_studio.build(scenarios.State(section=section)).studio.slider_rows[0]
+        signals = {s["name"]: s for s in json.loads(path.read_text(encoding="utf-8"))["signals"]}
+        for slider in sliders:  # the app's slider: its key, plan value, range, step and label
+            bound = signals[slider.key]
+            assert bound["value"] == slider.value, (indicator_id, slider.key)
+            assert (bound["bind"]["min"], bound["bind"]["max"], bound["bind"]["step"]) == (slider.low, slider.high, slider.step)
+            assert bound["bind"]["name"] == slider.label
+        text = page_text(path.parent / "index.html")
+        assert studio.panel(section).caption in text
+    labels = [s["bind"]["name"] for s in json.loads(with_panel["t1_gdp"].read_text(encoding="utf-8"))["signals"] if "bind" in s]
+    assert labels[0] == "实际增速（%/年）"  # the app's words: real growth on the slider, 现价 in the answer
+    assert "现价" in page_text(out / "indicator" / "t1_gdp" / "index.html")
+
+
+def test_the_baked_gdp_sliders_land_where_lib_economy_does(out):
+    spec = json.loads((out / "indicator" / "t1_gdp" / "studio.json").read_text(encoding="utf-8"))
+    answers, path = _dataset_with(spec, "gdp_line"), _dataset_with(spec, "factor")
+    sliders = scenario_studio.build(scenarios.State(section=studio.GDP)).studio.slider_rows[0]
+    for real, deflator, population in itertools.product(*(_control_grid(s) for s in sliders)):
+        signals = {"gdp_real": real, "gdp_deflator": deflator, "population": population}
+        row = _run(answers, signals, year=2020)
+        assert math.isclose(row["gdp"], economy.gdp_2020(real, deflator), rel_tol=1e-12), signals
+        assert math.isclose(row["per_capita"], economy.gdp_per_capita_2020(real, deflator, population), rel_tol=1e-12), signals
+        shown = (row["gdp_line"], row["gdp_delta"], row["per_capita_line"], row["per_capita_delta"])
+        assert shown == _studio_metrics(studio.GDP, signals), signals
+        drawn = [_run(path, signals, year=year, series="情景A", value=None)["value"] for year in range(2015, 2021)]
+        assert all(math.isclose(a, b, rel_tol=1e-12) for a, b in zip(drawn, economy.gdp_path(real, deflator))), signals
+
+
+def test_the_baked_income_sliders_land_where_lib_economy_does(out):
+    spec = json.loads((out / "indicator" / "t2_income_growth" / "studio.json").read_text(encoding="utf-8"))
+    answers = _dataset_with(spec, "ratio_line")
+    paths = [step for step in _dataset_with(spec, "urban_path") if step[0] in ("urban_path", "rural_path")]  # before the fold
+    sliders = scenario_studio.build(scenarios.State(section=studio.INCOMES)).studio.slider_rows[0]
+    for urban, rural, urbanization in itertools.product(*(_control_grid(s) for s in sliders)):
+        signals = {"urban_income": urban, "rural_income": rural, "urbanization": urbanization}
+        row = _run(answers, signals, year=2020)
+        assert math.isclose(row["ratio"], economy.income_ratio_2020(urban, rural), rel_tol=1e-12), signals
+        assert math.isclose(row["growth"], economy.average_income_growth(urban, rural, urbanization), rel_tol=1e-12), signals
+        shown = (row["ratio_line"], row["ratio_delta"], row["growth_line"], row["growth_delta"])
+        assert shown == _studio_metrics(studio.INCOMES, signals), signals
+        # the drawn lines start at 专栏1's 2015 incomes and end at the 2020 incomes the answers divide
+        start, end = (_run(paths, signals, year=year) for year in (2015, 2020))
+        plan = economy.figures()
+        assert (start["urban_path"], start["rural_path"]) == (plan.urban_income_2015.value, plan.rural_income_2015.value)
+        assert math.isclose(end["urban_path"], row["urban"], rel_tol=1e-12) and math.isclose(end["rural_path"], row["rural"], rel_tol=1e-12)
+
+
+def test_vega_itself_draws_the_studio_answers_lib_gives(out):
+    """The panels through Vega's own evaluator (vl-convert), at the plan and at a slowdown."""
+    for indicator_id, key, value in (("t1_gdp", "gdp_real", 7.0), ("t2_income_growth", "rural_income", 8.0)):
+        spec = json.loads((out / "indicator" / indicator_id / "studio.json").read_text(encoding="utf-8"))
+        section = studio.PAGES[indicator_id]
+        for values in ({}, {key: value}):
+            for signal in spec["signals"]:
+                if signal["name"] in values:
+                    signal["value"] = values[signal["name"]]
+            svg = vl_convert.vega_to_svg(spec)
+            for line in _studio_metrics(section, values):
+                assert line in svg, (indicator_id, values, line)
+
+
+# --- the tables filter and sort in the browser ------------------------------------------------
+
+
+class _TableData(HTMLParser):
+    """Each row's data-* and each cell's data-sort (None where the cell has none), by table id."""
+
+    def __init__(self):
+        super().__init__()
+        self.rows: dict[str, dict[str, dict]] = {}
+        self.classes: dict[str, str] = {}
+        self._table = self._row = None
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        if tag == "table" and values.get("id"):
+            self._table = values["id"]
+            self.classes[self._table] = values.get("class", "")
+            self.rows[self._table] = {}
+        elif tag == "tr" and self._table and values.get("data-id"):
+            self._row = {key[5:]: value for key, value in values.items() if key.startswith("data-")} | {"sort": []}
+            self.rows[self._table][values["data-id"]] = self._row
+        elif tag in ("td", "th") and self._row is not None:
+            self._row["sort"].append(values.get("data-sort"))
+
+    def handle_endtag(self, tag):
+        if tag == "tr":
+            self._row = None
+        elif tag == "table":
+            self._table = None
+
+
+@pytest.fixture(scope="module")
+def table_data(out) -> _TableData:
+    parser = _TableData()
+    parser.feed((out / "indicators" / "index.html").read_text(encoding="utf-8"))
+    return parser
+
+
+def test_the_tables_sort_by_the_recorded_values(table_data):
+    # sortable-tablesort reads these classes: sortable, asc (first click ascending), n-last (blanks last)
+    assert set(table_data.classes["table2"].split()) >= {"sortable", "asc", "n-last"}
+    rows = table_data.rows["table2"]
+    columns = [c.name for c in pages.table_views()[2].columns]
+
+    def key(indicator_id: str, column: str) -> str | None:
+        return rows[indicator_id]["sort"][columns.index(column)]
+
+    # As printed in 专栏2 (data/source/plan.txt), each 2020 cell sorts by its number:
+    assert float(key("t2_services_share", "2020年")) == 50  # "50左右"
+    assert float(key("t2_port_external_share", "2020年")) == 50  # "＞50"
+    assert float(key("t2_new_construction_land", "2020年")) == 75000  # "＜【75000】"
+    assert float(key("t2_poverty_exit", "2020年")) == 70.6  # "【70.6】"
+    assert key("t2_innovation_efficiency", "2015年") == ""  # a group row: blank, sorted last
+    # 序号 by printed position, so sorting it gives back the printed order (sub-rows have no 序号 of their own)
+    assert [int(r["sort"][columns.index("序号")]) for r in rows.values()] == list(range(len(rows)))
+    # a ratio by the ratio, not by its rounded percentage
+    frame = tables.indicator_table(2).set_index("indicator_id")
+    assert float(key("t2_forest_cover", "以往÷所需")) == frame.loc["t2_forest_cover", "以往÷所需"]
+    # every printed value cell sorts by the number data/observations.csv records for it
+    values = data.load_observations().set_index("obs_id").value
+    for table, frame in ((2, tables.indicator_table(2)), (1, tables.indicator_table(1))):
+        columns = [c.name for c in pages.table_views()[table].columns]
+        for record in frame.to_dict("records"):
+            for heading in [c[:-4] for c in record if c.endswith("#obs") and c[:-4] in columns]:
+                baked = table_data.rows[f"table{table}"][record["indicator_id"]]["sort"][columns.index(heading)]
+                obs_id = record[f"{heading}#obs"]
+                expected = "" if not obs_id or math.isnan(values[obs_id]) else float(values[obs_id])
+                assert (baked if baked == "" else float(baked)) == expected, (record["indicator_id"], heading)
+
+
+def _filtered(rows: dict[str, dict], words: str = "", pillar: str = "", attribute: str = "") -> list[str]:
+    """bake/static/tables.js's rule, over the rows' data attributes."""
+    words = words.strip().lower()
+    return [rid for rid, r in rows.items() if (not pillar or r["pillar"] == pillar) and (not attribute or r["attribute"] == attribute)
+            and (not words or words in r["name"].lower() or words in r["id"].lower())]
+
+
+@pytest.mark.parametrize("words, pillar, attribute", [
+    ("森林", "", ""), ("GDP", "", ""), ("pm25", "", ""), ("收入", "", "预期性"), ("", "绿色发展", ""), ("", "绿色发展", "约束性"), ("", "", "约束性"),
+])
+def test_the_filter_keeps_the_rows_lib_keeps(table_data, words, pillar, attribute):
+    for table in (2, 1):
+        expected = tables.filter_table(tables.indicator_table(table), pillars=[pillar] if pillar and table == 2 else None,
+                                       attributes=[attribute] if attribute else None, query=words)
+        if pillar and table == 1:
+            continue  # 专栏1 has no 五大发展 groups, and no group picker
+        assert _filtered(table_data.rows[f"table{table}"], words, pillar, attribute) == list(expected.indicator_id), (table, words)
+
+
+def test_the_table_tools_are_hidden_without_javascript_and_in_chinese(out):
+    html = (out / "indicators" / "index.html").read_text(encoding="utf-8")
+    forms = re.findall(r"<form class=\"table-tools\"[^>]*>", html)
+    assert len(forms) == 2 and all(" hidden" in f for f in forms)
+    assert html.count('name="pillar"') == 1  # only 专栏2 has 五大发展 groups
+    tools = "".join(re.findall(r"<form class=\"table-tools\".*?</form>", html, re.S))
+    visible = re.sub(r"<[^>]+>", " ", tools) + " ".join(re.findall(r'(?:placeholder|aria-label)="([^"]*)"', tools))
+    assert not re.search(r"[A-Za-z]{3,}", visible.replace("PM2.5", "")), visible
+
+
 VENDOR_TABLE = re.compile(r"^\| `(?P<folder>[^`]+)/` \|.*\| `(?P<file>[^`]+)` \| `(?P<sha>[0-9a-f]{64})` \|", re.M)
 
 
 def test_every_vendored_file_is_the_release_its_readme_names():
     """bake/static/vendor/README.md lists each file's SHA-256 (of the file in its npm tarball); an
     edited or swapped file fails here."""
-    vendor = charts.VENDOR.parent
+    vendor = site.STATIC / "vendor"
     listed = {(m["folder"], m["file"]): m["sha"] for m in VENDOR_TABLE.finditer((vendor / "README.md").read_text(encoding="utf-8"))}
     found = {(p.parent.name, p.name) for p in vendor.glob("*/*") if p.name != "LICENSE"}
     assert found and found == set(listed)
     for (folder, name), sha in listed.items():
         assert hashlib.sha256((vendor / folder / name).read_bytes()).hexdigest() == sha, name
         assert (vendor / folder / "LICENSE").is_file(), folder
+
+
+def test_the_site_serves_the_vendored_sorter(out):
+    assert (out / links.SORTABLE.lstrip("/")).read_bytes() == (site.SORTABLE / "sortable.min.js").read_bytes()
+    html = (out / "indicators" / "index.html").read_text(encoding="utf-8")
+    for url in (links.SORTABLE, links.TABLES_SCRIPT, links.TABLES_CSS):
+        assert f'"{url}"' in html, url
 
 
 # --- budgets ----------------------------------------------------------------------------------

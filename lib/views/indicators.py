@@ -33,6 +33,9 @@ COMPACT_ROW_HEIGHT = 72
 # 专栏2's narrow set in pixels: 指标, 2020年, 2020年结果, 难度 (with the 35 px box: 355 of a 390 px phone's 358).
 COMPACT_WIDTHS = (122, 56, 80, 62)  # not a plan figure: column widths
 OUTCOME = "2020年结果"
+# The count and the empty-list message, also filled in by the baked table's filter (bake/static/tables.js).
+COUNTS = "显示 {shown} / {total} 行"
+EMPTY = "没有符合筛选条件的指标。请放宽筛选或清空搜索框。"
 OUTCOME_HELP = "2020年官方数字与目标相比：达到、未达到、口径不同或未找到官方数字；点选该行可看数值、出处与原句"
 
 
@@ -234,8 +237,8 @@ def build(state: State) -> View:
         columns_label="显示列",
         column_sets=COLUMN_SETS,
         heading=tables.TABLE_TITLES[state.table],
-        counts=f"显示 {len(shown)} / {len(table)} 行",
-        empty="" if len(shown) else "没有符合筛选条件的指标。请放宽筛选或清空搜索框。",
+        counts=COUNTS.format(shown=len(shown), total=len(table)),
+        empty="" if len(shown) else EMPTY,
         scroll_hint="表格比屏幕宽时，可在表内左右滑动；手机上可选“精简列”。" if not compact else "点选一行可看完整数值与出处。",
         columns=columns,
         rows=rows,
