@@ -127,10 +127,13 @@ def build_deck(
             get_line_color="properties.line",
             get_line_width="properties.width",
             line_width_units="'pixels'",
-            # No autoHighlight: the tooltip already names the district under the pointer, and the
-            # highlight redrew the whole map on each hover change (~0.6 s a frame in software
-            # WebGL). A click took 4.9 s without it against 7.1 s with it, paired in one browser.
+            # Picked by the fill alone: a click or hover renders the pickable layers again, and
+            # the outline (a path per ring) made each such pass cost a second in software WebGL.
+            # Paired in one browser: a click 0.74 s with the outline unpickable, 1.67 s with it.
+            # No autoHighlight: the tooltip names the district under the pointer, and each
+            # highlight redrew the whole map (a click 4.9 s without it, 7.1 s with it).
             pickable=True,
+            _subLayerProps={"polygons-stroke": {"pickable": False}},
         ),
         pdk.Layer(
             "PathLayer",
