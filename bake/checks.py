@@ -57,7 +57,8 @@ class _Reader(HTMLParser):
                 self.page.inline_styles += 1
             if name == "id" and value:
                 self.page.ids.add(value)
-            if name in ("href", "src", "action") and value is not None:
+            # data-spec and data-bundle: what site.js fetches (a chart's spec, the chart bundle)
+            if name in ("href", "src", "action", "data-spec", "data-bundle") and value is not None:
                 self.page.links.append((tag, name, value))
 
     def handle_endtag(self, tag):
@@ -140,7 +141,6 @@ def page_bytes(out: Path, path: Path, shared: tuple[str, ...] = ("/assets/vega.j
     except the ``shared`` files every chart page loads once and the browser then caches."""
     page = read_page(path)
     loaded = {url for tag, attribute, url in page.links if tag != "a"}
-    loaded |= set(re.findall(r'data-spec="([^"]+)"', path.read_text(encoding="utf-8")))
     total = path.stat().st_size
     for url in loaded - set(shared):
         target, _ = target_of(out, path, url)

@@ -283,6 +283,17 @@ def test_the_browser_draws_with_the_vega_release_the_bake_time_svg_is_drawn_with
     assert gzip.decompress((out / "assets" / "vega.js.gz").read_bytes()) == served
 
 
+def test_chart_pages_load_the_bundle_after_the_page_not_before(out):
+    """The bundle is named by site.js's data-bundle (site.js loads it after the load event), never
+    by a script tag, so a page is whole with its SVG pictures before 512 KB of script compiles."""
+    chart_pages = [p for p in checks.html_pages(out) if 'class="vega' in p.read_text(encoding="utf-8")]
+    assert len(chart_pages) > 60
+    for path in chart_pages:
+        loads = checks.read_page(path).links
+        assert ("script", "data-bundle", links.BUNDLE) in loads, path
+        assert ("script", "src", links.BUNDLE) not in loads, path
+
+
 def _aria_parts(node: dict):
     for part in charts.ARIA_PARTS:
         for item in node.get(part) or []:

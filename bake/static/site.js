@@ -2,7 +2,11 @@
 // Draws every chart on the page with Vega (window.vega, /assets/vega.js) over its bake-time SVG.
 // The specs are Vega already (compiled from the app's Vega-Lite at bake time). The SVG stays if
 // anything fails, so a chart is never lost; no inline script or injected style, so a strict CSP holds.
+// The bundle (named by this script's data-bundle) is loaded only after the load event: the page,
+// whole with its SVG pictures, does not wait for 512 KB of script to be compiled
+// (bench/bake_bench.py); with JavaScript off it is never fetched.
 (function () {
+  var bundle = (document.currentScript && document.currentScript.getAttribute("data-bundle")) || "/assets/vega.js";
   function draw(holder) {
     var picture = holder.querySelector("img");
     var target = document.createElement("div");
@@ -32,7 +36,21 @@
         console.info("图表以静态图显示：", error && error.message);
       });
   }
-  if (window.vega && typeof window.vega.View === "function") {
-    document.querySelectorAll(".vega[data-spec]").forEach(draw);
+  function charts() {
+    return document.querySelectorAll(".vega[data-spec]");
   }
+  function start() {
+    if (!charts().length) return;
+    var script = document.createElement("script");
+    script.src = bundle;
+    script.onload = function () {
+      if (window.vega && typeof window.vega.View === "function") charts().forEach(draw);
+    };
+    script.onerror = function () {
+      charts().forEach(function (holder) { holder.classList.add("static"); });
+    };
+    document.head.appendChild(script);
+  }
+  if (document.readyState === "complete") start();
+  else window.addEventListener("load", start);
 })();
