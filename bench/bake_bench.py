@@ -7,8 +7,9 @@
 2. First visit in headless Chromium (fresh context each load, 1280×720): the
    bare one-line Streamlit app (bench/bare_app.py) against baked pages served by
    nginx with the production static config (deploy.nginx.render_static), and two
-   reference pages under the same nginx: a plain static page and a page holding
-   one Vega-Lite chart from the same bundle. Two times per page: drawn (loaded with
+   reference pages under the same nginx: a plain static page, a page holding
+   one Vega-Lite chart from the same bundle, and the GDP page's two bake-time
+   pictures on a page with no script (the floor of that page's drawn time). Two times per page: drawn (loaded with
    its bake-time SVG pictures, two frames painted: the page a reader sees, whole with
    JavaScript off) and Vega (every chart redrawn by Vega, so sliders and tooltips work).
    Budget: 0.5× the bare app; the index and the GDP page at most the one-chart page + 20%.
@@ -54,7 +55,8 @@ PAGES = {
     "规划原文 /plan/11/": "/plan/11/",
     "数据与方法 /methods/": "/methods/",
 }
-REFERENCES = {"plain static page": "/_bench/plain.html", "one-chart static page": "/_bench/one-chart.html"}
+REFERENCES = {"plain static page": "/_bench/plain.html", "one-chart static page": "/_bench/one-chart.html",
+              "GDP page's pictures alone": "/_bench/gdp-pictures.html"}
 STATIC_READY = """() => document.readyState === 'complete'
   && [...document.querySelectorAll('.vega')].every(v => v.classList.contains('drawn') || v.classList.contains('static'))"""
 PLAIN = """<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>plain</title></head>
@@ -62,6 +64,10 @@ PLAIN = """<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>
 ONE_CHART = """<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>one chart</title>
 <link rel="stylesheet" href="/assets/site.css"><script src="/assets/site.js" data-bundle="/assets/vega.js" defer></script></head>
 <body><div class="vega" data-spec="/_bench/one-chart.json"></div></body></html>"""
+# The floor of the GDP page's drawn time: its own two bake-time SVG pictures on a page with no script.
+GDP_PICTURES = """<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>pictures</title>
+<link rel="stylesheet" href="/assets/site.css"></head><body><h1>地区生产总值</h1>
+<img src="/indicator/t1_gdp/chart.svg" alt=""><img src="/indicator/t1_gdp/studio.svg" alt=""></body></html>"""
 ONE_SPEC = {"data": {"values": [{"x": 2015, "y": 1}, {"x": 2016, "y": 2}, {"x": 2017, "y": 3}]}, "mark": "line",
             "encoding": {"x": {"field": "x", "type": "quantitative"}, "y": {"field": "y", "type": "quantitative"}}}
 
@@ -269,6 +275,7 @@ def main() -> None:
         bench_dir.mkdir(exist_ok=True)
         (bench_dir / "plain.html").write_text(PLAIN, encoding="utf-8")
         (bench_dir / "one-chart.html").write_text(ONE_CHART, encoding="utf-8")
+        (bench_dir / "gdp-pictures.html").write_text(GDP_PICTURES, encoding="utf-8")
         (bench_dir / "one-chart.json").write_text(json.dumps(charts.vega_spec(ONE_SPEC)), encoding="utf-8")
         try:
             with static_nginx(root) as port:
