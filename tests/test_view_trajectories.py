@@ -96,6 +96,14 @@ def test_related_text_targets_link_to_their_passage():
     assert any("翻一番" in r.text_markdown for r in related)
 
 
+@pytest.mark.parametrize("series_id", list(series_catalogue().series_id))
+def test_a_sentence_is_listed_once_among_the_related_targets(series_id):
+    # data/text_targets.csv records two targets from one 第二十五章 sentence for 脱贫
+    # (2017年基本完成, 2018年全面“扫尾”); the reader sees the sentence once
+    texts = [r.text_markdown for r in built(series_id).related]
+    assert len(texts) == len(set(texts))
+
+
 def datasets(spec: dict) -> list[pd.DataFrame]:
     return [pa.ipc.open_stream(raw).read_all().to_pandas() for raw in spec.get("datasets", {}).values()]
 

@@ -179,7 +179,8 @@ def build(state: State) -> View:
             link_label=f"在原文中阅读 {place}",
             link={"chapter": t.chapter, **({"section": t.section} if t.section else {})},
         )
-        for t in related_text_targets(state.indicator).itertuples()
+        # One sentence can hold two targets (脱贫: 2017年基本完成 and 2018年“扫尾”): listed once.
+        for t in related_text_targets(state.indicator).drop_duplicates(["sentence", "chapter", "section", "box"]).itertuples()
         for place in [f"{t.chapter}{t.section}" + (f" {t.box}" if t.box else "")]
     )
     labels = _labels()
