@@ -589,17 +589,13 @@ def test_nginx_sends_the_bakes_own_gzip_with_the_csp(out):
     """Served by render_static's nginx: a page and the chart bundle come as the bake compressed
     them (byte for byte the .gz file), with the CSP; a client without gzip gets the plain file."""
     import shutil
-    import subprocess
     import tempfile
-    import time
     import urllib.request
 
-    from bench.stream import free_port
     from bake.serve import CSP
-    from deploy import nginx
+    from bench.bake_bench import static_nginx
 
-    binary = shutil.which("nginx") or "/usr/sbin/nginx"
-    if not Path(binary).exists():
+    if not Path(shutil.which("nginx") or "/usr/sbin/nginx").exists():
         pytest.skip("nginx is not installed (apt-get install nginx-light)")
     with tempfile.TemporaryDirectory(prefix="bake-nginx-") as folder:
         root = Path(folder) / "public"
@@ -608,29 +604,17 @@ def test_nginx_sends_the_bakes_own_gzip_with_the_csp(out):
             shutil.copyfile(out / name, root / name)
         for path in [Path(folder), root, root / "assets", *root.rglob("*")]:
             path.chmod(0o755)  # nginx's workers are not root
-        port = free_port()
-        (Path(folder) / "nginx.conf").write_text(nginx.render_static(root, f"127.0.0.1:{port}", "_", Path(folder)))
-        process = subprocess.Popen([binary, "-c", f"{folder}/nginx.conf", "-p", folder], stderr=subprocess.PIPE)
-        try:
-            def get(path: str, encoding: str | None):
-                request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers={"Accept-Encoding": encoding} if encoding else {})
-                for _ in range(100):
-                    try:
-                        with urllib.request.urlopen(request, timeout=5) as response:
-                            return response.headers, response.read()
-                    except OSError:
-                        time.sleep(0.1)
-                raise AssertionError(process.stderr.read1().decode() if process.poll() is not None else "nginx did not answer")
-
+        with static_nginx(root) as port:
             for path, file in (("/", "index.html"), ("/assets/vega.js", "assets/vega.js")):
-                headers, body = get(path, "gzip")
-                assert headers["Content-Encoding"] == "gzip" and body == (out / (file + ".gz")).read_bytes(), path
-                assert headers["Content-Security-Policy"] == CSP and "Accept-Encoding" in headers["Vary"], path
-                headers, body = get(path, None)
-                assert headers.get("Content-Encoding") is None and body == (out / file).read_bytes(), path
-        finally:
-            process.terminate()
-            process.wait(timeout=10)
+                for encoding in ("gzip", None):
+                    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers={"Accept-Encoding": encoding} if encoding else {})
+                    with urllib.request.urlopen(request, timeout=10) as response:
+                        headers, body = response.headers, response.read()
+                    if encoding:
+                        assert headers["Content-Encoding"] == "gzip" and body == (out / (file + ".gz")).read_bytes(), path
+                        assert headers["Content-Security-Policy"] == CSP and "Accept-Encoding" in headers["Vary"], path
+                    else:
+                        assert headers.get("Content-Encoding") is None and body == (out / file).read_bytes(), path
 
 
 def test_the_site_offers_no_boundaries_file(baked):
