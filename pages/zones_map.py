@@ -14,7 +14,7 @@ from pages import _url
 from pages._shared import open_view, svg_uri
 
 MAP_KEY = "zones_map"
-PICKS_KEY = "zones_map_picks"  # map clicks this session: flips the pickable layers' ids (lib.maps.deck.PickedDeck)
+PICKS_KEY = "zones_map_picks"  # map clicks this session, per layer: flips that layer's id (lib.maps.deck.PickedDeck)
 
 state, view = open_view(page)
 
@@ -48,8 +48,10 @@ st.toggle(
 
 def follow_click(current):
     selection = st.session_state.get(MAP_KEY)
-    if ((selection or {}).get("selection") or {}).get("indices"):
-        st.session_state[PICKS_KEY] = st.session_state.get(PICKS_KEY, 0) + 1
+    picks = dict(st.session_state.get(PICKS_KEY, {}))
+    for layer in page.clicked_layers(selection):
+        picks[layer] = picks.get(layer, 0) + 1
+    st.session_state[PICKS_KEY] = picks
     place = page.clicked_place(current, selection)
     return {} if place is None else {"place": place}
 
@@ -59,7 +61,7 @@ def follow_click(current):
 map_column, key_column = st.columns([3, 2], gap="medium")
 with map_column:
     st.pydeck_chart(
-        PickedDeck(view.deck, st.session_state.get(PICKS_KEY, 0)),
+        PickedDeck(view.deck, st.session_state.get(PICKS_KEY, {})),
         on_select=_url.change(page, follow_click),
         selection_mode="single-object",
         key=MAP_KEY,

@@ -95,3 +95,39 @@ def test_a_websocket_text_frame_logs_one_line_not_a_traceback():
         log = process.stderr.read().decode()
     assert log.count("websocket text frame refused") == 3, log[-2000:]
     assert "KeyError: 'bytes'" not in log and "Traceback" not in log
+
+
+def _colour_props_streamlit_rewrites() -> dict[str, set[str]]:
+    """Layer type → the colour props Streamlit's map frontend rewrites while a click's selection lasts.
+
+    Read from the installed bundle (its table ``{[ScatterplotLayer.layerName]: ["getFillColor", …], …}``),
+    so a Streamlit upgrade that changes the table is seen here.
+    """
+    bundle = next(path for path in STATIC.glob("DeckGlJsonChart*.js")).read_text(errors="ignore")
+    names = dict(re.findall(r"([\w$]+)\.layerName=`(\w+)`", bundle))
+    table = re.search(r"=\{((?:\[[\w$]+\.layerName\]:\[[^\]]*\],?)+)\}", bundle)
+    assert table, "Streamlit's table of the colour props it rewrites on a selection is gone: recheck lib/maps/deck.py"
+    rewrites = {}
+    for var, props in re.findall(r"\[([\w$]+)\.layerName\]:\[([^\]]*)\]", table.group(1)):
+        rewrites[names[var]] = set(re.findall(r"`(\w+)`", props))
+    return rewrites
+
+
+def test_streamlit_still_rewrites_the_colours_the_map_keeps_out_of_its_reach():
+    rewrites = _colour_props_streamlit_rewrites()
+    # What lib/maps/deck.py works round: a GeoJsonLayer's fill, a TextLayer's and PathLayer's colour.
+    assert "getFillColor" in rewrites["GeoJsonLayer"] and "getLineColor" not in rewrites["GeoJsonLayer"]
+    assert "getColor" in rewrites["TextLayer"] and "getColor" in rewrites["PathLayer"]
+
+
+@pytest.mark.parametrize("place, works", [("all", False), ("core", True), ("500101", True)])
+def test_no_map_layer_sets_a_colour_streamlit_would_rewrite(place, works):
+    import json
+
+    from lib.views import zones_map
+
+    rewrites = _colour_props_streamlit_rewrites()
+    spec = json.loads(zones_map.build(zones_map.State(place=place, works=works)).deck.to_json())
+    for layer in spec["layers"]:
+        # A rewritten colour greys the map during a selection, and swapping it cost a second per click in software WebGL.
+        assert not rewrites.get(layer["@@type"], set()) & set(layer), (layer["id"], rewrites[layer["@@type"]] & set(layer))

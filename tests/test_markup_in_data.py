@@ -40,8 +40,8 @@ def test_markup_in_a_district_and_a_project_name_is_shown_as_text(hostile_data):
     text = json.dumps(specs, ensure_ascii=False)
     # Tooltip values are plain text: Streamlit escapes them as it fills the
     # template (checked in the real frontend by tests/browser/test_zones_map_tasks.py).
-    tips = [row.get("tip_title", "") for spec in specs for layer in spec["layers"] for row in layer["data"]]
-    tips += [row["properties"]["tip_title"] for spec in specs for layer in spec["layers"] for row in layer["data"] if "properties" in row]
+    rows = [row.get("properties", row) for spec in specs for layer in spec["layers"] for row in layer["data"]]
+    tips = [row.get(field, "") for row in rows for field in ("tip_title", "tip_body")]
     assert any(HOSTILE in tip for tip in tips) and "&lt;" not in text
     # In tables the name is a cell value: data, shown as text by the grid.
     cells = " ".join(str(v) for frame in at.dataframe for v in frame.value.to_numpy().ravel())

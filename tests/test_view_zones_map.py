@@ -8,6 +8,7 @@ import pytest
 from lib import zones
 from lib.maps.camera import screen_offset
 from lib.maps.deck import layer_id
+from lib.maps.packing import unpack_point
 from lib.views import zones_map as page
 from lib.views.query import Notice
 from lib.zones.boundaries import bounds_of
@@ -58,8 +59,18 @@ def layer(view, name: str) -> dict:
     return next(item for item in spec["layers"] if item["id"].split("-")[0] == name and not item["id"].endswith("zoomed"))
 
 
+def outline_widths(spec: dict) -> dict[str, int]:
+    """adcode → the heaviest border drawn round it (lib.maps.layers.district_outlines: 3 selected, 2 partly, 1 other)."""
+    outlines = next(item for item in spec["layers"] if item["id"] == "outlines")["data"]
+    widths: dict[str, int] = {}
+    for feature in outlines:
+        for adcode in feature["properties"]["adcodes"]:
+            widths[adcode] = max(widths.get(adcode, 0), feature["properties"]["width"])
+    return widths
+
+
 def outlined(view) -> list[str]:
-    return sorted(f["properties"]["adcode"] for f in layer(view, "districts")["data"] if f["properties"]["width"] == 3)
+    return sorted(a for a, w in outline_widths(json.loads(view.deck.to_json())).items() if w == 3)
 
 
 @pytest.mark.parametrize(
@@ -103,11 +114,15 @@ def test_markers_and_counts_follow_the_categories(categories):
     projects = zones.load_projects()
     view = page.build(page.State(categories=categories))
     shown = MAPPED if categories is None else categories
-    markers = layer(view, "projects")["data"]
+    markers = [m["properties"] for m in layer(view, "projects")["data"]]
     # Only sites get a marker: the airports (projects.csv precision site), when 机场 is shown.
     assert {m["category"] for m in markers} == {"机场"} & set(shown)
     sited = projects[(projects.precision == "site") & projects.category.isin(shown)]
-    assert sum(m["tip_body"].count("— ") for m in markers) == len(sited)  # every sited project listed in a marker
+    # A marker is not picked on its own: every sited project is listed in its district's tooltip, with its site's source.
+    tips = {f["properties"]["adcode"]: f["properties"]["tip_body"] for f in layer(view, "districts")["data"]}
+    for project in sited.itertuples():
+        assert all(f"{project.name_zh}（" in tips[code] for code in zones.split_adcodes(project.district_adcodes))
+    assert sum(tip.count("所在地画点 · ") for tip in tips.values()) == len(markers)
     mapped = sum(counts[c] for c in shown)
     assert view.counts_text.startswith(f"所选类别 {mapped} 项：{len(sited)} 项在有来源坐标的所在地画点")
     # All 308: 9 sites, 30 unplaced (projects.csv), the rest placed only in districts.
@@ -129,7 +144,7 @@ def test_district_only_projects_are_counted_with_their_district_never_drawn_as_p
     labels = [*layer(view, "labels")["data"], *next(
         item for item in json.loads(view.deck.to_json())["layers"] if item["id"] == "labels-zoomed")["data"]]
     short = dict(zip(zones.load_districts().adcode, zones.load_districts().short_name))
-    texts = {row["text"] for row in labels}
+    texts = {row["properties"]["text"] for row in labels}
     for code, n in per_district.items():
         assert f"水库 {n}" in features[code]
         assert f"{short[code]} {n}项" in texts
@@ -138,7 +153,8 @@ def test_district_only_projects_are_counted_with_their_district_never_drawn_as_p
 
 def test_split_districts_are_hatched_and_the_key_says_exactly_what_is_drawn():
     view = page.build(page.State())
-    stripes = layer(view, "split")["data"]
+    (hatch,) = layer(view, "split")["data"]  # one MultiLineString, packed (lib.maps.packing)
+    stripes = [{"path": [unpack_point(point) for point in line]} for line in hatch["geometry"]["coordinates"]]
     split = zones.load_districts()[zones.load_districts().split_zones]
     shapes = zones.load_district_shapes().set_index("adcode").loc[list(split.adcode)].geometry
     from shapely.geometry import LineString
@@ -165,7 +181,7 @@ def test_the_core_zone_lists_its_own_projects_first_and_the_split_ones_as_undete
     assert f"其中 {inside} 项在本区域；{undetermined} 项位置跨区/未定" in view.projects_heading
     # 团结村铁路口岸 (沙坪坝) is not put in the core.
     assert (table.loc[table["项目"].str.contains("团结村"), "功能区域"] == zones.UNDETERMINED).all()
-    widths = {f["properties"]["adcode"]: f["properties"]["width"] for f in layer(view, "districts")["data"]}
+    widths = outline_widths(json.loads(view.deck.to_json()))
     assert {a for a, w in widths.items() if w == 2} == set(zones.load_districts().adcode[zones.load_districts().split_zones])
 
 
@@ -184,15 +200,30 @@ def test_layer_ids_stay_with_the_place_and_flip_with_each_click():
     def ids(deck) -> set[str]:
         return {item["id"] for item in json.loads(deck.to_json())["layers"]}
 
-    core, whole = page.build(page.State(place="core")).deck, page.build(page.State()).deck
+    core, whole = page.build(page.State(place="core", works=True)).deck, page.build(page.State(works=True)).deck
     # The same ids whatever the place, so deck.gl updates the layers instead of building them anew.
-    assert ids(core) == ids(whole) >= {layer_id("districts"), layer_id("projects")}
-    # After a click, the pickable layers get the other spelling, which drops Streamlit's held selection.
-    flipped = ids(PickedDeck(core, 1))
-    assert {layer_id("districts", 1), layer_id("projects", 1)} <= flipped
-    assert layer_id("districts") not in flipped
-    assert ids(PickedDeck(core, 2)) == ids(core)
-    assert json.loads(PickedDeck(core, 1).to_json())["initialViewState"] == json.loads(core.to_json())["initialViewState"]
+    assert ids(core) == ids(whole) >= {layer_id("districts"), layer_id("works")}
+    # After a click, the layer clicked gets the other spelling, which drops Streamlit's held selection; the others keep theirs.
+    flipped = ids(PickedDeck(core, {"districts": 1}))
+    assert layer_id("districts", 1) in flipped and layer_id("districts") not in flipped
+    assert layer_id("works") in flipped
+    assert layer_id("works", 1) in ids(PickedDeck(core, {"districts": 2, "works": 3})) and layer_id("districts") in ids(PickedDeck(core, {"districts": 2, "works": 3}))
+    assert ids(PickedDeck(core, {"districts": 2})) == ids(PickedDeck(core)) == ids(core)
+    assert json.loads(PickedDeck(core, {"districts": 1}).to_json())["initialViewState"] == json.loads(core.to_json())["initialViewState"]
+
+
+@pytest.mark.parametrize(
+    "picked, layers",
+    [
+        ({"selection": {"indices": {"districts-1": [4]}, "objects": {}}}, ("districts",)),
+        ({"selection": {"indices": {"works-0": [2]}, "objects": {}}}, ("works",)),
+        ({"selection": {"indices": {"districts-0": []}, "objects": {}}}, ()),  # an emptied selection flips nothing
+        ({"selection": {"indices": {}, "objects": {}}}, ()),
+        (None, ()),
+    ],
+)
+def test_a_click_flips_only_the_layer_it_selected(picked, layers):
+    assert page.clicked_layers(picked) == layers
 
 
 def selection(layer_key: str, item: dict) -> dict:
@@ -204,8 +235,8 @@ def selection(layer_key: str, item: dict) -> dict:
     [
         (page.State(), selection("districts-all", {"properties": {"adcode": "500103"}}), "500103"),
         (page.State(place="core"), selection("districts-core", {"properties": {"adcode": "500105"}}), "500105"),
-        # A marker selects its first district.
-        (page.State(), selection("projects-all", {"adcodes": ["500112", "500113"]}), "500112"),
+        # A linear work's line selects no place (a marker is not picked: its district is).
+        (page.State(), selection("works-0", {"properties": {"tip_title": "渝万铁路"}}), None),
         # The selected district clicked again: back to the whole city.
         (page.State(place="500103"), selection("districts-500103", {"properties": {"adcode": "500103"}}), "all"),
         # Nothing picked, or something that is no district: no change.
@@ -220,12 +251,13 @@ def test_a_click_on_the_map_selects_a_place(state, picked, place):
 
 def test_tooltips_carry_plain_text_for_streamlit_to_escape_once():
     view = page.build(page.State())
-    airport = next(m for m in layer(view, "projects")["data"] if m["category"] == "机场" and "江北机场第三跑道" in m["tip_body"])
-    assert "渝北区" in airport["tip_title"]
-    assert "续建并建成" in airport["tip_body"] and "专栏12" in airport["tip_body"]
-    assert "坐标来源：airportsdata 20260905（MIT），IATA CKG" in airport["tip_body"]
+    # 江北机场 stands in 渝北区 (500112); its marker's projects are listed in that district's tooltip.
+    yubei = next(f["properties"] for f in layer(view, "districts")["data"] if f["properties"]["adcode"] == "500112")
+    assert "江北机场第三跑道" in yubei["tip_body"]
+    assert "续建并建成" in yubei["tip_body"] and "专栏12" in yubei["tip_body"]
+    assert "坐标来源：airportsdata 20260905（MIT），IATA CKG" in yubei["tip_body"]
     # The three works at 江北机场 share its one marker (projects.csv: zl12-006, text-011, text-030).
-    assert airport["tip_title"].startswith("机场 3 项")
+    assert "所在地画点 · 机场 3 项 · 渝北区" in yubei["tip_body"]
     assert "&" not in json.dumps(layer(view, "districts")["data"], ensure_ascii=False)  # no entity anywhere
 
 
@@ -237,8 +269,9 @@ def test_no_two_district_names_overlap_at_the_opening_view(place):
     held_back = next(item for item in spec["layers"] if item["id"] == "labels-zoomed")["data"]
     assert len(labels) + len(held_back) == 38
     boxes = []
-    for row in labels:
-        x, y = screen_offset(*row["position"], view.deck.initial_view_state)
+    for feature in labels:
+        row = feature["properties"]
+        x, y = screen_offset(*feature["geometry"]["coordinates"], view.deck.initial_view_state)
         half = len(row["text"]) * 13 / 2  # 13 px type (lib.maps.layers.LABEL_PX), one em per CJK character
         boxes.append((x - half, y + row["offset"][1] - 7, x + half, y + row["offset"][1] + 7))
     for i, a in enumerate(boxes):
@@ -257,22 +290,22 @@ def test_the_whole_city_fits_a_phone_wide_map():
 
 def test_linear_works_are_off_by_default_and_drawn_as_labelled_schematic_links():
     off = page.build(page.State())
-    assert "works" not in {item["id"] for item in json.loads(off.deck.to_json())["layers"]}
+    assert not {item["id"] for item in json.loads(off.deck.to_json())["layers"]} & {layer_id("works"), "works-labels"}
     on = page.build(page.State(works=True))
-    spec = {item["id"]: item for item in json.loads(on.deck.to_json())["layers"]}
+    spec = {item["id"].replace(layer_id("works"), "works"): item for item in json.loads(on.deck.to_json())["layers"]}
     works = zones.load_linear_works()
     drawn = works[works.schematic]
     # One dotted link per work naming two or more districts (24 in linear_works.csv), each labelled 示意 and said to be no route.
     assert len(spec["works"]["data"]) == len(drawn) == 24
     assert spec["works"]["extensions"][0]["dash"] is True
-    assert [row["text"] for row in spec["works-labels"]["data"]] == ["示意"] * 24
+    assert [row["properties"]["text"] for row in spec["works-labels"]["data"]] == ["示意"] * 24
     assert spec["works-labels"]["visible"] is False  # the whole city: the key says 示意, labels would be smudges
     zoomed = {item["id"]: item for item in json.loads(page.build(page.State(place="500229", works=True)).deck.to_json())["layers"]}
     assert zoomed["works-labels"]["visible"] is True
-    assert all("不是实际走向" in row["tip_body"] for row in spec["works"]["data"])
+    assert all("不是实际走向" in row["properties"]["tip_body"] for row in spec["works"]["data"])
     points = {f["properties"]["adcode"]: [f["properties"]["label_lon"], f["properties"]["label_lat"]] for f in zones.load_boundaries()["features"]}
     for row, work in zip(spec["works"]["data"], drawn.itertuples()):
-        assert row["path"] == [points[c] for c in zones.split_adcodes(work.district_adcodes)]
+        assert row["geometry"]["coordinates"] == [points[c] for c in zones.split_adcodes(work.district_adcodes)]
     key = "".join(re.findall(r">([^<>]+)</text>", on.zone_key_svg))
     assert "点线（示意）" in key and "不是实际走向" in key and "不是实际走向" not in "".join(re.findall(r">([^<>]+)</text>", off.zone_key_svg))
 

@@ -1,4 +1,4 @@
-"""The zones map as a pydeck Deck: zone fills, stripes on the split districts, site markers, district names and counts.
+"""The zones map as a pydeck Deck: zone fills, borders, stripes on the split districts, site markers, names and counts.
 
 No basemap and no outbound request (``map_provider=None``). How a click
 becomes a selection, and why the layer ids carry the place, is said in
@@ -7,7 +7,7 @@ becomes a selection, and why the layer ids carry the place, is said in
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import pandas as pd
 import pydeck as pdk
@@ -15,11 +15,13 @@ import pydeck as pdk
 from lib.maps import layers
 from lib.maps.camera import MAP_HEIGHT, fit_view
 from lib.maps.layers import LABEL_PX
+from lib.maps.packing import MODEL_MATRIX, pack_geometry
 from lib.maps.serialised_deck import SerialisedDeck
-from lib.maps.styles import GLYPH_FONT, LABEL_FONT, ZONE_COLOURS
+from lib.maps.styles import CATEGORY_STYLE, GLYPH_FONT, LABEL_FONT, ZONE_COLOURS
 from lib.zones.boundaries import bounds_of
 
-DISTRICTS_LAYER, PROJECTS_LAYER = "districts", "projects"
+DISTRICTS_LAYER, WORKS_LAYER = "districts", "works"
+PICKABLE = (DISTRICTS_LAYER, WORKS_LAYER)  # a project's marker is not picked: it stands in its district
 
 TOOLTIP = {
     # Streamlit escapes each {field} as it fills the template; the fields are plain text.
@@ -43,35 +45,35 @@ CONTROLLER = {"scrollZoom": False, "doubleClickZoom": True, "touchZoom": True, "
 
 
 def layer_id(layer: str, picks: int = 0) -> str:
-    """A pickable layer's id after ``picks`` map clicks in this session, e.g. ``districts-0``."""
-    return f"{layer}-{picks}"
-
-
-PICKABLE = (DISTRICTS_LAYER, PROJECTS_LAYER)
+    """A pickable layer's id after ``picks`` clicks on it in this session, e.g. ``districts-0``."""
+    return f"{layer}-{picks % 2}"
 
 
 class PickedDeck:
-    """A built deck as drawn after ``picks`` clicks: the same JSON with the pickable layers' ids renamed.
+    """A built deck as drawn after some clicks: the same JSON with each clicked layer's id renamed.
 
-    Streamlit's frontend keeps a click's selection, and greys every other
-    object, for as long as the layer with that id is on the map. So the ids
-    change after each click (the page counts them), which drops it; they do
-    not change with the place, because a new layer id makes deck.gl build the
-    layer anew, which costs seconds in software WebGL (bench.browser_zones_map).
+    Streamlit's frontend keeps a click's selection for as long as a layer
+    with that id is on the map, shows an English "Clear selection" button
+    meanwhile, and would read a second click on the same object as "clear".
+    So the id of the layer clicked changes after each click on it (the page
+    counts them per layer), which drops the selection. Only that layer's: a
+    new id makes deck.gl build the layer anew, which costs time in software
+    WebGL (bench.browser_zones_map), and the ids do not change with the place.
     """
 
-    def __init__(self, deck: SerialisedDeck, picks: int):
-        # Two spellings are enough: each click flips them, and a shared, cached
-        # deck keeps at most two texts.
-        self.deck, self.picks = deck, picks % 2
+    def __init__(self, deck: SerialisedDeck, picks: Mapping[str, int] | None = None):
+        # Two spellings per layer are enough: each click flips them, and a shared,
+        # cached deck keeps at most one text per combination.
+        self.deck = deck
+        self.picks = tuple((layer, (picks or {}).get(layer, 0) % 2) for layer in PICKABLE)
 
     def to_json(self) -> str:
         cache = self.deck.__dict__.setdefault("_picked_json", {})
         text = cache.get(self.picks)
         if text is None:
             text = self.deck.to_json()
-            for layer in PICKABLE:
-                text = text.replace(f'"id":"{layer_id(layer)}"', f'"id":"{layer_id(layer, self.picks)}"', 1)
+            for layer, picks in self.picks:
+                text = text.replace(f'"id":"{layer_id(layer)}"', f'"id":"{layer_id(layer, picks)}"', 1)
             cache[self.picks] = text
         return text
 
@@ -99,13 +101,23 @@ def build_deck(
 ) -> SerialisedDeck:
     """The whole map for one place (``highlight`` are its districts, outlined and zoomed to).
 
-    A click on a district or a marker reaches the server as Streamlit's
-    selection of that layer, and the page turns it into a place. Streamlit's
-    frontend keeps a selection and greys every other object while it holds
-    one; a layer id that names the place makes the next map's layers new to
-    it, so it drops the old selection and our own colours and outline show
-    the place instead. (A new chart key would do the same by remounting the
-    whole map, which costs seconds on a phone.)
+    A click on a district reaches the server as Streamlit's selection of the
+    districts layer, and the page turns it into a place (``PickedDeck`` says
+    how the selection is then dropped).
+
+    Every layer is shaped by what a frame costs in software WebGL, where the
+    bench and a phone without a GPU draw it (bench.browser_zones_map):
+    - No layer sets a colour Streamlit's frontend rewrites while a selection
+      lasts (``getFillColor`` of a GeoJsonLayer, ``getColor`` of a TextLayer
+      or PathLayer): it greys every other object, and swapping a constant
+      colour for a function recompiled the layer's pipeline, a second per
+      click. Colours reach the sublayers through ``_subLayerProps`` instead,
+      and lines are GeoJsonLayers, whose line colour it leaves alone.
+    - Borders are one layer with each border drawn once (``district_outlines``),
+      not a stroke round each district, which drew every shared border twice.
+    - Text layers have a fixed character set: with "auto", deck.gl rebuilt the
+      font atlas each time Streamlit handed it a new data array.
+    - The borders and stripes are packed as whole numbers (lib.maps.packing).
     """
     highlight = tuple(highlight)
     whole = bounds_of(boundaries)
@@ -114,57 +126,55 @@ def build_deck(
     markers = layers.marker_rows(projects, districts, categories)
     in_district = {a: sum(by.values()) for a, by in layers.district_category_counts(projects, categories).items()}
     fitting, held_back = layers.label_rows(boundaries, districts, view, markers, highlight, in_district)
+    label_set = label_characters(districts)
+    features = layers.district_features(
+        boundaries, districts, zones, district_zones, projects, highlight, categories, partly, work_counts, markers
+    )
     deck_layers = [
         pdk.Layer(
             "GeoJsonLayer",
             id=layer_id(DISTRICTS_LAYER),
-            data=layers.district_features(
-                boundaries, districts, zones, district_zones, projects, highlight, categories, partly, work_counts
-            ),
+            # Plain lon/lat: the fill's tessellation on the CPU projects its points first and
+            # refuses packed ones (lib.maps.packing).
+            data=features,
             filled=True,
-            stroked=True,
-            get_fill_color="properties.fill",
-            get_line_color="properties.line",
-            get_line_width="properties.width",
-            line_width_units="'pixels'",
-            # Picked by the fill alone: a click or hover renders the pickable layers again, and
-            # the outline (a path per ring) made each such pass cost a second in software WebGL.
-            # Paired in one browser: a click 0.74 s with the outline unpickable, 1.67 s with it.
+            stroked=False,  # the borders are the outlines layer
+            _subLayerProps={"polygons-fill": {"getFillColor": "@@=properties.fill"}},
             # No autoHighlight: the tooltip names the district under the pointer, and each
             # highlight redrew the whole map (a click 4.9 s without it, 7.1 s with it).
             pickable=True,
-            _subLayerProps={"polygons-stroke": {"pickable": False}},
         ),
         pdk.Layer(
-            "PathLayer",
+            "GeoJsonLayer",
+            id="outlines",
+            data=[
+                {**feature, "geometry": pack_geometry(feature["geometry"])}
+                for feature in layers.district_outlines(boundaries, highlight, partly)
+            ],
+            model_matrix=MODEL_MATRIX,
+            get_line_color="properties.colour",
+            get_line_width="properties.width",
+            line_width_units="'pixels'",
+        ),
+        pdk.Layer(
+            "GeoJsonLayer",
             id="split-hatch",
-            data=layers.split_hatch(boundaries, districts),
-            get_path="path",
-            get_color=[*ZONE_COLOURS["core"], 255],
-            get_width=2,  # not a plan figure: line width
-            width_units="'pixels'",
+            data=[_lines_feature(layers.split_hatch(boundaries, districts))],
+            model_matrix=MODEL_MATRIX,
+            get_line_color=[*ZONE_COLOURS["core"], 255],
+            get_line_width=2,  # not a plan figure: line width
+            line_width_units="'pixels'",
         ),
-        pdk.Layer(
-            "TextLayer",
-            id=layer_id(PROJECTS_LAYER),
-            data=markers,
-            get_position="position",
-            get_text="glyph",
-            get_color="colour",
-            get_size="size",
-            get_pixel_offset="offset",
-            size_units="'pixels'",
-            font_family=f'"{GLYPH_FONT}"',
-            character_set="'auto'",
-            font_settings={"sdf": True},
-            outline_width=4,
-            outline_color=[255, 255, 255, 255],
-            pickable=True,
+        _text_layer(
+            "projects",
+            [{"position": m["position"], "text": m["glyph"], "colour": m["colour"], "size": m["size"], "offset": m["offset"],
+              "category": m["category"]} for m in markers],
+            font=GLYPH_FONT, characters=GLYPH_CHARACTERS, outline=4, outline_colour=[255, 255, 255, 255],
         ),
         *(_work_layers(works, boundaries, labelled=bool(highlight)) if works is not None else []),
-        _label_layer("labels", fitting, size=LABEL_PX, units="pixels"),
+        _label_layer("labels", fitting, size=LABEL_PX, units="pixels", characters=label_set),
         # About 2.6 km tall: legible from zoom 8.5, specks at the opening zoom.
-        _label_layer("labels-zoomed", held_back, size=2600, units="meters"),
+        _label_layer("labels-zoomed", held_back, size=2600, units="meters", characters=label_set),
     ]
     return SerialisedDeck(
         layers=deck_layers,
@@ -179,6 +189,10 @@ def build_deck(
 
 
 WORK_COLOUR = [60, 60, 60, 230]
+# A fixed character set per text layer, never "auto": with "auto" deck.gl rebuilds the
+# font atlas whenever the data array is new, and Streamlit's frontend hands it a new
+# one on every click and rerun; each new atlas texture cost ~0.3 s in software WebGL.
+GLYPH_CHARACTERS = "".join(sorted({glyph for glyph, _ in CATEGORY_STYLE.values()}))
 
 
 def _work_layers(works: pd.DataFrame, boundaries: dict, labelled: bool) -> list[pdk.Layer]:
@@ -190,53 +204,74 @@ def _work_layers(works: pd.DataFrame, boundaries: dict, labelled: bool) -> list[
     paths, labels = layers.work_links(works, boundaries)
     return [
         pdk.Layer(
-            "PathLayer",
-            id="works",
-            data=paths,
-            get_path="path",
-            get_color=WORK_COLOUR,
-            get_width=2,  # not a plan figure: line width
-            width_units="'pixels'",
+            "GeoJsonLayer",
+            id=layer_id(WORKS_LAYER),
+            data=[
+                {"type": "Feature", "geometry": {"type": "LineString", "coordinates": row["path"]},
+                 "properties": {"tip_title": row["tip_title"], "tip_body": row["tip_body"]}}
+                for row in paths
+            ],
+            get_line_color=WORK_COLOUR,
+            get_line_width=2,  # not a plan figure: line width
+            line_width_units="'pixels'",
             get_dash_array=[2, 2],
             dash_justified=True,
             extensions=[{"@@type": "PathStyleExtension", "dash": True}],
             pickable=True,
         ),
-        pdk.Layer(
-            "TextLayer",
-            id="works-labels",
-            data=labels,
-            get_position="position",
-            get_text="text",
-            get_size=12,
-            size_units="'pixels'",
-            get_color=[17, 17, 17, 255],
-            font_family=f'"{LABEL_FONT}"',
-            character_set="'auto'",
-            font_settings={"sdf": True},
-            outline_width=2,
-            outline_color=[255, 255, 255, 230],
-            visible=labelled,
+        _text_layer(
+            "works-labels", [{**row, "colour": [17, 17, 17, 255], "size": 12, "offset": [0, 0]} for row in labels],
+            font=LABEL_FONT, characters="示意", outline=2, outline_colour=[255, 255, 255, 230], visible=labelled,
         ),
     ]
 
 
-def _label_layer(layer_id: str, rows: list[dict], size: float, units: str) -> pdk.Layer:
+def _lines_feature(rows: list[dict]) -> dict:
+    """Paths (``{"path": [...]}`` rows) as one packed MultiLineString feature."""
+    return {"type": "Feature", "properties": {}, "geometry": pack_geometry({"type": "MultiLineString", "coordinates": [r["path"] for r in rows]})}
+
+
+def label_characters(districts: pd.DataFrame) -> str:
+    """Every character a district label can hold: the short names, the digits and 项 of "万州 13项"."""
+    return "".join(sorted(set("".join(districts.short_name)) | set("0123456789项 ")))
+
+
+def _label_layer(layer_id: str, rows: list[dict], size: float, units: str, characters: str) -> pdk.Layer:
+    return _text_layer(
+        layer_id, [{**row, "colour": [17, 17, 17, 255], "size": size} for row in rows], font=LABEL_FONT, characters=characters,
+        outline=3, outline_colour=[255, 255, 255, 230], units=units, weight=600,
+    )
+
+
+def _text_layer(
+    layer_id: str, rows: list[dict], font: str, characters: str, outline: float, outline_colour: list[int],
+    units: str = "pixels", weight: int = 400, visible: bool = True,
+) -> pdk.Layer:
+    """Rows (position, text, colour, size, offset) as a GeoJsonLayer of points drawn as text.
+
+    Not a TextLayer: Streamlit's frontend marks a TextLayer's colour for
+    recomputing on every rerun and click (it would grey it during a
+    selection), and in software WebGL each text layer's first draw after
+    that cost ~0.17 s; it leaves a GeoJsonLayer's text colour alone.
+    """
+    extra = {"text_size_max_pixels": 14} if units == "meters" else {}
     return pdk.Layer(
-        "TextLayer",
+        "GeoJsonLayer",
         id=layer_id,
-        data=rows,
-        get_position="position",
-        get_text="text",
-        get_size=size,
-        size_units=f"'{units}'",
-        size_max_pixels=14,
-        get_color=[17, 17, 17, 255],
-        font_family=f'"{LABEL_FONT}"',
-        font_weight=600,
-        character_set="'auto'",
-        font_settings={"sdf": True},
-        outline_width=3,
-        outline_color=[255, 255, 255, 230],
-        get_pixel_offset="offset",
+        data=[{"type": "Feature", "geometry": {"type": "Point", "coordinates": row["position"]},
+               "properties": {k: v for k, v in row.items() if k != "position"}} for row in rows],
+        point_type="'text'",
+        get_text="properties.text",
+        get_text_color="properties.colour",
+        get_text_size="properties.size",
+        get_text_pixel_offset="properties.offset",
+        text_size_units=f"'{units}'",
+        text_font_family=f'"{font}"',
+        text_font_weight=weight,
+        text_character_set=f"'{characters}'",
+        text_font_settings={"sdf": True},
+        text_outline_width=outline,
+        text_outline_color=outline_colour,
+        visible=visible,
+        **extra,
     )

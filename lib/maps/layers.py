@@ -13,7 +13,8 @@ from collections.abc import Iterable
 
 import pandas as pd
 import pydeck as pdk
-from shapely.geometry import LineString, shape
+from shapely.geometry import LineString, MultiLineString, shape
+from shapely.ops import linemerge
 
 from lib.maps.camera import screen_offset
 from lib.maps.styles import CATEGORY_STYLE, FILL_ALPHA, HIGHLIGHT, OUTLINE, ZONE_COLOURS
@@ -38,16 +39,17 @@ def district_features(
     categories: Iterable[str] | None = None,
     partly: Iterable[str] = (),
     work_counts: dict[str, int] | None = None,
+    markers: Iterable[dict] = (),
 ) -> list[dict]:
-    """The districts as GeoJSON features, each with its fill, outline and tooltip text.
+    """The districts as GeoJSON features, each with its fill and tooltip text (outlines: ``district_outlines``).
 
-    Selected districts get a heavy black outline through their own
-    properties, so a selection never duplicates geometry in the payload; a
-    district only partly in the selected zone (``partly``) a thinner one.
     The tooltip counts, per category shown, the projects the plan places
-    only in this district: they have no point of their own on the map.
+    only in this district: they have no point of their own on the map. It
+    also lists the projects drawn at a site in the district (``markers``,
+    from ``marker_rows``), with the source of each site's coordinates: a
+    marker is not picked on its own, so pointing at it or clicking it
+    reaches the district it stands in.
     """
-    selected, partial = set(highlight), set(partly)
     zone_names = dict(zip(zones.zone_id, zones.name_zh))
     zone_groups = dict(zip(zones.zone_id, zones.group_zh))
     by_adcode = districts.set_index("adcode")
@@ -73,7 +75,10 @@ def district_features(
             lines.append(f"名称写到本区县的线状工程：{work_counts[adcode]} 项（见下方线状工程表）")
         if district.split_zones:
             lines.append(SPLIT_WORDS)
-        width = 3 if adcode in selected and adcode not in partial else 2 if adcode in partial else 1
+        for marker in markers:
+            if adcode in marker["adcodes"]:
+                lines.append(f"所在地画点 · {marker['tip_title']}")
+                lines.append(marker["tip_body"])
         features.append(
             {
                 "type": "Feature",
@@ -81,11 +86,53 @@ def district_features(
                 "properties": {
                     "adcode": adcode,
                     "fill": [*ZONE_COLOURS[district.primary_zone_id], FILL_ALPHA],
-                    "line": list(HIGHLIGHT) if adcode in selected else list(OUTLINE),
-                    "width": width,
                     "tip_title": _text(names[adcode]),
                     "tip_body": "\n".join(lines),
                 },
+            }
+        )
+    return features
+
+
+def district_outlines(boundaries: dict, highlight: Iterable[str] = (), partly: Iterable[str] = ()) -> list[dict]:
+    """Every district border drawn once, as up to three MultiLineString features by weight.
+
+    A border two districts share is one line, not two on top of each other:
+    the boundaries are simplified as a coverage (geo/README.md), so shared
+    edges match point for point. That halves what the browser draws each
+    frame, which in software WebGL is most of a frame's time
+    (bench.browser_zones_map). A border of a selected district is heavy
+    (width 3), of a district only partly in the selected zone (``partly``)
+    medium (2), every other one thin (1); heavier ones come last, so they
+    are drawn on top. Each feature lists the districts it outlines.
+    """
+    selected, partial = set(highlight) - set(partly), set(partly)
+    weight_of: dict[tuple, int] = {}
+    touching: dict[tuple, set[str]] = {}
+    for feature in boundaries["features"]:
+        adcode = feature["properties"]["adcode"]
+        weight = 3 if adcode in selected else 2 if adcode in partial else 1
+        geometry = feature["geometry"]
+        polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+        for ring in (ring for polygon in polygons for ring in polygon):
+            for a, b in zip(ring, ring[1:]):
+                edge = (tuple(a), tuple(b)) if tuple(a) <= tuple(b) else (tuple(b), tuple(a))
+                weight_of[edge] = max(weight_of.get(edge, 1), weight)
+                touching.setdefault(edge, set()).add(adcode)
+    features = []
+    for weight in (1, 2, 3):
+        edges = [edge for edge, w in weight_of.items() if w == weight]
+        if not edges:
+            continue
+        merged = linemerge(MultiLineString([list(edge) for edge in edges]))
+        lines = list(getattr(merged, "geoms", [merged]))
+        outlined = {code for edge in edges for code in touching[edge]} if weight == 1 else (selected if weight == 3 else partial)
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": {"type": "MultiLineString", "coordinates": [[list(point) for point in line.coords] for line in lines]},
+                "properties": {"colour": list(OUTLINE if weight == 1 else HIGHLIGHT) + [255], "width": weight,
+                               "adcodes": sorted(outlined)},
             }
         )
     return features

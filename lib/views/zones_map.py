@@ -16,7 +16,7 @@ from lib import zones
 from lib.zones import tables
 from lib.maps import keys
 from lib.maps.camera import MAP_HEIGHT
-from lib.maps.deck import DISTRICTS_LAYER, PROJECTS_LAYER, build_deck, clicked_layer
+from lib.maps.deck import DISTRICTS_LAYER, build_deck, clicked_layer
 from lib.maps.serialised_deck import SerialisedDeck
 from lib.maps.styles import CATEGORY_STYLE
 from lib.views import query as q
@@ -135,12 +135,18 @@ def to_query(state: State) -> dict[str, list[str]]:
     return q.query_of([("place", state.place, zones.ALL), ("categories", written, None), ("works", state.works, False)])
 
 
+def clicked_layers(selection: dict) -> tuple[str, ...]:
+    """The layers a map selection holds objects of (``districts``, ``works``): the ones whose ids must flip."""
+    indices = ((selection or {}).get("selection") or {}).get("indices") or {}
+    return tuple(sorted({clicked_layer(str(key)) for key, picked in indices.items() if picked}))
+
+
 def clicked_place(state: State, selection: dict) -> str | None:
     """The place a click on the map selects, from Streamlit's selection state; None if it selects nothing.
 
-    A district, or a marker's first district. A click on the place already
-    selected goes back to the whole city, so a click always changes the place
-    (and with it the layer ids, which clears Streamlit's own selection).
+    A district (a click on a marker reaches the district it stands in; a
+    linear work's line selects nothing). A click on the place already
+    selected goes back to the whole city.
     """
     objects = ((selection or {}).get("selection") or {}).get("objects") or {}
     found: list = []
@@ -151,8 +157,6 @@ def clicked_place(state: State, selection: dict) -> str | None:
                 continue
             if layer == DISTRICTS_LAYER:
                 found.append((item.get("properties") or {}).get("adcode"))
-            elif layer == PROJECTS_LAYER:
-                found.append(next(iter(item.get("adcodes") or ()), None))
     known = set(_place_ids())
     adcode = next((a for a in found if isinstance(a, str) and a in known and a != zones.ALL), None)
     if adcode is None:

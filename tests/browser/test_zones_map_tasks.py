@@ -234,6 +234,24 @@ def test_pick_a_zone_toggle_a_category_click_a_district_and_share_it(watched: Pa
     assert url_state(fresh.url) == {"place": [DISTRICT], "categories": kept}
     assert_task_clean(fresh)
 
+    # The selected district clicked again: back to the whole city. Streamlit's own selection is
+    # dropped after each click (lib.maps.deck.PickedDeck), so it neither reads this click as
+    # "clear" nor leaves its English "Clear selection" button on the map.
+    scroll_to_map(fresh)
+    box = map_canvas(fresh).bounding_box()
+    x, y = open_spot(DISTRICT, district_view, box["width"], box["height"])
+    click_map(fresh, x, y)
+    expect(fresh.get_by_role("heading", name="五大功能区域", exact=True)).to_be_visible(timeout=30_000)
+    wait_until_idle(fresh)
+    assert url_state(fresh.url) == {"categories": kept}
+    expect(fresh.locator('[aria-label="Clear selection"]')).to_have_count(0)
+    x, y = open_spot(DISTRICT, deck_view(zones.ALL, categories), box["width"], box["height"])
+    click_map(fresh, x, y)  # and a click on the district again selects it at once
+    expect(fresh.get_by_role("heading", name=DISTRICT_NAME)).to_be_visible(timeout=30_000)
+    wait_until_idle(fresh)
+    expect(fresh.locator('[aria-label="Clear selection"]')).to_have_count(0)
+    assert_task_clean(fresh)
+
 
 def test_a_tooltip_shows_markup_in_a_name_as_text_escaped_once(watched: Page):
     """Streamlit escapes tooltip values as it fills the template; the data must not be escaped a second time."""
