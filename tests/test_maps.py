@@ -7,7 +7,7 @@ import pytest
 
 from lib import zones
 from lib.maps import layers, packing
-from lib.maps.deck import GLYPH_CHARACTERS, label_characters
+from lib.maps.deck import GLYPH_CHARACTERS, label_characters, layer_name
 from lib.maps.styles import CATEGORY_STYLE
 from lib.views import zones_map as page
 
@@ -96,10 +96,10 @@ def test_every_character_drawn_is_in_its_layers_fixed_character_set(state):
     # A character missing from a layer's set would be drawn as nothing (deck.gl builds the font atlas from the set).
     spec = json.loads(page.build(state).deck.to_json())
     text_layers = [item for item in spec["layers"] if item.get("pointType") == "text"]
-    assert {item["id"] for item in text_layers} >= {"projects", "labels", "labels-zoomed"}
+    assert {layer_name(item["id"]) for item in text_layers} >= {"projects", "labels", "labels-zoomed"}
     for item in text_layers:
         used = {char for feature in item["data"] for char in feature["properties"]["text"]}
-        assert used <= set(item["textCharacterSet"]), (item["id"], used - set(item["textCharacterSet"]))
+        assert used <= set(item["textCharacterSet"]), (layer_name(item["id"]), used - set(item["textCharacterSet"]))
 
 
 def test_the_character_sets_cover_every_name_and_glyph_there_is():

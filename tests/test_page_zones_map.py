@@ -8,7 +8,7 @@ import pytest
 from helpers import inert, open_page
 from lib import zones
 from lib.maps import keys
-from lib.maps.deck import build_deck
+from lib.maps.deck import build_deck, layer_name
 from lib.maps.serialised_deck import SerialisedDeck
 
 MAX_PAYLOAD = 400_000  # bytes of map JSON sent to the browser (the issue's budget)
@@ -31,7 +31,7 @@ def payload(at) -> int:
 def outline_widths(spec: dict) -> dict[str, int]:
     """adcode → the heaviest border drawn round it (lib.maps.layers.district_outlines)."""
     widths: dict[str, int] = {}
-    for feature in next(item for item in spec["layers"] if item["id"] == "outlines")["data"]:
+    for feature in next(item for item in spec["layers"] if layer_name(item["id"]) == "outlines")["data"]:
         for adcode in feature["properties"]["adcodes"]:
             widths[adcode] = max(widths.get(adcode, 0), feature["properties"]["width"])
     return widths
@@ -39,7 +39,7 @@ def outline_widths(spec: dict) -> dict[str, int]:
 
 def layer(spec: dict, name: str) -> dict:
     """A layer by its name; the districts and projects layers carry the place in their ids (lib.maps.deck)."""
-    return next(item for item in spec["layers"] if item["id"].split("-")[0] == name and not item["id"].endswith("zoomed"))
+    return next(item for item in spec["layers"] if layer_name(item["id"]).split("-")[0] == name and not layer_name(item["id"]).endswith("zoomed"))
 
 
 def test_page_renders_an_offline_map_within_budget():
@@ -181,7 +181,7 @@ def test_the_url_carries_ids_both_ways():
 def test_the_works_toggle_draws_the_schematic_links_and_writes_the_url():
     at = run({"place": "500229"})  # 城口县
     assert not at.exception
-    assert not any(item["id"].startswith("works") for item in deck_json(at)["layers"])
+    assert not any(layer_name(item["id"]).startswith("works") for item in deck_json(at)["layers"])
     at.toggle(key="works").set_value(True).run()
     assert not at.exception
     assert at.query_params["works"] in ("true", ["true"])

@@ -7,7 +7,7 @@ import pytest
 
 from lib import zones
 from lib.maps.camera import screen_offset
-from lib.maps.deck import layer_id
+from lib.maps.deck import layer_id, layer_name
 from lib.maps.packing import unpack_point
 from lib.views import zones_map as page
 from lib.views.query import Notice
@@ -56,12 +56,12 @@ def test_to_query_is_the_shortest_query_and_round_trips(state, query):
 
 def layer(view, name: str) -> dict:
     spec = json.loads(view.deck.to_json())
-    return next(item for item in spec["layers"] if item["id"].split("-")[0] == name and not item["id"].endswith("zoomed"))
+    return next(item for item in spec["layers"] if layer_name(item["id"]).split("-")[0] == name and not layer_name(item["id"]).endswith("zoomed"))
 
 
 def outline_widths(spec: dict) -> dict[str, int]:
     """adcode → the heaviest border drawn round it (lib.maps.layers.district_outlines: 3 selected, 2 partly, 1 other)."""
-    outlines = next(item for item in spec["layers"] if item["id"] == "outlines")["data"]
+    outlines = next(item for item in spec["layers"] if layer_name(item["id"]) == "outlines")["data"]
     widths: dict[str, int] = {}
     for feature in outlines:
         for adcode in feature["properties"]["adcodes"]:
@@ -142,7 +142,7 @@ def test_district_only_projects_are_counted_with_their_district_never_drawn_as_p
             per_district[code] = per_district.get(code, 0) + 1
     features = {f["properties"]["adcode"]: f["properties"]["tip_body"] for f in layer(view, "districts")["data"]}
     labels = [*layer(view, "labels")["data"], *next(
-        item for item in json.loads(view.deck.to_json())["layers"] if item["id"] == "labels-zoomed")["data"]]
+        item for item in json.loads(view.deck.to_json())["layers"] if layer_name(item["id"]) == "labels-zoomed")["data"]]
     short = dict(zip(zones.load_districts().adcode, zones.load_districts().short_name))
     texts = {row["properties"]["text"] for row in labels}
     for code, n in per_district.items():
@@ -194,15 +194,32 @@ def test_selecting_a_place_zooms_to_it():
     assert 106.4 < yuzhong.longitude < 106.7 and 29.4 < yuzhong.latitude < 29.7
 
 
+@pytest.mark.parametrize("state", [page.State(), page.State(place="500101", works=True), page.State(categories=("机场",))])
+def test_a_layer_id_names_its_data_so_deck_gl_may_trust_it_unchanged(state):
+    import hashlib
+
+    for item in json.loads(page.build(state).deck.to_json())["layers"]:
+        text = json.dumps(item["data"], sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        assert item["id"].split("#")[1] == hashlib.sha1(text.encode("utf-8")).hexdigest()[:10], item["id"]
+        assert item["dataComparator"] == "@@=true"  # exact only because the id changes whenever the data does
+
+
 def test_layer_ids_stay_with_the_place_and_flip_with_each_click():
     from lib.maps.deck import PickedDeck
 
     def ids(deck) -> set[str]:
+        return {layer_name(item["id"]) for item in json.loads(deck.to_json())["layers"]}
+
+    def full_ids(deck) -> set[str]:
         return {item["id"] for item in json.loads(deck.to_json())["layers"]}
 
     core, whole = page.build(page.State(place="core", works=True)).deck, page.build(page.State(works=True)).deck
-    # The same ids whatever the place, so deck.gl updates the layers instead of building them anew.
     assert ids(core) == ids(whole) >= {layer_id("districts"), layer_id("works")}
+    # A layer whose data does not change with the place keeps its whole id, digest and all, so deck.gl leaves it
+    # alone; the borders and names change, get new ids and are built anew (lib.maps.deck._content_addressed).
+    same = full_ids(core) & full_ids(whole)
+    assert {layer_name(i) for i in same} == {layer_id("districts"), "split-hatch", "projects", layer_id("works"), "works-labels"}
+    assert {layer_name(i) for i in full_ids(core) - same} == {"outlines", "labels", "labels-zoomed"}
     # After a click, the layer clicked gets the other spelling, which drops Streamlit's held selection; the others keep theirs.
     flipped = ids(PickedDeck(core, {"districts": 1}))
     assert layer_id("districts", 1) in flipped and layer_id("districts") not in flipped
@@ -265,8 +282,8 @@ def test_tooltips_carry_plain_text_for_streamlit_to_escape_once():
 def test_no_two_district_names_overlap_at_the_opening_view(place):
     view = page.build(page.State(place=place))
     spec = json.loads(view.deck.to_json())
-    labels = next(item for item in spec["layers"] if item["id"] == "labels")["data"]
-    held_back = next(item for item in spec["layers"] if item["id"] == "labels-zoomed")["data"]
+    labels = next(item for item in spec["layers"] if layer_name(item["id"]) == "labels")["data"]
+    held_back = next(item for item in spec["layers"] if layer_name(item["id"]) == "labels-zoomed")["data"]
     assert len(labels) + len(held_back) == 38
     boxes = []
     for feature in labels:
@@ -290,9 +307,9 @@ def test_the_whole_city_fits_a_phone_wide_map():
 
 def test_linear_works_are_off_by_default_and_drawn_as_labelled_schematic_links():
     off = page.build(page.State())
-    assert not {item["id"] for item in json.loads(off.deck.to_json())["layers"]} & {layer_id("works"), "works-labels"}
+    assert not {layer_name(item["id"]) for item in json.loads(off.deck.to_json())["layers"]} & {layer_id("works"), "works-labels"}
     on = page.build(page.State(works=True))
-    spec = {item["id"].replace(layer_id("works"), "works"): item for item in json.loads(on.deck.to_json())["layers"]}
+    spec = {layer_name(item["id"]).replace(layer_id("works"), "works"): item for item in json.loads(on.deck.to_json())["layers"]}
     works = zones.load_linear_works()
     drawn = works[works.schematic]
     # One dotted link per work naming two or more districts (24 in linear_works.csv), each labelled 示意 and said to be no route.
@@ -300,7 +317,7 @@ def test_linear_works_are_off_by_default_and_drawn_as_labelled_schematic_links()
     assert spec["works"]["extensions"][0]["dash"] is True
     assert [row["properties"]["text"] for row in spec["works-labels"]["data"]] == ["示意"] * 24
     assert spec["works-labels"]["visible"] is False  # the whole city: the key says 示意, labels would be smudges
-    zoomed = {item["id"]: item for item in json.loads(page.build(page.State(place="500229", works=True)).deck.to_json())["layers"]}
+    zoomed = {layer_name(item["id"]): item for item in json.loads(page.build(page.State(place="500229", works=True)).deck.to_json())["layers"]}
     assert zoomed["works-labels"]["visible"] is True
     assert all("不是实际走向" in row["properties"]["tip_body"] for row in spec["works"]["data"])
     points = {f["properties"]["adcode"]: [f["properties"]["label_lon"], f["properties"]["label_lat"]] for f in zones.load_boundaries()["features"]}

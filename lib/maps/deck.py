@@ -7,6 +7,8 @@ becomes a selection, and why the layer ids carry the place, is said in
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Iterable, Mapping
 
 import pandas as pd
@@ -73,7 +75,7 @@ class PickedDeck:
         if text is None:
             text = self.deck.to_json()
             for layer, picks in self.picks:
-                text = text.replace(f'"id":"{layer_id(layer)}"', f'"id":"{layer_id(layer, picks)}"', 1)
+                text = text.replace(f'"id":"{layer_id(layer)}#', f'"id":"{layer_id(layer, picks)}#', 1)
             cache[self.picks] = text
         return text
 
@@ -82,8 +84,30 @@ class PickedDeck:
 
 
 def clicked_layer(layer_key: str) -> str:
-    """The layer a selection key names: ``districts-500103`` → ``districts``."""
+    """The layer a selection key names: ``districts-1#c778202e`` → ``districts``."""
     return layer_key.split("-", 1)[0]
+
+
+def layer_name(layer_key: str) -> str:
+    """A layer's id without the digest of its data (``_content_addressed``): ``labels#a2f3d56c`` → ``labels``."""
+    return layer_key.split("#", 1)[0]
+
+
+def _content_addressed(layer: pdk.Layer) -> pdk.Layer:
+    """The layer with a digest of its data in its id, and deck.gl told that data never changes under one id.
+
+    Streamlit's frontend hands deck.gl new data arrays on every rerun and
+    click (it parses the JSON anew), so deck.gl would rebuild every layer's
+    geometry and buffers each time, and draw each one as if new. With the
+    digest, a layer whose data did not change (the fills when only the place
+    changes, the stripes, the markers) keeps its id and is left alone; one
+    whose data changed gets a new id and is built anew. ``dataComparator``
+    always true is then exact, not a guess.
+    """
+    text = json.dumps(layer.data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    layer.id = f"{layer.id}#{hashlib.sha1(text.encode('utf-8')).hexdigest()[:10]}"
+    layer.data_comparator = "@@=true"  # pydeck passes "@@=" strings through: deck.gl's JSON makes it a function
+    return layer
 
 
 def build_deck(
@@ -177,7 +201,7 @@ def build_deck(
         _label_layer("labels-zoomed", held_back, size=2600, units="meters", characters=label_set),
     ]
     return SerialisedDeck(
-        layers=deck_layers,
+        layers=[_content_addressed(item) for item in deck_layers],
         views=[pdk.View(type="MapView", controller=CONTROLLER)],
         initial_view_state=view,
         # No basemap and no outbound request. Leave map_style alone: an explicit
