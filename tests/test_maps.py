@@ -57,10 +57,17 @@ def test_every_border_is_drawn_exactly_once():
         polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
         rings += [ring for polygon in polygons for ring in polygon]
     in_boundaries = _edges(rings)
+    shared = {edge for edge, rings_on in in_boundaries.items() if rings_on == 2}
     drawn = _edges(line for feature in layers.district_outlines(boundaries) for line in feature["geometry"]["coordinates"])
-    assert set(drawn) == set(in_boundaries)  # every edge of every district, nothing else
-    assert set(drawn.values()) == {1}  # and each once, though most lie on two districts' rings
-    assert max(in_boundaries.values()) == 2  # (the coverage's shared borders: two rings each)
+    assert set(drawn) == shared  # every border two districts share, and not the city's outer edge
+    assert set(drawn.values()) == {1}  # each once, though it lies on two districts' rings
+    assert max(in_boundaries.values()) == 2 and len(shared) > len(in_boundaries) / 2  # (a coverage: shared edges match)
+    # A selected district on the city's edge gets its whole border, the outer edge too.
+    heavy = next(f for f in layers.district_outlines(boundaries, ("500229",)) if f["properties"]["width"] == 3)
+    chengkou = next(f for f in boundaries["features"] if f["properties"]["adcode"] == "500229")["geometry"]
+    outer = set(_edges(ring for polygon in ([chengkou["coordinates"]] if chengkou["type"] == "Polygon" else chengkou["coordinates"])
+                       for ring in polygon)) - shared
+    assert outer and outer <= set(_edges(heavy["geometry"]["coordinates"]))
 
 
 @pytest.mark.parametrize(

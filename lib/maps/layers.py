@@ -95,7 +95,7 @@ def district_features(
 
 
 def district_outlines(boundaries: dict, highlight: Iterable[str] = (), partly: Iterable[str] = ()) -> list[dict]:
-    """Every district border drawn once, as up to three MultiLineString features by weight.
+    """Every border between districts drawn once, as up to three MultiLineString features by weight.
 
     A border two districts share is one line, not two on top of each other:
     the boundaries are simplified as a coverage (geo/README.md), so shared
@@ -103,8 +103,9 @@ def district_outlines(boundaries: dict, highlight: Iterable[str] = (), partly: I
     frame, which in software WebGL is most of a frame's time
     (bench.browser_zones_map). A border of a selected district is heavy
     (width 3), of a district only partly in the selected zone (``partly``)
-    medium (2), every other one thin (1); heavier ones come last, so they
-    are drawn on top. Each feature lists the districts it outlines.
+    medium (2), every other one thin (1), except the city's outer edge,
+    which has no thin line; heavier ones come last, so they are drawn on
+    top. Each feature lists the districts it outlines.
     """
     selected, partial = set(highlight) - set(partly), set(partly)
     weight_of: dict[tuple, int] = {}
@@ -121,7 +122,9 @@ def district_outlines(boundaries: dict, highlight: Iterable[str] = (), partly: I
                 touching.setdefault(edge, set()).add(adcode)
     features = []
     for weight in (1, 2, 3):
-        edges = [edge for edge, w in weight_of.items() if w == weight]
+        # The city's own edge gets no thin line: the colour ends there against the white page.
+        # That is 45 % of all border segments (3,607 of 8,035), drawn in every frame.
+        edges = [edge for edge, w in weight_of.items() if w == weight and (weight > 1 or len(touching[edge]) > 1)]
         if not edges:
             continue
         merged = linemerge(MultiLineString([list(edge) for edge in edges]))
