@@ -113,3 +113,10 @@ def test_the_character_sets_cover_every_name_and_glyph_there_is():
     districts = zones.load_districts()
     assert set(GLYPH_CHARACTERS) == {glyph for glyph, _ in CATEGORY_STYLE.values()}
     assert set("".join(districts.short_name)) | set("0123456789项") <= set(label_characters(districts))
+
+
+def test_only_lines_are_packed():
+    line = {"type": "MultiLineString", "coordinates": [[[106.5432, 29.1234], [106.5433, 29.1240]]]}
+    assert packing.pack_multiline(line)["coordinates"] == [[[15432, 11234], [15433, 11240]]]
+    with pytest.raises(ValueError):  # a fill is tessellated as lon/lat on the CPU (lib.maps.packing)
+        packing.pack_multiline({"type": "Polygon", "coordinates": [[[106.5, 29.1], [106.6, 29.1], [106.5, 29.2], [106.5, 29.1]]]})

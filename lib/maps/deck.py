@@ -17,7 +17,7 @@ import pydeck as pdk
 from lib.maps import layers
 from lib.maps.camera import MAP_HEIGHT, fit_view
 from lib.maps.layers import LABEL_PX
-from lib.maps.packing import MODEL_MATRIX, pack_geometry
+from lib.maps.packing import MODEL_MATRIX, pack_multiline
 from lib.maps.serialised_deck import SerialisedDeck
 from lib.maps.styles import CATEGORY_STYLE, GLYPH_FONT, LABEL_FONT, ZONE_COLOURS
 from lib.zones.boundaries import bounds_of
@@ -172,7 +172,7 @@ def build_deck(
             "GeoJsonLayer",
             id="outlines",
             data=[
-                {**feature, "geometry": pack_geometry(feature["geometry"])}
+                {**feature, "geometry": pack_multiline(feature["geometry"])}
                 for feature in layers.district_outlines(boundaries, highlight, partly)
             ],
             model_matrix=MODEL_MATRIX,
@@ -252,7 +252,7 @@ def _work_layers(works: pd.DataFrame, boundaries: dict, labelled: bool) -> list[
 
 def _lines_feature(rows: list[dict]) -> dict:
     """Paths (``{"path": [...]}`` rows) as one packed MultiLineString feature."""
-    return {"type": "Feature", "properties": {}, "geometry": pack_geometry({"type": "MultiLineString", "coordinates": [r["path"] for r in rows]})}
+    return {"type": "Feature", "properties": {}, "geometry": pack_multiline({"type": "MultiLineString", "coordinates": [r["path"] for r in rows]})}
 
 
 def label_characters(districts: pd.DataFrame) -> str:

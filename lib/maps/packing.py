@@ -42,15 +42,8 @@ def pack_lines(lines) -> list[list[list[int]]]:
     return [[pack_point(point) for point in line] for line in lines]
 
 
-def pack_geometry(geometry: dict) -> dict:
-    """A GeoJSON Polygon, MultiPolygon, LineString or MultiLineString with packed coordinates."""
-    kind, coordinates = geometry["type"], geometry["coordinates"]
-    if kind == "Polygon" or kind == "MultiLineString":
-        packed = pack_lines(coordinates)
-    elif kind == "MultiPolygon":
-        packed = [pack_lines(polygon) for polygon in coordinates]
-    elif kind == "LineString":
-        packed = [pack_point(point) for point in coordinates]
-    else:
-        raise ValueError(f"no packing for {kind}")
-    return {"type": kind, "coordinates": packed}
+def pack_multiline(geometry: dict) -> dict:
+    """A GeoJSON MultiLineString with packed coordinates (the borders and stripes are nothing else)."""
+    if geometry["type"] != "MultiLineString":
+        raise ValueError(f"only lines are packed, not a {geometry['type']}")
+    return {"type": "MultiLineString", "coordinates": pack_lines(geometry["coordinates"])}
