@@ -135,12 +135,15 @@ def build_deck(
       lasts (``getFillColor`` of a GeoJsonLayer, ``getColor`` of a TextLayer
       or PathLayer): it greys every other object, and swapping a constant
       colour for a function recompiled the layer's pipeline, a second per
-      click. Colours reach the sublayers through ``_subLayerProps`` instead,
-      and lines are GeoJsonLayers, whose line colour it leaves alone.
+      click. The fill reaches its sublayer through ``_subLayerProps``, lines
+      are GeoJsonLayers, whose line colour it leaves alone, and so is text
+      (``_text_layer``: points drawn as text).
     - Borders are one layer with each border drawn once (``district_outlines``),
       not a stroke round each district, which drew every shared border twice.
     - Text layers have a fixed character set: with "auto", deck.gl rebuilt the
       font atlas each time Streamlit handed it a new data array.
+    - A layer's id names its data, so one whose data is unchanged is left
+      alone (``_content_addressed``).
     - The borders and stripes are packed as whole numbers (lib.maps.packing).
     """
     highlight = tuple(highlight)
