@@ -12,7 +12,6 @@ st.set_page_config(
 )
 
 
-
 def to_overview() -> None:
     st.switch_page("pages/overview.py")
 

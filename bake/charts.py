@@ -4,7 +4,7 @@ Once at bake time to SVG (vl-convert), so a page reads and prints with
 JavaScript off, and once in the browser by Vega (the npm release, vendored,
 served by the site itself as /assets/vega.js), the spec compiled from Vega-Lite
 to Vega at bake time (so the browser loads no Vega-Lite compiler). The pace slider's spec is the
-one chart the app does not have: the studio's arithmetic (lib.scenario.step)
+one chart the app does not have: the studio's arithmetic (lib.engine.scenario.step)
 written as a Vega expression, checked against lib in tests/test_bake.py.
 """
 
@@ -16,13 +16,13 @@ from pathlib import Path
 import pyarrow as pa
 import vl_convert
 
-from lib.scenario import BASE_YEAR, TARGET_YEAR
-from lib.scenario_catalogue import IndicatorOption
+from lib.engine.scenario import BASE_YEAR, TARGET_YEAR
+from lib.views.scenarios.catalogue import IndicatorOption
 
 # Altair 6.3 writes Vega-Lite v6 specs; the bake compiles them with the newest v6 vl-convert has.
 VEGA_LITE_VERSION = "6.4"
 PACE_KINDS = ("level", "share")  # the engine's kinds a public slider moves (a threshold moves as a share)
-# lib.figures.figure first drops float noise at 10 decimals, then rounds half up.
+# lib.present.figures.figure first drops float noise at 10 decimals, then rounds half up.
 NOISE_DIGITS = 10
 VEGA_VERSION = "6.2.0"  # vl_convert.get_vega_version() of vl-convert-python 1.9.0
 VENDOR = Path(__file__).parent / "static" / "vendor" / f"vega-{VEGA_VERSION}"
@@ -96,7 +96,7 @@ def quiet_aria(vega: dict) -> dict:
 
 
 def value_expression(kind: str, base: float) -> str:
-    """The value in datum.year at a constant pace: lib.scenario.step applied year after year.
+    """The value in datum.year at a constant pace: lib.engine.scenario.step applied year after year.
 
     level: value × (1 + pace/100) each year; share: value + pace each year.
     """
@@ -109,7 +109,7 @@ def value_expression(kind: str, base: float) -> str:
 
 
 def shown_expressions(decimals: int) -> list[dict]:
-    """datum.value as lib.figures.figure prints it, as three Vega calculations.
+    """datum.value as lib.present.figures.figure prints it, as three Vega calculations.
 
     figure drops float noise at 10 decimals, rounds half away from zero to
     ``decimals`` and writes a value that rounds to nothing as "0". round(|v| ×
@@ -127,7 +127,7 @@ def shown_expressions(decimals: int) -> list[dict]:
 
 
 def met_expression(option: IndicatorOption) -> str:
-    """lib.scenario.meets for the 2020 value."""
+    """lib.engine.scenario.meets for the 2020 value."""
     target = repr(option.target)
     if option.qualifier == "greater_than":
         return f"datum.value > {target}"
@@ -143,8 +143,13 @@ def pace_spec(option: IndicatorOption, unit_label: str) -> dict:
     value = value_expression(option.kind, option.base)
     unit = f" {option.unit}" if option.unit and option.unit != "%" else option.unit
     words = f"'2020年：' + datum.shown + '{unit}' + (datum.met ? '，达到目标' : '，未达目标')"
-    x = {"field": "year", "type": "quantitative", "title": "年份", "axis": {"format": "d", "values": list(range(BASE_YEAR, TARGET_YEAR + 1))},
-         "scale": {"domain": [BASE_YEAR - 0.2, TARGET_YEAR + 0.2]}}
+    x = {
+        "field": "year",
+        "type": "quantitative",
+        "title": "年份",
+        "axis": {"format": "d", "values": list(range(BASE_YEAR, TARGET_YEAR + 1))},
+        "scale": {"domain": [BASE_YEAR - 0.2, TARGET_YEAR + 0.2]},
+    }
     y = {"field": "value", "type": "quantitative", "title": option.unit or "数值", "scale": {"zero": False}}
     tooltip = [{"field": "year", "type": "quantitative", "title": "年份"}, {"field": "shown", "type": "nominal", "title": "数值"}]
     return {
@@ -168,7 +173,10 @@ def pace_spec(option: IndicatorOption, unit_label: str) -> dict:
                     {"calculate": met_expression(option), "as": "met"},
                 ],
                 "layer": [
-                    {"mark": {"type": "line", "strokeWidth": 3, "color": "#0072B2", "point": True}, "encoding": {"x": x, "y": y, "tooltip": tooltip}},
+                    {
+                        "mark": {"type": "line", "strokeWidth": 3, "color": "#0072B2", "point": True},
+                        "encoding": {"x": x, "y": y, "tooltip": tooltip},
+                    },
                     {
                         "transform": [{"filter": f"datum.year == {TARGET_YEAR}"}, {"calculate": words, "as": "words"}],
                         "mark": {"type": "text", "align": "left", "baseline": "top", "x": 4, "y": 4, "fontSize": 15, "fontWeight": "bold"},
@@ -180,8 +188,14 @@ def pace_spec(option: IndicatorOption, unit_label: str) -> dict:
             {
                 "data": {"values": [{"year": TARGET_YEAR, "value": option.target, "label": f"目标 {option.target_raw}"}]},
                 "layer": [
-                    {"mark": {"type": "point", "shape": "diamond", "filled": True, "size": 200, "color": "#000000"}, "encoding": {"x": x, "y": y}},
-                    {"mark": {"type": "text", "align": "right", "dx": -12, "dy": 14, "fontSize": 13}, "encoding": {"x": x, "y": y, "text": {"field": "label"}}},
+                    {
+                        "mark": {"type": "point", "shape": "diamond", "filled": True, "size": 200, "color": "#000000"},
+                        "encoding": {"x": x, "y": y},
+                    },
+                    {
+                        "mark": {"type": "text", "align": "right", "dx": -12, "dy": 14, "fontSize": 13},
+                        "encoding": {"x": x, "y": y, "text": {"field": "label"}},
+                    },
                 ],
             },
         ],

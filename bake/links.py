@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lib import search
+from lib.plan import search
 
 HOME = "/"
 INDICATORS = "/indicators/"

@@ -10,8 +10,8 @@ from urllib.parse import parse_qs, urlsplit
 
 from bake import links
 from bake.render import Writer
-from lib import zones
-from lib.maps.styles import ZONE_COLOURS
+from lib.plan import zones
+from lib.present.maps.styles import ZONE_COLOURS
 from lib.views import zones_map
 
 WIDTH = 720
@@ -47,14 +47,18 @@ def _drawing() -> tuple[int, tuple[tuple[str, str, str], ...], str, int]:
         r, g, b = ZONE_COLOURS[row.primary_zone_id]
         polygons = list(shape.geoms) if shape.geom_type == "MultiPolygon" else [shape]
         rings = " ".join(
-            "M" + " ".join(point(x, y) for x, y in ring.coords) + "Z" for polygon in polygons for ring in [polygon.exterior, *polygon.interiors]
+            "M" + " ".join(point(x, y) for x, y in ring.coords) + "Z"
+            for polygon in polygons
+            for ring in [polygon.exterior, *polygon.interiors]
         )
         name = zones.district_name(row.name_2016, row.name_current)
         tip = escape(f"{name} · {zone_names[row.primary_zone_id]} · 规划点名项目 {per_district.get(row.adcode, 0)} 项")
 
         def link(stroke: str) -> str:
-            return (f'<a href="{links.place(row.adcode)}" aria-label="{tip}"><title>{tip}</title>'
-                    f'<path d="{rings}" fill="rgb({r},{g},{b})"{stroke} fill-rule="evenodd"/></a>')
+            return (
+                f'<a href="{links.place(row.adcode)}" aria-label="{tip}"><title>{tip}</title>'
+                f'<path d="{rings}" fill="rgb({r},{g},{b})"{stroke} fill-rule="evenodd"/></a>'
+            )
 
         drawn.append((row.adcode, link(' stroke="#ffffff" stroke-width="1"'), link(' stroke="#000000" stroke-width="2.5"')))
     dots = []
@@ -63,7 +67,9 @@ def _drawing() -> tuple[int, tuple[tuple[str, str, str], ...], str, int]:
     projects = zones.load_projects()
     for project in projects[projects.precision == "site"].itertuples():
         x, y = xy(project.lon, project.lat)
-        dots.append(f'<circle cx="{x:.0f}" cy="{y:.0f}" r="2.6"><title>{escape(project.name_zh)}（{escape(project.category)}）</title></circle>')
+        dots.append(
+            f'<circle cx="{x:.0f}" cy="{y:.0f}" r="2.6"><title>{escape(project.name_zh)}（{escape(project.category)}）</title></circle>'
+        )
     labels = []
     for row, shape in zip(frame.itertuples(), geometry):
         if shape.area > 0.05:  # only districts large enough to hold their name at this size
@@ -71,8 +77,12 @@ def _drawing() -> tuple[int, tuple[tuple[str, str, str], ...], str, int]:
             x, y = xy(spot.x, spot.y)
             labels.append(f'<text x="{x:.0f}" y="{y:.0f}" text-anchor="middle">{escape(row.short_name)}</text>')
     overlay = (
-        '<g class="projects" fill="#222222" fill-opacity="0.7" stroke="#ffffff" stroke-width="0.6">' + "".join(dots) + "</g>"
-        + '<g class="labels" font-size="11" fill="#111111" pointer-events="none">' + "".join(labels) + "</g>"
+        '<g class="projects" fill="#222222" fill-opacity="0.7" stroke="#ffffff" stroke-width="0.6">'
+        + "".join(dots)
+        + "</g>"
+        + '<g class="labels" font-size="11" fill="#111111" pointer-events="none">'
+        + "".join(labels)
+        + "</g>"
     )
     return height, tuple(drawn), overlay, len(frame)
 
@@ -81,7 +91,7 @@ def district_svg(highlight: frozenset[str] = frozenset()) -> str:
     """Every district filled by its primary zone and linked to its page (a <title> is its tooltip);
     the sited projects as dots; ``highlight`` outlined in black.
 
-    The same projection as lib.maps.static_map.zone_svg (longitudes scaled by
+    The same projection as lib.present.maps.static_map.zone_svg (longitudes scaled by
     cos(latitude)); one <a> per district, so a keyboard reaches each.
     """
     height, drawn, overlay, count = _drawing()
@@ -90,7 +100,9 @@ def district_svg(highlight: frozenset[str] = frozenset()) -> str:
     raised = [link for adcode, _, link in drawn if adcode in highlight]
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" class="zone-map" aria-label="重庆市{count}个区县按五大功能区域着色的地图">'
-        + "".join(plain + raised) + overlay + "</svg>"
+        + "".join(plain + raised)
+        + overlay
+        + "</svg>"
     )
 
 
@@ -140,7 +152,9 @@ def bake_map(writer: Writer) -> list[str]:
             project_columns=[c for c in project_columns if c not in hidden],
             project_rows=[_project_row(project_columns, row, view.link_column, hidden) for row in project_rows],
             zone_links=[(z, view.place_labels[z], links.place(z)) for z in zones.ZONE_IDS],
-            district_links=[(p, view.place_labels[p].split(" · ", 1)[-1], links.place(p)) for p in places if p not in zones.ZONE_IDS and p != zones.ALL],
+            district_links=[
+                (p, view.place_labels[p].split(" · ", 1)[-1], links.place(p)) for p in places if p not in zones.ZONE_IDS and p != zones.ALL
+            ],
             app_query=zones_map.to_query(zones_map.State(place=place)),
         )
     return places

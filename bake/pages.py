@@ -6,12 +6,15 @@ import functools
 
 import pandas as pd
 
-from bake import charts, links, studio, tables as table_sort
+from bake import charts, links, studio
+from bake import tables as table_sort
 from bake.render import Writer
-from lib import data, exports, tables
-from lib.scenario_catalogue import options_by_id
-from lib.series import series_catalogue
+from lib.engine import tables
+from lib.plan import data
+from lib.plan.series import series_catalogue
+from lib.present import exports
 from lib.views import indicators, methods, overview, scenarios, trajectories
+from lib.views.scenarios.catalogue import options_by_id
 
 SOURCE = "《重庆市国民经济和社会发展第十三个五年规划纲要》（2016年2月）"
 
@@ -49,9 +52,18 @@ def bake_tables(writer: Writer) -> None:
         "caption": trajectory.ranking_caption,
         "chart": {"spec": f"{links.INDICATORS}ranking.json", "svg": f"{links.INDICATORS}ranking.svg", "fits": charts.fits_width(spec)},
     }
-    writer.page(links.INDICATORS, "indicators.html", title=first.title, views=views, first=first, pillars=pillars, ranking=ranking,
-                row_data={table: table_sort.row_data(view) for table, view in views.items()},
-                counts_format=indicators.COUNTS, empty=indicators.EMPTY)
+    writer.page(
+        links.INDICATORS,
+        "indicators.html",
+        title=first.title,
+        views=views,
+        first=first,
+        pillars=pillars,
+        ranking=ranking,
+        row_data={table: table_sort.row_data(view) for table, view in views.items()},
+        counts_format=indicators.COUNTS,
+        empty=indicators.EMPTY,
+    )
 
 
 @functools.cache
@@ -153,8 +165,11 @@ def bake_indicator(writer: Writer, indicator_id: str) -> None:
         related=[(r, links.plan(r.link["chapter"], r.link.get("section", ""))) for r in (trajectory.related if trajectory else ())],
         app_trajectory=None if sid is None else ("trajectories", trajectories.to_query(trajectories.State(indicator=sid))),
         app_row=("indicators", indicators.to_query(indicator_state(indicator_id))),
-        app_scenario=("scenarios", scenarios.to_query(scenarios.State(section=studio.PAGES[indicator_id]))) if panel else
-        None if option is None else ("scenarios", scenarios.to_query(scenarios.State(indicator=indicator_id))),
+        app_scenario=("scenarios", scenarios.to_query(scenarios.State(section=studio.PAGES[indicator_id])))
+        if panel
+        else None
+        if option is None
+        else ("scenarios", scenarios.to_query(scenarios.State(indicator=indicator_id))),
     )
 
 

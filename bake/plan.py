@@ -6,7 +6,7 @@ from bake import links
 from bake.render import Writer
 from lib.views import plan_reader
 
-HEADING = "#### "  # how lib.search.reading_blocks marks a section's heading
+HEADING = "#### "  # how lib.plan.search.reading_blocks marks a section's heading
 
 
 def _anchored(view: plan_reader.View, chapter: str) -> list[tuple[str, str, str]]:

@@ -8,7 +8,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bake import charts, links, map as zone_map, pages, plan, search
+from bake import charts, links, pages, plan, search
+from bake import map as zone_map
 from bake.render import Writer
 
 DEFAULT_APP_URL = "http://localhost:8501"

@@ -1,13 +1,13 @@
 """The studio's 地区生产总值 and 城乡收入 panels on the baked GDP and income pages.
 
-The app moves these with sliders of their own (lib/views/scenario_studio.py, not
+The app moves these with sliders of their own (lib/views/scenarios/studio.py, not
 the one-pace slider of bake.charts.pace_spec): real growth × prices (and
 population for per-capita GDP), urban and rural income growth (and the 2020
 urbanization rate). Here the same sliders are Vega-Lite params bound to range
-inputs, and lib.economy's arithmetic is written as Vega expressions, each
-figure rounded as lib.figures.figure does; the labels, ranges, plan values and
+inputs, and lib.engine.economy's arithmetic is written as Vega expressions, each
+figure rounded as lib.present.figures.figure does; the labels, ranges, plan values and
 caption are the studio View's own. tests/test_bake.py evaluates the shipped
-expressions over a grid of slider values against lib.economy and the View.
+expressions over a grid of slider values against lib.engine.economy and the View.
 """
 
 from __future__ import annotations
@@ -17,23 +17,29 @@ import functools
 from dataclasses import dataclass
 
 from bake import charts
-from lib import economy
-from lib.rates import YEARS
-from lib.scenario import BASE_YEAR, TARGET_YEAR
-from lib.views import scenario_studio, scenarios
+from lib.engine import economy
+from lib.engine.rates import YEARS
+from lib.engine.scenario import BASE_YEAR, TARGET_YEAR
+from lib.views import scenarios
+from lib.views.scenarios import studio as scenario_studio
 
 GDP, INCOMES = scenarios.SECTIONS[1], scenarios.SECTIONS[2]  # 地区生产总值, 城乡收入
 # The indicator pages each panel stands on: the levels and rates it moves or answers.
 PAGES = {
-    "t1_gdp": GDP, "t1_gdp_per_capita": GDP, "t2_gdp_growth": GDP,
-    "t1_urban_income": INCOMES, "t1_rural_income": INCOMES, "t2_income_growth": INCOMES, "t2_urban_rural_income_ratio": INCOMES,
+    "t1_gdp": GDP,
+    "t1_gdp_per_capita": GDP,
+    "t2_gdp_growth": GDP,
+    "t1_urban_income": INCOMES,
+    "t1_rural_income": INCOMES,
+    "t2_income_growth": INCOMES,
+    "t2_urban_rural_income_ratio": INCOMES,
 }
-# lib.views.scenario_studio shows every panel figure with two decimals, in 万亿元 and 万元.
+# lib.views.scenarios.studio shows every panel figure with two decimals, in 万亿元 and 万元.
 DIGITS = 2
 WAN_YI = economy.UNIT_FACTORS["万亿元"]  # 亿元 per 万亿元
 WAN = economy.UNIT_FACTORS["万元"]  # 元 per 万元
-NOISE_DIGITS = 10  # lib.figures.figure drops float noise at 10 decimals first
-SCENARIO = "情景A"  # the studio chart's name for the sliders' path (lib.scenario_chart)
+NOISE_DIGITS = 10  # lib.present.figures.figure drops float noise at 10 decimals first
+SCENARIO = "情景A"  # the studio chart's name for the sliders' path (lib.views.scenarios.chart)
 ROW = 22  # px between the answer lines above the chart
 INDENT = -60  # px: the answers start under the title, over the y axis, so a phone fits their width
 
@@ -55,7 +61,7 @@ def _literal(text: str) -> str:
 
 
 def rounded(field: str, out: str, decimals: int = DIGITS, signed: bool = False) -> list[dict]:
-    """datum[field] as lib.figures.figure(value, decimals, signed) prints it, into datum[out].
+    """datum[field] as lib.present.figures.figure(value, decimals, signed) prints it, into datum[out].
 
     As bake.charts.shown_expressions: noise dropped at 10 decimals, half away from
     zero, "0" for nothing; the sign is written by hand, since Vega's format() writes
@@ -81,37 +87,55 @@ def against(gap_field: str, out: str, unit: str, target_raw: str) -> list[dict]:
 def _metric_text(field: str, row: int, big: bool) -> dict:
     """One line of the answers, above the plot (negative y: the title moves up to make room)."""
     return {
-        "mark": {"type": "text", "align": "left", "baseline": "top", "x": INDENT, "y": -ROW * (4 - row) - 8,
-                 "fontSize": 15 if big else 13, "fontWeight": "bold" if big else "normal", "color": "#1a1a1a" if big else "#555555"},
+        "mark": {
+            "type": "text",
+            "align": "left",
+            "baseline": "top",
+            "x": INDENT,
+            "y": -ROW * (4 - row) - 8,
+            "fontSize": 15 if big else 13,
+            "fontWeight": "bold" if big else "normal",
+            "color": "#1a1a1a" if big else "#555555",
+        },
         "encoding": {"text": {"field": field, "type": "nominal"}},
     }
 
 
 def _answers(transforms: list[dict], lines: tuple[tuple[str, bool], ...]) -> dict:
-    return {"data": {"values": [{"year": TARGET_YEAR}]}, "transform": transforms,
-            "layer": [_metric_text(field, row, big) for row, (field, big) in enumerate(lines)], "name": "answers"}
+    return {
+        "data": {"values": [{"year": TARGET_YEAR}]},
+        "transform": transforms,
+        "layer": [_metric_text(field, row, big) for row, (field, big) in enumerate(lines)],
+        "name": "answers",
+    }
 
 
 def _params(sliders) -> list[dict]:
-    return [{"name": s.key, "value": s.value, "bind": {"input": "range", "min": s.low, "max": s.high, "step": s.step, "name": s.label}} for s in sliders]
+    return [
+        {"name": s.key, "value": s.value, "bind": {"input": "range", "min": s.low, "max": s.high, "step": s.step, "name": s.label}}
+        for s in sliders
+    ]
 
 
 def _gdp_factor() -> str:
-    """lib.economy.gdp_path's yearly factor: real growth × price rise."""
+    """lib.engine.economy.gdp_path's yearly factor: real growth × price rise."""
     return "(1 + gdp_real / 100) * (1 + gdp_deflator / 100)"
 
 
 def _gdp_spec(view: scenario_studio.View) -> dict:
     plan = economy.figures()
     studio = view.studio
-    (gdp, per_capita), = studio.metric_rows
+    ((gdp, per_capita),) = studio.metric_rows
     spec = copy.deepcopy(studio.chart.spec)
     spec["params"] = _params(studio.slider_rows[0])
     spec["data"] = {"values": studio.chart.data.to_dict("records")}
     # The sliders' path replaces 情景A's numbers; the required path and the target stay lib's.
     path = [
         {"calculate": _gdp_factor(), "as": "factor"},
-        {"calculate": f"datum.series == '{SCENARIO}' ? {plan.gdp_2015.value!r} * pow(datum.factor, datum.year - {BASE_YEAR}) : datum.value", "as": "value"},
+        {
+            "calculate": f"datum.series == '{SCENARIO}' ? {plan.gdp_2015.value!r} * pow(datum.factor, datum.year - {BASE_YEAR}) : datum.value",
+            "as": "value",
+        },
         *rounded("value", "shown", decimals=0),
     ]
     for layer in spec["layer"]:  # every layer of the app's chart reads the one dataset; the target's rows pass unchanged
@@ -132,19 +156,21 @@ def _gdp_spec(view: scenario_studio.View) -> dict:
         {"calculate": f"(datum.per_capita - {plan.gdp_per_capita_target.value!r}) / {WAN}", "as": "per_capita_gap"},
         *against("per_capita_gap", "per_capita_delta", "万元", plan.gdp_per_capita_target.raw),
     ]
-    spec["layer"].append(_answers(answers, (("gdp_line", True), ("gdp_delta", False), ("per_capita_line", True), ("per_capita_delta", False))))
+    spec["layer"].append(
+        _answers(answers, (("gdp_line", True), ("gdp_delta", False), ("per_capita_line", True), ("per_capita_delta", False)))
+    )
     return spec
 
 
 def _income(which: str, growth: str) -> str:
-    """lib.economy's income in 2020: the 2015 figure × (1 + growth/100)^5."""
+    """lib.engine.economy's income in 2020: the 2015 figure × (1 + growth/100)^5."""
     return f"{which!r} * pow(1 + {growth} / 100, {YEARS})"
 
 
 def _income_spec(view: scenario_studio.View) -> dict:
     plan = economy.figures()
     studio = view.studio
-    (ratio, growth), = studio.metric_rows
+    ((ratio, growth),) = studio.metric_rows
     urban_2015, rural_2015, share_2015 = plan.urban_income_2015.value, plan.rural_income_2015.value, plan.urbanization_2015.value
     answers = [
         {"calculate": _income(urban_2015, "urban_income"), "as": "urban"},
@@ -165,9 +191,19 @@ def _income_spec(view: scenario_studio.View) -> dict:
     ]
     years = range(BASE_YEAR, TARGET_YEAR + 1)
     names = {"urban_path": "城镇居民收入", "rural_path": "农村居民收入"}  # the sliders' words (城镇/农村居民收入增速)
-    x = {"field": "year", "type": "quantitative", "title": "年份", "axis": {"format": "d", "values": list(years)},
-         "scale": {"domain": [BASE_YEAR - 0.2, TARGET_YEAR + 0.2]}}
-    colour = {"field": "series", "type": "nominal", "title": None, "scale": {"domain": list(names.values()), "range": ["#0072B2", "#009E73"]}}
+    x = {
+        "field": "year",
+        "type": "quantitative",
+        "title": "年份",
+        "axis": {"format": "d", "values": list(years)},
+        "scale": {"domain": [BASE_YEAR - 0.2, TARGET_YEAR + 0.2]},
+    }
+    colour = {
+        "field": "series",
+        "type": "nominal",
+        "title": None,
+        "scale": {"domain": list(names.values()), "range": ["#0072B2", "#009E73"]},
+    }
     paths = {
         "data": {"values": [{"year": year} for year in years]},
         "transform": [
@@ -185,8 +221,12 @@ def _income_spec(view: scenario_studio.View) -> dict:
         "height": 300,
         "params": _params(studio.slider_rows[0]),
         "layer": [paths, _answers(answers, (("ratio_line", True), ("ratio_delta", False), ("growth_line", True), ("growth_delta", False)))],
-        "config": {"font": "sans-serif", "axis": {"labelFontSize": 13, "titleFontSize": 13}, "legend": {"orient": "bottom", "labelFontSize": 13},
-                   "title": {"anchor": "start", "fontSize": 17}},
+        "config": {
+            "font": "sans-serif",
+            "axis": {"labelFontSize": 13, "titleFontSize": 13},
+            "legend": {"orient": "bottom", "labelFontSize": 13},
+            "title": {"anchor": "start", "fontSize": 17},
+        },
     }
 
 

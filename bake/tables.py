@@ -6,7 +6,7 @@ The printed text is never touched. Sorting (sortable-tablesort, vendored) reads 
 "" where there is none, and the table's ``n-last`` puts those last either way. 序号 sorts
 by printed position, so sorting it brings back the printed order. Filtering
 (bake/static/tables.js) reads each row's ``data-name``, ``data-id``, ``data-pillar`` and
-``data-attribute``: the fields lib.tables.filter_table matches, with the same rule.
+``data-attribute``: the fields lib.engine.tables.filter_table matches, with the same rule.
 """
 
 from __future__ import annotations
@@ -16,12 +16,13 @@ import math
 
 import pandas as pd
 
-from lib import data, tables
+from lib.engine import tables
+from lib.plan import data
 from lib.views import indicators
 
 # A View column and the table's field holding the number it sorts by (value columns go by their #obs).
 NUMBER_FIELDS = {"所需速度": "所需#value", "以往速度": "以往#value", "以往÷所需": "以往÷所需", "2011—2015年速度": "速度#value"}
-# 难度 from the easiest to the hardest, as lib.tables lists its icons; 无法比较 has no place.
+# 难度 from the easiest to the hardest, as lib.engine.tables lists its icons; 无法比较 has no place.
 DIFFICULTY_ORDER = tuple(status for status in tables.STATUS_ICONS if status != "cannot_assess")
 
 

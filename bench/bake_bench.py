@@ -55,8 +55,11 @@ PAGES = {
     "规划原文 /plan/11/": "/plan/11/",
     "数据与方法 /methods/": "/methods/",
 }
-REFERENCES = {"plain static page": "/_bench/plain.html", "one-chart static page": "/_bench/one-chart.html",
-              "GDP page's pictures alone": "/_bench/gdp-pictures.html"}
+REFERENCES = {
+    "plain static page": "/_bench/plain.html",
+    "one-chart static page": "/_bench/one-chart.html",
+    "GDP page's pictures alone": "/_bench/gdp-pictures.html",
+}
 STATIC_READY = """() => document.readyState === 'complete'
   && [...document.querySelectorAll('.vega')].every(v => v.classList.contains('drawn') || v.classList.contains('static'))"""
 PLAIN = """<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>plain</title></head>
@@ -68,8 +71,11 @@ ONE_CHART = """<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><ti
 GDP_PICTURES = """<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>pictures</title>
 <link rel="stylesheet" href="/assets/site.css"></head><body><h1>地区生产总值</h1>
 <img src="/indicator/t1_gdp/chart.svg" alt=""><img src="/indicator/t1_gdp/studio.svg" alt=""></body></html>"""
-ONE_SPEC = {"data": {"values": [{"x": 2015, "y": 1}, {"x": 2016, "y": 2}, {"x": 2017, "y": 3}]}, "mark": "line",
-            "encoding": {"x": {"field": "x", "type": "quantitative"}, "y": {"field": "y", "type": "quantitative"}}}
+ONE_SPEC = {
+    "data": {"values": [{"x": 2015, "y": 1}, {"x": 2016, "y": 2}, {"x": 2017, "y": 3}]},
+    "mark": "line",
+    "encoding": {"x": {"field": "x", "type": "quantitative"}, "y": {"field": "y", "type": "quantitative"}},
+}
 
 
 @contextlib.contextmanager
@@ -154,10 +160,15 @@ def browser_times(root: Path, runs: int, port: int) -> dict:
     bare = medians["bare Streamlit app"]
     chart, chart_whole = medians["one-chart static page"], whole["one-chart static page"]
     return {
-        name: {"drawn_s": round(whole[name], 3), "drawn_x_bare": round(whole[name] / bare, 2),
-               "drawn_x_one_chart": round(whole[name] / chart_whole, 2),
-               "vega_s": round(value, 3), "vega_x_bare": round(value / bare, 2), "vega_x_one_chart": round(value / chart, 2),
-               "first_paint_s": round(statistics.median(paints[name]), 3)}
+        name: {
+            "drawn_s": round(whole[name], 3),
+            "drawn_x_bare": round(whole[name] / bare, 2),
+            "drawn_x_one_chart": round(whole[name] / chart_whole, 2),
+            "vega_s": round(value, 3),
+            "vega_x_bare": round(value / bare, 2),
+            "vega_x_one_chart": round(value / chart, 2),
+            "first_paint_s": round(statistics.median(paints[name]), 3),
+        }
         for name, value in medians.items()
     }
 

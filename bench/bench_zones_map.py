@@ -45,7 +45,7 @@ def payload_of(at) -> int:
 def bench_apptest(runs: int) -> dict:
     from streamlit.testing.v1 import AppTest
 
-    from lib.zones import mapped_counts
+    from lib.plan.zones import mapped_counts
 
     bare = AppTest.from_string(BARE, default_timeout=TIMEOUT)
     bare.run()
@@ -124,7 +124,9 @@ def main() -> int:
         own = result["page_ms"] - result["bare_ms"]
         print(f"AppTest, median of {args.runs} warm reruns:")
         print(f"  bare app   {result['bare_ms']:7.1f} ms")
-        print(f"  zones map  {result['page_ms']:7.1f} ms   (p90 {result['page_p90_ms']:.1f} ms)   ratio {result['page_ms'] / result['bare_ms']:.1f}×")
+        print(
+            f"  zones map  {result['page_ms']:7.1f} ms   (p90 {result['page_p90_ms']:.1f} ms)   ratio {result['page_ms'] / result['bare_ms']:.1f}×"
+        )
         print(f"  page's own cost over the bare app: {own:.1f} ms")
         print(f"  first run (cold caches) {result['cold_ms']:.0f} ms; a new filter combination {result['new_filter_ms']:.0f} ms")
         print("map JSON sent to the browser:")

@@ -30,7 +30,14 @@ from bench.stream import ROOT, Session, server
 
 SETTLE_S = 0.5
 QUIET_SHARE = 0.15  # below this share of CPU busy, the last load has wound down
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 READY = """() => {
   const app = document.querySelector('[data-testid=stApp]');
   if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
@@ -145,7 +152,9 @@ def main() -> None:
     RESULTS.mkdir(exist_ok=True)
     stem = "browser" + ("-proxy" if args.proxy else "") + ("-repeat" if args.repeat else "")
     (RESULTS / f"{stem}.json").write_text(json.dumps(result, indent=2, ensure_ascii=False))
-    print(f"bare app: {bare:.2f} s (median of {args.runs}{', behind nginx' if args.proxy else ''}{', second visit' if args.repeat else ''})")
+    print(
+        f"bare app: {bare:.2f} s (median of {args.runs}{', behind nginx' if args.proxy else ''}{', second visit' if args.repeat else ''})"
+    )
     for name, row in result["floors"].items():
         print(f"  one {name:5} app: {row['s']:.2f} s  ×{row['ratio']:.2f}")
     for page, row in result["pages"].items():

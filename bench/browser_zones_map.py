@@ -27,7 +27,7 @@ if str(ROOT) not in sys.path:
 
 from bench.stream import server  # noqa: E402
 
-BARE = '''
+BARE = """
 import pydeck as pdk
 import streamlit as st
 
@@ -39,7 +39,7 @@ layer = pdk.Layer("PolygonLayer", [{"polygon": square, "name": "方块"}], id=f"
 picked = st.pydeck_chart(pdk.Deck(layers=[layer], initial_view_state=pdk.ViewState(longitude=106.5, latitude=29.5, zoom=6),
                                   map_provider=None), on_select="rerun", selection_mode="single-object", key="map")
 st.subheader("已选" if picked and picked.selection.objects else "未选")
-'''
+"""
 PAINTED = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))"
 IDLE = "[data-testid=stApp][data-test-script-state=notRunning]"
 
@@ -84,8 +84,13 @@ def bench_bare(page, url: str, repeat: int) -> dict:
         for option in ("乙", "丙", "甲"):
             changes.append(timed(page, lambda: pick(page, "选择", option), lambda: None))
         box = page.locator("[data-testid=stDeckGlJsonChart] canvas").first.bounding_box()
-        clicks.append(timed(page, lambda: click_canvas(page, box["width"] / 2, box["height"] / 2),
-                            lambda: page.get_by_role("heading", name="已选").wait_for(timeout=60_000)))
+        clicks.append(
+            timed(
+                page,
+                lambda: click_canvas(page, box["width"] / 2, box["height"] / 2),
+                lambda: page.get_by_role("heading", name="已选").wait_for(timeout=60_000),
+            )
+        )
         page.reload()
         page.clock.install()
         settle(page)
@@ -94,8 +99,9 @@ def bench_bare(page, url: str, repeat: int) -> dict:
 
 def bench_page(page, url: str, repeat: int) -> dict:
     sys.path.insert(0, str(ROOT / "tests" / "browser"))  # the test module imports its helpers by bare name
-    from lib.views import zones_map
     from test_zones_map_tasks import open_spot
+
+    from lib.views import zones_map
 
     page.goto(f"{url}/zones_map")
     page.clock.install()
@@ -104,16 +110,26 @@ def bench_page(page, url: str, repeat: int) -> dict:
     places, toggles, clicks = [], [], []
     for n in range(repeat):
         for zone, name in (("core", "都市功能核心区"), ("northeast", "渝东北生态涵养发展区")):
-            places.append(timed(page, lambda: pick(page, "查看功能区域或区县", f"功能区域 · {name}"),
-                                lambda: page.get_by_role("heading", name=name, exact=True).wait_for(timeout=60_000)))
+            places.append(
+                timed(
+                    page,
+                    lambda: pick(page, "查看功能区域或区县", f"功能区域 · {name}"),
+                    lambda: page.get_by_role("heading", name=name, exact=True).wait_for(timeout=60_000),
+                )
+            )
         pill = page.get_by_role("button", name="水库", exact=False).first
         toggles.append(timed(page, pill.click, lambda: None))
         toggles.append(timed(page, pill.click, lambda: None))
         box = page.locator("[data-testid=stDeckGlJsonChart] canvas").first.bounding_box()
         view = zones_map.build(zones_map.State(place="northeast")).deck.initial_view_state
         x, y = open_spot("500101", view, box["width"], box["height"])
-        clicks.append(timed(page, lambda: click_canvas(page, x, y),
-                            lambda: page.get_by_role("heading", name="万州区", exact=True).wait_for(timeout=60_000)))
+        clicks.append(
+            timed(
+                page,
+                lambda: click_canvas(page, x, y),
+                lambda: page.get_by_role("heading", name="万州区", exact=True).wait_for(timeout=60_000),
+            )
+        )
         page.goto(f"{url}/zones_map")
         page.clock.install()
         settle(page)
@@ -139,9 +155,15 @@ def main() -> None:
             browser.close()
     med = statistics.median
     print(f"{args.width}x{args.height}, {args.repeat} rounds, median seconds (max):")
-    print(f"  bare app    drop-down change {med(bare['change']):.2f} ({max(bare['change']):.2f})   map click {med(bare['click']):.2f} ({max(bare['click']):.2f})")
-    print(f"  zones map   place change     {med(page['place']):.2f} ({max(page['place']):.2f})   category toggle {med(page['toggle']):.2f} ({max(page['toggle']):.2f})   map click {med(page['click']):.2f} ({max(page['click']):.2f})")
-    worst = max(med(page["place"]) - med(bare["change"]), med(page["toggle"]) - med(bare["change"]), med(page["click"]) - med(bare["click"]))
+    print(
+        f"  bare app    drop-down change {med(bare['change']):.2f} ({max(bare['change']):.2f})   map click {med(bare['click']):.2f} ({max(bare['click']):.2f})"
+    )
+    print(
+        f"  zones map   place change     {med(page['place']):.2f} ({max(page['place']):.2f})   category toggle {med(page['toggle']):.2f} ({max(page['toggle']):.2f})   map click {med(page['click']):.2f} ({max(page['click']):.2f})"
+    )
+    worst = max(
+        med(page["place"]) - med(bare["change"]), med(page["toggle"]) - med(bare["change"]), med(page["click"]) - med(bare["click"])
+    )
     print(f"  largest gap to the bare app: {worst:+.2f} s (budget +1.00 s)")
     sys.exit(0 if worst <= 1.0 else 1)
 

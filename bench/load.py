@@ -63,9 +63,21 @@ def sampled(pids: list[int], into: str | None):
         return
     recorders = [
         subprocess.Popen(
-            [str(Path(sys.executable).with_name("py-spy")), "record", "--pid", str(pid), "--output", f"{into}-{pid}.txt",
-             "--format", "raw", "--rate", "50", "--nonblocking"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            [
+                str(Path(sys.executable).with_name("py-spy")),
+                "record",
+                "--pid",
+                str(pid),
+                "--output",
+                f"{into}-{pid}.txt",
+                "--format",
+                "raw",
+                "--rate",
+                "50",
+                "--nonblocking",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         for pid in pids
     ]
@@ -125,7 +137,7 @@ def measure(target, pages: list[str], sessions: int, timeout: float, profile: st
                 with lock:
                     connected.append(session)
                 start_line.wait(timeout=60)
-                for step, page in enumerate(pages[index % len(pages):] + pages[: index % len(pages)]):
+                for step, page in enumerate(pages[index % len(pages) :] + pages[: index % len(pages)]):
                     result = session.run(path(page))
                     with lock:
                         times.append(result.seconds)

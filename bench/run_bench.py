@@ -23,6 +23,8 @@ DEFAULT_PAGE = "overview"
 def path(page: str) -> str:
     """The URL path (and websocket page name) of a page: the default page lives at "/"."""
     return "" if page == DEFAULT_PAGE else page
+
+
 RESULTS = ROOT / "bench" / "results"
 
 
@@ -85,15 +87,19 @@ def main() -> None:
     (RESULTS / "server.json").write_text(json.dumps(result, indent=2, ensure_ascii=False))
 
     print(f"{'page':14} {'cold exec':>10} {'warm exec':>10} {'× bare':>7} {'round trip':>11} {'× bare':>7} {'bytes':>8} {'map json':>9}")
-    print(f"{'(bare app)':14} {bare['cold_exec_ms']:>10} {bare['warm_exec_ms']:>10} {'1.0':>7} {bare['warm_round_trip_ms']:>11} {'1.0':>7} {bare['bytes']:>8}")
+    print(
+        f"{'(bare app)':14} {bare['cold_exec_ms']:>10} {bare['warm_exec_ms']:>10} {'1.0':>7} {bare['warm_round_trip_ms']:>11} {'1.0':>7} {bare['bytes']:>8}"
+    )
     for page, row in pages.items():
         print(
             f"{page:14} {row['cold_exec_ms']:>10} {row['warm_exec_ms']:>10} "
             f"{row['warm_exec_ms'] / max(bare['warm_exec_ms'], 0.01):>7.1f} {row['warm_round_trip_ms']:>11} "
             f"{row['warm_round_trip_ms'] / bare['warm_round_trip_ms']:>7.2f} {row['bytes']:>8} {row['deck_json_bytes'] or '':>9}"
         )
-    print(f"slider move (fragment): exec {slider['slider_exec_ms']} ms, round trip {slider['slider_round_trip_ms']} ms, "
-          f"{slider['fragment_runs']}/{slider['runs']} fragment-only runs")
+    print(
+        f"slider move (fragment): exec {slider['slider_exec_ms']} ms, round trip {slider['slider_round_trip_ms']} ms, "
+        f"{slider['fragment_runs']}/{slider['runs']} fragment-only runs"
+    )
 
 
 if __name__ == "__main__":

@@ -89,7 +89,9 @@ def main() -> None:
     result = {
         "presses": args.presses,
         "bare_s": round(bare, 3),
-        "apps": {name: {"median_s": round(m, 3), "max_s": round(max(times[name]), 3), "ratio": round(m / bare, 2)} for name, m in median.items()},
+        "apps": {
+            name: {"median_s": round(m, 3), "max_s": round(max(times[name]), 3), "ratio": round(m / bare, 2)} for name, m in median.items()
+        },
     }
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "slider.json").write_text(json.dumps(result, indent=2, ensure_ascii=False))

@@ -115,8 +115,16 @@ class Session:
             elif kind == "script_finished":
                 elapsed = time.perf_counter() - started
                 return RunResult(
-                    elapsed, total, messages, forward.script_finished, dict(self.widgets), exceptions, exec_ms, fragment_run,
-                    self.deck_json_bytes, not_found,
+                    elapsed,
+                    total,
+                    messages,
+                    forward.script_finished,
+                    dict(self.widgets),
+                    exceptions,
+                    exec_ms,
+                    fragment_run,
+                    self.deck_json_bytes,
+                    not_found,
                 )
 
     def _record(self, forward: ForwardMsg) -> int:
@@ -163,9 +171,21 @@ def server(
     env = {**os.environ, **(extra_env or {})}
     process = subprocess.Popen(
         [
-            sys.executable, "-m", "streamlit", "run", str(script),
-            "--server.headless", "true", "--server.port", str(port), "--server.address", "127.0.0.1",
-            "--browser.gatherUsageStats", "true" if profile else "false", "--server.fileWatcherType", "none",
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(script),
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--browser.gatherUsageStats",
+            "true" if profile else "false",
+            "--server.fileWatcherType",
+            "none",
             *(extra_flags or []),
         ],
         cwd=cwd,

@@ -85,7 +85,11 @@ def stack(replicas: int = 1, listen: str | None = None, server_name: str = "_", 
             port = free_port()
             _, process = running.enter_context(
                 server(
-                    app / "app.py", port=port, cwd=app, extra_flags=replica_flags(server_name), extra_env=replica_env(cookie_secret),
+                    app / "app.py",
+                    port=port,
+                    cwd=app,
+                    extra_flags=replica_flags(server_name),
+                    extra_env=replica_env(cookie_secret),
                     stderr=None,  # the replicas log where deploy.serve logs (journald, the container's log)
                 )
             )

@@ -37,7 +37,7 @@ import numpy as np
 import shapely
 from shapely.geometry import mapping, shape
 
-from lib import zones
+from lib.plan import zones
 
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "geo" / "districts.geojson"

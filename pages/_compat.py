@@ -47,7 +47,12 @@ class _TextFrameFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         error = record.exc_info[1] if record.exc_info else None
         if isinstance(error, KeyError) and error.args == ("bytes",) and "ASGI application" in str(record.msg):
-            record.msg, record.args, record.exc_info, record.exc_text = "websocket text frame refused (Streamlit reads binary frames only)", (), None, None
+            record.msg, record.args, record.exc_info, record.exc_text = (
+                "websocket text frame refused (Streamlit reads binary frames only)",
+                (),
+                None,
+                None,
+            )
         return True
 
 
@@ -63,8 +68,18 @@ def quiet_text_frames() -> None:
 # URL text ever goes into it.
 PRESENTER_SELECTORS = {
     "hidden": ["stSidebar", "stExpandSidebarButton", "stHeader", "stToolbar"],
-    "styled": ["stMainBlockContainer", "stElementContainer", "stApp", "stMetricValue", "stMetricLabel", "stMetricDelta",
-               "stSlider", "stWidgetLabel", "stSliderThumbValue", "stCaptionContainer"],
+    "styled": [
+        "stMainBlockContainer",
+        "stElementContainer",
+        "stApp",
+        "stMetricValue",
+        "stMetricLabel",
+        "stMetricDelta",
+        "stSlider",
+        "stWidgetLabel",
+        "stSliderThumbValue",
+        "stCaptionContainer",
+    ],
 }
 PRESENTER_CSS = """
 <style>
@@ -153,7 +168,9 @@ COPY_CSS = (
 )
 DOCUMENT_HTML = (
     '<script>document.documentElement.lang = "zh-CN"; ' + COPY_SCRIPT + "</script>"
-    "<style>" + COPY_CSS + " @page { size: A4; margin: 14mm; } @media print { "
+    "<style>"
+    + COPY_CSS
+    + " @page { size: A4; margin: 14mm; } @media print { "
     + ", ".join(f'[data-testid="{test_id}"]' for test_id in PRINT_HIDDEN)
     + ' { display: none !important; } [data-testid="stMainBlockContainer"] { padding: 0 !important; max-width: 100% !important; } }</style>'
 )

@@ -15,7 +15,7 @@ import os
 
 import streamlit as st
 
-from lib.validation import DataFileError
+from lib.plan.validation import DataFileError
 
 
 @functools.lru_cache(maxsize=512)

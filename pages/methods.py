@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lib import exports
+from lib.present import exports
 from lib.views import methods as page
 from pages import _url
 from pages._shared import open_view, view_of

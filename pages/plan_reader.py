@@ -33,7 +33,9 @@ for number, result in enumerate(view.results):
             "阅读本节",
             key=f"open_{number}",
             icon=":material/menu_book:",
-            on_click=_url.change(page, lambda s, link=result.link: {"q": "", "chapter": link["chapter"], "section": link.get("section", "")}),
+            on_click=_url.change(
+                page, lambda s, link=result.link: {"q": "", "chapter": link["chapter"], "section": link.get("section", "")}
+            ),
         )
 
 st.divider()

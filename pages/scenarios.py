@@ -2,13 +2,14 @@
 
 import streamlit as st
 
-from lib.qr import qr_svg
+from lib.present.qr import qr_svg
 from lib.views import scenarios as page
 from pages import _compat, _url
 from pages._shared import open_view, svg_uri, view_of
 
 state, view = open_view(page)
 session = st.session_state
+
 
 def change(convert):
     return _url.change(page, convert)
@@ -71,11 +72,17 @@ def draw_choices(view) -> None:
     """Which panel, a prepared scenario, and the way back to the plan."""
     top = st.columns([2, 2, 1], vertical_alignment="bottom")
     top[0].pills(
-        view.section_label, view.sections, required=True, wrap=True,
-        key=_url.seed("section", view.studio.section), on_change=change(lambda s: {"section": session["section"]}),
+        view.section_label,
+        view.sections,
+        required=True,
+        wrap=True,
+        key=_url.seed("section", view.studio.section),
+        on_change=change(lambda s: {"section": session["section"]}),
     )
     top[1].selectbox(
-        view.preset_label, view.preset_names, placeholder=view.preset_placeholder,
+        view.preset_label,
+        view.preset_names,
+        placeholder=view.preset_placeholder,
         key=_url.seed("preset", view.preset),
         on_change=change(lambda s: page.fields(page.with_preset(s, session["preset"])) if session["preset"] else {}),
     )
@@ -92,20 +99,28 @@ def studio() -> None:
     if state.section == page.SECTIONS[0]:
         choice = st.columns([3, 2], vertical_alignment="bottom")
         choice[0].selectbox(
-            view.indicator_label, view.indicator_ids, format_func=view.indicator_labels.get,
+            view.indicator_label,
+            view.indicator_ids,
+            format_func=view.indicator_labels.get,
             key=_url.seed("indicator", state.indicator),
             on_change=change(lambda s: page.fields(page.with_indicator(s, session["indicator"]))),
         )
         switches = {"yearly": view.yearly_label, "compare": view.compare_label}
         choice[1].pills(
-            view.switches_label, list(switches.values()), selection_mode="multi", label_visibility="collapsed",
+            view.switches_label,
+            list(switches.values()),
+            selection_mode="multi",
+            label_visibility="collapsed",
             key=_url.seed("switches", [label for key, label in switches.items() if getattr(state, key)]),
             on_change=change(lambda s: {key: label in (session["switches"] or ()) for key, label in switches.items()}),
         )
     for row in view.studio.slider_rows:
         for column, slider in zip(st.columns(len(row)), row):
             column.slider(
-                slider.label, slider.low, slider.high, step=slider.step,
+                slider.label,
+                slider.low,
+                slider.high,
+                step=slider.step,
                 key=_url.seed(slider.widget_key, slider.value),
                 on_change=change(lambda s, slider=slider: page.changes(s, slider.key, session[slider.widget_key])),
             )

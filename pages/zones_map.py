@@ -7,14 +7,14 @@ pills all change the State, which is the URL (?place=…&categories=…).
 
 import streamlit as st
 
-from lib.maps.deck import PickedDeck
+from lib.present.maps.deck import PickedDeck
 from lib.views import query
 from lib.views import zones_map as page
 from pages import _url
 from pages._shared import open_view, svg_uri
 
 MAP_KEY = "zones_map"
-PICKS_KEY = "zones_map_picks"  # map clicks this session, per layer: flips that layer's id (lib.maps.deck.PickedDeck)
+PICKS_KEY = "zones_map_picks"  # map clicks this session, per layer: flips that layer's id (lib.present.maps.deck.PickedDeck)
 
 state, view = open_view(page)
 

@@ -14,7 +14,6 @@ def clear_streamlit_caches():
     yield
 
 
-
 @pytest.fixture(scope="session")
 def baked_site(tmp_path_factory):
     """The static edition baked once per session (tests/test_bake.py and its browser test share it)."""

@@ -2,7 +2,6 @@
 
 from pathlib import Path
 
-
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
 TIMEOUT = 60  # AppTest's 3 s default is far too short on a loaded 2-core machine
@@ -35,6 +34,7 @@ def inert(markdown: str) -> bool:
     import re
 
     return not re.search(r"(?<!\\)<[a-zA-Z/!]|(?<!\\)\]\((?:javascript|data):|(?<!\\):[a-z-]+(?<!\\)\[", markdown)
+
 
 # The Streamlit app's base URL a test bake links to (tests/conftest.py baked_site): another host,
 # so the site checks see that a link to the app is allowed where a resource from it would not be.

@@ -4,7 +4,7 @@ What a baked site must be (issue 17): every indicator has its page; every
 internal link resolves; every page has a title and lang zh-CN; nothing is
 fetched from another host; no inline script or event handler (a CSP of
 'self' holds); every figure is the string the page's View holds; the pace
-slider computes what lib.scenario computes; within the size and time budgets.
+slider computes what lib.engine.scenario computes; within the size and time budgets.
 """
 
 from __future__ import annotations
@@ -23,12 +23,15 @@ import pytest
 import vl_convert
 
 from bake import charts, checks, links, pages, site, studio
-from lib import data, economy, exports, scenario, tables, zones
-from lib.figures import figure
-from lib.scenario_catalogue import indicator_options
-from lib.views import scenario_studio, scenarios
-
 from helpers import BAKE_APP_URL as APP_URL
+from lib.engine import economy, scenario, tables
+from lib.plan import data, zones
+from lib.present import exports
+from lib.present.figures import figure
+from lib.views import scenarios
+from lib.views.scenarios import studio as scenario_studio
+from lib.views.scenarios.catalogue import indicator_options
+
 INDICATOR_IDS = tuple(data.load_indicators().indicator_id)
 PACE_OPTIONS = tuple(o for o in indicator_options() if o.kind in charts.PACE_KINDS)
 
@@ -49,7 +52,7 @@ def page_text(path: Path) -> str:
 
 
 def unescape_markdown(text: str) -> str:
-    """What lib.markup.markdown_escape's text reads as once rendered: the backslashes gone."""
+    """What lib.present.markup.markdown_escape's text reads as once rendered: the backslashes gone."""
     return re.sub(r"\\(.)", r"\1", text)
 
 
@@ -81,7 +84,7 @@ def test_every_page_has_lang_and_a_title_of_its_own(out):
 
 
 def test_the_bake_writes_every_page_the_brief_lists(out):
-    chapters = len(__import__("lib.search", fromlist=["x"]).chapter_choices())
+    chapters = len(__import__("lib.plan.search", fromlist=["x"]).chapter_choices())
     for url in ("/", "/indicators/", "/plan/", "/methods/", "/zones/", "/search/", "/404.html", links.plan("第十一章")):
         assert checks.target_of(out, out / "index.html", url)[0].is_file(), url
     assert len(list((out / "plan").glob("*/index.html"))) == chapters
@@ -111,9 +114,18 @@ def test_the_checks_find_what_they_look_for(tmp_path):
         encoding="utf-8",
     )
     found = "\n".join(checks.check_site(tmp_path, app_url=APP_URL))
-    for expected in ("lang is 'en'", "no <title>", "outside host in <script src='https://cdn.example.com",
-                     "inline script", "inline event handler <body onload>", "broken link /missing/", "no #nowhere",
-                     "outside host in <img src='https://tiles.example.com", "javascript:", "inline style"):
+    for expected in (
+        "lang is 'en'",
+        "no <title>",
+        "outside host in <script src='https://cdn.example.com",
+        "inline script",
+        "inline event handler <body onload>",
+        "broken link /missing/",
+        "no #nowhere",
+        "outside host in <img src='https://tiles.example.com",
+        "javascript:",
+        "inline style",
+    ):
         assert expected in found, expected
     assert "dash.example.org" not in found  # a link to the app is a link, not a request
 
@@ -319,8 +331,11 @@ def _dataset_with(spec: dict, field: str) -> list[tuple[str, str]]:
     """The formulas, in order, of the Vega dataset that computes ``field`` (but Vega-Lite's own
     toNumber(datum["year"]) parse of a quantitative field: the rows hold numbers already)."""
     for dataset in spec["data"]:
-        steps = [(step["as"], step["expr"]) for step in dataset.get("transform", ())
-                 if step["type"] == "formula" and not step["expr"].startswith("toNumber(datum[")]
+        steps = [
+            (step["as"], step["expr"])
+            for step in dataset.get("transform", ())
+            if step["type"] == "formula" and not step["expr"].startswith("toNumber(datum[")
+        ]
         if field in dict(steps):
             return steps
     raise AssertionError(f"no dataset computes {field}")
@@ -348,8 +363,15 @@ def _studio_metrics(section: str, values: dict) -> tuple:
 def test_the_studio_panels_stand_on_the_gdp_and_income_pages(out):
     with_panel = {p.parent.name: p for p in (out / "indicator").glob("*/studio.json")}
     # 地区生产总值 (专栏1 rows 1-2, 专栏2 row 1) and the incomes (专栏1 rows 26-27, 专栏2 rows 2 and 10): data/indicators.csv
-    assert set(with_panel) == {"t1_gdp", "t1_gdp_per_capita", "t2_gdp_growth", "t1_urban_income", "t1_rural_income",
-                               "t2_income_growth", "t2_urban_rural_income_ratio"}
+    assert set(with_panel) == {
+        "t1_gdp",
+        "t1_gdp_per_capita",
+        "t2_gdp_growth",
+        "t1_urban_income",
+        "t1_rural_income",
+        "t2_income_growth",
+        "t2_urban_rural_income_ratio",
+    }
     for indicator_id, path in with_panel.items():
         section = studio.PAGES[indicator_id]
         sliders = scenario_studio.build(scenarios.State(section=section)).studio.slider_rows[0]
@@ -487,17 +509,35 @@ def test_the_tables_sort_by_the_recorded_values(table_data):
 def _filtered(rows: dict[str, dict], words: str = "", pillar: str = "", attribute: str = "") -> list[str]:
     """bake/static/tables.js's rule, over the rows' data attributes."""
     words = words.strip().lower()
-    return [rid for rid, r in rows.items() if (not pillar or r["pillar"] == pillar) and (not attribute or r["attribute"] == attribute)
-            and (not words or words in r["name"].lower() or words in r["id"].lower())]
+    return [
+        rid
+        for rid, r in rows.items()
+        if (not pillar or r["pillar"] == pillar)
+        and (not attribute or r["attribute"] == attribute)
+        and (not words or words in r["name"].lower() or words in r["id"].lower())
+    ]
 
 
-@pytest.mark.parametrize("words, pillar, attribute", [
-    ("森林", "", ""), ("GDP", "", ""), ("pm25", "", ""), ("收入", "", "预期性"), ("", "绿色发展", ""), ("", "绿色发展", "约束性"), ("", "", "约束性"),
-])
+@pytest.mark.parametrize(
+    "words, pillar, attribute",
+    [
+        ("森林", "", ""),
+        ("GDP", "", ""),
+        ("pm25", "", ""),
+        ("收入", "", "预期性"),
+        ("", "绿色发展", ""),
+        ("", "绿色发展", "约束性"),
+        ("", "", "约束性"),
+    ],
+)
 def test_the_filter_keeps_the_rows_lib_keeps(table_data, words, pillar, attribute):
     for table in (2, 1):
-        expected = tables.filter_table(tables.indicator_table(table), pillars=[pillar] if pillar and table == 2 else None,
-                                       attributes=[attribute] if attribute else None, query=words)
+        expected = tables.filter_table(
+            tables.indicator_table(table),
+            pillars=[pillar] if pillar and table == 2 else None,
+            attributes=[attribute] if attribute else None,
+            query=words,
+        )
         if pillar and table == 1:
             continue  # 专栏1 has no 五大发展 groups, and no group picker
         assert _filtered(table_data.rows[f"table{table}"], words, pillar, attribute) == list(expected.indicator_id), (table, words)
@@ -607,7 +647,9 @@ def test_nginx_sends_the_bakes_own_gzip_with_the_csp(out):
         with static_nginx(root) as port:
             for path, file in (("/", "index.html"), ("/assets/vega.js", "assets/vega.js")):
                 for encoding in ("gzip", None):
-                    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers={"Accept-Encoding": encoding} if encoding else {})
+                    request = urllib.request.Request(
+                        f"http://127.0.0.1:{port}{path}", headers={"Accept-Encoding": encoding} if encoding else {}
+                    )
                     with urllib.request.urlopen(request, timeout=10) as response:
                         headers, body = response.headers, response.read()
                     if encoding:

@@ -9,10 +9,10 @@ import shutil
 import subprocess
 
 import pytest
-from helpers import ROOT, TIMEOUT
 from streamlit.testing.v1 import AppTest
 
 from bench import component_costs, proxy
+from helpers import ROOT, TIMEOUT
 
 BENCH_APPS = ["bare_app.py", "bare_slider.py", *component_costs.COMPONENT_APPS.values()]
 

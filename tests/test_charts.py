@@ -5,7 +5,8 @@ import pyarrow as pa
 import pytest
 from streamlit import dataframe_util
 
-from lib import charts, trajectory
+from lib.engine import trajectory
+from lib.present import charts
 
 
 def specs():

@@ -61,7 +61,7 @@ def test_st_html_can_run_the_fixed_language_script():
 
 
 def test_vega_charts_pass_arrow_bytes_through():
-    # lib.charts.spec ships datasets as Arrow IPC bytes; Streamlit must not convert them again.
+    # lib.present.charts.spec ships datasets as Arrow IPC bytes; Streamlit must not convert them again.
     from streamlit.elements import vega_charts
 
     assert "isinstance(dataset_data, bytes)" in inspect.getsource(vega_charts)
@@ -106,7 +106,7 @@ def _colour_props_streamlit_rewrites() -> dict[str, set[str]]:
     bundle = next(path for path in STATIC.glob("DeckGlJsonChart*.js")).read_text(errors="ignore")
     names = dict(re.findall(r"([\w$]+)\.layerName=`(\w+)`", bundle))
     table = re.search(r"=\{((?:\[[\w$]+\.layerName\]:\[[^\]]*\],?)+)\}", bundle)
-    assert table, "Streamlit's table of the colour props it rewrites on a selection is gone: recheck lib/maps/deck.py"
+    assert table, "Streamlit's table of the colour props it rewrites on a selection is gone: recheck lib/present/maps/deck.py"
     rewrites = {}
     for var, props in re.findall(r"\[([\w$]+)\.layerName\]:\[([^\]]*)\]", table.group(1)):
         rewrites[names[var]] = set(re.findall(r"`(\w+)`", props))
@@ -115,7 +115,7 @@ def _colour_props_streamlit_rewrites() -> dict[str, set[str]]:
 
 def test_streamlit_still_rewrites_the_colours_the_map_keeps_out_of_its_reach():
     rewrites = _colour_props_streamlit_rewrites()
-    # What lib/maps/deck.py works round: a GeoJsonLayer's fill, a TextLayer's and PathLayer's colour.
+    # What lib/present/maps/deck.py works round: a GeoJsonLayer's fill, a TextLayer's and PathLayer's colour.
     assert "getFillColor" in rewrites["GeoJsonLayer"] and "getLineColor" not in rewrites["GeoJsonLayer"]
     assert "getColor" in rewrites["TextLayer"] and "getColor" in rewrites["PathLayer"]
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lib.difficulty import assess, classify, score
+from lib.engine.difficulty import assess, classify, score
 
 
 # The score transformation Open SDG publishes (progress-methodology.md, Figure 2):
@@ -24,7 +24,14 @@ def test_score_matches_the_published_transformation(ratio, expected):
 # needed, 0–60 % limited progress, < 0 deterioration.
 @pytest.mark.parametrize(
     "ratio, status",
-    [(0.95, "on_track"), (0.9499, "acceleration_needed"), (0.6, "acceleration_needed"), (0.5999, "limited_progress"), (0.0, "limited_progress"), (-0.0001, "deterioration")],
+    [
+        (0.95, "on_track"),
+        (0.9499, "acceleration_needed"),
+        (0.6, "acceleration_needed"),
+        (0.5999, "limited_progress"),
+        (0.0, "limited_progress"),
+        (-0.0001, "deterioration"),
+    ],
 )
 def test_status_thresholds(ratio, status):
     assert classify(ratio).status == status

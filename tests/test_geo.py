@@ -12,7 +12,7 @@ import shapely
 from shapely.geometry import Point
 
 from geo.build_districts import MAX_BYTES, district_point, gcj02_to_wgs84, wgs84_to_gcj02
-from lib import zones
+from lib.plan import zones
 
 # Tolerance of the checks, in the file's own terms: simplification at 0.0025°
 # (about 250 m) moves borders, never areas by more than a few per mille.

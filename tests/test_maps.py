@@ -1,14 +1,14 @@
-"""lib.maps: the packed line geometry, the borders drawn once, and the text layers' fixed character sets."""
+"""lib.present.maps: the packed line geometry, the borders drawn once, and the text layers' fixed character sets."""
 
 import json
 from collections import Counter
 
 import pytest
 
-from lib import zones
-from lib.maps import layers, packing
-from lib.maps.deck import GLYPH_CHARACTERS, label_characters, layer_name
-from lib.maps.styles import CATEGORY_STYLE
+from lib.plan import zones
+from lib.present.maps import layers, packing
+from lib.present.maps.deck import GLYPH_CHARACTERS, label_characters, layer_name
+from lib.present.maps.styles import CATEGORY_STYLE
 from lib.views import zones_map as page
 
 
@@ -65,8 +65,16 @@ def test_every_border_is_drawn_exactly_once():
     # A selected district on the city's edge gets its whole border, the outer edge too.
     heavy = next(f for f in layers.district_outlines(boundaries, ("500229",)) if f["properties"]["width"] == 3)
     chengkou = next(f for f in boundaries["features"] if f["properties"]["adcode"] == "500229")["geometry"]
-    outer = set(_edges(ring for polygon in ([chengkou["coordinates"]] if chengkou["type"] == "Polygon" else chengkou["coordinates"])
-                       for ring in polygon)) - shared
+    outer = (
+        set(
+            _edges(
+                ring
+                for polygon in ([chengkou["coordinates"]] if chengkou["type"] == "Polygon" else chengkou["coordinates"])
+                for ring in polygon
+            )
+        )
+        - shared
+    )
     assert outer and outer <= set(_edges(heavy["geometry"]["coordinates"]))
 
 
@@ -76,8 +84,12 @@ def test_every_border_is_drawn_exactly_once():
         ((), (), set(), set()),
         (("500101",), (), {"500101"}, set()),
         # The core zone (district_zones.csv): 渝中 wholly, the five split districts in part.
-        (("500103", "500104", "500105", "500106", "500107", "500108"), ("500104", "500105", "500106", "500107", "500108"),
-         {"500103"}, {"500104", "500105", "500106", "500107", "500108"}),
+        (
+            ("500103", "500104", "500105", "500106", "500107", "500108"),
+            ("500104", "500105", "500106", "500107", "500108"),
+            {"500103"},
+            {"500104", "500105", "500106", "500107", "500108"},
+        ),
     ],
 )
 def test_a_selected_district_gets_its_whole_border_heavy(highlight, partly, heavy, medium):
@@ -97,8 +109,9 @@ def test_a_selected_district_gets_its_whole_border_heavy(highlight, partly, heav
         assert own <= drawn_at_least, adcode
 
 
-@pytest.mark.parametrize("state", [page.State(), page.State(place="core"), page.State(place="500101", works=True),
-                                   page.State(place="500229", works=True)])
+@pytest.mark.parametrize(
+    "state", [page.State(), page.State(place="core"), page.State(place="500101", works=True), page.State(place="500229", works=True)]
+)
 def test_every_character_drawn_is_in_its_layers_fixed_character_set(state):
     # A character missing from a layer's set would be drawn as nothing (deck.gl builds the font atlas from the set).
     spec = json.loads(page.build(state).deck.to_json())
@@ -118,5 +131,5 @@ def test_the_character_sets_cover_every_name_and_glyph_there_is():
 def test_only_lines_are_packed():
     line = {"type": "MultiLineString", "coordinates": [[[106.5432, 29.1234], [106.5433, 29.1240]]]}
     assert packing.pack_multiline(line)["coordinates"] == [[[15432, 11234], [15433, 11240]]]
-    with pytest.raises(ValueError):  # a fill is tessellated as lon/lat on the CPU (lib.maps.packing)
+    with pytest.raises(ValueError):  # a fill is tessellated as lon/lat on the CPU (lib.present.maps.packing)
         packing.pack_multiline({"type": "Polygon", "coordinates": [[[106.5, 29.1], [106.6, 29.1], [106.5, 29.2], [106.5, 29.1]]]})

@@ -1,10 +1,10 @@
-"""lib.markup: what reaches st.markdown from the data is shown as text."""
+"""lib.present.markup: what reaches st.markdown from the data is shown as text."""
 
 import pandas as pd
 import pytest
 
 from helpers import inert
-from lib import markup
+from lib.present import markup
 
 
 @pytest.mark.parametrize(

@@ -5,8 +5,8 @@ import json
 import pytest
 
 from helpers import inert, open_page
-from lib import zones
-from lib.zones import tables
+from lib.plan import zones
+from lib.plan.zones import tables
 
 HOSTILE = '<img src=x onerror="alert(1)">'
 
@@ -20,7 +20,7 @@ def hostile_data(monkeypatch):
     for column in ("name_2016", "name_current", "printed_as"):
         districts.loc[yuzhong, column] = HOSTILE + districts.loc[yuzhong, column]
     projects.loc[projects.index[0], "name_zh"] = HOSTILE + "项目"
-    # lib.zones reads its tables through lib.zones.tables, so the swap is made there.
+    # lib.plan.zones reads its tables through lib.plan.zones.tables, so the swap is made there.
     monkeypatch.setattr(tables, "load_districts", lambda: districts.copy())
     monkeypatch.setattr(tables, "load_projects", lambda: projects.copy())
     return districts, projects

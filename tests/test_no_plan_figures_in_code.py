@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from lib import data
+from lib.plan import data
 
 ROOT = Path(__file__).resolve().parent.parent
 YEARS = set(range(2000, 2031))

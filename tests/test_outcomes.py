@@ -6,9 +6,9 @@ from urllib.parse import urlparse
 import pandas as pd
 import pytest
 
-from lib import outcomes
-from lib.validation import DataFileError
-from lib.values import format_number
+from lib.plan import outcomes
+from lib.plan.validation import DataFileError
+from lib.plan.values import format_number
 
 
 def figure(indicator_id, period, value, value_text=None, unit="%", basis_matches_plan=True):
@@ -178,10 +178,18 @@ BROKEN = [
     ("a number in words", swap(",7.2,7.2%,", ",seven,7.2%,"), ["line 2", "value", "'seven'"]),
     ("a class that is not one", swap(",Ⅱ类,类,", ",二类,类,"), ["line 6", "not a class"]),
     ("a number missing", swap(",2.11,2.11%,", ",,2.11%,"), ["line 4", "only a class"]),
-    ("derived without saying from what", swap(",true,read,,重庆市统计局、国家统计局", ",true,derived,,重庆市统计局、国家统计局"), ["line 3", "derived from"]),
+    (
+        "derived without saying from what",
+        swap(",true,read,,重庆市统计局、国家统计局", ",true,derived,,重庆市统计局、国家统计局"),
+        ["line 3", "derived from"],
+    ),
     ("a matching basis in another unit", swap("（%）,false,", "（%）,true,"), ["line 5", "basis_matches_plan", "'天'"]),
     ("a matching basis over one year of five", swap("规划目标是五年累计,false,", "规划目标是五年累计,true,"), ["line 9", "2016-2020"]),
-    ("two figures for one indicator and period", swap("o_rd_share,t2_rd_share,2020,", "o_rd_share,t2_services_share,2020,"), ["line 4", "t2_services_share 2020"]),
+    (
+        "two figures for one indicator and period",
+        swap("o_rd_share,t2_rd_share,2020,", "o_rd_share,t2_services_share,2020,"),
+        ["line 4", "t2_services_share 2020"],
+    ),
     ("repeated id", swap("o_rd_share,", "o_services_share,"), ["line 4", "outcome_id", "unique"]),
 ]
 

@@ -4,11 +4,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lib import data
-from lib.achieved import achieved_pace
-from lib.indicator_pace import compare, indicator_pace, pace_table
-from lib.pace import required_pace
-from lib.rates import annual_reduction, compound_rate, project
+from lib.engine.achieved import achieved_pace
+from lib.engine.indicator_pace import compare, indicator_pace, pace_table
+from lib.engine.pace import required_pace
+from lib.engine.rates import annual_reduction, compound_rate, project
+from lib.plan import data
 
 
 @pytest.mark.parametrize(
@@ -51,7 +51,13 @@ def test_approximate_target_is_marked():
 
 @pytest.mark.parametrize(
     "kind, base, target, reason_word",
-    [("level", 0, 10, "不为正"), ("level", -3, 10, "不为正"), ("share", None, 10, "无基数"), ("reduction", None, 100, "100%"), ("level", 5, None, "未列目标")],
+    [
+        ("level", 0, 10, "不为正"),
+        ("level", -3, 10, "不为正"),
+        ("share", None, 10, "无基数"),
+        ("reduction", None, 100, "100%"),
+        ("level", 5, None, "未列目标"),
+    ],
 )
 def test_required_pace_without_an_answer_says_why(kind, base, target, reason_word):
     pace = required_pace(kind, base, target, "")

@@ -1,8 +1,10 @@
 """AppTest: the Indicators page runs, its widgets change the URL, and it treats its URL as untrusted."""
 
 import pytest
+
 from helpers import inert, open_page
-from lib import data, tables
+from lib.engine import tables
+from lib.plan import data
 
 INDICATORS = data.load_indicators()
 
@@ -172,7 +174,7 @@ def test_repeated_url_values_filter_together(query, expected, noticed):
 
 def test_a_row_click_with_the_plan_text_missing_gives_the_plain_message(monkeypatch, tmp_path):
     """Issue 16 #5: a missing plan.txt once gave Streamlit's English error box on a row click."""
-    from lib import plan_text, search
+    from lib.plan import plan_text, search
     from lib.views import indicators
     from pages import _shared
 

@@ -4,10 +4,10 @@ import pandas as pd
 import pytest
 
 from helpers import open_page
-from lib import data, outcomes, schemas, zones
+from lib.plan import data, outcomes, schemas, zones
+from lib.present.exports import read_csv_bytes, read_excel_bytes, to_csv_bytes, to_excel_bytes
 
 TABLES = {**data.TABLES, **zones.TABLES, **outcomes.TABLES}
-from lib.exports import read_csv_bytes, read_excel_bytes, to_csv_bytes, to_excel_bytes
 
 
 def test_methods_page_runs_with_dictionary_and_downloads():
@@ -39,9 +39,10 @@ def test_every_download_reads_back_into_the_same_table(name, fmt):
         original = frame[column]
         restored = back[column]
         if dtype == "float":
-            assert pd.to_numeric(restored.replace("", None)).equals(original.astype("float64")) or (
-                pd.to_numeric(restored.replace("", None)).fillna(-1).round(9) == original.fillna(-1).round(9)
-            ).all(), column
+            assert (
+                pd.to_numeric(restored.replace("", None)).equals(original.astype("float64"))
+                or (pd.to_numeric(restored.replace("", None)).fillna(-1).round(9) == original.fillna(-1).round(9)).all()
+            ), column
         elif dtype == "int":
             assert (pd.to_numeric(restored) == original.astype("int64")).all(), column
         elif dtype == "bool":
@@ -54,4 +55,3 @@ def test_dictionary_lists_allowed_values():
     dictionary = schemas.dictionary({n: s for n, (_, s, _) in data.TABLES.items()})
     kinds = dictionary[(dictionary["表"] == "indicators") & (dictionary["列"] == "kind")]["取值"].iloc[0]
     assert "reduction" in kinds and "threshold" in kinds
-

@@ -21,8 +21,8 @@ def test_overview_runs_and_shows_eight_headline_cards():
 
 
 def test_overview_zone_picture_escapes_names():
-    from lib import zones
-    from lib.maps.static_map import zone_svg
+    from lib.plan import zones
+    from lib.present.maps.static_map import zone_svg
 
     districts, zone_table = zones.load_districts(), zones.load_zones()
     hostile = zone_table.assign(name_zh=["<script>x</script>"] + list(zone_table.name_zh[1:]))

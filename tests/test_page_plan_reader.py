@@ -3,7 +3,7 @@
 import pytest
 
 from helpers import inert, open_page
-from lib import search
+from lib.plan import search
 
 
 @pytest.mark.parametrize(
@@ -107,7 +107,7 @@ def test_a_chapter_is_sent_as_a_few_blocks_not_one_element_per_line():
 
 
 def test_a_missing_plan_text_gives_the_plain_data_file_message(monkeypatch, tmp_path):
-    from lib import plan_text
+    from lib.plan import plan_text
 
     monkeypatch.setattr(plan_text, "PLAN_PATH", tmp_path / "plan.txt")  # no such file
     for cached in (plan_text.plan_text, plan_text.plan_lines, plan_text.boxes, search.paragraphs, search.outline, search.chapter_choices):
@@ -118,5 +118,12 @@ def test_a_missing_plan_text_gives_the_plain_data_file_message(monkeypatch, tmp_
         assert [e.value for e in at.error] == ["数据文件 plan.txt 有误，本页暂时无法显示。维护者可在服务器日志中查看原因。"]
     finally:
         monkeypatch.undo()
-        for cached in (plan_text.plan_text, plan_text.plan_lines, plan_text.boxes, search.paragraphs, search.outline, search.chapter_choices):
+        for cached in (
+            plan_text.plan_text,
+            plan_text.plan_lines,
+            plan_text.boxes,
+            search.paragraphs,
+            search.outline,
+            search.chapter_choices,
+        ):
             cached.cache_clear()

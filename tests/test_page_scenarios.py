@@ -4,12 +4,12 @@ import html
 import re
 
 import pytest
-from helpers import inert, open_page
 
-from lib import economy, scenario
-from lib.figures import figure
-from lib.scenario_catalogue import options_by_id
+from helpers import inert, open_page
+from lib.engine import economy, scenario
+from lib.present.figures import figure
 from lib.views import scenarios as page
+from lib.views.scenarios.catalogue import options_by_id
 
 
 def run(query=None):

@@ -3,7 +3,7 @@
 import pytest
 
 from helpers import inert, open_page
-from lib.series import series_catalogue, series_label
+from lib.plan.series import series_catalogue, series_label
 
 CATALOGUE = series_catalogue()
 
@@ -46,7 +46,9 @@ def test_picking_an_indicator_with_an_outcome_shows_its_source_under_the_chart()
     assert not at.exception
     captions = [c.value.replace("\\", "") for c in at.caption]
     # data/outcomes.csv o_services_share: 统计公报 "三次产业结构比为7.2:40.0:52.8", met against 50左右
-    assert any(c.startswith("实际（2020年统计公报）：达到：2020年52.8%") and "原句：“三次产业结构比为7.2:40.0:52.8。”" in c for c in captions)
+    assert any(
+        c.startswith("实际（2020年统计公报）：达到：2020年52.8%") and "原句：“三次产业结构比为7.2:40.0:52.8。”" in c for c in captions
+    )
 
 
 def test_a_link_with_the_old_label_opens_the_indicator_and_is_rewritten():

@@ -5,11 +5,12 @@ import json
 from xml.etree import ElementTree
 
 import pytest
+
 from helpers import inert, open_page
-from lib import zones
-from lib.maps import keys
-from lib.maps.deck import build_deck, layer_name
-from lib.maps.serialised_deck import SerialisedDeck
+from lib.plan import zones
+from lib.present.maps import keys
+from lib.present.maps.deck import build_deck, layer_name
+from lib.present.maps.serialised_deck import SerialisedDeck
 
 MAX_PAYLOAD = 400_000  # bytes of map JSON sent to the browser (the issue's budget)
 
@@ -29,7 +30,7 @@ def payload(at) -> int:
 
 
 def outline_widths(spec: dict) -> dict[str, int]:
-    """adcode → the heaviest border drawn round it (lib.maps.layers.district_outlines)."""
+    """adcode → the heaviest border drawn round it (lib.present.maps.layers.district_outlines)."""
     widths: dict[str, int] = {}
     for feature in next(item for item in spec["layers"] if layer_name(item["id"]) == "outlines")["data"]:
         for adcode in feature["properties"]["adcodes"]:
@@ -38,8 +39,10 @@ def outline_widths(spec: dict) -> dict[str, int]:
 
 
 def layer(spec: dict, name: str) -> dict:
-    """A layer by its name; the districts and projects layers carry the place in their ids (lib.maps.deck)."""
-    return next(item for item in spec["layers"] if layer_name(item["id"]).split("-")[0] == name and not layer_name(item["id"]).endswith("zoomed"))
+    """A layer by its name; the districts and projects layers carry the place in their ids (lib.present.maps.deck)."""
+    return next(
+        item for item in spec["layers"] if layer_name(item["id"]).split("-")[0] == name and not layer_name(item["id"]).endswith("zoomed")
+    )
 
 
 def test_page_renders_an_offline_map_within_budget():
@@ -141,12 +144,19 @@ def test_markdown_from_data_is_inert():
 
 
 def test_the_deck_is_sent_as_its_own_compact_text():
-    """pages/zones_map relies on st.pydeck_chart calling Deck.to_json (lib.maps.serialised_deck)."""
+    """pages/zones_map relies on st.pydeck_chart calling Deck.to_json (lib.present.maps.serialised_deck)."""
     at = run()
     sent = at.get("deck_gl_json_chart")[0].proto.json
     assert "\n" not in sent and sent.startswith("{") and '":' in sent  # compact: no pretty-printing
-    deck = build_deck(zones.load_boundaries(), zones.load_districts(), zones.load_zones(), zones.load_district_zones(),
-                      zones.load_projects(), zones.CATEGORIES, zones.ALL)
+    deck = build_deck(
+        zones.load_boundaries(),
+        zones.load_districts(),
+        zones.load_zones(),
+        zones.load_district_zones(),
+        zones.load_projects(),
+        zones.CATEGORIES,
+        zones.ALL,
+    )
     assert isinstance(deck, SerialisedDeck) and deck.to_json() is deck.to_json()  # serialised once
 
 
@@ -175,7 +185,6 @@ def test_the_url_carries_ids_both_ways():
     written = dict(at.query_params)
     assert written["place"] in ("southeast", ["southeast"])
     assert sorted(written["categories"]) == ["LNG", "水库"]
-
 
 
 def test_the_works_toggle_draws_the_schematic_links_and_writes_the_url():

@@ -5,12 +5,12 @@ import re
 
 import pytest
 
-from lib import data, milestones, plan_text
+from lib.plan import data, milestones, plan_text
 
 INDICATORS = data.load_indicators()
 OBSERVATIONS = data.load_observations()
 
-# Column of each printed value in the rows that lib.plan_text.table_rows returns.
+# Column of each printed value in the rows that lib.plan.plan_text.table_rows returns.
 # 专栏1: 序号 | 指标名称 | 2010年 | 2015年 | “十二五”年均 | 指标属性
 # 专栏2: 序号 | 指标名称 | 指标属性 | 2015年 | 2020年
 ATTRIBUTE_COLUMN = {1: 5, 2: 2}
@@ -160,7 +160,13 @@ def test_spot_values(obs_id, value):
 
 @pytest.mark.parametrize(
     "indicator_id, basis",
-    [("t1_industrial_output", "nominal"), ("t1_retail_sales", "nominal"), ("t1_trade", "nominal"), ("t1_gdp", "real"), ("t1_gdp_per_capita", "real")],
+    [
+        ("t1_industrial_output", "nominal"),
+        ("t1_retail_sales", "nominal"),
+        ("t1_trade", "nominal"),
+        ("t1_gdp", "real"),
+        ("t1_gdp_per_capita", "real"),
+    ],
 )
 def test_published_growth_price_basis_is_what_the_levels_imply(indicator_id, basis):
     """Nominal rates match the current-price levels; real ones fall clearly short of them.
@@ -209,8 +215,16 @@ def test_text_targets_are_printed_in_their_chapter_and_section():
 def test_text_targets_cover_the_headline_examples():
     # The figures the brief lists; each must be found with its value.
     expected = [
-        ("2.5万亿元", 2.5), ("7.5万元左右", 7.5), ("4万亿元", 4), ("415公里", 415), ("3500公里", 3500),
-        ("5000万人次", 5000), ("2.2亿吨", 2.2), ("500万标箱", 500), ("300亿立方米", 300), ("46%", 46),
+        ("2.5万亿元", 2.5),
+        ("7.5万元左右", 7.5),
+        ("4万亿元", 4),
+        ("415公里", 415),
+        ("3500公里", 3500),
+        ("5000万人次", 5000),
+        ("2.2亿吨", 2.2),
+        ("500万标箱", 500),
+        ("300亿立方米", 300),
+        ("46%", 46),
     ]
     for raw, value in expected:
         hits = TEXT_TARGETS[TEXT_TARGETS.raw.str.contains(re.escape(raw))]
@@ -233,7 +247,7 @@ def test_text_targets_cover_the_headline_examples():
     ],
 )
 def test_text_targets_linked_to_table_one_convert_to_its_unit(target_id, indicator_id, value_in_table_unit):
-    from lib.trajectory import convert
+    from lib.engine.trajectory import convert
 
     target = TEXT_TARGETS.set_index("target_id").loc[target_id]
     unit = INDICATORS.set_index("indicator_id").loc[indicator_id, "unit"]

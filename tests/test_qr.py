@@ -4,7 +4,7 @@ import io
 
 import segno
 
-from lib.qr import qr_svg
+from lib.present.qr import qr_svg
 
 LINK = "http://127.0.0.1:8501/scenarios?presenter=true&section=%E5%9C%B0%E5%8C%BA%E7%94%9F%E4%BA%A7%E6%80%BB%E5%80%BC&gdp_real=7"
 

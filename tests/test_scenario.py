@@ -4,7 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lib import economy, scenario, scenario_catalogue
+from lib.engine import economy, scenario
+from lib.views.scenarios import catalogue as scenario_catalogue
 
 
 @pytest.mark.parametrize(
@@ -129,7 +130,7 @@ def test_slider_defaults_are_the_plans_figures():
     gdp = scenario_catalogue.gdp_controls()
     # 专栏2 row 1: 9 %; the deflator and population growth derived above, to 2 decimals
     assert [spec.plan for spec in gdp.values()] == [9.0, 0.66, 1.3]
-    for label, low, high, step, plan in {**gdp, **scenario_catalogue.income_controls()}.values():
+    for _label, low, high, _step, plan in {**gdp, **scenario_catalogue.income_controls()}.values():
         assert low <= plan <= high
 
 

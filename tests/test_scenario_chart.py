@@ -1,9 +1,9 @@
 """The studio's chart: one cached spec without data, the numbers passed beside it."""
 
 import pytest
-
-from lib.scenario_chart import SCENARIO_COLOURS, TARGET_SERIES, scenario_chart, scenario_frame, scenario_spec
 from test_charts import test_the_target_label_sits_on_a_white_halo_of_itself as halo_check
+
+from lib.views.scenarios.chart import SCENARIO_COLOURS, TARGET_SERIES, scenario_chart, scenario_frame, scenario_spec
 
 
 def test_a_spec_without_data_leaves_the_data_to_the_page():

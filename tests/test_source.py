@@ -4,7 +4,7 @@ import hashlib
 import re
 from pathlib import Path
 
-from lib import plan_text
+from lib.plan import plan_text
 
 ROOT = Path(__file__).resolve().parent.parent
 

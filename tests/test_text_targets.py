@@ -2,7 +2,8 @@
 
 import pytest
 
-from lib import data, milestones, trajectory
+from lib.engine import trajectory
+from lib.plan import data, milestones
 
 TARGETS = data.load_text_targets()
 BY_ID = TARGETS.set_index("target_id")

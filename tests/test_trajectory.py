@@ -1,8 +1,8 @@
-"""lib.trajectory: each series' points, projected with the one projection lib.rates.project."""
+"""lib.engine.trajectory: each series' points, projected with the one projection lib.engine.rates.project."""
 
 import pytest
 
-from lib import rates, trajectory
+from lib.engine import rates, trajectory
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@
 
 import pytest
 
-from lib.values import ParsedValue, UnreadableValue, format_number, parse_value
+from lib.plan.values import ParsedValue, UnreadableValue, format_number, parse_value
 
 # Each case is a cell as printed in 专栏1 or 专栏2 (line breaks kept), and what it means.
 CASES = [

@@ -6,10 +6,11 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from lib import data, exports
-from lib.views import indicator_detail
+from lib.plan import data
+from lib.present import exports
 from lib.views import indicators as page
 from lib.views.indicators import State
+from lib.views.indicators import row_detail as indicator_detail
 from lib.views.query import Notice
 
 GREEN = ("绿色发展",)
@@ -65,8 +66,10 @@ def test_parse_refuses_hostile_values_with_a_notice(query, expected):
         (State(), {}),
         (State(table=1), {"table": ["1"]}),
         (State(kind=("share", "total")), {"kind": ["share", "total"]}),
-        (State(pillar=GREEN, q="森林", row="t2_forest_cover", columns="compact"),
-         {"pillar": ["绿色发展"], "q": ["森林"], "row": ["t2_forest_cover"], "columns": ["compact"]}),
+        (
+            State(pillar=GREEN, q="森林", row="t2_forest_cover", columns="compact"),
+            {"pillar": ["绿色发展"], "q": ["森林"], "row": ["t2_forest_cover"], "columns": ["compact"]},
+        ),
         (State(attribute=("预期性", "约束性")), {"attribute": ["预期性", "约束性"]}),
     ],
 )
@@ -121,7 +124,7 @@ def test_build_filters_rows(state, counts, first_ids):
         (State(columns="compact"), "指标", "t2_forest_cover", "森林覆盖率"),  # no indent in the narrow column
         # The narrow 难度 column is the badge alone; the reason is in the row's detail.
         (State(columns="compact"), "难度", "t2_restructuring_investment_share", "○无法比较"),
-        # 2020 verdicts (data/outcomes.csv, lib.outcomes.verdict): 统计公报 52.8 against 50左右 (±0.5 points);
+        # 2020 verdicts (data/outcomes.csv, lib.plan.outcomes.verdict): 统计公报 52.8 against 50左右 (±0.5 points);
         # 政府工作报告 五年年均7.2% against 9%左右; 2.11 against 2.2; Ⅱ类 against Ⅲ类; 333天 (全市) against 主城区 %.
         (State(), "2020年结果", "t2_services_share", "达到"),
         (State(), "2020年结果", "t2_gdp_growth", "未达到"),
@@ -169,13 +172,19 @@ def test_every_cannot_assess_row_says_why():
     "state, title, source, printed",
     [
         # 专栏2 row 12 森林增长, sub-row 森林覆盖率: 45 (2015) → 46 (2020)
-        (State(row="t2_forest_cover"), "森林覆盖率",
-         "出处：第一章“指导思想和发展目标” 第三节“发展目标”，专栏2《“十三五”经济社会发展主要指标表》第12行“森林增长”下的分项",
-         "原表本行：指标属性：约束性　2015年：45　2020年：46"),
+        (
+            State(row="t2_forest_cover"),
+            "森林覆盖率",
+            "出处：第一章“指导思想和发展目标” 第三节“发展目标”，专栏2《“十三五”经济社会发展主要指标表》第12行“森林增长”下的分项",
+            "原表本行：指标属性：约束性　2015年：45　2020年：46",
+        ),
         # 专栏1 row 1: 7926 (2010), 15720 (2015), 12.8 年均
-        (State(table=1, row="t1_gdp"), "地区生产总值",
-         "出处：第一章“指导思想和发展目标” 第一节“发展环境”，专栏1《“十二五”规划主要发展指标进展情况表》第1行",
-         "原表本行：2010年：7926　2015年：15720　“十二五”年均（%）：12.8　指标属性：预期性"),
+        (
+            State(table=1, row="t1_gdp"),
+            "地区生产总值",
+            "出处：第一章“指导思想和发展目标” 第一节“发展环境”，专栏1《“十二五”规划主要发展指标进展情况表》第1行",
+            "原表本行：2010年：7926　2015年：15720　“十二五”年均（%）：12.8　指标属性：预期性",
+        ),
     ],
 )
 def test_build_detail(state, title, source, printed):
@@ -192,9 +201,7 @@ def test_detail_of_a_row_that_cannot_be_compared_gives_the_reason():
     assert "备注6：2015年最终数据以市统计局发布为准" in detail.notes
 
 
-@pytest.mark.parametrize(
-    "state", [State(row="t2_forest_cover", q="收入"), State(row="t2_forest_cover", table=1)]
-)
+@pytest.mark.parametrize("state", [State(row="t2_forest_cover", q="收入"), State(row="t2_forest_cover", table=1)])
 def test_a_row_filtered_out_shows_no_detail_and_says_so(state):
     view = page.build(state)
     assert view.selected is None and view.detail is None
@@ -273,7 +280,7 @@ def test_the_detail_gives_the_definition_where_one_is_written():
 
 
 def test_definitions_name_only_indicators_with_values(tmp_path):
-    from lib.validation import DataFileError
+    from lib.plan.validation import DataFileError
 
     definitions = data.load_definitions()
     assert len(definitions) == 71  # 84 rows less 7 headings = 77 with values; 6 of them left undefined
@@ -287,10 +294,15 @@ def test_definitions_name_only_indicators_with_values(tmp_path):
     "row, lines",
     [
         # data/outcomes.csv o_services_share: 统计公报 "三次产业结构比为7.2:40.0:52.8", reprinted on sx-sn.com
-        ("t2_services_share", ["2020年结果：达到：2020年52.8%，目标50%左右（容差±0.5个百分点）。",
-                               "来源：重庆市统计局、国家统计局重庆调查总队《2020年重庆市国民经济和社会发展统计公报》，2021-03-18（其他网站转载）",
-                               "原句：“三次产业结构比为7.2:40.0:52.8。”",
-                               "网址：http://sx-sn.com/zwgk/zfxxgkml/sjfb_120853/tjgb/202103/t20210318_9009790.html"]),
+        (
+            "t2_services_share",
+            [
+                "2020年结果：达到：2020年52.8%，目标50%左右（容差±0.5个百分点）。",
+                "来源：重庆市统计局、国家统计局重庆调查总队《2020年重庆市国民经济和社会发展统计公报》，2021-03-18（其他网站转载）",
+                "原句：“三次产业结构比为7.2:40.0:52.8。”",
+                "网址：http://sx-sn.com/zwgk/zfxxgkml/sjfb_120853/tjgb/202103/t20210318_9009790.html",
+            ],
+        ),
         # o_good_air_days: 333天 for the whole city, the plan counts 主城区 in %
         ("t2_good_air_days", ["实际数：333天（全市优良天数（天）；规划指标是主城区优良天数比率（%））"]),
         # no row in data/outcomes.csv for 森林覆盖率: no figure, no source lines

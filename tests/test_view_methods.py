@@ -2,7 +2,7 @@
 
 import pytest
 
-from lib import data, outcomes, zones
+from lib.plan import data, outcomes, zones
 from lib.views import methods as page
 from lib.views.query import Notice
 
@@ -36,7 +36,7 @@ def test_every_table_is_offered_with_its_row_count():
 def test_the_methods_page_states_the_outcome_rule_and_lists_every_source():
     sections = {section.heading: section.markdown for section in page.build(page.State()).sections}
     rule = sections["2020年实际结果"]
-    # data/methods.md: the rule with its tolerance (lib.outcomes.RATE_TOLERANCE, LEVEL_TOLERANCE)
+    # data/methods.md: the rule with its tolerance (lib.plan.outcomes.RATE_TOLERANCE, LEVEL_TOLERANCE)
     assert "±0.5 个百分点" in rule and "±2%" in rule and "“＜”是上限" in rule
     sources = sections[page.OUTCOME_SOURCES_HEADING]
     for row in outcomes.load_outcomes().itertuples():

@@ -4,8 +4,8 @@ import base64
 
 import pytest
 
-from lib import overview
 from lib.views import overview as view
+from lib.views.overview import numbers as overview
 from lib.views.query import Notice
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from lib.figures import figure, gap_decimals, printed_decimals
+from lib.present.figures import figure, gap_decimals, printed_decimals
 from lib.views import scenarios as page
 from lib.views.query import Notice
 from lib.views.scenarios import State
@@ -25,9 +25,15 @@ PLAN = State()
             {"presenter": "true", "section": "城乡收入", "urban_income": "8", "rural_income": "8"},
             State(presenter=True, section="城乡收入", urban_income=8.0, rural_income=8.0),
         ),
-        ({"presenter": "true", "indicator": "森林覆盖率（专栏2·12）", "compare": "true"}, State(presenter=True, indicator="t2_forest_cover", compare=True)),
+        (
+            {"presenter": "true", "indicator": "森林覆盖率（专栏2·12）", "compare": "true"},
+            State(presenter=True, indicator="t2_forest_cover", compare=True),
+        ),
         ({"indicator": "t2_forest_cover", "pace": "0.3", "pace_b": "1.6"}, State(indicator="t2_forest_cover", pace=0.3, pace_b=1.6)),
-        ({"indicator": "t2_forest_cover", "yearly": "true", "pace_2017": "1"}, State(indicator="t2_forest_cover", yearly=True, yearly_paces=(None, 1.0, None, None, None))),
+        (
+            {"indicator": "t2_forest_cover", "yearly": "true", "pace_2017": "1"},
+            State(indicator="t2_forest_cover", yearly=True, yearly_paces=(None, 1.0, None, None, None)),
+        ),
         # Older links named the indicator in every pace key.
         ({"indicator": "t2_trade", "pace_t2_trade": "3", "paceb_t2_trade": "5"}, State(indicator="t2_trade", pace=3.0, pace_b=5.0)),
         ({"indicator": "t2_trade", "pace_t2_trade_2018": "3"}, State(indicator="t2_trade", yearly_paces=(None, None, 3.0, None, None))),
@@ -147,7 +153,13 @@ def metric_values(view):
         # 净增建设用地 ＜【75000】 at 14900 a year: 74500 by 2020, under the cap; 89400 in 2021 passes it
         (
             State(indicator="t2_new_construction_land"),
-            [[("情景A：到2020年累计", "74500 公顷", None), ("与上限之差", "-500 公顷", "-0.7%"), ("结论", "达到目标", "未超上限；2021年才超过")]],
+            [
+                [
+                    ("情景A：到2020年累计", "74500 公顷", None),
+                    ("与上限之差", "-500 公顷", "-0.7%"),
+                    ("结论", "达到目标", "未超上限；2021年才超过"),
+                ]
+            ],
         ),
         # 16000 a year: 80000 by 2020; 64000 in 2019, 80000 in 2020 passes 75000 in 2020
         (
@@ -162,17 +174,32 @@ def metric_values(view):
         # GDP: 15720 × (1.09 × 1.0066)^5 = 24998.6 → 2.50 万亿元, level with 2.5万亿元 (no −0.00)
         (
             State(section="地区生产总值"),
-            [[("2020年地区生产总值（现价）", "2.50 万亿元", "与目标持平（2.5万亿元）"), ("2020年人均地区生产总值", "7.80 万元", "+0.30 万元，对比目标7.5万元左右")]],
+            [
+                [
+                    ("2020年地区生产总值（现价）", "2.50 万亿元", "与目标持平（2.5万亿元）"),
+                    ("2020年人均地区生产总值", "7.80 万元", "+0.30 万元，对比目标7.5万元左右"),
+                ]
+            ],
         ),
         # 15720 × (1.07 × 1.0066)^5 = 22787 亿元 = 2.28 万亿元; 52330 × (1.07 × 1.0066 / 1.013)^5 = 71076 元
         (
             State(section="地区生产总值", gdp_real=7.0),
-            [[("2020年地区生产总值（现价）", "2.28 万亿元", "-0.22 万亿元，对比目标2.5万亿元"), ("2020年人均地区生产总值", "7.11 万元", "-0.39 万元，对比目标7.5万元左右")]],
+            [
+                [
+                    ("2020年地区生产总值（现价）", "2.28 万亿元", "-0.22 万亿元，对比目标2.5万亿元"),
+                    ("2020年人均地区生产总值", "7.11 万元", "-0.39 万元，对比目标7.5万元左右"),
+                ]
+            ],
         ),
         # Both incomes at 8 %: the 2015 ratio 27239/10505 = 2.59∶1 stays
         (
             State(section="城乡收入", urban_income=8.0, rural_income=8.0),
-            [[("2020年城乡收入比", "2.59∶1", "+0.19，对比目标2.4∶1"), ("常住居民人均可支配收入年均增速", "9.35%", "-0.15 个百分点，对比目标9.5%")]],
+            [
+                [
+                    ("2020年城乡收入比", "2.59∶1", "+0.19，对比目标2.4∶1"),
+                    ("常住居民人均可支配收入年均增速", "9.35%", "-0.15 个百分点，对比目标9.5%"),
+                ]
+            ],
         ),
         (
             State(section="城乡收入"),
@@ -218,7 +245,14 @@ def test_the_share_link_reopens_the_state():
 
 @pytest.mark.parametrize(
     "raws, decimals",
-    [(("45", "46"), 0), (("1.53", "2.2"), 2), (("", "【12.3】"), 1), (("2.6∶1", "2.4∶1"), 1), (("1.95", "1.85∶1"), 2), (("", "＜【75000】"), 0)],
+    [
+        (("45", "46"), 0),
+        (("1.53", "2.2"), 2),
+        (("", "【12.3】"), 1),
+        (("2.6∶1", "2.4∶1"), 1),
+        (("1.95", "1.85∶1"), 2),
+        (("", "＜【75000】"), 0),
+    ],
 )
 def test_printed_decimals(raws, decimals):
     assert printed_decimals(*raws) == decimals
@@ -264,16 +298,26 @@ def literals(tree):
     docstrings = {
         id(node.body[0].value)
         for node in ast.walk(tree)
-        if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef)) and node.body
-        and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)
+        if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef))
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
     }
     return [node.value for node in ast.walk(tree) if isinstance(node, ast.Constant) and id(node) not in docstrings]
 
 
 @pytest.mark.parametrize(
     "path",
-    ["lib/scenario.py", "lib/economy.py", "lib/scenario_catalogue.py", "lib/scenario_chart.py", "lib/figures.py",
-     "lib/views/scenarios.py", "lib/views/scenario_studio.py", "pages/scenarios.py"],
+    [
+        "lib/engine/scenario.py",
+        "lib/engine/economy.py",
+        "lib/views/scenarios/catalogue.py",
+        "lib/views/scenarios/chart.py",
+        "lib/present/figures.py",
+        "lib/views/scenarios/__init__.py",
+        "lib/views/scenarios/studio.py",
+        "pages/scenarios.py",
+    ],
 )
 def test_no_plan_figure_is_written_in_the_code(path):
     values = literals(ast.parse((ROOT / path).read_text(encoding="utf-8")))

@@ -7,11 +7,12 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 
-from lib import charts, trajectory_marks
-from lib.series import series_catalogue
-from lib.trajectory import LINES, trajectory
+from lib.engine import trajectory_marks
+from lib.engine.trajectory import LINES, trajectory
+from lib.plan.series import series_catalogue
+from lib.plan.values import format_number
+from lib.present import charts
 from lib.views import trajectories as view
-from lib.values import format_number
 from lib.views.query import Notice
 
 CATALOGUE = series_catalogue()
@@ -59,12 +60,24 @@ def test_the_default_needs_no_query():
         # 第一章第三节 "迈上2.5万亿元新台阶" (at least); 15720 → 25000 亿元: (25000/15720)^(1/5) − 1 = 9.72 % a year,
         # nominal: both levels at current prices (专栏1 备注1), beside the real 9% of 专栏2 row 1.
         # The level-implied 2011–2015 pace is nominal, (15720/7926)^(1/5) − 1 = 14.68 %, never the printed real 12.8 %.
-        ("t1_gdp", "2020年目标：至少2\\.5万亿元（第一章第三节）　·　完成目标所需：年均 \\+9\\.72%（名义，按现价）",
-         "实线：规划公布的2010、2015年数值；虚线", ["14\\.68%（名义，按现价）", "年均 \\+9\\.72%（名义，按现价）"], True, ""),
+        (
+            "t1_gdp",
+            "2020年目标：至少2\\.5万亿元（第一章第三节）　·　完成目标所需：年均 \\+9\\.72%（名义，按现价）",
+            "实线：规划公布的2010、2015年数值；虚线",
+            ["14\\.68%（名义，按现价）", "年均 \\+9\\.72%（名义，按现价）"],
+            True,
+            "",
+        ),
         # 专栏2 row 12: 45 → 46: (46 − 45)/5 = 0.2 points a year; 专栏1: +8 points in 2011–2015 = 1.6 a year.
         # 第十八章第二节 "森林覆盖率…46%以上": at least.
-        ("t2_forest_cover", "2020年目标：至少46（专栏2）　·　完成目标所需：年均 \\+0\\.2 个百分点",
-         "菱形：2020年目标", ["年均 \\+1\\.6 个百分点"], True, ""),
+        (
+            "t2_forest_cover",
+            "2020年目标：至少46（专栏2）　·　完成目标所需：年均 \\+0\\.2 个百分点",
+            "菱形：2020年目标",
+            ["年均 \\+1\\.6 个百分点"],
+            True,
+            "",
+        ),
         # 专栏1 备注3: 户籍人口城镇化率 changed basis between 2010 and 2015.
         ("t2_hukou_urbanization", None, "统计口径不同（旧口径→新口径）", [], True, ""),
         # 专栏2 row 24: 【70.6】万人 is a five-year total, drawn as a bar for its period.

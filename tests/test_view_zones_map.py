@@ -5,13 +5,13 @@ import re
 
 import pytest
 
-from lib import zones
-from lib.maps.camera import screen_offset
-from lib.maps.deck import layer_id, layer_name
-from lib.maps.packing import unpack_point
+from lib.plan import zones
+from lib.plan.zones.boundaries import bounds_of
+from lib.present.maps.camera import screen_offset
+from lib.present.maps.deck import layer_id, layer_name
+from lib.present.maps.packing import unpack_point
 from lib.views import zones_map as page
 from lib.views.query import Notice
-from lib.zones.boundaries import bounds_of
 
 MAPPED = tuple(zones.mapped_counts())  # the categories with a position on the map (projects.csv, precision ≠ none)
 
@@ -56,11 +56,13 @@ def test_to_query_is_the_shortest_query_and_round_trips(state, query):
 
 def layer(view, name: str) -> dict:
     spec = json.loads(view.deck.to_json())
-    return next(item for item in spec["layers"] if layer_name(item["id"]).split("-")[0] == name and not layer_name(item["id"]).endswith("zoomed"))
+    return next(
+        item for item in spec["layers"] if layer_name(item["id"]).split("-")[0] == name and not layer_name(item["id"]).endswith("zoomed")
+    )
 
 
 def outline_widths(spec: dict) -> dict[str, int]:
-    """adcode → the heaviest border drawn round it (lib.maps.layers.district_outlines: 3 selected, 2 partly, 1 other)."""
+    """adcode → the heaviest border drawn round it (lib.present.maps.layers.district_outlines: 3 selected, 2 partly, 1 other)."""
     outlines = next(item for item in spec["layers"] if layer_name(item["id"]) == "outlines")["data"]
     widths: dict[str, int] = {}
     for feature in outlines:
@@ -141,8 +143,10 @@ def test_district_only_projects_are_counted_with_their_district_never_drawn_as_p
         for code in zones.split_adcodes(value):
             per_district[code] = per_district.get(code, 0) + 1
     features = {f["properties"]["adcode"]: f["properties"]["tip_body"] for f in layer(view, "districts")["data"]}
-    labels = [*layer(view, "labels")["data"], *next(
-        item for item in json.loads(view.deck.to_json())["layers"] if layer_name(item["id"]) == "labels-zoomed")["data"]]
+    labels = [
+        *layer(view, "labels")["data"],
+        *next(item for item in json.loads(view.deck.to_json())["layers"] if layer_name(item["id"]) == "labels-zoomed")["data"],
+    ]
     short = dict(zip(zones.load_districts().adcode, zones.load_districts().short_name))
     texts = {row["properties"]["text"] for row in labels}
     for code, n in per_district.items():
@@ -153,7 +157,7 @@ def test_district_only_projects_are_counted_with_their_district_never_drawn_as_p
 
 def test_split_districts_are_hatched_and_the_key_says_exactly_what_is_drawn():
     view = page.build(page.State())
-    (hatch,) = layer(view, "split")["data"]  # one MultiLineString, packed (lib.maps.packing)
+    (hatch,) = layer(view, "split")["data"]  # one MultiLineString, packed (lib.present.maps.packing)
     stripes = [{"path": [unpack_point(point) for point in line]} for line in hatch["geometry"]["coordinates"]]
     split = zones.load_districts()[zones.load_districts().split_zones]
     shapes = zones.load_district_shapes().set_index("adcode").loc[list(split.adcode)].geometry
@@ -205,7 +209,7 @@ def test_a_layer_id_names_its_data_so_deck_gl_may_trust_it_unchanged(state):
 
 
 def test_layer_ids_stay_with_the_place_and_flip_with_each_click():
-    from lib.maps.deck import PickedDeck
+    from lib.present.maps.deck import PickedDeck
 
     def ids(deck) -> set[str]:
         return {layer_name(item["id"]) for item in json.loads(deck.to_json())["layers"]}
@@ -216,7 +220,7 @@ def test_layer_ids_stay_with_the_place_and_flip_with_each_click():
     core, whole = page.build(page.State(place="core", works=True)).deck, page.build(page.State(works=True)).deck
     assert ids(core) == ids(whole) >= {layer_id("districts"), layer_id("works")}
     # A layer whose data does not change with the place keeps its whole id, digest and all, so deck.gl leaves it
-    # alone; the borders and names change, get new ids and are built anew (lib.maps.deck._content_addressed).
+    # alone; the borders and names change, get new ids and are built anew (lib.present.maps.deck._content_addressed).
     same = full_ids(core) & full_ids(whole)
     assert {layer_name(i) for i in same} == {layer_id("districts"), "split-hatch", "projects", layer_id("works"), "works-labels"}
     assert {layer_name(i) for i in full_ids(core) - same} == {"outlines", "labels", "labels-zoomed"}
@@ -224,7 +228,9 @@ def test_layer_ids_stay_with_the_place_and_flip_with_each_click():
     flipped = ids(PickedDeck(core, {"districts": 1}))
     assert layer_id("districts", 1) in flipped and layer_id("districts") not in flipped
     assert layer_id("works") in flipped
-    assert layer_id("works", 1) in ids(PickedDeck(core, {"districts": 2, "works": 3})) and layer_id("districts") in ids(PickedDeck(core, {"districts": 2, "works": 3}))
+    assert layer_id("works", 1) in ids(PickedDeck(core, {"districts": 2, "works": 3})) and layer_id("districts") in ids(
+        PickedDeck(core, {"districts": 2, "works": 3})
+    )
     assert ids(PickedDeck(core, {"districts": 2})) == ids(PickedDeck(core)) == ids(core)
     assert json.loads(PickedDeck(core, {"districts": 1}).to_json())["initialViewState"] == json.loads(core.to_json())["initialViewState"]
 
@@ -289,10 +295,10 @@ def test_no_two_district_names_overlap_at_the_opening_view(place):
     for feature in labels:
         row = feature["properties"]
         x, y = screen_offset(*feature["geometry"]["coordinates"], view.deck.initial_view_state)
-        half = len(row["text"]) * 13 / 2  # 13 px type (lib.maps.layers.LABEL_PX), one em per CJK character
+        half = len(row["text"]) * 13 / 2  # 13 px type (lib.present.maps.layers.LABEL_PX), one em per CJK character
         boxes.append((x - half, y + row["offset"][1] - 7, x + half, y + row["offset"][1] + 7))
     for i, a in enumerate(boxes):
-        for b in boxes[i + 1:]:
+        for b in boxes[i + 1 :]:
             assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]), (a, b)
 
 
@@ -317,14 +323,20 @@ def test_linear_works_are_off_by_default_and_drawn_as_labelled_schematic_links()
     assert spec["works"]["extensions"][0]["dash"] is True
     assert [row["properties"]["text"] for row in spec["works-labels"]["data"]] == ["示意"] * 24
     assert spec["works-labels"]["visible"] is False  # the whole city: the key says 示意, labels would be smudges
-    zoomed = {layer_name(item["id"]): item for item in json.loads(page.build(page.State(place="500229", works=True)).deck.to_json())["layers"]}
+    zoomed = {
+        layer_name(item["id"]): item for item in json.loads(page.build(page.State(place="500229", works=True)).deck.to_json())["layers"]
+    }
     assert zoomed["works-labels"]["visible"] is True
     assert all("不是实际走向" in row["properties"]["tip_body"] for row in spec["works"]["data"])
-    points = {f["properties"]["adcode"]: [f["properties"]["label_lon"], f["properties"]["label_lat"]] for f in zones.load_boundaries()["features"]}
+    points = {
+        f["properties"]["adcode"]: [f["properties"]["label_lon"], f["properties"]["label_lat"]] for f in zones.load_boundaries()["features"]
+    }
     for row, work in zip(spec["works"]["data"], drawn.itertuples()):
         assert row["geometry"]["coordinates"] == [points[c] for c in zones.split_adcodes(work.district_adcodes)]
     key = "".join(re.findall(r">([^<>]+)</text>", on.zone_key_svg))
-    assert "点线（示意）" in key and "不是实际走向" in key and "不是实际走向" not in "".join(re.findall(r">([^<>]+)</text>", off.zone_key_svg))
+    assert (
+        "点线（示意）" in key and "不是实际走向" in key and "不是实际走向" not in "".join(re.findall(r">([^<>]+)</text>", off.zone_key_svg))
+    )
 
 
 def test_chengkou_lists_the_works_that_name_it():
@@ -339,6 +351,17 @@ def test_the_works_heading_names_every_kind_the_table_holds():
     # linear_works.csv kinds (WORK_KINDS): 城市轨道与市郊铁路 reads 轨道, 桥梁/隧道 桥隧, 油气管道/气田 one group;
     # the prose adds two 流域治理 works (消落区治理, text-L07/L08) to 专栏15's one.
     heading = page.build(page.State()).works_heading
-    groups = {"铁路": "铁路", "高速公路": "高速公路", "城市轨道与市郊铁路": "轨道", "桥梁": "桥隧", "隧道": "桥隧", "城市道路": "城市道路",
-              "输变电": "输变电", "油气管道": "油气管道", "气田": "气田", "引调水与防洪": "引调水", "流域治理": "流域治理"}
+    groups = {
+        "铁路": "铁路",
+        "高速公路": "高速公路",
+        "城市轨道与市郊铁路": "轨道",
+        "桥梁": "桥隧",
+        "隧道": "桥隧",
+        "城市道路": "城市道路",
+        "输变电": "输变电",
+        "油气管道": "油气管道",
+        "气田": "气田",
+        "引调水与防洪": "引调水",
+        "流域治理": "流域治理",
+    }
     assert all(groups[kind] in heading for kind in set(zones.load_linear_works().kind))

@@ -6,8 +6,8 @@ import shutil
 import pandas as pd
 import pytest
 
-from lib import plan_text, zones
-from lib.validation import DataFileError
+from lib.plan import plan_text, zones
+from lib.plan.validation import DataFileError
 
 # GB/T 2260 codes of Chongqing's 38 county-level units (26 区, 8 县, 4 自治县), as of 2016 and now.
 ADCODES = (
@@ -82,7 +82,9 @@ def test_codes_as_of_february_2016_beside_the_current_ones():
     # GB/T 2260 (民政部行政区划代码): as counties in Feb 2016 开县 500234, 梁平县 500228, 武隆县 500232;
     # the 5001xx codes came with 撤县设区 later in 2016.
     assert dict(zip(changed.name_2016, zip(changed.adcode_2016, changed.adcode))) == {
-        "开县": ("500234", "500154"), "梁平县": ("500228", "500155"), "武隆县": ("500232", "500156"),
+        "开县": ("500234", "500154"),
+        "梁平县": ("500228", "500155"),
+        "武隆县": ("500232", "500156"),
     }
     # Only the three renamed ones changed code; a 2016 county code is 5002xx, a district's 5001xx.
     assert set(changed.adcode) == set(table.adcode[table.name_2016 != table.name_current])
@@ -175,8 +177,15 @@ def test_precision_rules(projects):
     # Site coordinates only from a named source with a licence: the five airports of 专栏12 and 第二十一章 (airportsdata, MIT).
     sites = projects[projects.precision == "site"]
     assert set(sites.name_zh) == {
-        "江北机场第三跑道及东航站区工程", "江北机场航空口岸", "江北机场T3B航站楼、第四跑道前期工作", "巫山机场", "武隆机场",
-        "万州机场扩建工程", "万州机场航空口岸", "黔江机场扩建工程", "黔江机场航空口岸",
+        "江北机场第三跑道及东航站区工程",
+        "江北机场航空口岸",
+        "江北机场T3B航站楼、第四跑道前期工作",
+        "巫山机场",
+        "武隆机场",
+        "万州机场扩建工程",
+        "万州机场航空口岸",
+        "黔江机场扩建工程",
+        "黔江机场航空口岸",
     }
     assert sites.site_source.str.fullmatch(r"airportsdata 20260905（MIT），IATA [A-Z]{3}").all()
     assert (projects.site_source[projects.precision != "site"] == "").all()
@@ -242,7 +251,12 @@ def test_a_zone_holds_a_project_only_if_all_its_districts_lie_wholly_in_it():
         ("district_zones.csv", "500104,core,内环以内,false", "500104,core,全域,false", "no zone can cover it 全域"),
         ("projects.csv", ",500106,located,专栏7,", ",500199,located,专栏7,", "not a known district"),
         ("projects.csv", "zl07-001,", "zl07-002,", "repeats 'zl07-002'"),
-        ("linear_works.csv", "text-L01,万州城市轨道交通,城市轨道与市郊铁路,规划论证,,", "text-L01,万州城市轨道交通,城市轨道与市郊铁路,规划论证,专栏13,", "in the prose (box empty)"),
+        (
+            "linear_works.csv",
+            "text-L01,万州城市轨道交通,城市轨道与市郊铁路,规划论证,,",
+            "text-L01,万州城市轨道交通,城市轨道与市郊铁路,规划论证,专栏13,",
+            "in the prose (box empty)",
+        ),
         ("prose_places.csv", ",重复已记录项目,zl11-001,", ",重复已记录项目,zl11-099,", "'zl11-099', which is in neither"),
         ("prose_places.csv", ",描述性提及,,", ",描述性提及,zl11-001,", "only a repeat, names the row(s)"),
         ("prose_places.csv", ",功能区域定位,", ",功能定位,", "'reason' has '功能定位'"),
@@ -288,7 +302,7 @@ def test_loaders_hand_out_copies():
 def test_every_project_links_to_its_passage_in_the_plan_reader():
     from urllib.parse import parse_qs, urlparse
 
-    from lib import plan_text
+    from lib.plan import plan_text
 
     table = zones.project_table(zones.load_projects())
     projects = zones.load_projects()
@@ -323,8 +337,11 @@ def test_linear_works_counts():
     assert int(works.schematic.sum()) == 24
     # data/README.md lists the reasons a work is not drawn.
     assert works.reason[~works.schematic].value_counts().to_dict() == {
-        "名称未写明区县（以简称、线路编号或城区地名称呼）": 75, "只写明一个区县：计入该区县，不画线": 19,
-        "另一端在市外，市内只写明一个区县": 12, "两端均未写明市内区县": 8, "多条河流，无单一地点": 1,
+        "名称未写明区县（以简称、线路编号或城区地名称呼）": 75,
+        "只写明一个区县：计入该区县，不画线": 19,
+        "另一端在市外，市内只写明一个区县": 12,
+        "两端均未写明市内区县": 8,
+        "多条河流，无单一地点": 1,
     }
     # 城口 is named by 开县至城口至岚皋高速 and 城口页岩气田 (专栏12, 专栏14).
     chengkou = works[works.district_adcodes.str.contains("500229")]
@@ -343,13 +360,13 @@ def test_every_district_a_box_names_is_inside_a_recorded_item(box):
     covered = [False] * len(text)
     for quote in [*projects.quote[projects.box == box], *works.quote[works.box == box], *NOT_ITEMS.get(box, [])]:
         for match in re.finditer(re.escape(quote), text):
-            covered[match.start():match.end()] = [True] * (match.end() - match.start())
+            covered[match.start() : match.end()] = [True] * (match.end() - match.start())
     names = [*zones.load_districts().short_name, "万盛", "主城"]
     missing = [
-        text[max(0, m.start() - 6):m.end() + 6]
+        text[max(0, m.start() - 6) : m.end() + 6]
         for name in names
         for m in re.finditer(re.escape(name), text)
-        if not all(covered[m.start():m.end()])
+        if not all(covered[m.start() : m.end()])
     ]
     assert missing == []
 
@@ -360,7 +377,12 @@ def test_unplaced_reasons_are_counted():
     assert len(projects) == 308  # 258 of 专栏3–20 + 50 of the prose (text-001–050)
     assert projects.precision.value_counts().to_dict() == {"district": 269, "none": 30, "site": 9}
     assert projects.unplaced_reason[projects.precision == "none"].value_counts().to_dict() == {
-        "区县未能确认": 16, "片区（跨多个区县）": 5, "市外": 3, "两江新区（非县级）": 3, "无单一地点": 2, "未写明地点": 1,
+        "区县未能确认": 16,
+        "片区（跨多个区县）": 5,
+        "市外": 3,
+        "两江新区（非县级）": 3,
+        "无单一地点": 2,
+        "未写明地点": 1,
     }
 
 
@@ -371,12 +393,76 @@ HEADING = re.compile(r"^\u3000*第[一二三四五六七八九十]+[章节]\u300
 # Places smaller than a district that the rows' quotes and notes use (the gazetteer the map already relies on),
 # as a pattern where the bare name is also an ordinary word: 龙头企业, 水土流失, 一方水土.
 SMALL_PLACES = [
-    "团结村", "白市驿", "果园", "寸滩", "南彭", "空港", "双福", "珞璜", "西永", "悦来", "礼嘉", "照母山", "金山", "鱼复",
-    "龙兴", "蔡家", "两路", "江北嘴", "大学城", "洛碛", "新田", "渭沱", "港桥", "白涛", "歌乐山", "仙女山", "东温泉",
-    "南温泉", "解放碑", "重庆北站", "重庆西站", "菜园坝", "重庆东站", "朝天门", "利泽", "草街", "白马", "双江", "安稳",
-    "南桐", "浩口", "罗洲坝", "井口", "大溪沟", "打枪坝", "老鼓楼", "大田湾", "奥体中心", "石桥铺", "鱼嘴", "江北机场",
-    "观音桥", "南坪", "三峡广场", "杨家坪", "大坪", "九宫庙", "金佛山", "观景口", "蟠龙", "朱沱", "水天坪", "跳磴",
-    "茶园", "中央商务区", "重庆高新区", "重庆经开区", "临空经济", "张家坝", "万县",
+    "团结村",
+    "白市驿",
+    "果园",
+    "寸滩",
+    "南彭",
+    "空港",
+    "双福",
+    "珞璜",
+    "西永",
+    "悦来",
+    "礼嘉",
+    "照母山",
+    "金山",
+    "鱼复",
+    "龙兴",
+    "蔡家",
+    "两路",
+    "江北嘴",
+    "大学城",
+    "洛碛",
+    "新田",
+    "渭沱",
+    "港桥",
+    "白涛",
+    "歌乐山",
+    "仙女山",
+    "东温泉",
+    "南温泉",
+    "解放碑",
+    "重庆北站",
+    "重庆西站",
+    "菜园坝",
+    "重庆东站",
+    "朝天门",
+    "利泽",
+    "草街",
+    "白马",
+    "双江",
+    "安稳",
+    "南桐",
+    "浩口",
+    "罗洲坝",
+    "井口",
+    "大溪沟",
+    "打枪坝",
+    "老鼓楼",
+    "大田湾",
+    "奥体中心",
+    "石桥铺",
+    "鱼嘴",
+    "江北机场",
+    "观音桥",
+    "南坪",
+    "三峡广场",
+    "杨家坪",
+    "大坪",
+    "九宫庙",
+    "金佛山",
+    "观景口",
+    "蟠龙",
+    "朱沱",
+    "水天坪",
+    "跳磴",
+    "茶园",
+    "中央商务区",
+    "重庆高新区",
+    "重庆经开区",
+    "临空经济",
+    "张家坝",
+    "万县",
 ]
 WORD_TOO = {"龙头": r"龙头(?!企业|项目)", "水土": r"水土(?!流失|养)"}
 # Areas of several districts the prose names (as 专栏12 and 专栏7 do: 三峡库区磨刀溪…, 秀山（武陵山）综合物流园).
@@ -409,11 +495,11 @@ def test_every_place_the_prose_names_is_an_item_or_has_its_reason():
         covered = [False] * len(line.text)
         for text in spans.get(line.number, []):
             for match in re.finditer(re.escape(text), line.text):
-                covered[match.start():match.end()] = [True] * (match.end() - match.start())
+                covered[match.start() : match.end()] = [True] * (match.end() - match.start())
         for pattern in patterns:
             for m in re.finditer(pattern, line.text):
-                if not all(covered[m.start():m.end()]):
-                    missing.append(f"{line.number}: {line.text[max(0, m.start() - 8):m.end() + 8]}")
+                if not all(covered[m.start() : m.end()]):
+                    missing.append(f"{line.number}: {line.text[max(0, m.start() - 8) : m.end() + 8]}")
     assert missing == []
 
 
@@ -424,8 +510,33 @@ def test_the_prose_names_districts_on_these_lines():
     names = [*zones.load_districts().short_name, "万盛", "主城", "两江新区"]
     found = [ln.number for ln in _prose_lines() if any(n in ln.text for n in names)]
     assert found == [
-        280, 366, 424, 444, 450, 498, 502, 503, 504, 514, 515, 524, 525, 535, 536, 545, 588, 637, 645,
-        675, 682, 684, 685, 687, 690, 694, 696,
+        280,
+        366,
+        424,
+        444,
+        450,
+        498,
+        502,
+        503,
+        504,
+        514,
+        515,
+        524,
+        525,
+        535,
+        536,
+        545,
+        588,
+        637,
+        645,
+        675,
+        682,
+        684,
+        685,
+        687,
+        690,
+        694,
+        696,
     ]
 
 
@@ -453,7 +564,11 @@ def test_prose_places_are_counted():
     # data/README.md lists these counts ("Left out on purpose").
     assert len(mentions) == 40
     assert mentions.reason.value_counts().to_dict() == {
-        "重复已记录项目": 15, "功能区域定位": 10, "描述性提及": 10, "无具体建设内容": 4, "历史（“十二五”成就）": 1,
+        "重复已记录项目": 15,
+        "功能区域定位": 10,
+        "描述性提及": 10,
+        "无具体建设内容": 4,
+        "历史（“十二五”成就）": 1,
     }
     # The prose items: 50 in projects.csv, 8 in linear_works.csv.
     assert (zones.load_projects().box == "").sum() == 50

@@ -17,13 +17,23 @@ DATA = Path(__file__).resolve().parent.parent
 
 # Economic absolute figures are at current prices (专栏1 备注1).
 CURRENT_PRICE_LEVELS = {
-    "t1_gdp", "t1_gdp_per_capita", "t1_industrial_output", "t1_fixed_investment",
-    "t1_retail_sales", "t1_trade", "t1_domestic_capital", "t1_fdi",
-    "t1_urban_income", "t1_rural_income",
+    "t1_gdp",
+    "t1_gdp_per_capita",
+    "t1_industrial_output",
+    "t1_fixed_investment",
+    "t1_retail_sales",
+    "t1_trade",
+    "t1_domestic_capital",
+    "t1_fdi",
+    "t1_urban_income",
+    "t1_rural_income",
 }
 # 专栏2 has no price note, so its money figures carry "unstated".
 UNSTATED_PRICE_LEVELS = {
-    "t2_trade", "t2_services_trade", "t2_fdi", "t2_labour_productivity",
+    "t2_trade",
+    "t2_services_trade",
+    "t2_fdi",
+    "t2_labour_productivity",
     "t2_industrial_labour_productivity",
 }
 # The 年均 column: GDP and GDP per capita are real growth (at comparable
@@ -32,18 +42,34 @@ UNSTATED_PRICE_LEVELS = {
 # Industrial output, retail sales and trade match the rate their current-price
 # levels imply, so they are nominal. For the others the plan does not say.
 GROWTH_BASIS = {
-    "t1_gdp": "real", "t1_gdp_per_capita": "real",
-    "t1_industrial_output": "nominal", "t1_retail_sales": "nominal", "t1_trade": "nominal",
+    "t1_gdp": "real",
+    "t1_gdp_per_capita": "real",
+    "t1_industrial_output": "nominal",
+    "t1_retail_sales": "nominal",
+    "t1_trade": "nominal",
 }
 NOTES_BY_INDICATOR = {
-    "t1.n3": {"t1_nonagri_hukou_share", "t1_emerging_industry_share", "t1_three_gorges_water",
-              "t1_main_city_air_days", "t1_urban_income", "t1_rural_income"},
+    "t1.n3": {
+        "t1_nonagri_hukou_share",
+        "t1_emerging_industry_share",
+        "t1_three_gorges_water",
+        "t1_main_city_air_days",
+        "t1_urban_income",
+        "t1_rural_income",
+    },
     "t1.n4": {"t1_public_rental_housing"},
     "t1.n5": {"t1_life_expectancy"},
     "t2.n2": {"t2_metro_eco_gdp_pc_ratio"},
     "t2.n3": {"t2_yangtze_water"},
-    "t2.n4": {"t2_energy_intensity_cut", "t2_co2_intensity_cut", "t2_water_intensity_cut",
-              "t2_cod_cut", "t2_so2_cut", "t2_ammonia_cut", "t2_nox_cut"},
+    "t2.n4": {
+        "t2_energy_intensity_cut",
+        "t2_co2_intensity_cut",
+        "t2_water_intensity_cut",
+        "t2_cod_cut",
+        "t2_so2_cut",
+        "t2_ammonia_cut",
+        "t2_nox_cut",
+    },
     "t2.n5": {"t2_life_expectancy"},
 }
 

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from lib.markup import markdown_escape
+from lib.present.markup import markdown_escape
 
 Query = Mapping[str, Sequence[str]]
 T = TypeVar("T")

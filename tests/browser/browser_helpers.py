@@ -30,7 +30,9 @@ VIEWPORTS = {"projector": (1280, 720), "desktop": (1920, 1080), "phone": (390, 8
 NOISE = re.compile(r"\d(?:\.\d+)?e[-+]?\d+|\bnan\b|\bNaN\b|\binf\b|\bNone\b|\d\.\d{5,}")
 # English a visitor may meet where Streamlit's own strings leak through. The
 # page's own text is Chinese; units such as PM2.5 or km are allowed.
-ENGLISH = re.compile(r"\b(?:Page not found|Running|Stop|Rerun|Settings|Print|Clear cache|Deploy|Error|Traceback|Select|Choose|No results)\b")
+ENGLISH = re.compile(
+    r"\b(?:Page not found|Running|Stop|Rerun|Settings|Print|Clear cache|Deploy|Error|Traceback|Select|Choose|No results)\b"
+)
 
 
 def visible_text(page: Page) -> str:

@@ -17,10 +17,12 @@ from playwright.sync_api import expect
 
 from bake import serve, studio
 from browser_helpers import SCREENSHOTS, assert_no_overflow
-from lib import data, scenario, tables
-from lib.figures import figure
-from lib.scenario_catalogue import options_by_id
-from lib.views import indicators, scenario_studio, scenarios
+from lib.engine import scenario, tables
+from lib.plan import data
+from lib.present.figures import figure
+from lib.views import indicators, scenarios
+from lib.views.scenarios import studio as scenario_studio
+from lib.views.scenarios.catalogue import options_by_id
 
 pytestmark = pytest.mark.browser
 VIEWPORTS = {"projector": (1280, 720), "phone": (390, 844)}
@@ -42,7 +44,10 @@ def site_url(baked_site):
 
 def _watch(page):
     problems: list[str] = []
-    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type in ("error", "warning") and "fit-y" not in m.text else None)
+    page.on(
+        "console",
+        lambda m: problems.append(f"console {m.type}: {m.text}") if m.type in ("error", "warning") and "fit-y" not in m.text else None,
+    )
     page.on("response", lambda r: problems.append(f"{r.status} {r.url}") if r.status >= 400 else None)
     page.on("requestfailed", lambda r: problems.append(f"failed {r.url}"))
     page.on("pageerror", lambda e: problems.append(f"pageerror: {e}"))

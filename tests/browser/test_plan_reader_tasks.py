@@ -20,7 +20,7 @@ def test_search_open_a_passage_reload_and_share(watched: Page, app_url, new_cont
     box.press("Enter")
     wait_until_idle(watched)
     expect(watched.get_by_text("找到", exact=False).first).to_be_visible()
-    # The first hit for 页岩气 is in 第三章第四节 (lib.search order = the plan's order).
+    # The first hit for 页岩气 is in 第三章第四节 (lib.plan.search order = the plan's order).
     watched.get_by_role("button", name="阅读本节").first.click()
     wait_until_idle(watched)
     expect(watched).to_have_url(re.compile(r"chapter=.+section="))

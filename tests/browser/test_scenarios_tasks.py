@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from browser_helpers import SCREENSHOTS, VIEWPORTS, assert_task_clean, reopen, wait_until_idle
-from lib.qr import qr_svg
+from lib.present.qr import qr_svg
 
 pytestmark = pytest.mark.browser
 SIZES = list(VIEWPORTS.values())

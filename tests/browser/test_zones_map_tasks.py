@@ -24,9 +24,9 @@ from playwright.sync_api import Page, expect
 from shapely.geometry import Point, shape
 
 from browser_helpers import SCREENSHOTS, VIEWPORTS, assert_task_clean, reopen, wait_until_idle
-from lib import zones
-from lib.maps.camera import screen_offset
-from lib.zones.boundaries import bounds_of
+from lib.plan import zones
+from lib.plan.zones.boundaries import bounds_of
+from lib.present.maps.camera import screen_offset
 from lib.views import zones_map
 
 pytestmark = pytest.mark.browser
@@ -110,7 +110,7 @@ def click_map(page: Page, x: float, y: float) -> None:
 def boundary_darkness(page: Page, adcode: str, view, samples: int = 24, away_from: tuple[str, ...] = ()) -> float:
     """Share of points along a district's outer boundary where the map shows a black outline (the selection's).
 
-    Unselected outlines are grey (lib.maps.styles.OUTLINE, 70,70,70) and one
+    Unselected outlines are grey (lib.present.maps.styles.OUTLINE, 70,70,70) and one
     pixel wide, so never darker than 70 even where lines meet; a selected
     district's are black (0,0,0), 2–3 px, and stay under 60 once smoothed.
     Points under a district name are skipped: the names are near-black too;
@@ -137,7 +137,9 @@ def boundary_darkness(page: Page, adcode: str, view, samples: int = 24, away_fro
         x, y = pixel_of(point.x, point.y, view, box["width"], box["height"])
         if not (3 < x < box["width"] - 3 and 3 < y < box["height"] - 3):
             continue
-        if any(abs(x - lx) < 40 and -8 < y - ly < 32 for lx, ly in (pixel_of(*l, view, box["width"], box["height"]) for l in labels)):
+        if any(
+            abs(x - lx) < 40 and -8 < y - ly < 32 for lx, ly in (pixel_of(*label, view, box["width"], box["height"]) for label in labels)
+        ):
             continue
         seen += 1
         window = [image.getpixel((int(x * scale) + dx, int(y * scale) + dy)) for dx in range(-2, 3) for dy in range(-2, 3)]
@@ -235,7 +237,7 @@ def test_pick_a_zone_toggle_a_category_click_a_district_and_share_it(watched: Pa
     assert_task_clean(fresh)
 
     # The selected district clicked again: back to the whole city. Streamlit's own selection is
-    # dropped after each click (lib.maps.deck.PickedDeck), so it neither reads this click as
+    # dropped after each click (lib.present.maps.deck.PickedDeck), so it neither reads this click as
     # "clear" nor leaves its English "Clear selection" button on the map.
     scroll_to_map(fresh)
     box = map_canvas(fresh).bounding_box()

@@ -1,0 +1,1 @@
+"""The arithmetic: paces required and achieved, projections, the indicator tables' computed columns."""

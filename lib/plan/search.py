@@ -1,0 +1,181 @@
+"""Full-text search and browsing over the plan, with chapter and section breadcrumbs."""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Literal
+from urllib.parse import urlencode
+
+import pandas as pd
+
+from lib.plan.plan_text import plan_lines
+from lib.present.markup import markdown_escape
+
+MAX_QUERY = 100
+REDACTION = "***"
+REDACTION_NOTE = (
+    "本副本在此处隐去了文字（显示为 ***）。从上下文看，所指多为“五大功能区域”"
+    "（都市功能核心区、都市功能拓展区、城市发展新区、渝东北生态涵养发展区、渝东南生态保护发展区）"
+    "或其中某一区域的名称，例如“***域发展战略”即“五大功能区域发展战略”。"
+)
+
+
+@functools.cache
+def paragraphs() -> pd.DataFrame:
+    """Every non-empty line of the plan body with its place in the outline."""
+    rows = [
+        {
+            "line": ln.number,
+            "part": ln.part,
+            "chapter": ln.chapter,
+            "chapter_title": ln.chapter_title,
+            "section": ln.section,
+            "section_title": ln.section_title,
+            "box": ln.box,
+            "text": ln.text.strip("　 "),
+        }
+        for ln in plan_lines()
+        if ln.chapter and ln.text.strip("　 ")
+    ]
+    return pd.DataFrame(rows)
+
+
+@functools.cache
+def outline() -> pd.DataFrame:
+    """Chapters and their sections in the order of the plan (the 目录 as built from the body)."""
+    frame = paragraphs()
+    first = frame.drop_duplicates(["chapter", "section"])[["part", "chapter", "chapter_title", "section", "section_title", "line"]]
+    return first.reset_index(drop=True)
+
+
+def breadcrumb(row) -> str:
+    parts = [p for p in (row["part"], f"{row['chapter']} {row['chapter_title']}") if p.strip()]
+    if row["section"]:
+        parts.append(f"{row['section']} {row['section_title']}")
+    if row.get("box"):
+        parts.append(row["box"])
+    return " › ".join(parts)
+
+
+def terms(query: str) -> list[str]:
+    """Search terms: the query split on spaces, at most MAX_QUERY characters in all."""
+    cleaned = re.sub(r"\s+", " ", str(query or ""))[:MAX_QUERY].strip()
+    return [t for t in cleaned.split(" ") if t][:8]
+
+
+def search(query: str, limit: int = 50) -> pd.DataFrame:
+    """Lines containing every term (case-insensitive), in plan order, with match counts."""
+    words = terms(query)
+    frame = paragraphs()
+    if not words:
+        return frame.iloc[0:0].assign(hits=pd.Series(dtype="int64"))
+    lowered = frame.text.str.lower()
+    keep = pd.Series(True, index=frame.index)
+    for word in words:
+        keep &= lowered.str.contains(word.lower(), regex=False)
+    hits = frame[keep].copy()
+    hits["hits"] = [sum(text.lower().count(w.lower()) for w in words) for text in hits.text]
+    return hits.head(limit).reset_index(drop=True)
+
+
+def count(query: str) -> int:
+    return len(search(query, limit=10_000))
+
+
+def snippet(text: str, words: list[str], width: int = 90) -> str:
+    """A window of ``text`` around the first match, with ellipses where cut."""
+    lowered = text.lower()
+    positions = [lowered.find(w.lower()) for w in words if lowered.find(w.lower()) >= 0]
+    if not positions or len(text) <= width * 2:
+        return text
+    start = max(0, min(positions) - width)
+    end = min(len(text), min(positions) + width)
+    return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
+
+
+def highlight_markdown(text: str, words: list[str]) -> str:
+    """``text`` escaped for markdown, each match wrapped in Streamlit's background colour.
+
+    Matching runs on the plain text and each piece is escaped on its own, so
+    markup in the plan or in the query only ever shows as text.
+    """
+    words = sorted({w for w in words if w}, key=len, reverse=True)
+    if not words:
+        return markdown_escape(text)
+    pattern = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
+    pieces, last = [], 0
+    for match in pattern.finditer(text):
+        pieces.append(markdown_escape(text[last : match.start()]))
+        pieces.append(f":orange-background[**{markdown_escape(match.group(0))}**]")
+        last = match.end()
+    pieces.append(markdown_escape(text[last:]))
+    return "".join(pieces)
+
+
+def section_paragraphs(chapter: str, section: str = "") -> pd.DataFrame:
+    frame = paragraphs()
+    chosen = frame[frame.chapter == chapter]
+    if section:
+        chosen = chosen[chosen.section == section]
+    return chosen.reset_index(drop=True)
+
+
+@functools.cache
+def chapter_choices() -> tuple[tuple[str, str], ...]:
+    """(code, label) of every chapter, in the plan's order: 第一章 → "第一章 发展基础"."""
+    toc = outline().drop_duplicates("chapter")
+    return tuple((r.chapter, f"{r.chapter} {r.chapter_title}") for r in toc.itertuples())
+
+
+@functools.cache
+def section_choices(chapter: str) -> tuple[tuple[str, str], ...]:
+    """(code, label) of the sections of one chapter; empty for an unknown chapter."""
+    toc = outline()
+    rows = toc[(toc.chapter == chapter) & (toc.section != "")]
+    return tuple((r.section, f"{r.section} {r.section_title}") for r in rows.itertuples())
+
+
+# "heading" and "text" are escaped markdown; "box_rows" is preformatted plain text.
+BlockKind = Literal["heading", "text", "box_rows"]
+
+
+@functools.cache
+def reading_blocks(chapter: str, section: str = "") -> tuple[tuple[BlockKind, str], ...]:
+    """A chapter (or one section) as a few blocks ready to show, built once.
+
+    Consecutive paragraphs share one block and a 专栏's rows one preformatted
+    block: every element a page sends costs server time on every rerun, and a
+    chapter would otherwise be 150 of them. All text is escaped here.
+    """
+    blocks: list[tuple[str, list[str]]] = []
+
+    def add(kind: str, text: str) -> None:
+        if blocks and blocks[-1][0] == kind and kind != "heading":
+            blocks[-1][1].append(text)
+        else:
+            blocks.append((kind, [text]))
+
+    current_box = ""
+    for row in section_paragraphs(chapter, section).itertuples():
+        if row.section and row.text.startswith(row.section):
+            add("heading", f"#### {markdown_escape(row.text)}")
+        elif row.box and row.box != current_box:
+            add("text", f"**{markdown_escape(row.text)}**")  # the 专栏's title line
+        elif row.box:
+            add("box_rows", row.text.replace("\t", "　"))
+        else:
+            add("text", markdown_escape(row.text))
+        current_box = row.box
+    return tuple((kind, ("\n" if kind == "box_rows" else "\n\n").join(texts)) for kind, texts in blocks)
+
+
+@functools.cache
+def has_redaction(chapter: str, section: str = "") -> bool:
+    return bool(section_paragraphs(chapter, section).text.str.contains(REDACTION, regex=False).any())
+
+
+def plan_link(chapter: str, section: str = "") -> str:
+    """A relative link that opens the plan reader at a chapter (and section)."""
+    query = {"chapter": chapter, **({"section": section} if section else {})}
+    return "plan_reader?" + urlencode(query)

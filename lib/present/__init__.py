@@ -1,0 +1,1 @@
+"""How things are shown: numbers as printed, text blocks, routes, charts, downloads and maps."""

@@ -1,0 +1,315 @@
+"""Altair chart builders. Plain DataFrames in, chart specs out; no streamlit here."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+import pyarrow as pa
+
+from lib.engine.trajectory import LINES
+from lib.plan.values import format_number
+
+# High-contrast colours that stay apart for the common colour-vision deficiencies
+# (Okabe–Ito) and on a washed-out projector.
+LINE_COLOURS = {
+    LINES["actual"]: "#000000",
+    LINES["required"]: "#D55E00",
+    LINES["previous"]: "#0072B2",
+    LINES["target"]: "#D55E00",
+}
+LINE_DASHES = {LINES["actual"]: [1, 0], LINES["required"]: [8, 5], LINES["previous"]: [2, 3], LINES["target"]: [1, 0]}
+FONT_SIZE = 14
+# The reported 2020 figure and a milestone are marks of their own, outside the legend's lines:
+# a bluish green square for what happened, a hollow purple triangle for a milestone (Okabe–Ito).
+OUTCOME_COLOUR, MILESTONE_COLOUR = "#009E73", "#CC79A7"
+
+
+SOURCE = "来源：《重庆市国民经济和社会发展第十三个五年规划纲要》"
+
+
+# The source line is the widest line of a saved image: on a phone (a chart
+# about 360 px wide) it only fits a little smaller. Vega knows the drawn
+# width, so the size follows it, at 390 and 1920 alike.
+def _subtitle_size(scale: float) -> dict:
+    # a phone-wide chart gets smaller lines, so the source line fits its width
+    return {"expr": f"width < 420 ? {round(11 * scale)} : {round(FONT_SIZE * scale)}"}
+
+
+REQUIRED, ACHIEVED, NAME_ROW = "所需", "以往", "名称"
+RANKING_COLOURS = {REQUIRED: "#D55E00", ACHIEVED: "#0072B2"}
+
+
+def _colour(domain: list[str]) -> alt.Scale:
+    return alt.Scale(domain=domain, range=[LINE_COLOURS[d] for d in domain])
+
+
+def shown(value: float, digits: int) -> str:
+    """A chart's value as the plan would print it: its own decimals, no float noise."""
+    return format_number(value, digits)
+
+
+def titled(chart: alt.TopLevelMixin, title: str, about: str, scale: float = 1.0) -> alt.TopLevelMixin:
+    """The title, what is drawn (indicator, unit) and the source, inside the chart:
+    a PNG or SVG saved from the chart's menu then says what it is and where it comes from."""
+    if not title:
+        return chart
+    return chart.properties(title=alt.TitleParams(text=title, subtitle=[about, SOURCE], subtitleFontSize=_subtitle_size(scale)))
+
+
+def _haloed_text(base: alt.Chart, mark: dict, **encoding) -> list[alt.Chart]:
+    """A label over a white halo of itself, so it stays legible where a line crosses it
+    (on a phone the target's label sits on the lines that run into the target)."""
+    halo = base.mark_text(stroke="#ffffff", strokeWidth=5, strokeJoin="round", **mark).encode(**encoding)
+    return [halo, base.mark_text(**mark).encode(**encoding)]
+
+
+def _configure(chart: alt.Chart, scale: float = 1.0) -> alt.Chart:
+    size = round(FONT_SIZE * scale)
+    return (
+        chart.configure_axis(labelFontSize=size, titleFontSize=size, grid=True, gridColor="#e6e6e6")
+        # Two columns, so four entries still fit across a phone.
+        .configure_legend(labelFontSize=size, titleFontSize=size, orient="bottom", symbolStrokeWidth=3, labelLimit=400, columns=2)
+        .configure_title(fontSize=round(size * 1.2), anchor="start")  # not a plan figure: title size
+        .configure_view(strokeWidth=0)
+    )
+
+
+def _mark_layers(
+    frame: pd.DataFrame, x: alt.X, y: alt.Y, unit: str, digits: int, scale: float, shape: str, colour: str, filled: bool, dy: int
+) -> list[alt.Chart]:
+    """A labelled point of its own (the reported figure, a milestone), with its source on hover."""
+    if frame.empty:
+        return []
+    # Shown as published (78.15), not at the plan's printed precision: rounding it to 78.2 would change the figure.
+    frame = frame.assign(shown=frame.value.map(format_number))
+    # A reported figure is named and numbered; a milestone's name already carries its level.
+    frame["text"] = frame.line + " " + frame.shown if colour == OUTCOME_COLOUR else frame.line
+    tooltip = [
+        alt.Tooltip("period:N", title="年份"),
+        alt.Tooltip("line:N", title="系列"),
+        alt.Tooltip("shown:N", title=f"数值（{unit}）" if unit else "数值"),
+        alt.Tooltip("note:N", title="来源" if colour == OUTCOME_COLOUR else "说明"),
+    ]
+    base = alt.Chart(frame)
+    point = base.mark_point(shape=shape, filled=filled, size=200 * scale * scale, strokeWidth=3 * scale, color=colour).encode(
+        x=x, y=y, tooltip=tooltip
+    )
+    # A milestone sits mid-chart: its label centred under it clears the printed line on a phone too.
+    align, dx = ("right", -12) if colour == OUTCOME_COLOUR else ("center", 0)
+    label = {"align": align, "dx": dx, "dy": dy, "fontSize": FONT_SIZE * scale, "fontWeight": "bold", "color": colour}
+    return [point, *_haloed_text(base, label, x=x, y=y, text="text:N")]
+
+
+def trajectory_chart(
+    points: pd.DataFrame,
+    unit: str,
+    break_label: str = "",
+    scale: float = 1.0,
+    digits: int = 2,
+    title: str = "",
+    about: str = "",
+    outcome: pd.DataFrame | None = None,
+    milestones: pd.DataFrame | None = None,
+) -> alt.Chart:
+    """2010 → 2015 solid, the required path dashed, the previous pace dotted, the target marked.
+
+    The legend lists only the lines drawn, each with its own dash; the target
+    is named by its label beside the diamond, so it is not in the legend. A
+    reported 2020 figure (``outcome``) and milestones are labelled marks of
+    their own, so they are never read as a point of a line.
+    """
+    frame = points.copy()
+    frame["shown"] = frame.value.map(lambda v: shown(v, digits))
+    # A basis change breaks the printed line: each side is its own segment.
+    frame["segment"] = frame.line_key
+    if break_label:
+        frame.loc[(frame.line_key == "actual") & (frame.year == 2010), "segment"] = "actual-before"
+    lines = [LINES[k] for k in ("actual", "required", "previous") if LINES[k] in set(frame.line)]
+    marked = lines + ([LINES["target"]] if LINES["target"] in set(frame.line) else [])
+    x = alt.X("year:Q", title="年份", scale=alt.Scale(domain=[2009.5, 2020.5]), axis=alt.Axis(format="d", values=list(range(2010, 2021))))
+    y = alt.Y("value:Q", title=unit or "数值", scale=alt.Scale(zero=False))
+    tooltip = [
+        alt.Tooltip("period:N", title="年份"),
+        alt.Tooltip("line:N", title="系列"),
+        alt.Tooltip("shown:N", title=f"数值（{unit}）" if unit else "数值"),
+        alt.Tooltip("note:N", title="说明"),
+    ]
+    # Colour and dash on the same field and domain make one legend whose symbols
+    # are short strokes in each line's dash. The points are filled through their
+    # own channel with no legend, or the legend would turn into dots.
+    # One column on a phone, where two long labels do not fit side by side.
+    legend = alt.Legend(symbolType="stroke", symbolSize=900 * scale, symbolStrokeWidth=3 * scale, columns={"expr": "width < 500 ? 1 : 3"})
+    colour = alt.Color("line:N", title=None, scale=_colour(lines), legend=legend)
+    dash = alt.StrokeDash("line:N", title=None, scale=alt.Scale(domain=lines, range=[LINE_DASHES[d] for d in lines]), legend=legend)
+    # Filled through another field: on "line" Vega-Lite would merge it into the legend.
+    keys = [k for k in LINES if LINES[k] in marked]
+    fill = alt.Fill("line_key:N", scale=alt.Scale(domain=keys, range=[LINE_COLOURS[LINES[k]] for k in keys]), legend=None)
+    path = (
+        alt.Chart(frame[frame.line_key != "target"])
+        .mark_line(strokeWidth=3 * scale)
+        .encode(x=x, y=y, color=colour, strokeDash=dash, detail="segment:N")
+    )
+    dots = (
+        alt.Chart(frame[frame.line_key != "target"])
+        .mark_point(filled=True, size=70 * scale * scale, strokeWidth=0)
+        .encode(x=x, y=y, fill=fill, tooltip=tooltip)
+    )
+    target = (
+        alt.Chart(frame[frame.line_key == "target"])
+        .mark_point(shape="diamond", filled=True, size=260 * scale * scale, strokeWidth=0)
+        .encode(x=x, y=y, fill=fill, tooltip=tooltip)
+    )
+    # The higher of target and reported figure is labelled above its mark, the lower below, so the two never overlap.
+    goal = frame[frame.line_key == "target"]
+    outcome = outcome if outcome is not None else pd.DataFrame(columns=["year", "period", "value", "line", "note"])
+    above = outcome.empty or goal.empty or float(goal.value.iloc[0]) >= float(outcome.value.iloc[0])
+    label = {"align": "right", "dx": -12, "dy": -14 if above else 18, "fontSize": FONT_SIZE * scale, "fontWeight": "bold"}
+    target_text = _haloed_text(alt.Chart(goal), label, x=x, y=y, text="note:N")
+    layers = [path, dots, target, *target_text]
+    layers += _mark_layers(outcome, x, y, unit, digits, scale, "square", OUTCOME_COLOUR, True, 18 if above else -14)
+    if milestones is not None:
+        layers += _mark_layers(milestones, x, y, unit, digits, scale, "triangle-up", MILESTONE_COLOUR, False, 22)
+    if break_label:
+        rule = pd.DataFrame({"year": [2012.5], "label": [f"口径/标准调整：{break_label}"]})
+        layers.append(alt.Chart(rule).mark_rule(strokeDash=[4, 4], color="#777777", strokeWidth=2).encode(x="year:Q"))
+        layers.append(
+            alt.Chart(rule)
+            .mark_text(align="center", baseline="top", dy=4, fontSize=FONT_SIZE * scale, color="#444444")
+            .encode(x="year:Q", y=alt.value(0), text="label:N")
+        )
+    return _configure(titled(alt.layer(*layers).properties(height=420 * scale), title, about, scale), scale)
+
+
+def period_chart(
+    points: pd.DataFrame,
+    unit: str,
+    scale: float = 1.0,
+    digits: int = 2,
+    title: str = "",
+    about: str = "",
+    outcome: pd.DataFrame | None = None,
+) -> alt.Chart:
+    """Five-year totals, five-year cuts and annual rates: one bar per plan period.
+
+    A reported five-year figure (``outcome``) stands beside the target's bar, in its own colour.
+    """
+    frame = points.copy()
+    if outcome is not None and not outcome.empty:
+        frame = pd.concat([frame, outcome.assign(line_key="outcome")], ignore_index=True)
+    frame["shown"] = frame.value.map(lambda v: shown(v, digits))
+    # A reported figure keeps its published decimals (7.2, 190.6), whatever the plan printed.
+    frame.loc[frame.line_key == "outcome", "shown"] = frame.value[frame.line_key == "outcome"].map(format_number)
+    colours = {LINES["actual"]: "#555555", LINES["target"]: "#D55E00"}
+    colours.update({line: OUTCOME_COLOUR for line in frame.line[frame.line_key == "outcome"]})
+    domain = [d for d in colours if d in set(frame.line)]
+    # A bar's label is its printed text; the reported figure's is its number (its source is on hover).
+    frame["label"] = frame.note.where(frame.line_key != "outcome", frame.shown)
+    beside = {"xOffset": alt.XOffset("line:N", sort=domain)} if "outcome" in set(frame.line_key) else {}
+    bars = (
+        alt.Chart(frame)
+        .mark_bar(size=(40 if beside else 60) * scale)
+        .encode(
+            x=alt.X("period:N", title="规划期", sort=None, axis=alt.Axis(labelAngle=0)),
+            **beside,
+            y=alt.Y("value:Q", title=unit or "数值"),
+            color=alt.Color("line:N", title=None, sort=domain, scale=alt.Scale(domain=domain, range=[colours[d] for d in domain])),
+            tooltip=[
+                alt.Tooltip("period:N", title="规划期"),
+                alt.Tooltip("line:N", title="系列"),
+                alt.Tooltip("shown:N", title=f"数值（{unit}）" if unit else "数值"),
+                alt.Tooltip("note:N", title="原文"),
+            ],
+        )
+    )
+    labels = bars.mark_text(dy=-10, fontSize=FONT_SIZE * scale, fontWeight="bold").encode(text="label:N")
+    return _configure(titled(alt.layer(bars, labels).properties(height=380 * scale), title, about, scale), scale)
+
+
+def ranking_rows(frame: pd.DataFrame) -> pd.DataFrame:
+    """One row per drawn line of the ranking: the name, then the required bar, then the achieved one.
+
+    ``frame`` has columns label, required, achieved (both % a year, achieved
+    may be missing) and achieved_basis, ranked already.
+    """
+    rows = []
+    for rank, item in enumerate(frame.itertuples()):
+        common = {"label": item.label, "basis": item.achieved_basis}
+        rows.append({**common, "slot": 3 * rank, "which": NAME_ROW, "rate": 0.0, "text": item.label})
+        for offset, which, rate in ((1, REQUIRED, item.required), (2, ACHIEVED, item.achieved)):
+            missing = rate is None or pd.isna(rate)
+            text = f"{which}：无可比数据" if missing else f"{which} {shown(rate, 2)}%"
+            rows.append({**common, "slot": 3 * rank + offset, "which": which, "rate": None if missing else float(rate), "text": text})
+    return pd.DataFrame(rows)
+
+
+def acceleration_chart(frame: pd.DataFrame, title: str = "", about: str = "") -> alt.Chart:
+    """Required against achieved pace, ranked by required pace, readable at any width.
+
+    Each indicator's name is a line of text above its two bars rather than a
+    y-axis label: an axis takes its labels' width out of the plot, so on a
+    phone the names used up all 390 px and no bar was left. Each bar carries
+    its own value and says which pace it is, so no legend is needed.
+    """
+    rows = ranking_rows(frame)
+    drawn = rows[rows.which != NAME_ROW]
+    reach = max(drawn.rate.max(), 0)
+    low = min(drawn.rate.min(), 0)
+    # Room right of the longest bar for its value ("以往 31.35%").
+    rates = alt.Scale(domain=[low, reach * 1.45], nice=False)
+    x = alt.X("rate:Q", title="年均增速（%）", scale=rates)
+    y = alt.Y("slot:O", axis=None, scale=alt.Scale(paddingInner=0.2))
+    tooltip = [alt.Tooltip("label:N", title="指标"), alt.Tooltip("text:N", title="年均"), alt.Tooltip("basis:N", title="以往速度来源")]
+    base = alt.Chart(rows)
+    names = (
+        base.transform_filter(alt.datum.which == NAME_ROW)
+        .mark_text(align="left", baseline="middle", fontSize=FONT_SIZE, fontWeight="bold", limit={"expr": "width"})
+        .encode(x=alt.value(0), y=y, text="text:N", tooltip=tooltip)
+    )
+    bars = (
+        base.transform_filter(alt.datum.which != NAME_ROW)
+        .mark_bar()
+        .encode(
+            x=x,
+            y=y,
+            color=alt.Color("which:N", legend=None, scale=alt.Scale(domain=list(RANKING_COLOURS), range=list(RANKING_COLOURS.values()))),
+            tooltip=tooltip,
+        )
+    )
+    values = (
+        base.transform_filter(alt.datum.which != NAME_ROW)
+        .transform_calculate(end="max(datum.rate || 0, 0)")
+        .mark_text(align="left", baseline="middle", dx=4, fontSize=FONT_SIZE - 1)
+        .encode(x=alt.X("end:Q", scale=rates), y=y, text="text:N", tooltip=tooltip)
+    )
+    zero = alt.Chart(pd.DataFrame({"rate": [0.0]})).mark_rule(color="#777777").encode(x="rate:Q")
+    chart = alt.layer(zero, bars, values, names).properties(height=alt.Step(18))  # names over the zero line
+    return _configure(titled(chart, title, about))
+
+
+def spec(chart: alt.TopLevelMixin, keep_data: bool = True) -> dict:
+    """A chart as a Vega-Lite dict, ready for st.vega_lite_chart.
+
+    Building and validating an Altair chart costs tens of milliseconds, so
+    pages cache this dict; with ``keep_data=False`` the data is left out and
+    passed separately, so a slider move only swaps the numbers.
+    """
+    result = chart.to_dict()
+    if not keep_data:
+        result.pop("datasets", None)
+        result.pop("data", None)
+    elif "datasets" in result:
+        result["datasets"] = {name: arrow_bytes(pd.DataFrame(values)) for name, values in result["datasets"].items()}
+    return result
+
+
+def arrow_bytes(frame: pd.DataFrame) -> bytes:
+    """A table as Arrow IPC stream bytes: how Streamlit ships chart data.
+
+    Streamlit converts inline chart data to these bytes on every call and
+    passes bytes through untouched, so a cached spec carries them ready-made.
+    """
+    table = pa.Table.from_pandas(frame)
+    sink = pa.BufferOutputStream()
+    with pa.RecordBatchStreamWriter(sink, table.schema) as writer:
+        writer.write_table(table)
+    return sink.getvalue().to_pybytes()

@@ -1,0 +1,82 @@
+"""The map's keys as small SVG images: zone colours, and the markers shown with their counts.
+
+An image rather than HTML in markdown, which would pull a 184 KB script
+bundle into the page. Every data string is escaped (this is SVG markup);
+colours are ours.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+import pandas as pd
+
+from lib.present.maps.styles import CATEGORY_STYLE, ZONE_COLOURS
+
+# Said exactly: what the stripes stand for, and that the ring itself is not drawn.
+# At most 15 characters a line: the key is 300 px wide at 15 px type.
+SPLIT_KEY_LINES = ("斜线：一部分属都市功能核心区、", "其余属都市功能拓展区的区，", "分界（内环）未画出")
+COUNT_KEY_LINES = ("区县名后的数字：规划只点到", "该区县、未给具体地点的项目数，", "地图上不为它们画点")
+_KEY_ROW = 24  # px per legend row; with 14–15 px type it reads on a projector
+# Wide enough for the longest zone name, 渝东北生态涵养发展区（大生态区）, at 15 px, and
+# narrow enough to sit beside the map at 1280 px, or whole on a phone.
+KEY_WIDTH = 300
+
+
+def _svg(width: int, height: int, parts: list[str]) -> str:
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
+        'font-family="sans-serif" font-size="15">' + "".join(parts) + "</svg>"
+    )
+
+
+WORKS_KEY_LINES = ("点线（示意）：线状工程，只连接", "名称所写区县，不是实际走向")
+
+
+def zone_key_svg(zones: pd.DataFrame, width: int = KEY_WIDTH, works: bool = False) -> str:
+    """The zone colours, the striped split districts, the district counts and (when drawn) the works' links."""
+    parts = []
+    for row, zone in enumerate(zones.itertuples()):
+        r, g, b = ZONE_COLOURS[zone.zone_id]
+        y = row * _KEY_ROW
+        parts.append(f'<rect x="1" y="{y + 4}" width="18" height="15" fill="rgb({r},{g},{b})" stroke="#464646"/>')
+        parts.append(
+            f'<text x="28" y="{y + 17}" fill="#111">{escape(zone.name_zh)}<tspan fill="#555">（{escape(zone.group_zh)}）</tspan></text>'
+        )
+    y = len(zones) * _KEY_ROW
+    # The split districts as the map draws them: the expansion fill with stripes in the core colour.
+    er, eg, eb = ZONE_COLOURS["expansion"]
+    cr, cg, cb = ZONE_COLOURS["core"]
+    parts.append(f'<rect x="1" y="{y + 4}" width="18" height="15" fill="rgb({er},{eg},{eb})" stroke="#464646"/>')
+    parts.append(f'<clipPath id="split"><rect x="1" y="{y + 4}" width="18" height="15"/></clipPath>')
+    parts.extend(
+        f'<line x1="{x0}" y1="{y + 19}" x2="{x0 + 15}" y2="{y + 4}" stroke="rgb({cr},{cg},{cb})" stroke-width="2" clip-path="url(#split)"/>'
+        for x0 in (-11, -5, 1, 7, 13)
+    )
+    parts.append(f'<rect x="1" y="{y + 4}" width="18" height="15" fill="none" stroke="#464646"/>')
+    for line, text in enumerate(SPLIT_KEY_LINES):
+        parts.append(f'<text x="28" y="{y + 17 + line * 19}" fill="#111">{escape(text)}</text>')
+    y += (len(SPLIT_KEY_LINES) - 1) * 19 + _KEY_ROW + 6
+    parts.append(f'<text x="1" y="{y + 17}" font-size="14" font-weight="bold" fill="#111">n项</text>')
+    for line, text in enumerate(COUNT_KEY_LINES):
+        parts.append(f'<text x="40" y="{y + 17 + line * 19}" fill="#111">{escape(text)}</text>')
+    y += (len(COUNT_KEY_LINES) - 1) * 19
+    if works:
+        y += _KEY_ROW + 6
+        parts.append(f'<line x1="1" y1="{y + 12}" x2="33" y2="{y + 12}" stroke="#3c3c3c" stroke-width="1.5" stroke-dasharray="1.5 3"/>')
+        for line, text in enumerate(WORKS_KEY_LINES):
+            parts.append(f'<text x="40" y="{y + 17 + line * 19}" fill="#111">{escape(text)}</text>')
+        y += (len(WORKS_KEY_LINES) - 1) * 19
+    return _svg(width, y + _KEY_ROW + 2, parts)
+
+
+def marker_key_svg(counts: dict[str, int], width: int = KEY_WIDTH) -> str:
+    """The project markers shown, with their counts, in two columns."""
+    parts = []
+    half = (len(counts) + 1) // 2
+    for index, (category, count) in enumerate(counts.items()):
+        glyph, (r, g, b) = CATEGORY_STYLE[category.split("（")[0]]
+        x, y = (index // half) * (width // 2), (index % half) * _KEY_ROW if half else 0
+        parts.append(f'<text x="{x + 2}" y="{y + 17}" font-size="17" fill="rgb({r},{g},{b})">{glyph}</text>')
+        parts.append(f'<text x="{x + 24}" y="{y + 17}" fill="#111">{escape(category)} {count}</text>')
+    return _svg(width, max(half, 1) * _KEY_ROW + 2, parts)

@@ -1,0 +1,336 @@
+"""The rows of each map layer: district fills with their tooltips, split outlines, labels, project markers.
+
+Tooltip fields hold plain text. Streamlit (≥ 1.60) HTML-escapes every value
+it puts into the tooltip template, so escaping here as well would show a
+name with ``&`` as ``&amp;``; tests/browser/test_zones_map_tasks.py hovers
+such a name in the real frontend.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+
+import pandas as pd
+import pydeck as pdk
+from shapely.geometry import LineString, MultiLineString, shape
+from shapely.ops import linemerge
+
+from lib.plan.zones import places, tables
+from lib.plan.zones.project_table import source_label
+from lib.present.maps.camera import screen_offset
+from lib.present.maps.styles import CATEGORY_STYLE, FILL_ALPHA, HIGHLIGHT, OUTLINE, ZONE_COLOURS
+
+PRECISION_WORDS = {"site": "位置：项目所在地"}
+MAX_LINES = 8  # projects listed in one tooltip before "…另有 n 项"
+
+
+def _text(value: object) -> str:
+    return "" if value is None or (isinstance(value, float) and math.isnan(value)) else str(value)
+
+
+def district_features(
+    boundaries: dict,
+    districts: pd.DataFrame,
+    zones: pd.DataFrame,
+    district_zones: pd.DataFrame,
+    projects: pd.DataFrame,
+    highlight: Iterable[str] = (),
+    categories: Iterable[str] | None = None,
+    partly: Iterable[str] = (),
+    work_counts: dict[str, int] | None = None,
+    markers: Iterable[dict] = (),
+) -> list[dict]:
+    """The districts as GeoJSON features, each with its fill and tooltip text (outlines: ``district_outlines``).
+
+    The tooltip counts, per category shown, the projects the plan places
+    only in this district: they have no point of their own on the map. It
+    also lists the projects drawn at a site in the district (``markers``,
+    from ``marker_rows``), with the source of each site's coordinates: a
+    marker is not picked on its own, so pointing at it or clicking it
+    reaches the district it stands in.
+    """
+    zone_names = dict(zip(zones.zone_id, zones.name_zh))
+    zone_groups = dict(zip(zones.zone_id, zones.group_zh))
+    by_adcode = districts.set_index("adcode")
+    counts = _project_counts(projects)
+    in_district = district_category_counts(projects, categories)
+    names = places.district_names(districts, codes=True)
+    features = []
+    for feature in boundaries["features"]:
+        adcode = feature["properties"]["adcode"]
+        district = by_adcode.loc[adcode]
+        links = district_zones[district_zones.adcode == adcode]
+        parts = [zone_names[z] if extent == "全域" else f"{zone_names[z]}（{extent}）" for z, extent in zip(links.zone_id, links.extent)]
+        group = "、".join(dict.fromkeys(zone_groups[z] for z in links.zone_id))
+        lines = [f"功能区域：{'；'.join(parts)}", f"所属：{group}", f"规划点名项目：{counts.get(adcode, 0)} 项"]
+        here = in_district.get(adcode, {})
+        if here:
+            listed = "、".join(f"{category} {n}" for category, n in here.items())
+            lines.append(f"只点到本区县、无具体地点（地图上不画点）：{listed}")
+        if (work_counts or {}).get(adcode):
+            lines.append(f"名称写到本区县的线状工程：{work_counts[adcode]} 项（见下方线状工程表）")
+        if district.split_zones:
+            lines.append(SPLIT_WORDS)
+        for marker in markers:
+            if adcode in marker["adcodes"]:
+                lines.append(f"所在地画点 · {marker['tip_title']}")
+                lines.append(marker["tip_body"])
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": feature["geometry"],
+                "properties": {
+                    "adcode": adcode,
+                    "fill": [*ZONE_COLOURS[district.primary_zone_id], FILL_ALPHA],
+                    "tip_title": _text(names[adcode]),
+                    "tip_body": "\n".join(lines),
+                },
+            }
+        )
+    return features
+
+
+def district_outlines(boundaries: dict, highlight: Iterable[str] = (), partly: Iterable[str] = ()) -> list[dict]:
+    """Every border between districts drawn once, as up to three MultiLineString features by weight.
+
+    A border two districts share is one line, not two on top of each other:
+    the boundaries are simplified as a coverage (geo/README.md), so shared
+    edges match point for point. That halves what the browser draws each
+    frame, which in software WebGL is most of a frame's time
+    (bench.browser_zones_map). A border of a selected district is heavy
+    (width 3), of a district only partly in the selected zone (``partly``)
+    medium (2), every other one thin (1), except the city's outer edge,
+    which has no thin line; heavier ones come last, so they are drawn on
+    top. Each feature lists the districts it outlines.
+    """
+    selected, partial = set(highlight) - set(partly), set(partly)
+    weight_of: dict[tuple, int] = {}
+    touching: dict[tuple, set[str]] = {}
+    for feature in boundaries["features"]:
+        adcode = feature["properties"]["adcode"]
+        weight = 3 if adcode in selected else 2 if adcode in partial else 1
+        geometry = feature["geometry"]
+        polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+        for ring in (ring for polygon in polygons for ring in polygon):
+            for a, b in zip(ring, ring[1:]):
+                edge = (tuple(a), tuple(b)) if tuple(a) <= tuple(b) else (tuple(b), tuple(a))
+                weight_of[edge] = max(weight_of.get(edge, 1), weight)
+                touching.setdefault(edge, set()).add(adcode)
+    features = []
+    for weight in (1, 2, 3):
+        # The city's own edge gets no thin line: the colour ends there against the white page.
+        # That is 45 % of all border segments (3,607 of 8,035), drawn in every frame.
+        edges = [edge for edge, w in weight_of.items() if w == weight and (weight > 1 or len(touching[edge]) > 1)]
+        if not edges:
+            continue
+        merged = linemerge(MultiLineString([list(edge) for edge in edges]))
+        lines = list(getattr(merged, "geoms", [merged]))
+        outlined = {code for edge in edges for code in touching[edge]} if weight == 1 else (selected if weight == 3 else partial)
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": {"type": "MultiLineString", "coordinates": [[list(point) for point in line.coords] for line in lines]},
+                "properties": {"colour": list(OUTLINE if weight == 1 else HIGHLIGHT) + [255], "width": weight, "adcodes": sorted(outlined)},
+            }
+        )
+    return features
+
+
+SPLIT_WORDS = "斜线：一部分属都市功能核心区、其余属都市功能拓展区，分界（内环）未画出；底色取面积较大的都市功能拓展区"
+
+
+def district_category_counts(projects: pd.DataFrame, categories: Iterable[str] | None = None) -> dict[str, dict[str, int]]:
+    """adcode → {category: projects placed only in that district}, categories in the fixed order.
+
+    A project the plan places in several districts counts in each of them.
+    """
+    wanted = tables.CATEGORIES if categories is None else [c for c in tables.CATEGORIES if c in set(categories)]
+    rows = projects[(projects.precision == "district") & projects.category.isin(wanted)]
+    found: dict[str, dict[str, int]] = {}
+    for project in rows.itertuples():
+        for adcode in tables.split_adcodes(project.district_adcodes):
+            found.setdefault(adcode, {}).setdefault(project.category, 0)
+            found[adcode][project.category] += 1
+    return {a: {c: by[c] for c in wanted if c in by} for a, by in found.items()}
+
+
+def _project_counts(projects: pd.DataFrame) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for value in projects.district_adcodes:
+        for adcode in tables.split_adcodes(value):
+            counts[adcode] = counts.get(adcode, 0) + 1
+    return counts
+
+
+HATCH_SPACING = 0.012  # degrees, about 1.2 km between stripes: a few across 大渡口, the smallest split district
+
+
+def split_hatch(boundaries: dict, districts: pd.DataFrame) -> list[dict]:
+    """Diagonal stripes across each district two zones share, clipped to its polygon.
+
+    The Inner Ring that divides them is not drawn: no geometry for it with a
+    known licence could be had (geo/README.md). The stripes say only "part
+    core, part expansion" for the whole district, never where the line runs.
+    """
+    split = set(districts.adcode[districts.split_zones])
+    rows = []
+    for feature in boundaries["features"]:
+        if feature["properties"]["adcode"] not in split:
+            continue
+        polygon = shape(feature["geometry"])
+        west, south, east, north = polygon.bounds
+        span = (east - west) + (north - south)
+        # Lines y = x + c (45° on the ground near 30°N, a little steeper on screen), c stepping across the box.
+        steps = int(span / HATCH_SPACING) + 2
+        for k in range(steps):
+            c = (south - east) + k * HATCH_SPACING
+            line = LineString([(west, west + c), (east, east + c)])
+            for piece in getattr(clipped := line.intersection(polygon), "geoms", [clipped]):
+                if isinstance(piece, LineString) and not piece.is_empty and piece.length > HATCH_SPACING / 4:
+                    rows.append({"path": [[round(x, 4), round(y, 4)] for x, y in piece.coords]})
+    return rows
+
+
+LABEL_PX = 13  # type size of a district name, in px
+LABEL_GAP = 12  # px between a name and the point or markers above it
+
+
+def label_rows(
+    boundaries: dict,
+    districts: pd.DataFrame,
+    view: pdk.ViewState,
+    markers: list[dict],
+    highlight: Iterable[str] = (),
+    counts: dict[str, int] | None = None,
+) -> tuple[list[dict], list[dict]]:
+    """District names that fit at the opening view, and the rest.
+
+    Names are placed in priority order (the selected districts first, then
+    the larger ones) and a name that would overlap one already placed is
+    held back, so at the opening zoom no two names overlap. Each name sits
+    under its district's point, below any markers fanned out there. The
+    held-back names (mostly the small districts inside the Inner Ring) are
+    drawn sized in metres: specks at the opening zoom, legible once the
+    reader zooms in.
+    """
+    short = dict(zip(districts.adcode, districts.short_name))
+    selected = set(highlight)
+    below = {}  # a point's markers reach this far below it, in px
+    for marker in markers:
+        key = tuple(marker["position"])
+        below[key] = max(below.get(key, 0.0), marker["offset"][1] + marker["size"] / 2)
+    candidates = []
+    for feature in boundaries["features"]:
+        props = feature["properties"]
+        position = [props["label_lon"], props["label_lat"]]
+        offset = round(LABEL_GAP + below.get((round(position[0], 4), round(position[1], 4)), 0.0), 1)
+        rank = (props["adcode"] not in selected, -props["area_km2"])
+        # The count of projects placed only in the district follows its name: it belongs to the district, not to a point.
+        n = (counts or {}).get(props["adcode"], 0)
+        text = f"{short[props['adcode']]} {n}项" if n else short[props["adcode"]]
+        candidates.append((rank, {"position": position, "text": text, "offset": [0, offset]}))
+    placed_boxes: list[tuple[float, float, float, float]] = []
+    fitting, held_back = [], []
+    for _, row in sorted(candidates, key=lambda c: c[0]):
+        x, y = screen_offset(*row["position"], view)
+        half = len(row["text"]) * LABEL_PX / 2 + 3
+        box = (x - half, y + row["offset"][1] - LABEL_PX, x + half, y + row["offset"][1] + LABEL_PX)
+        if any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in placed_boxes):
+            held_back.append(row)
+        else:
+            placed_boxes.append(box)
+            fitting.append(row)
+    return fitting, held_back
+
+
+def marker_rows(projects: pd.DataFrame, districts: pd.DataFrame, categories: Iterable[str]) -> list[dict]:
+    """Projects at a known site, one marker per site and category.
+
+    Only ``precision == "site"`` rows (coordinates from a named source): a
+    project the plan places only in a district gets no point, it is counted
+    with its district. Projects at one site (several works at one airport)
+    share its marker, which lists each of them; markers of different
+    categories at one site would be fanned out on a small ring of fixed pixel
+    offsets, the geographic position staying the recorded one.
+    """
+    wanted = [c for c in tables.CATEGORIES if c in set(categories)]
+    placed = projects[(projects.precision == "site") & projects.category.isin(wanted)]
+    names = places.district_names(districts)
+    groups: dict[tuple, list] = {}
+    for project in placed.itertuples():
+        key = (round(float(project.lon), 4), round(float(project.lat), 4), project.category)
+        groups.setdefault(key, []).append(project)
+    by_place: dict[tuple, list] = {}
+    for lon, lat, category in groups:
+        by_place.setdefault((lon, lat), []).append(category)
+    rows = []
+    for (lon, lat), place_categories in by_place.items():
+        place_categories.sort(key=wanted.index)
+        for slot, category in enumerate(place_categories):
+            members = groups[(lon, lat, category)]
+            glyph, colour = CATEGORY_STYLE[category]
+            rows.append(
+                {
+                    "position": [lon, lat],
+                    "glyph": glyph,
+                    "colour": [*colour, 255],
+                    "size": round(15 + 3 * math.sqrt(len(members) - 1), 1),
+                    "offset": _ring_offset(slot, len(place_categories)),
+                    "category": category,
+                    "adcodes": sorted({code for p in members for code in tables.split_adcodes(p.district_adcodes)}),
+                    "tip_title": _marker_title(category, members, names),
+                    "tip_body": _marker_body(members),
+                }
+            )
+    return rows
+
+
+def _ring_offset(slot: int, count: int) -> list[float]:
+    if count == 1:
+        return [0.0, 0.0]
+    radius = max(10.0, 3.6 * count)  # not a plan figure: ring spacing
+    angle = -math.pi / 2 + 2 * math.pi * slot / count
+    return [round(radius * math.cos(angle), 1), round(radius * math.sin(angle), 1)]
+
+
+def _marker_title(category: str, members: list, names: dict[str, str]) -> str:
+    where = "、".join(dict.fromkeys(names[c] for p in members for c in tables.split_adcodes(p.district_adcodes)))
+    if len(members) == 1:
+        return f"{_text(members[0].name_zh)}（{category}）· {where}"
+    return f"{category} {len(members)} 项 · {where}"
+
+
+def _marker_body(members: list) -> str:
+    lines = []
+    for project in members[:MAX_LINES]:
+        status = f"，{_text(project.status)}" if project.status else ""
+        source = source_label(project.box, project.chapter, project.section)
+        lines.append(f"{_text(project.name_zh)}（{_text(project.subcategory)}{status}）— {source}")
+    if len(members) > MAX_LINES:
+        lines.append(f"…另有 {len(members) - MAX_LINES} 项，见下方表格")
+    lines.append(f"{PRECISION_WORDS['site']}；坐标来源：{_text(members[0].site_source)}")
+    return "\n".join(lines)
+
+
+def work_links(works: pd.DataFrame, boundaries: dict) -> tuple[list[dict], list[dict]]:
+    """The linear works drawn as 示意: a path through the points of the districts each one's name names, in that order.
+
+    Not the route: only which districts the name joins. Each link is
+    labelled 示意 at its middle. Works naming fewer than two districts are
+    not drawn (``schematic`` false; their reason is in the table).
+    """
+    points = {f["properties"]["adcode"]: [f["properties"]["label_lon"], f["properties"]["label_lat"]] for f in boundaries["features"]}
+    paths, labels = [], []
+    for work in works[works.schematic].itertuples():
+        path = [points[code] for code in tables.split_adcodes(work.district_adcodes)]
+        paths.append(
+            {
+                "path": path,
+                "tip_title": f"{_text(work.name_zh)}（{_text(work.kind)}，示意）",
+                "tip_body": f"连线只连接名称所写区县（{_text(work.named_places)}）的代表点，不是实际走向\n— {_text(work.box)}",
+            }
+        )
+        a, b = path[len(path) // 2 - 1], path[len(path) // 2]
+        labels.append({"position": [round((a[0] + b[0]) / 2, 4), round((a[1] + b[1]) / 2, 4)], "text": "示意"})
+    return paths, labels

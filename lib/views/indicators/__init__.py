@@ -1,0 +1,300 @@
+"""指标总览: 专栏1 and 专栏2 as printed, filtered, with one row's place in the plan.
+
+URL: ``table`` (1 or 2), ``pillar`` and ``attribute`` (names, repeatable),
+``kind`` (kind codes, repeatable), ``q`` (search words), ``row`` (the
+selected indicator id, e.g. ``t2_forest_cover``), ``columns=compact`` (the
+narrow column set for phones). Older links carried the widgets' labels
+(``table=专栏1 “十二五”（2010→2015）``, ``kind=五年累计（【】）``); those are read too.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import hashlib
+from dataclasses import dataclass
+
+import pandas as pd
+import pyarrow as pa
+
+from lib.engine import tables
+from lib.plan import data, schemas
+from lib.present import exports
+from lib.views import query as q
+from lib.views.indicators.row_detail import Detail, detail
+from lib.views.query import Notice, Query
+
+KEYS = ("table", "pillar", "attribute", "kind", "q", "row", "columns")
+MAX_QUERY = 60
+TABLE_LABELS = {2: "专栏2 “十三五”", 1: "专栏1 “十二五”"}
+LEGACY_TABLE_LABELS = {"专栏2 “十三五”（2015→2020）": 2, "专栏1 “十二五”（2010→2015）": 1}
+KINDS = tuple(kind for kind in tables.KIND_LABELS if kind != "group")
+COLUMN_SETS = {"full": "全部列", "compact": "精简列（适合手机）"}
+# The grid wraps text only when a row is taller than 4rem (Streamlit's DataFrame).
+COMPACT_ROW_HEIGHT = 72
+# 专栏2's narrow set in pixels: 指标, 2020年, 2020年结果, 难度 (with the 35 px box: 355 of a 390 px phone's 358).
+COMPACT_WIDTHS = (122, 56, 80, 62)  # not a plan figure: column widths
+OUTCOME = "2020年结果"
+# The count and the empty-list message, also filled in by the baked table's filter (bake/static/tables.js).
+COUNTS = "显示 {shown} / {total} 行"
+EMPTY = "没有符合筛选条件的指标。请放宽筛选或清空搜索框。"
+OUTCOME_HELP = "2020年官方数字与目标相比：达到、未达到、口径不同或未找到官方数字；点选该行可看数值、出处与原句"
+
+
+@dataclass(frozen=True)
+class State:
+    table: int = 2
+    pillar: tuple[str, ...] = ()
+    attribute: tuple[str, ...] = ()
+    kind: tuple[str, ...] = ()
+    q: str = ""
+    row: str = ""  # an indicator id; "" when no row is selected
+    columns: str = "full"
+    notices: tuple[Notice, ...] = ()
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    width: int | None  # pixels; None fits the content
+    help: str = ""
+    percent: bool = False  # a ratio, shown as a whole percentage and sorted as a number
+
+
+@dataclass(frozen=True)
+class View:
+    title: str
+    intro: str
+    table: int
+    table_labels: dict[int, str]
+    search_label: str
+    search_placeholder: str
+    max_query: int
+    pillar_label: str
+    pillars: tuple[str, ...]
+    pillar_disabled: bool
+    attribute_label: str
+    attributes: tuple[str, ...]
+    kind_label: str
+    kind_labels: dict[str, str]
+    columns_label: str
+    column_sets: dict[str, str]
+    heading: str
+    counts: str
+    empty: str  # shown when no row is left, else ""
+    scroll_hint: str
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[str | int | None, ...], ...]
+    grid: pa.Table  # the same rows as Arrow (immutable), as st.dataframe sends them: no conversion per rerun
+    row_ids: tuple[str, ...]
+    row_height: int | None
+    grid_key: str  # changes with the rows, so a new list opens on the State's row
+    selected: int | None  # position of the State's row among the rows
+    detail: Detail | None
+    detail_missing: str  # "所选指标：…" (plain text) when the State's row is filtered out, else ""
+    missing_note: str
+    hint: str
+    csv_name: str
+    excel_name: str
+
+
+@functools.cache
+def _indicator_ids() -> tuple[str, ...]:
+    return tuple(data.load_indicators().indicator_id)
+
+
+def _kind_spellings() -> dict[str, str]:
+    return {**{kind: kind for kind in KINDS}, **{tables.KIND_LABELS[kind]: kind for kind in KINDS}}
+
+
+def parse(query: Query) -> State:
+    notices: list[Notice] = []
+    q.unknown_keys(query, KEYS, notices)
+    spellings = {"1": 1, "2": 2, **LEGACY_TABLE_LABELS, **{label: no for no, label in TABLE_LABELS.items()}}
+    table = q.one_of(query, "table", spellings, 2, notices)
+    pillar = q.many_of(query, "pillar", schemas.PILLARS, notices)
+    attribute = q.many_of(query, "attribute", schemas.ATTRIBUTES, notices)
+    kinds = _kind_spellings()
+    kind = q.many_of({"kind": [kinds.get(v, v) for v in q.values(query, "kind")]}, "kind", KINDS, notices)
+    text = q.text(query, "q", MAX_QUERY, notices)
+    row = q.one_of(query, "row", _indicator_ids(), "", notices)
+    columns = q.one_of(query, "columns", tuple(COLUMN_SETS), "full", notices)
+    return State(table, pillar, attribute, kind, text, row, columns, tuple(notices))
+
+
+def to_query(state: State) -> dict[str, list[str]]:
+    return q.query_of(
+        [
+            ("table", str(state.table), "2"),
+            ("pillar", state.pillar, ()),
+            ("attribute", state.attribute, ()),
+            ("kind", state.kind, ()),
+            ("q", state.q, ""),
+            ("row", state.row, ""),
+            ("columns", state.columns, "full"),
+        ]
+    )
+
+
+def shown_rows(state: State) -> pd.DataFrame:
+    """The table's rows that pass the State's filters, every column the downloads need."""
+    return tables.filter_table(
+        tables.indicator_table(state.table),
+        pillars=list(state.pillar) if state.table == 2 else None,
+        attributes=list(state.attribute),
+        kinds=list(state.kind),
+        query=state.q,
+    )
+
+
+def _columns(table: int, compact: bool) -> tuple[Column, ...]:
+    if compact:
+        # Fits a 390 px phone with the selection boxes: 35 + 130 + 64 + 120 px for 专栏1;
+        # 专栏2 adds the 2020 verdict, so its difficulty is the badge alone (the reason is in the row's detail).
+        if table == 1:
+            return (Column("指标", 130), Column("2015年", 64), Column("2011—2015年速度", 120))
+        return (
+            Column("指标", COMPACT_WIDTHS[0]),
+            Column("2020年", COMPACT_WIDTHS[1]),
+            Column(OUTCOME, COMPACT_WIDTHS[2], help=OUTCOME_HELP),
+            Column("难度", COMPACT_WIDTHS[3]),
+        )
+    name = Column("指标", None)
+    if table == 1:
+        return (
+            Column("序号", 44),
+            name,
+            Column("单位", None),
+            Column("属性", None),
+            Column("2010年", None),
+            Column("2015年", None),
+            Column("“十二五”年均", None),
+            Column("2011—2015年速度", None),
+            Column("速度来源", None),
+        )
+    return (
+        Column("序号", 44),
+        name,
+        Column("单位", 84),
+        Column("属性", None),
+        Column("2015年", None),
+        Column("2020年", None),
+        Column("所需速度", 160, help="2016—2020年达到目标所需的速度"),
+        Column("以往速度", 150, help="2011—2015年（“十二五”）实际达到的速度，来源见所选行的详情"),
+        Column("以往÷所需", None, help="R = 方向 × 以往速度 ÷ |所需速度|", percent=True),
+        Column("难度", None, help="无法比较的行写明原因；点选该行可看完整说明"),
+        Column(OUTCOME, None, help=OUTCOME_HELP),
+    )
+
+
+def _difficulty(status: str, label: str, reason: str, narrow: bool = False) -> str:
+    if not status:
+        return ""
+    # A no-break space keeps the glyph beside its word when a column wraps; in the phone's
+    # narrowest column the grid then would not wrap at all, so there the glyph leads the word unspaced.
+    joiner = "" if narrow else "\u00a0"
+    return f"{tables.STATUS_ICONS[status]}{joiner}{label}" + (f"：{reason}" if reason else "")
+
+
+def _cells(record: dict, columns: tuple[Column, ...]) -> tuple:
+    cells = []
+    for column in columns:
+        if column.name == "难度":
+            narrow = bool(column.width)
+            cells.append(_difficulty(record["status"], record["难度"], "" if narrow else record["原因"], narrow))
+        elif column.percent:
+            ratio = record["以往÷所需"]
+            cells.append(None if pd.isna(ratio) else round(ratio * 100))
+        elif column.name == "指标" and column.width:
+            cells.append(record["指标"].strip())  # a narrow wrapped column has no room for the indent
+        else:
+            cells.append(record[column.name])
+    return tuple(cells)
+
+
+def filters_text(state: State) -> str:
+    """The filters in words, for the download's 说明 sheet."""
+    parts = []
+    if state.table == 2 and state.pillar:
+        parts.append("五大发展：" + "、".join(state.pillar))
+    if state.attribute:
+        parts.append("指标属性：" + "、".join(state.attribute))
+    if state.kind:
+        parts.append("类型：" + "、".join(tables.KIND_LABELS[k] for k in state.kind))
+    if state.q.strip():
+        parts.append(f"搜索：{state.q.strip()}")
+    return "；".join(parts) or "未筛选"
+
+
+def build(state: State) -> View:
+    table = tables.indicator_table(state.table)
+    shown = shown_rows(state)
+    compact = state.columns == "compact"
+    columns = _columns(state.table, compact)
+    records = shown.to_dict("records")
+    rows = tuple(_cells(record, columns) for record in records)
+    row_ids = tuple(shown.indicator_id)
+    selected = row_ids.index(state.row) if state.row in row_ids else None
+    missing = ""
+    if state.row and selected is None:
+        missing = "所选指标：" + data.load_indicators().set_index("indicator_id").loc[state.row, "name_zh"]
+    grid = hashlib.sha1(repr(sorted((k, v) for k, v in to_query(state).items() if k != "row")).encode()).hexdigest()
+    return View(
+        title="指标总览",
+        intro="专栏1、专栏2按原表顺序、编号与分组列出，数值照原文（含“左右”“＞”“【】”），右侧为计算列。" + tables.DIFFICULTY_NOTE,
+        table=state.table,
+        table_labels=TABLE_LABELS,
+        search_label="搜索指标",
+        search_placeholder="如：森林、收入、PM2.5",
+        max_query=MAX_QUERY,
+        pillar_label="五大发展（仅专栏2）",
+        pillars=schemas.PILLARS,
+        pillar_disabled=state.table == 1,
+        attribute_label="指标属性",
+        attributes=schemas.ATTRIBUTES,
+        kind_label="类型",
+        kind_labels={kind: tables.KIND_LABELS[kind] for kind in KINDS},
+        columns_label="显示列",
+        column_sets=COLUMN_SETS,
+        heading=tables.TABLE_TITLES[state.table],
+        counts=COUNTS.format(shown=len(shown), total=len(table)),
+        empty="" if len(shown) else EMPTY,
+        scroll_hint="表格比屏幕宽时，可在表内左右滑动；手机上可选“精简列”。" if not compact else "点选一行可看完整数值与出处。",
+        columns=columns,
+        rows=rows,
+        grid=pa.table(
+            {c.name: pa.array([row[i] for row in rows], pa.int64() if c.percent else pa.string()) for i, c in enumerate(columns)}
+        ),
+        row_ids=row_ids,
+        row_height=COMPACT_ROW_HEIGHT if compact else None,
+        grid_key=f"grid_{grid[:12]}",
+        selected=selected,
+        detail=None if selected is None else detail(records[selected]),
+        detail_missing=missing,
+        missing_note="所选指标不在当前表格或筛选结果中；放宽筛选或切换指标表即可再看到它的详情。",
+        hint="点选表格左侧的方框，可查看该指标在规划原文中的出处、原表数值与备注。",
+        csv_name=f"zhuanlan{state.table}.csv",
+        excel_name=f"zhuanlan{state.table}.xlsx",
+    )
+
+
+def csv_bytes(state: State) -> bytes:
+    return _csv_bytes(dataclasses.replace(state, notices=()))
+
+
+def excel_bytes(state: State) -> bytes:
+    return _excel_bytes(dataclasses.replace(state, notices=()))
+
+
+# Built on a download click, once per State: a second click or another visitor gets the same bytes.
+@functools.lru_cache(maxsize=64)
+def _csv_bytes(state: State) -> bytes:
+    return exports.to_csv_bytes(exports.indicator_frame(shown_rows(state), state.table))
+
+
+@functools.lru_cache(maxsize=64)
+def _excel_bytes(state: State) -> bytes:
+    shown = shown_rows(state)
+    about = exports.about_rows(state.table, filters_text(state), len(shown), len(tables.indicator_table(state.table)))
+    frame = exports.indicator_frame(shown, state.table)
+    return exports.to_workbook_bytes(frame, f"专栏{state.table}", about, percent_columns=("以往÷所需",))

@@ -1,0 +1,95 @@
+"""The studio's chart: scenario paths 2015–2020 against the required path and the target."""
+
+from __future__ import annotations
+
+import functools
+
+import altair as alt
+import pandas as pd
+
+from lib.present.charts import FONT_SIZE, _configure, _haloed_text, spec, titled
+from lib.present.figures import figure
+
+SCENARIO_COLOURS = {"情景A": "#0072B2", "情景B": "#CC79A7", "完成目标所需路径": "#D55E00"}
+SCENARIO_DASHES = {"情景A": [1, 0], "情景B": [6, 3], "完成目标所需路径": [8, 5]}
+TARGET_SERIES = "2020年目标"
+
+
+def scenario_frame(paths: dict[str, list[float]], target: float, target_label: str, decimals: int = 2) -> pd.DataFrame:
+    """The scenario paths plus the target as one long table (one dataset for every layer).
+
+    ``paths`` maps a series name to its values for 2015, 2016, … Built from
+    plain lists in one go: this runs on every slider move. ``shown`` is the
+    tooltip text, at the page's precision.
+    """
+    years, values, series = [], [], []
+    for name, path in paths.items():
+        years += range(2015, 2015 + len(path))
+        values += [float(v) for v in path]
+        series += [name] * len(path)
+    labels = [""] * len(values) + [target_label]
+    years.append(2020)
+    values.append(float(target))
+    series.append(TARGET_SERIES)
+    return pd.DataFrame({"year": years, "value": values, "series": series, "label": labels, "shown": [figure(v, decimals) for v in values]})
+
+
+def scenario_chart(
+    unit: str,
+    scale: float = 1.0,
+    series: tuple[str, ...] = ("情景A", "完成目标所需路径"),
+    height: int = 380,
+    title: str = "",
+    about: str = "",
+) -> alt.Chart:
+    """Scenario paths 2015–2020 against the required path and the target, on one set of axes.
+
+    The chart reads one dataset (``scenario_frame``) and filters it per layer,
+    so its spec can be cached and reused with new numbers.
+    """
+    domain = [s for s in SCENARIO_COLOURS if s in series]
+    # Line symbols in the legend, so it shows solid, dashed and dotted as drawn (not dots).
+    legend = alt.Legend(symbolType="stroke", symbolSize=400 * scale)
+    colour = alt.Color("series:N", title=None, legend=legend, scale=alt.Scale(domain=domain, range=[SCENARIO_COLOURS[s] for s in domain]))
+    dash = alt.StrokeDash("series:N", title=None, legend=legend, scale=alt.Scale(domain=domain, range=[SCENARIO_DASHES[s] for s in domain]))
+    x = alt.X("year:Q", title="年份", scale=alt.Scale(domain=[2014.8, 2020.2]), axis=alt.Axis(format="d", values=list(range(2015, 2021))))
+    y = alt.Y("value:Q", title=unit or "数值", scale=alt.Scale(zero=False))
+    tooltip = [alt.Tooltip("series:N", title="系列"), alt.Tooltip("year:Q", title="年份"), alt.Tooltip("shown:N", title="数值")]
+    paths = alt.Chart().transform_filter(alt.datum.series != TARGET_SERIES)
+    target = alt.Chart().transform_filter(alt.datum.series == TARGET_SERIES)
+    sample = pd.DataFrame({"year": [2015], "value": [0.0], "series": ["情景A"], "label": [""], "shown": [""]})
+    return _configure(
+        titled(
+            alt.layer(
+                paths.mark_line(strokeWidth=4 * scale).encode(x=x, y=y, color=colour, strokeDash=dash),
+                paths.mark_point(filled=True, size=80 * scale * scale).encode(x=x, y=y, color=colour, tooltip=tooltip),
+                target.mark_point(shape="diamond", filled=True, size=300 * scale * scale, color="#000000").encode(
+                    x=x, y=y, tooltip=[alt.Tooltip("label:N", title="2020年目标")]
+                ),
+                *_haloed_text(
+                    target,
+                    {"align": "right", "dx": -14, "dy": -16, "fontSize": FONT_SIZE * scale, "fontWeight": "bold"},
+                    x=x,
+                    y=y,
+                    text="label:N",
+                ),
+                data=sample,
+            ).properties(height=round(height * scale)),
+            title,
+            about,
+            scale,
+        ),
+        scale,
+    )
+
+
+@functools.cache
+def scenario_spec(unit: str, scale: float, series: tuple[str, ...], height: int = 380, title: str = "", about: str = "") -> dict:
+    """The chart's Vega-Lite dict without data, built once per look (a slider move only swaps the numbers).
+
+    The title and subtitle (what is drawn, its unit, the source) are inside the
+    chart, so a PNG or SVG saved from its menu says what it shows; they name the
+    indicator, not the slider values, so one spec serves every move.
+    Shared between sessions: callers must not change it.
+    """
+    return spec(scenario_chart(unit, scale, series, height, title, about), keep_data=False)

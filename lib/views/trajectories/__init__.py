@@ -1,0 +1,208 @@
+"""指标轨迹: one indicator's 2010 → 2015 → 2020 path, and which targets need the biggest acceleration.
+
+URL: ``indicator`` (a series id, e.g. ``t2_forest_cover``). Older links
+carried the drop-down label ("森林覆盖率（专栏2·12）"); those are read too.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import pandas as pd
+
+from lib.engine import trajectory_marks
+from lib.engine.tables import DIFFICULTY_NOTE
+from lib.engine.trajectory import LINES, PERIOD_KINDS, basis_break, level_paces, trajectory
+from lib.plan import outcomes
+from lib.plan.milestones import carry_forward_caveat, direction_words
+from lib.plan.series import DEFAULT_SERIES, related_text_targets, series_catalogue
+from lib.plan.values import format_number
+from lib.present import charts
+from lib.present.markup import markdown_escape, markdown_table
+from lib.views import query as q
+from lib.views.query import Notice, Query
+
+KEYS = ("indicator",)
+# What each line looks like, in the order the legend lists them.
+LINE_WORDS = {
+    "actual": "实线：规划公布的{years}年数值",
+    "required": "虚线：完成2020年目标所需的路径",
+    "previous": "点线：按“十二五”速度延续",
+    "target": "菱形：2020年目标",
+}
+OUTCOME_WORDS = "绿色方块：已发布的2020年实际数（不是目标）"
+MILESTONE_WORDS = "空心三角：规划提出的中途里程碑"
+
+
+@dataclass(frozen=True)
+class State:
+    indicator: str = DEFAULT_SERIES  # a series id (lib/plan/series.py)
+    notices: tuple[Notice, ...] = ()
+
+
+@dataclass(frozen=True)
+class RelatedTarget:
+    text_markdown: str  # the sentence, escaped, with its place
+    link_label: str
+    link: dict[str, str]  # the plan reader's query for that passage
+
+
+@dataclass(frozen=True)
+class View:
+    title: str
+    select_label: str
+    options: tuple[str, ...]  # series ids, in the order of the two tables
+    labels: dict[str, str]  # series id → label
+    indicator: str
+    summary_markdown: str  # escaped, or ""
+    chart: dict | None  # a Vega-Lite spec, or None where nothing can be drawn
+    chart_caption: str  # the legend in words (plain text)
+    outcome_markdown: str  # the reported 2020 figure, its verdict, source, URL and quote (escaped), or ""
+    marks_markdown: str  # milestones, yearly floors and the carry-forward caveat (escaped), or ""
+    message: str  # an st.info line where there is no line chart, or ""
+    class_table_markdown: str  # a class target's printed rows, or ""
+    static_path: str  # this indicator's page in the static public edition (bake.links.indicator)
+    static_label: str
+    notes_markdown: str
+    related_heading: str
+    related: tuple[RelatedTarget, ...]
+    ranking_heading: str
+    ranking_caption: str
+    ranking_chart: dict
+
+
+def _labels() -> dict[str, str]:
+    catalogue = series_catalogue()
+    return dict(zip(catalogue.series_id, catalogue.label))
+
+
+def parse(query: Query) -> State:
+    notices: list[Notice] = []
+    q.unknown_keys(query, KEYS, notices)
+    labels = _labels()
+    spellings = {**{sid: sid for sid in labels}, **{label: sid for sid, label in labels.items()}}
+    indicator = q.one_of(query, "indicator", spellings, DEFAULT_SERIES, notices)
+    return State(indicator=indicator, notices=tuple(notices))
+
+
+def to_query(state: State) -> dict[str, list[str]]:
+    return q.query_of([("indicator", state.indicator, DEFAULT_SERIES)])
+
+
+def about(series: pd.Series) -> str:
+    """What a saved chart image says under its title: where the row is printed, and the unit."""
+    unit = f"单位：{series.unit}" if series.unit else "比值，无单位"
+    return f"专栏{series.table_no}·{series.number}　{unit}"
+
+
+def _chart(series: pd.Series, points: pd.DataFrame, break_label: str, outcome: pd.DataFrame, milestones: pd.DataFrame) -> dict:
+    heading = {"title": series.name_zh, "about": about(series), "digits": int(series.digits)}
+    if series.kind in PERIOD_KINDS:
+        return charts.spec(charts.period_chart(points, series.unit, outcome=outcome, **heading))
+    return charts.spec(charts.trajectory_chart(points, series.unit, break_label, outcome=outcome, milestones=milestones, **heading))
+
+
+def _legend_words(points: pd.DataFrame, break_label: str, outcome: bool = False, milestone: bool = False) -> str:
+    drawn = set(points.line_key)
+    years = "、".join(str(y) for y in points[points.line_key == "actual"].year)
+    words = [LINE_WORDS[k].format(years=years) for k in LINE_WORDS if k in drawn]
+    words += [OUTCOME_WORDS] * outcome + [MILESTONE_WORDS] * milestone
+    words = "；".join(words) + "。"
+    if break_label:
+        words += f" 2010与2015年统计口径不同（{break_label}），两点之间不连线，也不计算增速。"
+    return words
+
+
+@functools.cache
+def _ranking_chart() -> dict:
+    # One chart for every State; built once per process and never changed.
+    return charts.spec(charts.acceleration_chart(level_paces(), title="所需速度与以往速度", about="水平类指标，年均增速，单位：%"))
+
+
+def _marks_lines(series_id: str, series: pd.Series, milestones: pd.DataFrame) -> list[str]:
+    """Milestones, yearly floors, a ceiling and the carry-forward caveat, one sentence each (plain text)."""
+    lines = [f"{m.note}。" for m in milestones.itertuples()]
+    floors = trajectory_marks.floor_rows(series_id)
+    if floors:
+        years = "、".join(dict.fromkeys(year for year, _ in floors))
+        words = "；".join(dict.fromkeys(floor for _, floor in floors))
+        lines.append(f"年度下限：正文要求{years}每年都达到{words}，不只是2020年（专栏2印的是五年累计）。")
+    goal = outcomes.targets().get(series_id)
+    if goal is not None and goal.kind == "total" and goal.qualifier in ("less_than", "at_most"):
+        lines.append(f"上限：2016—2020年累计至多{format_number(goal.value)}{goal.unit}（不超过），不是每年必须达到的量。")
+    caveat = carry_forward_caveat(series.previous_id or series_id)
+    if caveat:
+        lines.append(f"{caveat}。")
+    return lines
+
+
+def build(state: State) -> View:
+    series = series_catalogue().set_index("series_id").loc[state.indicator]
+    points, break_label = trajectory(state.indicator), basis_break(state.indicator)
+    target = points[points.line_key == "target"]
+    required = points[points.line_key == "required"]
+    summary = ""
+    if not target.empty:
+        summary = f"2020年目标：{target.note.iloc[0]}"
+        if not required.empty:
+            summary += f"　·　完成目标所需：{required.note.iloc[0]}"
+    if series.direction == "moderate":
+        summary = "　·　".join(filter(None, [summary, direction_words(state.indicator, series.direction)]))
+    reported = trajectory_marks.outcome(state.indicator)
+    drawn = trajectory_marks.outcome_frame(reported)
+    milestones = trajectory_marks.milestone_frame(state.indicator)
+    chart, caption, message, class_table, notes = None, "", "", "", ""
+    if points.empty:
+        message = "规划没有为这一指标列出可以作图的数值。"
+    elif series.kind == "class":
+        message = "水质类别以“类”计，不作连续曲线；下表是规划列出的类别（类别数字越小，水质越好）。"
+        rows = points[["period", "line", "note"]].set_axis(["年份", "系列", "原文"], axis=1)
+        if reported is not None:
+            rows.loc[len(rows)] = [reported.period, reported.label, reported.shown]
+        class_table = markdown_table(rows.set_index("年份"), index_label="年份")
+    else:
+        chart = _chart(series, points, break_label, drawn, milestones)
+        if series.kind in PERIOD_KINDS:
+            caption = "五年累计数、五年降幅和年均增速按规划期作柱状图：它们不是某一年的水平值。"
+            if not drawn.empty:
+                caption += f"绿色柱：{reported.label}。"
+        else:
+            caption = _legend_words(points, break_label, outcome=not drawn.empty, milestone=not milestones.empty)
+            lines = points[points.line_key.isin(["required", "previous"])].drop_duplicates("line_key")
+            notes = "\n".join(f"- **{LINES[n.line_key]}**：{markdown_escape(n.note)}" for n in lines.itertuples())
+    outcome_markdown = markdown_escape(reported.caption) if reported is not None else ""
+    marks = _marks_lines(state.indicator, series, milestones)
+    related = tuple(
+        RelatedTarget(
+            text_markdown=f"- {markdown_escape(t.sentence)}（{markdown_escape(place)}）",
+            link_label=f"在原文中阅读 {place}",
+            link={"chapter": t.chapter, **({"section": t.section} if t.section else {})},
+        )
+        # One sentence can hold two targets (脱贫: 2017年基本完成 and 2018年“扫尾”): listed once.
+        for t in related_text_targets(state.indicator).drop_duplicates(["sentence", "chapter", "section", "box"]).itertuples()
+        for place in [f"{t.chapter}{t.section}" + (f" {t.box}" if t.box else "")]
+    )
+    labels = _labels()
+    return View(
+        title="指标轨迹",
+        select_label="选择指标（可输入文字搜索）",
+        options=tuple(labels),
+        labels=labels,
+        indicator=state.indicator,
+        static_path=f"/indicator/{state.indicator}/",
+        static_label="静态公开版中的本指标页（无需脚本，可打印）",
+        summary_markdown=markdown_escape(summary),
+        chart=chart,
+        chart_caption=caption,
+        outcome_markdown=outcome_markdown,
+        marks_markdown="\n".join(f"- {markdown_escape(line)}" for line in marks),
+        message=message,
+        class_table_markdown=class_table,
+        notes_markdown=notes,
+        related_heading="**正文中的相关目标**",
+        related=related,
+        ranking_heading="哪些目标需要最大的加速？",
+        ranking_caption="水平类指标按2016—2020年所需年均增速排序，旁边是2011—2015年按公布水平计算的年均增速。" + DIFFICULTY_NOTE,
+        ranking_chart=_ranking_chart(),
+    )
