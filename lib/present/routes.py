@@ -1,0 +1,103 @@
+"""The one table of routes: a Target (page + query) as the app's URL and as the static edition's.
+
+Both editions and the tests turn links into addresses here and nowhere else.
+The app's paths are app.py's ``url_path``s; the static edition has one page
+per indicator, chapter and place, so a Target maps onto the page that shows
+the same thing (``/indicator/<id>/`` for a row of 指标总览 and for a
+trajectory alike). A Target the static edition has no page for (the studio)
+gives None there: the baked page then links into the app.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote, urlencode
+
+from lib.plan import search
+from lib.present.blocks import PAGES, Target
+
+# The app: each page's file (st.page_link, st.switch_page) and its path (app.py's url_path).
+APP_FILES = {page: f"pages/{page}.py" for page in PAGES}
+APP_PATHS = {
+    "overview": "",  # the default page is served at "/"
+    "indicators": "indicators",
+    "trajectories": "trajectories",
+    "scenarios": "scenarios",
+    "zones_map": "zones_map",
+    "plan_reader": "plan_reader",
+    "methods": "methods",
+}
+
+# The static edition's fixed pages.
+HOME = "/"
+INDICATORS = "/indicators/"
+PLAN = "/plan/"
+METHODS = "/methods/"
+ZONES = "/zones/"
+SEARCH = "/search/"
+
+
+def query_string(target: Target) -> str:
+    return urlencode(list(target.query), quote_via=quote)
+
+
+def app_path(target: Target) -> str:
+    """The app's address of a Target, from its root: ``/trajectories?indicator=t2_gdp``."""
+    text = query_string(target)
+    return "/" + APP_PATHS[target.page] + (f"?{text}" if text else "") + (f"#{target.fragment}" if target.fragment else "")
+
+
+def app_url(target: Target, base: str) -> str:
+    """The app's absolute address under ``base`` (e.g. ``https://dash.example.org``)."""
+    return base.rstrip("/") + app_path(target)
+
+
+def indicator(indicator_id: str) -> str:
+    return f"/indicator/{indicator_id}/"
+
+
+def place(place_id: str) -> str:
+    return f"/zones/{place_id}/"
+
+
+def chapter_number(chapter: str) -> int:
+    """第十一章 → 11: its position in the plan, which never changes."""
+    return [code for code, _ in search.chapter_choices()].index(chapter) + 1
+
+
+def section_anchor(chapter: str, section: str) -> str:
+    return f"s{[code for code, _ in search.section_choices(chapter)].index(section) + 1}"
+
+
+def plan(chapter: str, section: str = "") -> str:
+    """A passage of the plan in the static edition: the chapter's page, at the section's anchor."""
+    url = f"{PLAN}{chapter_number(chapter)}/"
+    return url + (f"#{section_anchor(chapter, section)}" if section else "")
+
+
+def static_path(target: Target) -> str | None:
+    """The static edition's address showing what ``target`` shows, or None where it has no such page."""
+    params = target.params()
+
+    def first(key: str) -> str:
+        return params.get(key, [""])[0]
+
+    if target.page == "overview":
+        return HOME
+    if target.page == "methods":
+        return METHODS
+    if target.page == "indicators":
+        return indicator(first("row")) if first("row") else INDICATORS
+    if target.page == "trajectories":
+        from lib.plan.series import DEFAULT_SERIES
+
+        return indicator(first("indicator") or DEFAULT_SERIES)
+    if target.page == "zones_map":
+        return place(first("place")) if first("place") else ZONES
+    if target.page == "plan_reader":
+        if first("chapter"):
+            url = plan(first("chapter"), first("section"))
+            return url if not target.fragment or "#" in url else f"{url}#{target.fragment}"
+        if first("q"):
+            return f"{SEARCH}?{urlencode({'q': first('q')}, quote_via=quote)}"
+        return PLAN
+    return None  # the studio lives in the app only

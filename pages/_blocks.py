@@ -1,0 +1,90 @@
+"""Draw a View's blocks (lib/present/blocks.py) with Streamlit: the app's one renderer of them.
+
+Text is escaped here, at draw time (lib.present.markup): a View holds plain
+text, and Markdown is this renderer's transport. Links inside text become
+relative links to the app's own paths (lib.present.routes), a link standing
+alone an st.page_link.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+
+import streamlit as st
+
+from lib.present import routes
+from lib.present.blocks import Block, Bullets, Chart, External, Heading, Image, Inline, Link, Paragraph, Strong, Table
+from lib.present.markup import markdown_escape, markdown_table
+from pages._shared import svg_uri
+
+
+def inline(part: Inline) -> str:
+    """One inline part as Markdown, its text escaped."""
+    if isinstance(part, str):
+        return markdown_escape(part)
+    if isinstance(part, Strong):
+        return f"**{markdown_escape(part.text)}**"
+    if isinstance(part, Link):
+        return f"[{markdown_escape(part.label)}]({routes.app_path(part.target)})"
+    if isinstance(part, External):
+        # The address is shown as text: a reader sees where it goes before following it.
+        return f"{markdown_escape(part.label)} {markdown_escape(part.url)}"
+    raise TypeError(f"not an inline part: {part!r}")
+
+
+def markdown_of(parts) -> str:
+    return "".join(inline(p) for p in parts)
+
+
+def page_link(link: Link, icon: str | None = None) -> None:
+    st.page_link(routes.APP_FILES[link.target.page], label=link.label, icon=icon, query_params=link.target.params())
+
+
+@functools.lru_cache(maxsize=256)
+def _table_markdown(table: Table) -> str:
+    import pandas as pd
+
+    frame = pd.DataFrame(list(table.rows), columns=list(table.headers))
+    return markdown_table(frame.set_index(table.headers[0]), index_label=table.headers[0])
+
+
+def _chart_spec(chart: Chart) -> dict:
+    # A View's spec is shared by every session: Streamlit gets its own copy.
+    return json.loads(json.dumps(chart.spec))
+
+
+def draw(block: Block) -> None:
+    """One block on the page."""
+    if isinstance(block, Paragraph):
+        text = markdown_of(block.parts)
+        if block.tone == "caption":
+            st.caption(text)
+        elif block.tone == "note":
+            st.info(text)
+        elif block.tone == "warning":
+            st.warning(text)
+        else:
+            st.markdown(text)
+    elif isinstance(block, Heading):
+        st.markdown(f"{'#' * block.level} {markdown_escape(block.text)}")
+    elif isinstance(block, Bullets):
+        text = "\n".join(f"- {markdown_of(item)}" for item in block.items)
+        st.caption(text) if block.tone == "caption" else st.markdown(text)
+    elif isinstance(block, Table):
+        st.markdown(_table_markdown(block))
+        if block.caption:
+            st.caption(markdown_escape(block.caption))
+    elif isinstance(block, Chart):
+        st.vega_lite_chart(_chart_spec(block), width="stretch")
+        if block.caption:
+            st.caption(markdown_escape(block.caption))
+    elif isinstance(block, Image):
+        st.image(svg_uri(block.svg), caption=block.caption or None)
+    else:
+        raise TypeError(f"not a block: {block!r}")
+
+
+def draw_all(blocks) -> None:
+    for block in blocks:
+        draw(block)
