@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Literal, Union
+from typing import Literal
 
 # The pages a Target can name: the app's page files and the static edition's routes are keyed by these.
 PAGES = ("overview", "indicators", "trajectories", "scenarios", "zones_map", "plan_reader", "methods")
@@ -77,7 +77,7 @@ class External:
     url: str
 
 
-Inline = Union[str, Strong, Link, External]
+Inline = str | Strong | Link | External
 
 Tone = Literal["body", "caption", "note", "warning"]
 
@@ -119,7 +119,7 @@ def bullets(items: Iterable[Inline | Sequence[Inline]], tone: Tone = "body") -> 
     return Bullets(tuple((item,) if isinstance(item, str | Strong | Link | External) else tuple(item) for item in items), tone)
 
 
-Cell = Union[str, int, float, None]
+Cell = str | int | float | None
 
 
 @dataclass(frozen=True)
@@ -164,7 +164,7 @@ class Image:
     caption: str = ""
 
 
-Block = Union[Paragraph, Heading, Bullets, Table, Chart, Image]
+Block = Paragraph | Heading | Bullets | Table | Chart | Image
 
 
 def plain_text(blocks: Iterable[Block]) -> str:
