@@ -1,10 +1,31 @@
-"""Test helpers: absolute paths for AppTest, opening a page as a visitor, checking markup is inert."""
+"""Test helpers: absolute paths for AppTest, ids read cheaply for parametrize, opening a page as a visitor,
+checking markup is inert, processes and ports."""
 
+import csv
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
 TIMEOUT = 60  # AppTest's 3 s default is far too short on a loaded 2-core machine
+
+
+def data_rows(file: str, **equal: str) -> list[dict[str, str]]:
+    """The rows of data/<file> where every ``column=value`` of ``equal`` holds, as text, read
+    with the csv module: cheap enough for a parametrize list at collection time (no pandas,
+    no validation). The test then loads the validated row itself (``row_of``)."""
+    with (ROOT / "data" / file).open(newline="", encoding="utf-8") as handle:
+        return [row for row in csv.DictReader(handle) if all(row[k] == v for k, v in equal.items())]
+
+
+def data_ids(file: str, column: str, **equal: str) -> list[str]:
+    """One column of ``data_rows``: the ids to parametrize over."""
+    return [row[column] for row in data_rows(file, **equal)]
+
+
+def row_of(frame, column: str, value: str):
+    """The one row of ``frame`` whose ``column`` is ``value``, as itertuples gives it."""
+    (row,) = (r for r in frame.itertuples() if getattr(r, column) == value)
+    return row
 
 
 def page(name: str) -> str:
