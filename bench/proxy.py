@@ -1,4 +1,4 @@
-"""nginx in front of the bench servers, as the README's deployment puts it.
+"""nginx in front of the bench servers, as docs/deployment.md puts it.
 
 nginx serves Streamlit's hashed, immutable /static/ files from the installed
 package (gzip on) and passes everything else, the websocket included, to

@@ -1,6 +1,6 @@
 """The public deployment recipe (deploy/): nginx -t passes, and the running stack refuses what it should.
 
-These start what the README's production start starts (deploy.serve.stack):
+These start what docs/deployment.md's production start starts (deploy.serve.stack):
 an export without .git, a replica bound to loopback, nginx in front. Skipped
 where nginx is not installed (.ci/run installs it).
 """

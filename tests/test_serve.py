@@ -10,6 +10,7 @@ nginx is not installed (.ci/run installs it).
 import os
 import re
 import select
+import shlex
 import signal
 import subprocess
 import sys
@@ -22,6 +23,8 @@ from deploy.health import answers_ok, free_port, run_once
 from helpers import ROOT, alive, descendants, listening_addresses
 
 NGINX = Path("/usr/sbin/nginx")
+# As docs/deployment.md gives it (tests/test_docs.py checks the text is there, verbatim).
+DOCUMENTED = ".venv/bin/python -m deploy.serve --replicas 2 --listen 0.0.0.0:80 --server-name dash.example.org"
 SERVER_NAME = "dash.example.org"
 START_SECONDS = 240  # two replicas importing pandas, pyarrow and Altair on a loaded 2-core machine
 # What a supervisor allows between SIGTERM and SIGKILL (docker stop's default; systemd's is 90 s).
@@ -38,7 +41,9 @@ def started(tmp_path_factory):
     temp = tmp_path_factory.mktemp("serve-tmp")
     log = (tmp_path_factory.mktemp("serve-log") / "stderr.txt").open("w+")
     port = free_port()
-    command = [sys.executable, "-m", "deploy.serve", "--replicas", "2", "--listen", f"127.0.0.1:{port}", "--server-name", SERVER_NAME]
+    # The documented command, word for word, but for this venv's python and a free loopback port.
+    words = {".venv/bin/python": sys.executable, "0.0.0.0:80": f"127.0.0.1:{port}"}
+    command = [words.get(word, word) for word in shlex.split(DOCUMENTED)]
     process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, "TMPDIR": str(temp)}, stdout=subprocess.PIPE, stderr=log, text=True)
     line = ""
     deadline = time.monotonic() + START_SECONDS
