@@ -72,3 +72,9 @@ def test_every_relative_link_resolves(page):
 )
 def test_a_command_the_docs_give_is_the_one_its_test_runs(doc, command):
     assert command in commands(ROOT / doc)
+
+
+def test_the_code_guide_names_every_layer_of_lib():
+    text = (ROOT / "docs" / "code.md").read_text(encoding="utf-8")
+    layers = sorted(p.name for p in (ROOT / "lib").iterdir() if p.is_dir() and not p.name.startswith("__"))
+    assert [name for name in layers if f"{name}/" not in text] == []
