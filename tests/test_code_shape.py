@@ -3,13 +3,15 @@
 ruff passes (lint and format); lib/ stays a few layers (at most 8 top-level
 entries), no module grows past 300 lines, lib/ has no import cycle and never
 imports streamlit, the production start imports nothing from the benchmark
-harness, and the static edition reads lib only through the Views and the
-presentation helpers. Everything here reads files; nothing is imported.
+harness, the static edition reads lib only through the Views and the
+presentation helpers, and no test module loads data or builds a chart when it
+is imported. Everything here reads files; nothing is imported.
 """
 
 from __future__ import annotations
 
 import ast
+import re
 import shutil
 import subprocess
 import sys
@@ -155,3 +157,63 @@ def test_what_a_folder_may_import(folder, top, allowed):
 
     broken = {name: sorted(m for m in first_party(found, top) if not fits(m)) for name, found in imports_of(folder).items()}
     assert {name: found for name, found in broken.items() if found} == {}
+
+
+# Calls that read data/ or build a View or chart (lib's loaders are all load_*; the rest by name).
+LOADING = re.compile(
+    r"^(load_\w+|build|\w+_chart|series_catalogue|indicator_options|options_by_id|trajectory|mapped_counts|chapter_choices|level_paces|verdicts)$"
+)
+
+
+def calls_at_import(source: str) -> list[str]:
+    """The loading calls a test module makes when it is imported: at module level, in decorators
+    (a parametrize list) and default values, not inside a function body or a lambda (which run
+    in the test)."""
+    tree = ast.parse(source)
+    reached: list[ast.AST] = []
+    for statement in tree.body:
+        if isinstance(statement, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            reached += statement.decorator_list
+            if not isinstance(statement, ast.ClassDef):
+                reached += statement.args.defaults
+        else:
+            reached.append(statement)
+
+    def walk(node: ast.AST):
+        # A lambda's body runs when it is called, not at import.
+        yield node
+        for child in ast.iter_child_nodes(node):
+            if not isinstance(child, ast.Lambda):
+                yield from walk(child)
+
+    found = []
+    for node in reached:
+        for call in (n for n in walk(node) if isinstance(n, ast.Call)):
+            name = call.func.attr if isinstance(call.func, ast.Attribute) else getattr(call.func, "id", "")
+            if LOADING.match(name):
+                found.append(f"line {call.lineno}: {ast.unparse(call)[:80]}")
+    return found
+
+
+@pytest.mark.parametrize(
+    "source, found",
+    [
+        ("X = data.load_indicators()", ["line 1: data.load_indicators()"]),
+        ("@pytest.mark.parametrize('a', build(1))\ndef test_x(a):\n    pass", ["line 1: build(1)"]),
+        ("def test_x(a=zones.load_zones()):\n    pass", ["line 1: zones.load_zones()"]),
+        ("def test_x():\n    data.load_indicators()", []),
+        ("VIEW = functools.cache(lambda: build(State()))", []),
+        ("IDS = data_ids('outcomes.csv', 'outcome_id')", []),
+    ],
+    ids=["module level", "parametrize list", "default value", "in the test", "in a lambda", "ids read cheaply"],
+)
+def test_the_import_time_finder(source, found):
+    assert calls_at_import(source) == found
+
+
+def test_no_test_module_loads_data_or_builds_at_import():
+    # Collection took 60 s under load while modules loaded tables and built Views at import:
+    # parametrize over ids read cheaply (tests/helpers.py data_ids) and load in the test.
+    modules = sorted((ROOT / "tests").rglob("test_*.py"))
+    found = {str(p.relative_to(ROOT)): calls for p in modules if (calls := calls_at_import(p.read_text(encoding="utf-8")))}
+    assert found == {}
