@@ -42,17 +42,18 @@ def test_observation_raw_is_the_printed_cell(obs_id):
 
 def test_every_printed_value_cell_has_one_observation():
     for table_no, value_columns in ((1, (2, 3, 4)), (2, (3, 4))):
-        rows = data.load_indicators()[(data.load_indicators().table_no == table_no) & (data.load_indicators().kind != "group")]
-        assert len(data.load_observations()[data.load_observations().indicator_id.isin(rows.indicator_id)]) == len(rows) * len(
-            value_columns
-        )
+        indicators = data.load_indicators()
+        rows = indicators[(indicators.table_no == table_no) & (indicators.kind != "group")]
+        observations = data.load_observations()
+        assert len(observations[observations.indicator_id.isin(rows.indicator_id)]) == len(rows) * len(value_columns)
 
 
 @pytest.mark.parametrize("table_no, numbered, sub_rows", [(1, 34, 7), (2, 28, 15)])
 def test_row_counts_match_the_plan(table_no, numbered, sub_rows):
     # 专栏1: 34 numbered rows; sub-rows under 9 (2), 22 (4) and 23 (1).
     # 专栏2: 28 numbered rows; sub-rows under 5 (4), 12 (2), 14 (2), 15 (4) and 23 (3).
-    table = data.load_indicators()[data.load_indicators().table_no == table_no]
+    indicators = data.load_indicators()
+    table = indicators[indicators.table_no == table_no]
     assert (table.number != "").sum() == numbered
     assert (table.number == "").sum() == sub_rows
     printed = [c for c in printed_rows(table_no) if not re.fullmatch(r"[一二三四五]", c[0])]
@@ -61,7 +62,8 @@ def test_row_counts_match_the_plan(table_no, numbered, sub_rows):
 
 @pytest.mark.parametrize("table_no", [1, 2])
 def test_indicators_follow_the_printed_order_numbering_and_attribute(table_no):
-    table = data.load_indicators()[data.load_indicators().table_no == table_no].sort_values("position")
+    indicators = data.load_indicators()
+    table = indicators[indicators.table_no == table_no].sort_values("position")
     printed = [c for c in printed_rows(table_no) if not re.fullmatch(r"[一二三四五]", c[0])]
     assert list(table.name_printed) == [c[1] for c in printed]
     assert list(table.number) == [c[0] for c in printed]
@@ -75,7 +77,8 @@ def test_indicators_follow_the_printed_order_numbering_and_attribute(table_no):
 
 def test_sub_rows_follow_their_parent():
     for table_no in (1, 2):
-        table = data.load_indicators()[data.load_indicators().table_no == table_no].sort_values("position")
+        indicators = data.load_indicators()
+        table = indicators[indicators.table_no == table_no].sort_values("position")
         current_numbered = None
         for row in table.itertuples():
             if row.number:
@@ -93,7 +96,8 @@ def test_pillars_follow_the_printed_group_headings():
             pillar = cells[1]
             continue
         expected[cells[1]] = pillar
-    table = data.load_indicators()[data.load_indicators().table_no == 2]
+    indicators = data.load_indicators()
+    table = indicators[indicators.table_no == 2]
     assert dict(zip(table.name_printed, table.pillar)) == expected
 
 
@@ -108,7 +112,8 @@ def test_notes_are_printed_under_their_table():
 def test_basis_change_note_lists_exactly_the_rows_marked_with_a_basis():
     # 专栏1 备注3 names six rows whose 2015 figure is on a new basis.
     note = data.load_notes().set_index("note_id").loc["t1.n3", "text"]
-    marked = data.load_observations()[(data.load_observations().basis != "") & data.load_observations().indicator_id.str.startswith("t1")]
+    observations = data.load_observations()
+    marked = observations[(observations.basis != "") & observations.indicator_id.str.startswith("t1")]
     names = data.load_indicators().set_index("indicator_id").loc[marked.indicator_id.unique(), "name_zh"]
     # The note says 战略性新兴产业"增加值"比重 while the row prints "产值占工业总产值比重":
     # the same row, named loosely in the note.
@@ -128,7 +133,8 @@ def test_five_year_totals_are_exactly_the_bracketed_cells():
 def test_2015_values_agree_between_the_two_tables():
     # 专栏2's 2015 column restates 专栏1's 2015 column where both print the indicator.
     by_id = data.load_observations().set_index("obs_id")
-    for row in data.load_indicators()[data.load_indicators().previous_id != ""].itertuples():
+    indicators = data.load_indicators()
+    for row in indicators[indicators.previous_id != ""].itertuples():
         new = by_id.loc[f"{row.indicator_id}.2015.actual"]
         if new.qualifier == "not_applicable":
             continue
@@ -225,7 +231,8 @@ def test_text_targets_cover_the_headline_examples():
         ("46%", 46),
     ]
     for raw, value in expected:
-        hits = data.load_text_targets()[data.load_text_targets().raw.str.contains(re.escape(raw))]
+        targets = data.load_text_targets()
+        hits = targets[targets.raw.str.contains(re.escape(raw))]
         assert len(hits) >= 1, raw
         assert any(math.isclose(v, value) for v in hits.value), raw
     assert len(data.load_text_targets()) > 100
@@ -261,9 +268,8 @@ def test_linked_text_targets_agree_with_the_tables():
     第二十七章 "每年新增就业稳定在60万人左右" (专栏2 【300】).
     """
     by_id = data.load_observations().set_index("obs_id")
-    numbers = data.load_text_targets()[
-        data.load_text_targets().indicator_id.str.startswith("t2_") & (data.load_text_targets().target_type == "number")
-    ]
+    targets = data.load_text_targets()
+    numbers = targets[targets.indicator_id.str.startswith("t2_") & (targets.target_type == "number")]
     assert len(numbers) >= 10
     for row in numbers.itertuples():
         targets = [i for i in (f"{row.indicator_id}.2020.target", f"{row.indicator_id}.2016-2020.target") if i in by_id.index]
@@ -273,7 +279,8 @@ def test_linked_text_targets_agree_with_the_tables():
 
 
 def test_the_yearly_floors_are_the_two_the_text_sets():
-    floors = data.load_text_targets()[data.load_text_targets().year_basis == "each_year"]
+    targets = data.load_text_targets()
+    floors = targets[targets.year_basis == "each_year"]
     assert dict(zip(floors.target_id, floors.indicator_id)) == {"tt_150": "t2_fdi", "tt_167": "t2_new_urban_jobs"}
 
 
@@ -281,7 +288,8 @@ def test_chapter_years_come_from_the_chapters_opening():
     # 第二十五章 opens "确保脱贫攻坚任务2017年基本完成、2018年全面“扫尾”": its targets
     # that name no year of their own take 2017 (tt_157/158 share a sentence with
     # "到2017年，完成300个行政村…", which names the year for that clause only).
-    rows = data.load_text_targets()[data.load_text_targets().year_basis == "chapter"]
+    targets = data.load_text_targets()
+    rows = targets[targets.year_basis == "chapter"]
     assert set(rows.chapter) == {"第二十五章"}
     assert {"tt_155", "tt_156"} <= set(rows.target_id)  # 25万人易地扶贫搬迁, 50万户危旧房改造
     for row in rows.itertuples():
@@ -293,9 +301,8 @@ def test_table_directions_that_rest_on_a_sentence():
     # 人口自然增长率 (专栏1 row 16): neither higher nor lower is better; the plan
     # asks for "促进人口适度增长" (第三十一章).
     direction = data.load_indicators().set_index("indicator_id").loc["t1_natural_pop_growth", "direction"]
-    said = data.load_text_targets()[
-        (data.load_text_targets().target_type == "direction") & (data.load_text_targets().indicator_id == "t1_natural_pop_growth")
-    ]
+    targets = data.load_text_targets()
+    said = targets[(targets.target_type == "direction") & (targets.indicator_id == "t1_natural_pop_growth")]
     assert direction == "moderate"
     assert len(said) == 1 and "适度增长" in said.sentence.iloc[0]
     assert said.sentence.iloc[0] in plan_text.passage("第三十一章")

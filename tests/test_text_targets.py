@@ -26,9 +26,8 @@ from lib.plan import data, milestones
     ],
 )
 def test_targets_without_a_numeral_are_recorded(raw, place, target_type, year, indicator_id):
-    hits = data.load_text_targets()[
-        (data.load_text_targets().raw == raw) & ((data.load_text_targets().chapter + data.load_text_targets().section) == place)
-    ]
+    targets = data.load_text_targets()
+    hits = targets[(targets.raw == raw) & ((targets.chapter + targets.section) == place)]
     assert len(hits) >= 1, raw
     row = hits.iloc[0]
     assert (row.target_type, row.year, row.indicator_id) == (target_type, year, indicator_id)
@@ -48,13 +47,16 @@ def test_counts_by_type_match_data_readme():
         "class": 1,
         "direction": 1,
     }
-    words = data.load_text_targets()[data.load_text_targets().target_type != "number"]
+    targets = data.load_text_targets()
+    words = targets[targets.target_type != "number"]
     assert (len(words), int(words.borderline.sum())) == (47, 14)  # 33 clear, 14 borderline
-    assert not data.load_text_targets()[data.load_text_targets().target_type == "number"].borderline.any()
+    targets = data.load_text_targets()
+    assert not targets[targets.target_type == "number"].borderline.any()
 
 
 def test_every_borderline_row_says_why():
-    borderline = data.load_text_targets()[data.load_text_targets().borderline]
+    targets = data.load_text_targets()
+    borderline = targets[targets.borderline]
     assert borderline.note.str.startswith("边界：").all()
 
 
@@ -78,7 +80,8 @@ def test_the_text_restates_exactly_these_table_indicators():
     Searched: each indicator's 2020 value next to its name in the body text,
     and each name's key words; only these restate a table indicator.
     """
-    numbers = data.load_text_targets()[(data.load_text_targets().target_type == "number") & (data.load_text_targets().indicator_id != "")]
+    targets = data.load_text_targets()
+    numbers = targets[(targets.target_type == "number") & (targets.indicator_id != "")]
     assert set(numbers.indicator_id) == {
         "t1_gdp", "t1_gdp_per_capita", "t1_fixed_investment", "t1_retail_sales", "t1_industrial_output",
         "t1_finance_share", "t1_water_intensity_cut", "t1_solid_waste_use", "t1_compulsory_retention",
@@ -182,15 +185,14 @@ def test_doubling_milestones_from_the_printed_2010_levels(indicator_id, base_val
 )
 def test_a_target_printed_twice_is_linked(target_id, restated_by):
     assert data.load_text_targets().set_index("target_id").loc[restated_by, "restates"] == target_id
-    assert (
-        data.load_text_targets().set_index("target_id").loc[target_id, "value"]
-        == data.load_text_targets().set_index("target_id").loc[restated_by, "value"]
-    )
+    targets = data.load_text_targets()
+    assert targets.set_index("target_id").loc[target_id, "value"] == targets.set_index("target_id").loc[restated_by, "value"]
 
 
 def test_forest_cover_46_and_46_or_more_are_one_target():
     # 第一章第三节 "稳步提高至46%" (exact) and 第十八章第二节 "保持在46%以上" (at least)
-    rows = data.load_text_targets()[data.load_text_targets().indicator_id == "t2_forest_cover"].set_index("target_id")
+    targets = data.load_text_targets()
+    rows = targets[targets.indicator_id == "t2_forest_cover"].set_index("target_id")
     assert rows.qualifier.to_dict() == {"tt_006": "exact", "tt_121": "at_least"}
     assert milestones.effective_qualifier("t2_forest_cover") == "at_least"
 
