@@ -27,6 +27,7 @@ from helpers import BAKE_APP_URL as APP_URL
 from lib.engine import economy, scenario, tables
 from lib.plan import data, zones
 from lib.present import exports
+from lib.present.blocks import plain_text
 from lib.present.figures import figure
 from lib.views import scenarios
 from lib.views.scenarios import studio as scenario_studio
@@ -49,11 +50,6 @@ def out(baked) -> Path:
 def page_text(path: Path) -> str:
     """The text a reader sees, whitespace collapsed (scripts excluded)."""
     return " ".join("".join(checks.read_page(path).text).split())
-
-
-def unescape_markdown(text: str) -> str:
-    """What lib.present.markup.markdown_escape's text reads as once rendered: the backslashes gone."""
-    return re.sub(r"\\(.)", r"\1", text)
 
 
 # --- the site as a whole ---------------------------------------------------------------
@@ -185,18 +181,55 @@ def test_an_indicator_page_holds_its_views_strings(out, indicator_id):
     detail = table_view.detail
     path = out / "indicator" / indicator_id / "index.html"
     text = page_text(path)
-    expected = [detail.title, detail.printed, detail.source, *detail.pace_lines, *detail.notes]
+    # everything the app's row detail shows, the 2020 outcome included, and everything its trajectory shows
+    expected = [detail.title, detail.printed, detail.source, *detail.pace_lines, *detail.outcome_lines, *detail.notes]
     if detail.definition:
         expected.append(detail.definition)
     if trajectory is not None:
-        expected += [unescape_markdown(trajectory.summary_markdown), trajectory.chart_caption, trajectory.message]
-    for string in filter(None, expected):
+        expected += [plain_text(trajectory.summary), plain_text(trajectory.message), plain_text(trajectory.outcome)]
+        expected += [plain_text(trajectory.marks), plain_text(trajectory.notes), *(r.text for r in trajectory.related)]
+        if trajectory.chart is not None:
+            expected.append(trajectory.chart.caption)
+        if trajectory.class_table is not None:
+            expected += ["".join(str(c) for c in row) for row in trajectory.class_table.rows]  # cells side by side
+    for string in filter(None, (line for item in expected for line in item.split("\n"))):
         assert " ".join(string.split()) in text, string
     if trajectory is not None and trajectory.chart is not None:
-        # the chart is the app's own spec (its data as rows instead of Arrow bytes), compiled to Vega
+        # the chart is the app's own spec (its rows inline, as the View holds them), compiled to Vega
         baked_spec = json.loads((path.parent / "chart.json").read_text(encoding="utf-8"))
-        assert baked_spec == json.loads(json.dumps(charts.vega_spec(charts.with_values(trajectory.chart))))
+        assert baked_spec == json.loads(json.dumps(charts.vega_spec(trajectory.chart.spec)))
         assert (path.parent / "chart.svg").read_text(encoding="utf-8").startswith("<svg")
+
+
+@pytest.mark.parametrize(
+    "indicator, lines",
+    [
+        # data/outcomes.csv o_services_share: 统计公报 "三次产业结构比为7.2:40.0:52.8", met against 50左右
+        (
+            "t2_services_share",
+            ["2020年结果：达到：2020年52.8%，目标50%左右（容差±0.5个百分点）。", "原句：“三次产业结构比为7.2:40.0:52.8。”"],
+        ),
+        # o_rd_share: 2.11% against 2.2 (专栏2 row 5), from 《2020年重庆市科技投入统计公报》
+        (
+            "t2_rd_share",
+            ["2020年结果：未达到：2020年2.11%，目标2.2%。", "网址：http://liaoningxiaochi.com/n2/2021/1012/c365402-34951546.html"],
+        ),
+    ],
+)
+def test_an_indicator_page_shows_the_2020_outcome_the_app_shows(out, indicator, lines):
+    text = page_text(out / "indicator" / indicator / "index.html")
+    assert "2020年实际结果" in text
+    for line in lines:
+        assert line in text, line
+
+
+def test_a_continued_table_one_row_draws_its_table_two_series(out):
+    # 专栏1 row 25 森林覆盖率 continues as 专栏2 row 12: one trajectory (lib.plan.series.series_of)
+    page = (out / "indicator" / "t1_forest_cover" / "index.html").read_text(encoding="utf-8")
+    assert (out / "indicator" / "t1_forest_cover" / "chart.json").read_bytes() == (
+        out / "indicator" / "t2_forest_cover" / "chart.json"
+    ).read_bytes()
+    assert f'href="{APP_URL}/trajectories?indicator=t2_forest_cover"' in page
 
 
 def test_an_indicator_csv_holds_its_printed_cells(out):

@@ -18,6 +18,8 @@ from lib.views.query import Notice
 CATALOGUE = series_catalogue()
 # build() for one State is what the page caches (view_of); the tests share one per State too.
 built = functools.cache(lambda series_id="t1_gdp": view.build(view.State(series_id)))
+
+
 def caption(shown) -> str:
     """The legend in words under the chart ("" where nothing is drawn)."""
     return shown.chart.caption if shown.chart is not None else ""

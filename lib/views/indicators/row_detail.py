@@ -17,6 +17,7 @@ from lib.engine import tables
 from lib.plan import data
 from lib.plan.series import series_of
 from lib.present.blocks import Link, Table, target
+from lib.views import trajectories
 
 RULE_NOTE = "判断规则见“数据与方法”页“2020年实际结果”一节：＞须超过，＜须低于，“左右”有容差，口径不同的不判断。"
 # Every printed cell of a row, raw text beside the number read from it (the static page's data.csv).
@@ -108,7 +109,9 @@ def detail(record: dict) -> Detail:
         outcome_lines=_outcome_lines(record),
         notes=source.notes,
         reader=Link("在规划原文中阅读", target("plan_reader", {"chapter": [source.chapter], "section": [source.section]})),
-        trajectory=None if series is None else Link("查看该指标的轨迹", target("trajectories", {"indicator": [series]})),
+        trajectory=None
+        if series is None
+        else Link("查看该指标的轨迹", target("trajectories", trajectories.to_query(trajectories.State(series)))),
         box=source.box,
         row=source.row,
         cells=Table(("栏目", "原文"), source.cells),
