@@ -232,6 +232,21 @@ def test_a_continued_table_one_row_draws_its_table_two_series(out):
     assert f'href="{APP_URL}/trajectories?indicator=t2_forest_cover"' in page
 
 
+# The bake modules that draw only Views and presentation helpers (issue 22); add a module once it does.
+VIEW_ONLY_MODULES = ("pages.py",)
+
+
+@pytest.mark.parametrize("module", VIEW_ONLY_MODULES)
+def test_a_bake_module_imports_only_views_and_presentation_helpers(module):
+    import ast
+
+    tree = ast.parse((Path(pages.__file__).parent / module).read_text(encoding="utf-8"))
+    imported = [n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module]
+    imported += [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
+    from_lib = [name for name in imported if name == "lib" or name.startswith("lib.")]
+    assert from_lib and all(name.startswith(("lib.views", "lib.present")) for name in from_lib), from_lib
+
+
 def test_an_indicator_csv_holds_its_printed_cells(out):
     # 森林覆盖率: 2015年 45, 2020年 46 (专栏2 row 12, data/source/plan.txt)
     frame = exports.read_csv_bytes((out / "indicator" / "t2_forest_cover" / "data.csv").read_bytes())
