@@ -359,3 +359,27 @@ def test_downloads_carry_the_outcome_as_a_number_and_its_source_in_the_about_she
     assert any("《2020年重庆市国民经济和社会发展统计公报》，2021-03-18" in text for text in sources)
     frame = pd.read_csv(io.BytesIO(page.csv_bytes(State())), encoding="utf-8-sig").set_index("指标编号")
     assert frame.loc["t2_rd_share", "2020年实际"] == 2.11 and frame.loc["t2_rd_share", "2020年结果"] == "未达到"
+
+
+@pytest.mark.parametrize("state", [State(row="t2_services_share"), State(table=1, row="t1_forest_cover", columns="compact")])
+def test_the_view_is_plain_data(state):
+    # The grid's Arrow table is the app's business at draw time (pages/_blocks.arrow_table); the View is JSON as it is.
+    import dataclasses
+    import json
+
+    view = page.build(state)
+    assert not hasattr(view, "grid")
+    assert json.loads(json.dumps(dataclasses.asdict(view), ensure_ascii=False))["row_ids"] == list(view.row_ids)
+
+
+def test_the_detail_links_are_targets_its_pages_read():
+    from lib.views import plan_reader, trajectories
+
+    detail = page.build(State(table=1, row="t1_forest_cover")).detail
+    # 专栏1 row 25 continues as 专栏2 row 12 (data/indicators.csv previous_id): drawn on that series
+    assert trajectories.parse(detail.trajectory.target.params()) == trajectories.State("t2_forest_cover")
+    assert plan_reader.parse(detail.reader.target.params()) == plan_reader.State(chapter="第一章", section="第一节")
+    heading = page.build(State(row="t2_forest_growth")).detail
+    assert heading.trajectory is None
+    assert [link.label for link in heading.children] == ["森林覆盖率", "森林蓄积量"]  # 专栏2 row 12's sub-rows
+    assert [page.parse(link.target.params()).row for link in heading.children] == ["t2_forest_cover", "t2_forest_stock"]

@@ -314,3 +314,13 @@ def test_the_natural_growth_rate_moves_in_per_mille_a_year():
     # 专栏1 row 16: 3.79‰ (2010) → 3.86‰ (2015): (3.86 − 3.79)/5 = 0.014‰ a year, not 个百分点
     notes = plain_text(built("t1_natural_pop_growth").notes)
     assert "0.014‰" in notes and "个百分点" not in notes
+
+
+@pytest.mark.parametrize("series_id", ["t1_gdp", "t2_yangtze_water", "t2_poverty_exit"])
+def test_the_view_is_plain_data(series_id):
+    # No Arrow bytes, Markdown or widget words: json.dumps(asdict(view)) is the data API (issue 22).
+    import dataclasses
+    import json
+
+    text = json.dumps(dataclasses.asdict(built(series_id)), ensure_ascii=False)
+    assert "st.info" not in text and "**" not in text

@@ -39,6 +39,7 @@ LINE_WORDS = {
 }
 OUTCOME_WORDS = "绿色方块：已发布的2020年实际数（不是目标）"
 MILESTONE_WORDS = "空心三角：规划提出的中途里程碑"
+RANKING_HEADING = "哪些目标需要最大的加速？"
 
 
 @dataclass(frozen=True)
@@ -57,8 +58,8 @@ class RelatedTarget:
 class View:
     title: str
     select_label: str
-    options: tuple[str, ...]  # series ids, in the order of the two tables
-    labels: dict[str, str]  # series id → label
+    options: tuple[str, ...]  # the indicators with a line of their own (lib.plan.series), in the order of the two tables
+    labels: dict[str, str]  # indicator → label
     indicator: str
     summary: tuple[Block, ...]  # the 2020 target and the pace it needs, or ()
     chart: Chart | None  # rows inline, its caption the legend in words; None where nothing can be drawn
@@ -84,7 +85,7 @@ def parse(query: Query) -> State:
     notices: list[Notice] = []
     q.unknown_keys(query, KEYS, notices)
     labels = _labels()
-    spellings = {**{sid: sid for sid in labels}, **{label: sid for sid, label in labels.items()}}
+    spellings = {**{indicator: indicator for indicator in labels}, **{label: indicator for indicator, label in labels.items()}}
     indicator = q.one_of(query, "indicator", spellings, DEFAULT_SERIES, notices)
     return State(indicator=indicator, notices=tuple(notices))
 
@@ -93,20 +94,17 @@ def to_query(state: State) -> dict[str, list[str]]:
     return q.query_of([("indicator", state.indicator, DEFAULT_SERIES)])
 
 
-def about(series: pd.Series) -> str:
+def about(row: pd.Series) -> str:
     """What a saved chart image says under its title: where the row is printed, and the unit."""
-    unit = f"单位：{series.unit}" if series.unit else "比值，无单位"
-    return f"专栏{series.table_no}·{series.number}　{unit}"
+    unit = f"单位：{row.unit}" if row.unit else "比值，无单位"
+    return f"专栏{row.table_no}·{row.number}　{unit}"
 
 
-def _chart(series: pd.Series, points: pd.DataFrame, break_label: str, outcome: pd.DataFrame, milestones: pd.DataFrame) -> dict:
-    heading = {"title": series.name_zh, "about": about(series), "digits": int(series.digits)}
-    if series.kind in PERIOD_KINDS:
-        return charts.spec(charts.period_chart(points, series.unit, outcome=outcome, **heading))
-    return charts.spec(charts.trajectory_chart(points, series.unit, break_label, outcome=outcome, milestones=milestones, **heading))
-
-
-RANKING_HEADING = "哪些目标需要最大的加速？"
+def _chart(row: pd.Series, points: pd.DataFrame, break_label: str, outcome: pd.DataFrame, milestones: pd.DataFrame) -> dict:
+    heading = {"title": row.name_zh, "about": about(row), "digits": int(row.digits)}
+    if row.kind in PERIOD_KINDS:
+        return charts.spec(charts.period_chart(points, row.unit, outcome=outcome, **heading))
+    return charts.spec(charts.trajectory_chart(points, row.unit, break_label, outcome=outcome, milestones=milestones, **heading))
 
 
 def _legend_words(points: pd.DataFrame, break_label: str, outcome: bool = False, milestone: bool = False) -> str:
@@ -127,25 +125,25 @@ def _ranking_chart() -> Chart:
     return Chart(charts.spec(chart), alt=RANKING_HEADING, name="ranking")
 
 
-def _marks_lines(series_id: str, series: pd.Series, milestones: pd.DataFrame) -> list[str]:
+def _marks_lines(indicator: str, row: pd.Series, milestones: pd.DataFrame) -> list[str]:
     """Milestones, yearly floors, a ceiling and the carry-forward caveat, one sentence each (plain text)."""
     lines = [f"{m.note}。" for m in milestones.itertuples()]
-    floors = trajectory_marks.floor_rows(series_id)
+    floors = trajectory_marks.floor_rows(indicator)
     if floors:
         years = "、".join(dict.fromkeys(year for year, _ in floors))
         words = "；".join(dict.fromkeys(floor for _, floor in floors))
         lines.append(f"年度下限：正文要求{years}每年都达到{words}，不只是2020年（专栏2印的是五年累计）。")
-    goal = outcomes.targets().get(series_id)
+    goal = outcomes.targets().get(indicator)
     if goal is not None and goal.kind == "total" and goal.qualifier in ("less_than", "at_most"):
         lines.append(f"上限：2016—2020年累计至多{format_number(goal.value)}{goal.unit}（不超过），不是每年必须达到的量。")
-    caveat = carry_forward_caveat(series.previous_id or series_id)
+    caveat = carry_forward_caveat(row.previous_id or indicator)
     if caveat:
         lines.append(f"{caveat}。")
     return lines
 
 
 def build(state: State) -> View:
-    series = series_catalogue().set_index("series_id").loc[state.indicator]
+    row = series_catalogue().set_index("series_id").loc[state.indicator]
     points, break_label = trajectory(state.indicator), basis_break(state.indicator)
     goal = points[points.line_key == "target"]
     required = points[points.line_key == "required"]
@@ -154,23 +152,23 @@ def build(state: State) -> View:
         summary = f"2020年目标：{goal.note.iloc[0]}"
         if not required.empty:
             summary += f"　·　完成目标所需：{required.note.iloc[0]}"
-    if series.direction == "moderate":
-        summary = "　·　".join(filter(None, [summary, direction_words(state.indicator, series.direction)]))
+    if row.direction == "moderate":
+        summary = "　·　".join(filter(None, [summary, direction_words(state.indicator, row.direction)]))
     reported = trajectory_marks.outcome(state.indicator)
     drawn = trajectory_marks.outcome_frame(reported)
     milestones = trajectory_marks.milestone_frame(state.indicator)
     spec, caption, message, class_table, notes = None, "", "", None, ()
     if points.empty:
         message = "规划没有为这一指标列出可以作图的数值。"
-    elif series.kind == "class":
+    elif row.kind == "class":
         message = "水质类别以“类”计，不作连续曲线；下表是规划列出的类别（类别数字越小，水质越好）。"
         rows = [(str(p.period), p.line, p.note) for p in points.itertuples()]
         if reported is not None:
             rows.append((str(reported.period), reported.label, reported.shown))
         class_table = Table(("年份", "系列", "原文"), tuple(rows))
     else:
-        spec = _chart(series, points, break_label, drawn, milestones)
-        if series.kind in PERIOD_KINDS:
+        spec = _chart(row, points, break_label, drawn, milestones)
+        if row.kind in PERIOD_KINDS:
             caption = "五年累计数、五年降幅和年均增速按规划期作柱状图：它们不是某一年的水平值。"
             if not drawn.empty:
                 caption += f"绿色柱：{reported.label}。"
@@ -178,8 +176,8 @@ def build(state: State) -> View:
             caption = _legend_words(points, break_label, outcome=not drawn.empty, milestone=not milestones.empty)
             lines = points[points.line_key.isin(["required", "previous"])].drop_duplicates("line_key")
             notes = (bullets([(Strong(LINES[n.line_key]), f"：{n.note}") for n in lines.itertuples()]),)
-    chart = None if spec is None else Chart(spec, alt=f"{series.name_zh}：2010—2020年轨迹", name="chart", caption=caption)
-    marks = _marks_lines(state.indicator, series, milestones)
+    chart = None if spec is None else Chart(spec, alt=f"{row.name_zh}：2010—2020年轨迹", name="chart", caption=caption)
+    marks = _marks_lines(state.indicator, row, milestones)
     related = tuple(
         RelatedTarget(
             text=f"{t.sentence}（{place}）",
