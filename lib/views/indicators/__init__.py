@@ -22,6 +22,7 @@ from lib.present import exports
 from lib.present.blocks import Link, target
 from lib.views import query as q
 from lib.views.indicators.columns import COMPACT_ROW_HEIGHT, Column, cells, columns_of
+from lib.views.indicators.columns import COMPACT_WIDTHS as COMPACT_WIDTHS  # the phone grid (tests/browser)
 from lib.views.indicators.row_detail import Detail, detail
 from lib.views.indicators.sorting import RowFilter, SortKey, positions, row_filter, sort_key
 from lib.views.query import Notice, Query
