@@ -288,12 +288,9 @@ def acceleration_chart(frame: pd.DataFrame, title: str = "", about: str = "") ->
 def spec(chart: alt.TopLevelMixin, keep_data: bool = True) -> dict:
     """A chart as a plain Vega-Lite dict, its rows inline (``datasets``: name → list of dicts).
 
-    Building and validating an Altair chart costs tens of milliseconds, so
-    Views build this once per State. It is plain data for every renderer: the
-    app turns the rows into Arrow at draw time (pages/_blocks.arrow_spec,
-    cached), the static edition compiles the spec as it is. With
-    ``keep_data=False`` the data is left out and passed separately, so a
-    slider move only swaps the numbers.
+    Built once per State (an Altair chart costs tens of milliseconds); the app turns the
+    rows into Arrow at draw time (pages/_blocks.arrow_spec, cached), the static edition
+    compiles the spec as it is. ``keep_data=False`` leaves the data out, passed separately.
     """
     result = chart.to_dict()
     if not keep_data:
