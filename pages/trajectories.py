@@ -3,6 +3,7 @@
 import streamlit as st
 
 from lib.present import routes
+from lib.present.blocks import Strong
 from lib.views import trajectories as page
 from pages import _blocks, _url
 from pages._shared import open_view, static_edition
@@ -31,7 +32,7 @@ if static_url := static_edition(routes.static_path(view.static_edition.target)):
     st.link_button(view.static_edition.label, static_url, icon=":material/open_in_new:")
 
 if view.related:
-    st.markdown(f"**{view.related_heading}**")
+    st.markdown(_blocks.inline(Strong(view.related_heading)))
     for related in view.related:
         st.markdown(f"- {_blocks.inline(related.text)}")
         _blocks.page_link(related.link, icon=":material/menu_book:")
