@@ -1,4 +1,4 @@
-"""Chart specs: cached with their data already in the form Streamlit sends it."""
+"""Chart specs: plain Vega-Lite with their rows inline, and the app's draw-time Arrow form of them."""
 
 import pandas as pd
 import pyarrow as pa
@@ -20,9 +20,16 @@ def spec_of(name: str):
 
 @pytest.mark.parametrize("name", SPECS)
 def test_cached_datasets_are_the_bytes_streamlit_would_send(name):
+    from lib.present.blocks import Chart
+    from pages import _blocks
+
     chart = spec_of(name)
     inline = chart.to_dict()["datasets"]
-    cached = charts.spec(chart)["datasets"]
+    spec = charts.spec(chart)
+    assert spec["datasets"] == inline  # the View's spec holds its rows as plain lists
+    block = Chart(spec, alt=name)
+    cached = _blocks.arrow_spec(block)["datasets"]  # pages/_blocks: the app's draw-time conversion
+    assert _blocks.arrow_spec(block) is _blocks.arrow_spec(block)  # converted once per chart
     assert set(cached) == set(inline)
     for key, values in inline.items():
         # Streamlit's own conversion of the inline rows: what it would do on every rerun.
