@@ -238,3 +238,60 @@ def test_moderate_direction_is_never_compared():
     # 人口自然增长率: 适度增长 (第三十一章), neither higher nor lower is better
     assessment = compare(required_pace("share", 3.86, 4.0, "‰"), achieved_pace("t1_natural_pop_growth"), "moderate", False)
     assert assessment.status == "cannot_assess"
+
+
+# issue 23 §1: an indicator whose linked text target sets an earlier date than 2020 is paced to it.
+@pytest.mark.parametrize(
+    "indicator_id, year, where, sentence, value, text",
+    [
+        # 专栏2 row 24 【70.6】万人 by 2017: 70.6 / (2017 − 2015) = 35.3 万人 a year over 2016—2017,
+        # approximate for the sentence's 基本; 第二十五章's “2018年全面‘扫尾’” is later and does not rule.
+        (
+            "t2_poverty_exit",
+            2017,
+            "第一章第三节",
+            "到2017年，基本实现我国现行标准下农村贫困人口脱贫",
+            35.3,
+            "2016—2017年 年均约 35.3 万人",
+        ),
+    ],
+)
+def test_an_earlier_deadline_sets_the_pace(indicator_id, year, where, sentence, value, text):
+    from lib.plan.milestones import deadline
+    from lib.plan.plan_text import passage
+
+    assert sentence in passage(where[: where.index("章") + 1], where[where.index("章") + 1 :])
+    early = deadline(indicator_id)
+    assert (early.year, early.where, early.clause) == (year, where, sentence)
+    required = indicator_pace(indicator_id).required
+    assert required.value == pytest.approx(value, abs=1e-9)
+    assert required.text == text
+    assert required.deadline_year == year
+    assert f"{where}：“{sentence}”" in required.labelled_text
+
+
+def test_only_poverty_has_an_earlier_deadline():
+    # The other linked targets before 2020 are 翻一番 (a different level, issue 23 §4) on 专栏1 rows.
+    from lib.plan.milestones import deadline
+
+    early = {i for i in data.load_indicators().indicator_id if deadline(i) is not None}
+    assert early == {"t2_poverty_exit"}
+
+
+@pytest.mark.parametrize(
+    "kind, base, target, deadline_year, value, text",
+    [
+        # 【70.6】 by 2017: 70.6/2 = 35.3
+        ("total", None, 70.6, 2017, 35.3, "2016—2017年 年均 35.3 万人"),
+        # 100 → 121 by 2017: (121/100)^(1/2) − 1 = 10 %
+        ("level", 100, 121, 2017, 10.0, "2016—2017年 年均 +10%"),
+        # 40 → 46 by 2018: (46 − 40)/3 = 2 points a year
+        ("share", 40, 46, 2018, 2.0, "2016—2018年 年均 +2 个百分点"),
+        # 2020 is the plan's own end: no years named
+        ("total", None, 70.6, 2020, 14.12, "年均 14.12 万人"),
+    ],
+)
+def test_required_pace_to_a_deadline(kind, base, target, deadline_year, value, text):
+    pace = required_pace(kind, base, target, "万人" if kind == "total" else "%", deadline_year=deadline_year)
+    assert pace.value == pytest.approx(value, abs=1e-9)
+    assert pace.text == text

@@ -138,6 +138,50 @@ def doublings(indicator_id: str | None = None) -> tuple[Doubling, ...]:
     return tuple(result)
 
 
+# Text targets that can set an earlier date for the indicator's own target (not 翻一番, a different level).
+DEADLINE_TYPES = ("milestone", "number", "full_coverage", "elimination")
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """An earlier date than 2020 the body text sets for an indicator's target: the pace runs to it."""
+
+    target_id: str
+    indicator_id: str
+    year: int
+    qualifier: str  # "approx" for 基本实现/基本完成
+    where: str  # 第一章第三节
+    clause: str  # the sentence up to the end of what it sets: “到2017年，基本实现…脱贫”
+
+    @property
+    def words(self) -> str:
+        return f"{self.where}：“{self.clause}”"
+
+
+@functools.cache
+def deadline(indicator_id: str) -> Deadline | None:
+    """The earliest year before 2020 a linked text target names for the indicator, or None.
+
+    Only a year the sentence states counts (``year_basis`` stated): 第一章第三节
+    “到2017年，基本实现我国现行标准下农村贫困人口脱贫” puts 专栏2's 【70.6】 at 2017,
+    and 第二十五章's “2018年全面‘扫尾’” is later, so the earlier one rules. Of two
+    sentences naming the same year the first in the plan is shown.
+    """
+    frame = _text_targets()
+    rows = frame[
+        (frame.indicator_id == indicator_id)
+        & frame.target_type.isin(DEADLINE_TYPES)
+        & (frame.year_basis == "stated")
+        & (frame.year < PLAN_END)
+    ]
+    if rows.empty:
+        return None
+    row = rows[rows.year == rows.year.min()].iloc[0]
+    end = row.sentence.index(row.raw) + len(row.raw)
+    where = f"{row.chapter}{row.section if isinstance(row.section, str) else ''}"
+    return Deadline(row.target_id, indicator_id, int(row.year), row.qualifier, where, row.sentence[:end])
+
+
 def carry_forward_caveat(indicator_id: str) -> str:
     """Why the 2011–2015 change must not be carried forward silently, or "".
 

@@ -123,6 +123,8 @@ def indicator_options() -> tuple[IndicatorOption, ...]:
         kind = "share" if row.kind == "threshold" else row.kind
         if kind in ("share", "ratio"):
             plan_pace = (result.target - result.base) / 5
+        elif kind == "total" and result.required.deadline_year != 2020:
+            plan_pace = result.target / 5  # the studio's constant pace runs to 2020; the early date is the overview's
         else:
             plan_pace = result.required.value
         low, high, step_size = _slider_range(row.kind, plan_pace, result.achieved.value)
