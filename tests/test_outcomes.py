@@ -91,7 +91,13 @@ THE_DATA = [
     # Ⅱ类 at all 15 sections against Ⅲ.
     ("t2_yangtze_water", "met", "达到：2020年Ⅱ类，目标Ⅲ类（达到该类或更好）。"),
     ("t2_good_air_days", "basis_differs", None),
-    ("t2_poverty_exit", "basis_differs", None),
+    # issue 23 §2: “动态识别的190.6万农村贫困人口全部脱贫” covers the plan's 【70.6】 (among the identified).
+    (
+        "t2_poverty_exit",
+        "met",
+        "达到：原句说“动态识别的190.6万农村贫困人口全部脱贫”，规划目标【70.6】万人在其中"
+        "（基数不同：动态识别的全部农村贫困人口，不是2016—2020年的脱贫人数；规划的【70.6】万人在其中）。",
+    ),
     ("t2_new_urban_jobs", "basis_differs", None),
     ("t2_life_expectancy", "basis_differs", None),
     ("t2_forest_cover", "no_figure", "未找到官方数字（目标46%）。"),
@@ -104,6 +110,34 @@ def test_verdicts_on_the_data(indicator, status, sentence):
     assert verdict.status == status
     if sentence is not None:
         assert verdict.sentence == sentence
+
+
+def test_a_covering_quote_is_met_and_says_only_what_the_quote_says():
+    from lib.engine.trajectory_marks import outcome
+
+    row = outcomes.load_outcomes().set_index("outcome_id").loc["o_poverty_exit"]
+    assert row.covers_target and row.claim in row.quote
+    assert "累计190.6" not in outcomes.verdict("t2_poverty_exit").sentence
+    mark = outcome("t2_poverty_exit")
+    assert mark.shown == "动态识别的190.6万农村贫困人口全部脱贫" and mark.status_label == "达到"
+    assert not mark.drawn  # 190.6万 is no point beside 【70.6】
+
+
+@pytest.mark.parametrize(
+    "covers_target, claim, error",
+    [
+        (True, "", "covers_target needs its claim"),
+        (True, "全部脱贫了", "covers_target needs its claim"),
+        (False, "全部脱贫", "a claim is only for"),
+    ],
+)
+def test_a_claim_must_be_the_quote_s_own(tmp_path, covers_target, claim, error):
+    path = tmp_path / "outcomes.csv"
+    frame = pd.read_csv(outcomes.PATH, dtype=str, keep_default_na=False)
+    frame.loc[frame.outcome_id == "o_poverty_exit", ["covers_target", "claim"]] = [str(covers_target).lower(), claim]
+    frame.to_csv(path, index=False)
+    with pytest.raises(DataFileError, match=error):
+        outcomes.read_outcomes(path)
 
 
 def test_every_indicator_with_a_target_has_a_verdict():

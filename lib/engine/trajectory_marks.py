@@ -72,6 +72,9 @@ def outcome(series_id: str) -> Outcome | None:
         why = "口径与规划指标不同"
     shown = row.value_text if value is None else f"{format_number(value)}{row.unit}"
     differs = "" if row.basis_matches_plan else "，口径不同"
+    if row.covers_target:
+        # “动态识别的190.6万…全部脱贫”: the quote's own words, never "累计190.6万" as if a 2016–2020 flow.
+        shown, differs = row.claim, "，基数不同"
     return Outcome(
         label=f"{OUTCOME_PREFIX}（{row.short_name}{differs}）",
         year=int(row.period[-4:]),

@@ -24,7 +24,13 @@ The rule, by the target's qualifier (the printed cell's, or the body text's
 
 A figure on another basis (全市 where the plan counts 主城区, one year where the
 plan counts five, another base population, an unverified 口径) gives
-``basis_differs``: it is shown, never called met or missed.
+``basis_differs``: it is shown, never called met or missed. One exception
+(issue 23 §2), marked in the row (``covers_target``): the quote says the whole
+of a population that contains the plan's was reached. 2021's government work
+report says “动态识别的190.6万农村贫困人口全部脱贫”; the plan's 【70.6】万 (the
+poor still to be lifted out after 2015) are among the dynamically identified, so
+all of them were lifted out: met, with the base told in words and the figure
+named by the quote's own words (``claim``), never as a 2016–2020 flow of 190.6万.
 """
 
 from __future__ import annotations
@@ -71,6 +77,11 @@ OUTCOMES = {
     "url": ("str", pa.Column(str, pa.Check.str_matches(r"^https?://\S+$"), description="读到这句话的网页")),
     "quote": ("str", _text(description="原句，照网页原样")),
     "source_kind": ("str", _text(SOURCE_KINDS, description="publisher 发布机关网站，news 新闻报道，reprint 其他网站转载")),
+    "covers_target": (
+        "bool",
+        pa.Column(bool, description="原句说包含规划目标人群在内的全体都已达到（“动态识别的…全部脱贫”）：目标实质达到，基数另注"),
+    ),
+    "claim": ("str", _text(required=False, description="covers_target 为真时：原句中据以判断的那句话，照原样")),
     "note": ("str", _text(required=False, description="说明")),
 }
 
@@ -153,6 +164,10 @@ def _check_row(path: Path, line: int, row: pd.Series, target: Target) -> None:
             raise DataFileError(path, f"value {format_number(row.value)!r} is not in value_text {row.value_text!r}", row=line)
     elif not row.derived_from:
         raise DataFileError(path, "a derived value must say what it is derived from", row=line)
+    if row.covers_target and (not row.claim or row.claim not in row.quote):
+        raise DataFileError(path, "covers_target needs its claim, word for word from the quote", row=line)
+    if row.claim and not row.covers_target:
+        raise DataFileError(path, "a claim is only for a row whose quote covers the target (covers_target)", row=line)
     if row.basis_matches_plan and (row.period != target.period or row.unit != target.unit):
         raise DataFileError(
             path,
@@ -172,6 +187,15 @@ def verdict(indicator_id: str, outcomes: pd.DataFrame | None = None) -> Verdict:
     if rows.empty:
         return Verdict(indicator_id, "no_figure", f"未找到官方数字（目标{_target_words(target)}）。")
     comparable = rows[rows.basis_matches_plan]
+    covering = rows[rows.covers_target.fillna(False).astype(bool)] if "covers_target" in rows else rows.iloc[:0]
+    if comparable.empty and not covering.empty:
+        row = covering.iloc[0]
+        return Verdict(
+            indicator_id,
+            "met",
+            f"达到：原句说“{row.claim}”，规划目标{_target_words(target)}在其中（基数不同：{row.basis}）。",
+            row.outcome_id,
+        )
     if comparable.empty:
         row = rows.iloc[0]
         return Verdict(
