@@ -211,3 +211,36 @@ def test_a_change_within_a_control_target_is_not_a_trend(indicator_id, has_cavea
 )
 def test_years_covered(year, year_basis, years):
     assert milestones.years_covered(year, year_basis) == years
+
+
+# issue 23 §4: 翻一番 read at comparable prices, from the published real growth; current prices only as an aside.
+@pytest.mark.parametrize(
+    "indicator_id, sentence, real_growth, real_index, needed",
+    [
+        # 第一章第三节 “到2017年…地区生产总值…比2010年翻一番”; 专栏1 row 1: 2011–2015 real growth 12.8 %/年:
+        # 1.128^5 = 1.826188 by 2015; (2 / 1.826188)^(1/2) − 1 = 4.6507 %/年 over 2016–2017.
+        ("t1_gdp", "比2010年翻一番", 12.8, 1.826188, 4.6507),
+        # The incomes' 11.2 and 14.3 %/年 name no price basis (专栏1 备注): no comparable-price reading.
+        ("t1_urban_income", "比2010年翻一番", None, None, None),
+        ("t1_rural_income", "比2010年翻一番", None, None, None),
+    ],
+)
+def test_doubling_is_read_at_comparable_prices(indicator_id, sentence, real_growth, real_index, needed):
+    from lib.engine.trajectory_marks import milestone_label, milestone_words
+    from lib.plan.milestones import doublings
+
+    (mark,) = doublings(indicator_id)
+    texts = data.load_text_targets().set_index("target_id")
+    assert sentence in texts.loc[mark.target_id, "sentence"]
+    assert (mark.year, mark.base_year, mark.factor) == (2017, 2010, 2)
+    if real_growth is None:
+        assert mark.real_index is None and "可比价：" not in milestone_words(mark)
+        return
+    assert mark.real_growth == real_growth
+    assert mark.real_index == pytest.approx(real_index, abs=1e-6)
+    assert mark.real_pace_needed == pytest.approx(needed, abs=1e-4)
+    words = milestone_words(mark)
+    # the comparable-price reading comes first; 2 × 7926 = 15852 at current prices is the labelled aside
+    assert words.index("按可比价") < words.index("现价读法（参考）：不低于15852亿元")
+    assert "2015年为2010年的1.826倍" in words and "约4.65%" in words
+    assert milestone_label(mark) == "2017年翻一番·现价读法（参考） ≥15852"

@@ -255,8 +255,11 @@ def test_the_gdp_doubling_milestone_is_drawn_from_the_printed_2010_level():
     # 第一章第三节 "到2017年…比2010年翻一番"; 专栏1 row 1: 7926 亿元 in 2010, so 2 × 7926 = 15852 亿元 by 2017
     milestone = next(f for f in datasets(shown.chart) if "line" in f and any("翻一番" in line for line in f.line))
     assert list(milestone.year) == [2017] and list(milestone.value) == [15852]
-    assert list(milestone.line) == ["2017年翻一番 ≥15852"]
-    assert "里程碑：2017年比2010年翻一番，即不低于15852亿元" in shown.marks_markdown
+    # issue 23 §4: read at comparable prices first; the current-price level is the labelled aside
+    assert list(milestone.line) == ["2017年翻一番·现价读法（参考） ≥15852"]
+    marks = shown.marks_markdown.replace("\\", "")
+    assert "里程碑：2017年比2010年翻一番，按可比价" in marks and "还需实际年均增长约4.65%" in marks
+    assert "现价读法（参考）：不低于15852亿元" in marks
     assert "不是实际数" in shown.marks_markdown and "空心三角" in shown.chart_caption
 
 

@@ -100,19 +100,41 @@ def outcome_frame(mark: Outcome | None) -> pd.DataFrame:
     return pd.DataFrame([[mark.year, mark.period, mark.value, mark.label, note]], columns=columns)
 
 
+CURRENT_PRICE_ASIDE = "现价读法（参考）"
+
+
 def milestone_words(mark: Doubling) -> str:
+    """The doubling read at comparable prices first; the current-price level only as a labelled aside (issue 23 §4).
+
+    A doubling target is conventionally read at comparable prices; 专栏1's levels are at
+    current prices, which 2015 (15720 亿元) nearly doubles on 2010 (7926) by prices alone.
+    """
     caveat = f"；{mark.caveat}" if mark.caveat else ""
+    aside = (
+        f"不低于{format_number(mark.level)}{mark.unit}"
+        f"（{mark.base_year}年{format_number(mark.base_value)}{mark.unit}的{format_number(mark.factor)}倍{caveat}）"
+    )
+    head = f"里程碑：{mark.year}年比{mark.base_year}年翻一番"
+    if mark.real_index is None:
+        return f"{head}，即{aside}；这是规划提出的中途目标，不是实际数"
     return (
-        f"里程碑：{mark.year}年比{mark.base_year}年翻一番，即不低于{format_number(mark.level)}{mark.unit}"
-        f"（{mark.base_year}年{format_number(mark.base_value)}{mark.unit}的{format_number(mark.factor)}倍{caveat}）；"
-        "这是规划提出的中途目标，不是实际数"
+        f"{head}，按可比价：{mark.base_year + 1}—2015年实际年均增长{format_number(mark.real_growth)}%（专栏1），"
+        f"2015年为{mark.base_year}年的{format_number(mark.real_index, 3)}倍，"
+        f"{2016}—{mark.year}年还需实际年均增长约{format_number(mark.real_pace_needed, 2)}%；"
+        f"{CURRENT_PRICE_ASIDE}：{aside}，现价含价格上涨，不是翻番的通常口径；这是规划提出的中途目标，不是实际数"
     )
 
 
+def milestone_label(mark: Doubling) -> str:
+    """The chart's name for the point: the current-price level, said to be the aside where a real reading exists."""
+    aside = f"·{CURRENT_PRICE_ASIDE}" if mark.real_index is not None else ""
+    return f"{mark.year}年翻一番{aside} ≥{format_number(mark.level)}"
+
+
 def milestone_frame(series_id: str) -> pd.DataFrame:
-    """Doubling milestones (翻一番) whose base the plan prints, as chart rows."""
+    """Doubling milestones (翻一番) whose base the plan prints, as chart rows (on the chart's current-price axis)."""
     rows = [
-        [mark.year, str(mark.year), mark.level, f"{mark.year}年翻一番 ≥{format_number(mark.level)}", milestone_words(mark)]
+        [mark.year, str(mark.year), mark.level, milestone_label(mark), milestone_words(mark)]
         for mark in doublings(series_id)
         if mark.comparable
     ]

@@ -100,6 +100,11 @@ class Doubling:
     price_basis: str  # of the base level: "current" for money (专栏1 备注1)
     comparable: bool  # False when the base year's 口径 differs from the latest printed level's
     caveat: str  # why the check is not straightforward, in Chinese; "" if it is
+    # The comparable-price reading (issue 23 §4): a doubling is read in real terms, as an index
+    # built from the published real growth of 2011–2015; None where none is published as real.
+    real_growth: float | None = None  # % a year, 2011–2015, as 专栏1 prints it
+    real_index: float | None = None  # the 2015 level as a multiple of the base year's, at comparable prices
+    real_pace_needed: float | None = None  # % a year of real growth from 2015 to ``year`` to reach ``factor``
 
 
 def doublings(indicator_id: str | None = None) -> tuple[Doubling, ...]:
@@ -120,6 +125,7 @@ def doublings(indicator_id: str | None = None) -> tuple[Doubling, ...]:
             caveats.append(f"{r.base_year}年为{base.basis}，2015年为{latest.basis}，不可直接比较")
         if base.price_basis == "current":
             caveats.append("基数为当年价；原文未说明按现价还是可比价翻番")
+        real = _real_reading(r.indicator_id, int(r.base_year), int(r.year), float(r.value), observations)
         result.append(
             Doubling(
                 r.target_id,
@@ -133,9 +139,32 @@ def doublings(indicator_id: str | None = None) -> tuple[Doubling, ...]:
                 base.price_basis,
                 comparable,
                 "；".join(caveats),
+                *real,
             )
         )
     return tuple(result)
+
+
+def _real_reading(
+    indicator_id: str, base_year: int, year: int, factor: float, observations: pd.DataFrame
+) -> tuple[float | None, float | None, float | None]:
+    """(real growth 2011–2015, the 2015 index on the base year, the real pace still needed), or Nones.
+
+    专栏1 prints GDP's 2011–2015 growth as real (12.8 % a year, 专栏1 备注1) while its
+    levels are at current prices. A doubling by 2017 on 2010 is read at comparable
+    prices: 1.128^5 = 1.826 by 2015, so 2016–2017 need (2 / 1.826)^(1/2) − 1 = 4.65 % a
+    year. Only a rate printed as real is used; the incomes' rates name no price basis.
+    """
+    obs_id = f"{indicator_id}.{base_year + 1}-2015.published_growth"
+    if obs_id not in observations.index:
+        return None, None, None
+    growth = observations.loc[obs_id]
+    if growth.price_basis != "real" or growth.measure != "annual_rate":
+        return None, None, None
+    rate = float(growth.value)
+    index = (1 + rate / 100) ** (2015 - base_year)
+    needed = ((factor / index) ** (1 / (year - 2015)) - 1) * 100
+    return rate, index, needed
 
 
 # Text targets that can set an earlier date for the indicator's own target (not 翻一番, a different level).
