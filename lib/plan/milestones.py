@@ -74,15 +74,34 @@ class YearlyFloor:
     unit: str
     qualifier: str
     years: tuple[int, ...]
+    where: str = ""  # 第二十七章, 第二十四章第二节
+    clause: str = ""  # the sentence from its 每年 to the figure: “每年新增就业稳定在60万人左右”
 
 
 def yearly_floors(indicator_id: str) -> tuple[YearlyFloor, ...]:
     frame = _text_targets()
     rows = frame[(frame.indicator_id == indicator_id) & (frame.year_basis == "each_year")]
     return tuple(
-        YearlyFloor(r.target_id, r.indicator_id, r.raw, float(r.value), r.unit, r.qualifier, years_covered(int(r.year), r.year_basis))
+        YearlyFloor(
+            r.target_id,
+            r.indicator_id,
+            r.raw,
+            float(r.value),
+            r.unit,
+            r.qualifier,
+            years_covered(int(r.year), r.year_basis),
+            f"{r.chapter}{r.section if isinstance(r.section, str) else ''}",
+            _yearly_clause(r.sentence, r.raw),
+        )
         for r in rows.itertuples()
     )
+
+
+def _yearly_clause(sentence: str, raw: str) -> str:
+    """“确保每年新增就业稳定在60万人左右” → “每年新增就业稳定在60万人左右”; the clause around 每年 and the figure."""
+    end = sentence.index(raw) + len(raw)
+    start = max(sentence.rfind(mark, 0, end) for mark in ("，", "；", "。")) + 1
+    return sentence[start:end].removeprefix("确保")
 
 
 @dataclass(frozen=True)

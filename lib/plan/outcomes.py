@@ -44,6 +44,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from lib.plan import data
+from lib.plan.milestones import yearly_floors
 from lib.plan.schemas import _text, columns, schema
 from lib.plan.validation import DATA_DIR, DataFileError, read_csv, read_once, require_references, validate
 from lib.plan.values import ROMAN, format_number
@@ -180,7 +181,13 @@ load_outcomes = read_once(read_outcomes)
 
 
 def verdict(indicator_id: str, outcomes: pd.DataFrame | None = None) -> Verdict:
-    """Met, not met, basis differs or no figure, for one 专栏2 indicator with a target."""
+    """Met, not met, basis differs or no figure, for one 专栏2 indicator with a target, with its yearly target beside it."""
+    found = _verdict(indicator_id, outcomes)
+    yearly = yearly_words(indicator_id, outcomes) if outcomes is None or "period" in outcomes else ""
+    return Verdict(found.indicator_id, found.status, f"{found.sentence}{yearly}", found.outcome_id) if yearly else found
+
+
+def _verdict(indicator_id: str, outcomes: pd.DataFrame | None = None) -> Verdict:
     target = targets()[indicator_id]
     outcomes = load_outcomes() if outcomes is None else outcomes
     rows = outcomes[outcomes.indicator_id == indicator_id]
@@ -210,6 +217,33 @@ def verdict(indicator_id: str, outcomes: pd.DataFrame | None = None) -> Verdict:
     words = STATUS_LABELS[status]
     sentence = f"{words}：{_figure_words(row, target)}，目标{_target_words(target)}{_rule_words(target)}。"
     return Verdict(indicator_id, status, sentence, row.outcome_id)
+
+
+def yearly_words(indicator_id: str, outcomes: pd.DataFrame | None = None) -> str:
+    """Each recorded one-year figure against the text's yearly target (每年…), in words; "" if there is none.
+
+    第二十七章 “确保每年新增就业稳定在60万人左右” holds for every year 2016–2020 beside
+    专栏2's five-year 【300】: 2020's 65.56万人 meets it even though the five-year total is
+    not known. The same rule as the 2020 targets: 以上 is a floor, 左右 allows ±2% of a level.
+    """
+    floors = yearly_floors(indicator_id)
+    if not floors:
+        return ""
+    outcomes = load_outcomes() if outcomes is None else outcomes
+    rows = outcomes[(outcomes.indicator_id == indicator_id) & ~outcomes.period.str.contains("-")]
+    found = []
+    for floor in floors:
+        goal = Target(indicator_id, "level", "higher", str(floor.years[-1]), floor.value, floor.unit, floor.qualifier, floor.raw)
+        for row in rows.itertuples():
+            if row.unit != floor.unit or pd.isna(row.value) or int(row.period) not in floor.years:
+                continue
+            met = _meets(pd.Series({"value": row.value, "value_text": row.value_text}), goal)
+            rule = f"（容差±{format_number(LEVEL_TOLERANCE * 100)}%）" if floor.qualifier == "approx" else ""
+            found.append(
+                f"年度目标：{row.period}年{format_number(row.value)}{row.unit}，{'达到' if met else '未达到'}"
+                f"{floor.where}“{floor.clause}”{rule}"
+            )
+    return "；".join(found) + "。" if found else ""
 
 
 def verdicts() -> dict[str, Verdict]:
