@@ -77,9 +77,11 @@ def test_required_pace_without_an_answer_says_why(kind, base, target, reason_wor
         ("t2_energy_intensity_cut", 3.1981, 5.0930, "computed", 1.5925, "on_track"),
         # Foreign capital: required 【500】/5 = 100 亿美元; achieved 【532】/5 = 106.4; R = 1.064
         ("t2_fdi", 100, 106.4, "computed", 1.064, "on_track"),
-        # Life expectancy 76.7 → 78: (78/76.7)^(1/5) − 1 = 0.3367 %; achieved 75.7 → 76.7:
-        # (76.7/75.7)^(1/5) − 1 = 0.2628 %; R = 0.7806
-        ("t2_life_expectancy", 0.3367, 0.2628, "computed", 0.7806, "acceleration_needed"),
+        # Life expectancy 76.7 → 78 岁 in years a year (issue 23 §6): (78 − 76.7)/5 = 0.26 岁; achieved
+        # 专栏1 “五年提高1岁” / 5 = 0.2 岁; R = 0.2/0.26 = 0.7692
+        ("t2_life_expectancy", 0.26, 0.2, "published_change", 0.7692, "acceleration_needed"),
+        # Schooling 10.3 → 11 年: (11 − 10.3)/5 = 0.14 年; achieved “五年提高0.3年” / 5 = 0.06; R = 0.4286
+        ("t2_schooling_years", 0.14, 0.06, "published_change", 0.4286, "limited_progress"),
     ],
 )
 def test_indicator_pace_against_hand_arithmetic(indicator_id, required, achieved, basis, ratio, status):
@@ -295,3 +297,37 @@ def test_required_pace_to_a_deadline(kind, base, target, deadline_year, value, t
     pace = required_pace(kind, base, target, "万人" if kind == "total" else "%", deadline_year=deadline_year)
     assert pace.value == pytest.approx(value, abs=1e-9)
     assert pace.text == text
+
+
+@pytest.mark.parametrize(
+    "kind, base, target, qualifier, text",
+    [
+        # 专栏2 row 23 ＞50: 43 → 50 is 7 points, and touching 50 is not passing it
+        ("threshold", 43, 50, "greater_than", "还差 7 个百分点以上（须超过50%，恰好等于不算）"),
+        # the same line read as a share path (the trajectory's): (50 − 43)/5 = 1.4 a year, and more
+        ("share", 43, 50, "greater_than", "年均 +1.4 个百分点以上（须超过50%，恰好等于不算）"),
+        # a plain 50 is reached by touching it
+        ("threshold", 43, 50, "exact", "还差 7 个百分点"),
+    ],
+)
+def test_a_more_than_target_must_be_passed(kind, base, target, qualifier, text):
+    assert required_pace(kind, base, target, "%", qualifier=qualifier).text == text
+
+
+def test_the_port_share_pace_says_it_must_pass_50():
+    # 专栏2 row 23: 港口外贸货物吞吐量占比 ＞50
+    assert "须超过50%，恰好等于不算" in indicator_pace("t2_port_external_share").required.text
+
+
+@pytest.mark.parametrize(
+    "indicator_id, unit, required_text, achieved_text",
+    [
+        # issue 23 §6: 岁 and 年 are paced in years a year, never in compound %
+        ("t2_life_expectancy", "岁/年", "年均 +0.26 岁", "年均 +0.2 岁"),
+        ("t2_schooling_years", "年/年", "年均 +0.14 年", "年均 +0.06 年"),
+    ],
+)
+def test_levels_in_years_are_paced_in_years_a_year(indicator_id, unit, required_text, achieved_text):
+    result = indicator_pace(indicator_id)
+    assert (result.required.unit, result.achieved.unit) == (unit, unit)
+    assert (result.required.text, result.achieved.text) == (required_text, achieved_text)

@@ -43,6 +43,15 @@ BASIS_LABELS = {
 # What a rate measures, by the price basis of the figures it comes from (专栏1 备注1).
 PRICE_LABELS = {"current": "名义，按现价", "nominal": "名义", "real": "实际", "unstated": "价格口径未说明"}
 PER_MILLE = "‰"
+# A level counted in years (人口平均预期寿命 in 岁, 平均受教育年限 in 年) grows by years, not by a
+# percentage: 76.7 → 78 岁 is (78 − 76.7)/5 = 0.26 岁 a year, never a compound 0.34 % (issue 23 §6).
+LINEAR_LEVEL_UNITS = ("岁", "年")
+
+
+def linear_pace(step: float, unit: str, basis: str) -> Pace:
+    return Pace(step, f"{unit}/年", f"年均 {signed(step, 2)} {unit}", basis)
+
+
 BASE_YEAR, PLAN_END = 2015, 2020
 
 
@@ -112,6 +121,9 @@ def required_pace(
     text = pace.text.replace("年均 ", "年均约 ", 1) if approx and pace.value is not None else pace.text
     if deadline_year != PLAN_END and pace.value is not None:
         text = f"{BASE_YEAR + 1}—{deadline_year}年 {text}"
+    if qualifier == "greater_than" and pace.value is not None and target is not None:
+        # ＞50, 超过10%: touching the line is not passing it (issue 23 §6).
+        text += f"以上（须超过{format_number(target)}{unit}，恰好等于不算）"
     rate_basis = price_basis if kind in ("level", "growth_rate") else ""
     basis = "computed_nominal" if kind == "level" and price_basis == "current" and pace.basis == "computed" else pace.basis
     return Pace(pace.value, pace.unit, text, basis, approx, pace.reason, rate_basis, pace.ceiling, deadline_year, deadline_words)
@@ -144,6 +156,8 @@ def _required_pace(kind: str, base: float | None, target: float | None, unit: st
         return Pace(yearly, "%/年", f"年均降低 {format_number(yearly, 2)}%", "computed")
     if base is None:
         return Pace(None, "", "―", reason="2015年无基数")
+    if kind == "level" and unit in LINEAR_LEVEL_UNITS:
+        return linear_pace(points_per_year(base, target, years), unit, "computed")
     if kind == "level":
         rate = compound_rate(base, target, years)
         if rate is None:
