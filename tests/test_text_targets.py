@@ -36,21 +36,22 @@ def test_targets_without_a_numeral_are_recorded(raw, place, target_type, year, i
 
 
 def test_counts_by_type_match_data_readme():
-    # data/README.md states these counts; 193 numeric rows were recorded before issue 15.
+    # data/README.md states these counts; 193 numeric rows were recorded before issue 15, 1 more
+    # (专栏7's 配送点) and 6 borderline ones with issue 23 §7.
     counts = TARGETS.target_type.value_counts().to_dict()
     assert counts == {
-        "number": 193,
+        "number": 194,
         "full_coverage": 20,
-        "milestone": 12,
-        "elimination": 5,
+        "milestone": 14,
+        "elimination": 8,
         "doubling": 3,
         "national_parity": 3,
         "zero_growth": 2,
         "class": 1,
-        "direction": 1,
+        "direction": 2,
     }
     words = TARGETS[TARGETS.target_type != "number"]
-    assert (len(words), int(words.borderline.sum())) == (47, 14)  # 33 clear, 14 borderline
+    assert (len(words), int(words.borderline.sum())) == (53, 20)  # 33 clear, 20 borderline
     assert not TARGETS[TARGETS.target_type == "number"].borderline.any()
 
 
@@ -244,3 +245,39 @@ def test_doubling_is_read_at_comparable_prices(indicator_id, sentence, real_grow
     assert words.index("按可比价") < words.index("现价读法（参考）：不低于15852亿元")
     assert "2015年为2010年的1.826倍" in words and "约4.65%" in words
     assert milestone_label(mark) == "2017年翻一番·现价读法（参考） ≥15852"
+
+
+# issue 23 §7: the targets the audit found missing, each at its place, and tt_155's unit.
+@pytest.mark.parametrize(
+    "raw, place, target_type, year, borderline",
+    [
+        ("1―2个配送点", "第六章第一节", "number", 2020, False),  # 专栏7 “各区县（自治县）形成服务本行政区域的1―2个配送点”
+        ("实现公共交通出行“零换乘”", "第十一章第二节", "elimination", 2020, True),
+        ("基本解决部分区域工程性缺水问题", "第十一章第四节", "elimination", 2020, True),
+        ("解决贫困人口饮水问题", "第二十五章第一节", "elimination", 2017, True),  # 第二十五章's 2017
+        ("建成生态文明城市", "第一章第三节", "milestone", 2020, True),
+        ("初步实现基本公共服务均等化", "第一章第三节", "milestone", 2020, True),
+        ("物价保持基本稳定", "第一章第三节", "direction", 2020, True),
+    ],
+)
+def test_the_missing_targets_are_recorded(raw, place, target_type, year, borderline):
+    from lib.plan import plan_text
+
+    (row,) = TARGETS[TARGETS.raw == raw].itertuples()
+    assert (row.chapter + row.section, row.target_type, row.year, bool(row.borderline)) == (place, target_type, year, borderline)
+    where = plan_text.box(row.box).text if row.box else plan_text.passage(row.chapter, row.section)
+    assert row.sentence in where and raw in row.sentence
+
+
+def test_relocation_counts_people():
+    # 第二十五章第一节 “实施25万建卡贫困人口易地扶贫搬迁”: 25万 people
+    assert (BY_ID.loc["tt_155", "value"], BY_ID.loc["tt_155", "unit"]) == (25, "万人")
+
+
+@pytest.mark.parametrize("indicator_id", ["t1_schooling_years", "t2_schooling_years"])
+def test_the_schooling_definition_claims_no_age_range_it_cannot_source(indicator_id):
+    # issue 23 §7: the plan says 主要劳动年龄人口 and gives no ages; 16—59 is the “十四五” 劳动年龄人口's range
+    # and the national outline is said to use 20—59 for 主要劳动年龄人口, which no stored copy here quotes.
+    definition = data.load_definitions().set_index("indicator_id").loc[indicator_id, "definition"]
+    assert "16—59" not in definition and "20—59" not in definition
+    assert definition.startswith("主要劳动年龄人口平均接受学历教育的年数")
