@@ -43,7 +43,7 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
-from lib.plan import data
+from lib.plan import data, yearly
 from lib.plan.milestones import yearly_floors
 from lib.plan.schemas import _text, columns, schema
 from lib.plan.validation import DATA_DIR, DataFileError, read_csv, read_once, require_references, validate
@@ -219,31 +219,39 @@ def _verdict(indicator_id: str, outcomes: pd.DataFrame | None = None) -> Verdict
     return Verdict(indicator_id, status, sentence, row.outcome_id)
 
 
-def yearly_words(indicator_id: str, outcomes: pd.DataFrame | None = None) -> str:
-    """Each recorded one-year figure against the text's yearly target (每年…), in words; "" if there is none.
+def yearly_words(indicator_id: str, outcomes: pd.DataFrame | None = None, figures: pd.DataFrame | None = None) -> str:
+    """Each reported one-year figure against the text's yearly target (每年…), in words; "" if there is none.
 
     第二十七章 “确保每年新增就业稳定在60万人左右” holds for every year 2016–2020 beside
     专栏2's five-year 【300】: 2020's 65.56万人 meets it even though the five-year total is
     not known. The same rule as the 2020 targets: 以上 is a floor, 左右 allows ±2% of a level.
+    The figures are the year-by-year table's (lib.plan.yearly) and outcomes.csv's one-year rows.
     """
     floors = yearly_floors(indicator_id)
     if not floors:
         return ""
     outcomes = load_outcomes() if outcomes is None else outcomes
-    rows = outcomes[(outcomes.indicator_id == indicator_id) & ~outcomes.period.str.contains("-")]
+    figures = yearly.load_yearly_figures() if figures is None else figures
+    points: dict[int, tuple[float, str]] = {}
+    if len(figures):
+        mine = figures[(figures.indicator_id == indicator_id) & figures.measure.isin(["yearly_amount", "level"])]
+        points |= {int(r.year): (float(r.value), r.unit) for r in mine.itertuples()}
+    for row in outcomes[(outcomes.indicator_id == indicator_id) & ~outcomes.period.str.contains("-")].itertuples():
+        if not pd.isna(row.value):
+            points.setdefault(int(row.period), (float(row.value), row.unit))
     found = []
     for floor in floors:
         goal = Target(indicator_id, "level", "higher", str(floor.years[-1]), floor.value, floor.unit, floor.qualifier, floor.raw)
-        for row in rows.itertuples():
-            if row.unit != floor.unit or pd.isna(row.value) or int(row.period) not in floor.years:
-                continue
-            met = _meets(pd.Series({"value": row.value, "value_text": row.value_text}), goal)
+        checked = [
+            f"{year}年{format_number(value)}{unit}，"
+            + ("达到" if _meets(pd.Series({"value": value, "value_text": ""}), goal) else "未达到")
+            for year, (value, unit) in sorted(points.items())
+            if unit == floor.unit and year in floor.years
+        ]
+        if checked:
             rule = f"（容差±{format_number(LEVEL_TOLERANCE * 100)}%）" if floor.qualifier == "approx" else ""
-            found.append(
-                f"年度目标：{row.period}年{format_number(row.value)}{row.unit}，{'达到' if met else '未达到'}"
-                f"{floor.where}“{floor.clause}”{rule}"
-            )
-    return "；".join(found) + "。" if found else ""
+            found.append(f"年度目标{floor.where}“{floor.clause}”{rule}：{'；'.join(checked)}。")
+    return "".join(found)
 
 
 def verdicts() -> dict[str, Verdict]:
@@ -347,4 +355,4 @@ def outcome_fields(indicator_id: str, verdicts: dict[str, Verdict]) -> dict:
 
 
 # The table in the form of lib.plan.data.TABLES (title, schema, loader), for the methods page.
-TABLES = {"outcomes": ("2020年实际结果（官方数字）", OUTCOMES, load_outcomes)}
+TABLES = {"outcomes": ("2020年实际结果（官方数字）", OUTCOMES, load_outcomes), **yearly.TABLES}

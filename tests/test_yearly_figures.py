@@ -1,0 +1,96 @@
+"""data/yearly_figures.csv: the years 2016–2020 as reported, each figure with its quote (issue 23)."""
+
+import shutil
+from urllib.parse import urlparse
+
+import pandas as pd
+import pytest
+
+from lib.plan import yearly
+from lib.plan.validation import DataFileError
+from lib.plan.values import format_number
+
+FIGURES = yearly.load_yearly_figures()
+
+
+@pytest.mark.parametrize(
+    "indicator_id, measure, year, value, in_quote",
+    [
+        # GDP's real growth, every year, as first published (issue 23's list: 10.7, 9.3, 6.0, 6.3, 3.9)
+        ("t2_gdp_growth", "real_growth", 2016, 10.7, "比上年增长10.7%"),  # 2016 统计公报
+        ("t2_gdp_growth", "real_growth", 2017, 9.3, "比上年增长9.3%"),  # 2018 政府工作报告, 新华社
+        ("t2_gdp_growth", "real_growth", 2018, 6.0, "比上年增长6.0%"),  # 2018 统计公报
+        ("t2_gdp_growth", "real_growth", 2019, 6.3, "地区生产总值增长6.3%"),  # 重庆日报 2020-03-17
+        ("t2_gdp_growth", "real_growth", 2020, 3.9, "全年增长3.9%"),  # 重庆日报 2021-03-02
+        # GDP at current prices, first published, with gaps (2017, 2019 not read)
+        ("t1_gdp", "level", 2016, 17558.76, "17558.76亿元"),
+        ("t1_gdp", "level", 2018, 20363.19, "20363.19亿元"),
+        ("t1_gdp", "level", 2020, 25002.79, "25002.79亿元"),
+        # the tertiary term of the 三次产业结构
+        ("t2_services_share", "share", 2016, 48.4, "7.4:44.2:48.4"),
+        ("t2_services_share", "share", 2019, 53.2, "6.6∶40.2∶53.2"),
+        ("t2_services_share", "share", 2020, 52.8, "7.2:40.0:52.8"),
+        ("t1_urbanization_resident", "share", 2019, 66.8, "(常住人口城镇化率)为66.8%"),
+        ("t2_new_urban_jobs", "yearly_amount", 2019, 75, "城镇新增就业75万人"),
+        ("t2_new_urban_jobs", "yearly_amount", 2020, 65.56, "城镇新增就业人员65.56万人"),
+    ],
+)
+def test_each_figure_is_read_from_its_quote(indicator_id, measure, year, value, in_quote):
+    (row,) = FIGURES[(FIGURES.indicator_id == indicator_id) & (FIGURES.measure == measure) & (FIGURES.year == year)].itertuples()
+    assert row.value == pytest.approx(value) and in_quote in row.quote and row.value_text in row.quote
+
+
+def test_counts_match_the_readme():
+    # data/README.md: 14 figures in 5 series; only GDP's real growth is read for every year
+    counts = FIGURES.groupby(["indicator_id", "measure"]).size().to_dict()
+    assert counts == {
+        ("t2_gdp_growth", "real_growth"): 5,
+        ("t1_gdp", "level"): 3,
+        ("t2_services_share", "share"): 3,
+        ("t1_urbanization_resident", "share"): 1,
+        ("t2_new_urban_jobs", "yearly_amount"): 2,
+    }
+    assert (FIGURES.release == "first_published").all()
+    complete = [key for key, rows in FIGURES.groupby(["indicator_id", "measure"]) if yearly.complete(rows)]
+    assert complete == [("t2_gdp_growth", "real_growth")]
+
+
+@pytest.mark.parametrize("row", list(FIGURES.itertuples()), ids=lambda r: r.figure_id)
+def test_every_row_is_sourced(row):
+    host = urlparse(row.url).netloc
+    assert row.publisher and row.document and row.quote
+    assert format_number(row.value) in row.value_text
+    if row.source_kind == "publisher":
+        assert host.endswith(".gov.cn") or host.endswith("cqrb.cn")
+    else:
+        assert not host.endswith(".gov.cn") and row.note, "a reprint says what it is"
+
+
+def test_the_studio_replays_the_reported_growth():
+    assert [(year, rate) for year, rate, _ in yearly.reported_growth()] == [
+        (2016, 10.7),
+        (2017, 9.3),
+        (2018, 6.0),
+        (2019, 6.3),
+        (2020, 3.9),
+    ]
+
+
+@pytest.mark.parametrize(
+    "change, problem",
+    [
+        (lambda f: f.assign(value=f.value.mask(f.figure_id == "yf_gdp_2016", "17558.77")), "is not in value_text"),
+        (lambda f: f.assign(value_text=f.value_text.mask(f.figure_id == "yf_gdp_2016", "17558.7亿元")), "is not in the quote"),
+        (lambda f: pd.concat([f, f[f.figure_id == "yf_gdp_2016"].assign(figure_id="yf_x")]), "a second figure for 't1_gdp level 2016'"),
+        (lambda f: f.assign(release=f.release.mask(f.figure_id == "yf_gdp_2018", "revised")), "mixes first-published and revised"),
+        (lambda f: f.assign(unit=f.unit.mask(f.figure_id == "yf_gdp_2016", "万元")), "is not the indicator's"),
+        (lambda f: f.assign(year=f.year.mask(f.figure_id == "yf_gdp_2016", "2015")), "'year'"),
+    ],
+)
+def test_a_damaged_copy_fails_with_its_problem(tmp_path, change, problem):
+    path = tmp_path / "yearly_figures.csv"
+    shutil.copy(yearly.PATH, path)
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    change(frame).to_csv(path, index=False)
+    with pytest.raises(DataFileError, match=problem):
+        yearly.read_yearly_figures(path)
