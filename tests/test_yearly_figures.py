@@ -94,3 +94,50 @@ def test_a_damaged_copy_fails_with_its_problem(tmp_path, change, problem):
     change(frame).to_csv(path, index=False)
     with pytest.raises(DataFileError, match=problem):
         yearly.read_yearly_figures(path)
+
+
+def test_the_reported_years_compound_to_the_published_five_year_average():
+    from lib.engine import economy
+    from lib.plan import outcomes
+
+    index = economy.reported_real_index()
+    # 1.107 × 1.093 × 1.060 × 1.063 × 1.039 = 1.4165 by 2020; 1.4165^(1/5) − 1 = 7.21 %, the 2021 report's “五年年均增长7.2%”
+    assert index[-1] == pytest.approx(1.41652, abs=1e-5)
+    five_year = outcomes.load_outcomes().set_index("outcome_id").loc["o_gdp_growth", "value"]
+    assert round((index[-1] ** (1 / 5) - 1) * 100, 1) == five_year == 7.2
+    # the plan's 9 % a year gives 1.09^5 = 1.5386: the two paths part by 0.12 of 2015's real GDP
+    assert economy.real_index([9.0] * 5)[-1] == pytest.approx(1.53862, abs=1e-5)
+
+
+@pytest.mark.parametrize(
+    "series_id, outcome_year, years, connect",
+    [
+        # GDP at current prices: 2016, 2018, 2020 read, 2017 and 2019 not: points, no line
+        ("t1_gdp", None, [2016, 2018, 2020], False),
+        # 服务业比重: 2020 is the outcome mark already (52.8, outcomes.csv), so 2016 and 2019 only
+        ("t2_services_share", 2020, [2016, 2019], False),
+        ("t1_urbanization_resident", None, [2019], False),
+        # a yearly growth rate is no point of a five-year bar; a five-year total's chart takes no yearly amount
+        ("t2_gdp_growth", None, [], False),
+        ("t2_new_urban_jobs", None, [], False),
+    ],
+)
+def test_reported_points_for_the_trajectory(series_id, outcome_year, years, connect):
+    from lib.engine import trajectory_marks
+
+    frame = trajectory_marks.reported_frame(series_id, outcome_year)
+    assert list(frame.year) == years
+    assert not frame.connect.any() if not connect else frame.connect.all()
+    assert all("原句：“" in note for note in frame.note)
+
+
+def test_the_trajectory_page_draws_gdp_s_reported_years_as_points():
+    import pyarrow as pa
+
+    from lib.views import trajectories as page
+
+    view = page.build(page.State(indicator="t1_gdp"))
+    frames = [pa.ipc.open_stream(raw).read_all().to_pandas() for raw in view.chart.get("datasets", {}).values()]
+    rows = pd.concat([f[f.line == "初次公布"] for f in frames if "line" in f])
+    assert sorted(zip(rows.year, rows.value)) == [(2016, 17558.76), (2018, 20363.19), (2020, 25002.79)]
+    assert "绿色方块：已发布的实际数（不是目标）" in view.chart_caption

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from lib.engine.trajectory import PERIOD_KINDS
-from lib.plan import outcomes
+from lib.plan import outcomes, yearly
 from lib.plan.milestones import Doubling, YearlyFloor, doublings, yearly_floors
 from lib.plan.series import series_catalogue
 from lib.plan.values import format_number
@@ -101,6 +101,46 @@ def outcome_frame(mark: Outcome | None) -> pd.DataFrame:
 
 
 CURRENT_PRICE_ASIDE = "现价读法（参考）"
+
+
+REPORTED_LABEL = "初次公布"
+
+
+def reported_frame(series_id: str, outcome_year: int | None = None) -> pd.DataFrame:
+    """The years 2016–2020 as reported (data/yearly_figures.csv), as chart rows beside the outcome mark.
+
+    Only on a chart of levels or shares, in its own unit (GDP at current prices in 亿元, 服务业比重 in %):
+    a yearly growth rate is no point of a five-year bar. Points only; ``connect`` is true only
+    where every year is read, so a line never runs through a gap. ``outcome_year`` leaves out the
+    year the reported 2020 figure (outcomes.csv) already marks.
+    """
+    columns = ["year", "period", "value", "line", "note", "connect"]
+    series = _series(series_id)
+    if series.kind in PERIOD_KINDS:
+        return pd.DataFrame(columns=columns)
+    rows = yearly.series(series_id)
+    rows = rows[rows.measure.isin(["level", "share"]) & (rows.unit == series.unit)]
+    if outcome_year is not None:
+        rows = rows[rows.year != outcome_year]
+    connect = yearly.complete(yearly.series(series_id, "level")) or yearly.complete(yearly.series(series_id, "share"))
+    return pd.DataFrame(
+        [
+            [int(r.year), str(r.year), float(r.value), REPORTED_LABEL, f"{yearly.source_words(r)}；原句：“{r.quote}”", connect]
+            for r in rows.itertuples()
+        ],
+        columns=columns,
+    )
+
+
+def reported_words(series_id: str) -> tuple[str, ...]:
+    """Every reported year of the series in words, with its source: what the chart's points say, for any renderer."""
+    ids = {series_id} | ({_series(series_id).previous_id} - {""})
+    rows = pd.concat([yearly.series(i) for i in sorted(ids)], ignore_index=True)
+    return tuple(
+        f"{r.year}年{yearly.MEASURE_LABELS[r.measure]} {r.value_text if r.value_text.endswith(r.unit) else format_number(r.value) + r.unit}"
+        f"（{yearly.RELEASE_LABELS[r.release]}；{yearly.source_words(r)}）"
+        for r in rows.sort_values(["measure", "year"]).itertuples()
+    )
 
 
 def milestone_words(mark: Doubling) -> str:
