@@ -640,3 +640,10 @@ def test_prose_places_are_counted():
     # The prose items: 50 in projects.csv, 8 in linear_works.csv.
     assert (zones.load_projects().box == "").sum() == 50
     assert (zones.load_linear_works().box == "").sum() == 8
+
+
+def test_the_table_shows_the_zone_sentence_as_the_source():
+    shown = zones.project_table(zones.load_projects().set_index("project_id").loc[["zl11-004", "zl07-001"]].reset_index())
+    by_id = shown.set_index("project_id")
+    assert by_id.loc["zl11-004", "出处"] == f"专栏11（第十章第二节）；功能区域据第十章第二节：“{CORE_CLAUSE}”"
+    assert by_id.loc["zl07-001", "出处"] == "专栏7（第六章第一节）"
