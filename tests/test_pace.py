@@ -331,3 +331,13 @@ def test_levels_in_years_are_paced_in_years_a_year(indicator_id, unit, required_
     result = indicator_pace(indicator_id)
     assert (result.required.unit, result.achieved.unit) == (unit, unit)
     assert (result.required.text, result.achieved.text) == (required_text, achieved_text)
+
+
+def test_the_pace_table_shows_the_deadline_pace_and_its_sentence():
+    from lib.engine import tables
+
+    row = tables.indicator_table(2).set_index("indicator_id").loc["t2_poverty_exit"]
+    # 指标总览's 所需速度 column: the years and the amount; its detail: the plan's sentence too
+    assert row["所需速度"] == "2016—2017年 年均约 35.3 万人"
+    assert row["所需速度说明"].endswith("（期限为2017年，见第一章第三节：“到2017年，基本实现我国现行标准下农村贫困人口脱贫”）")
+    assert row["所需#value"] == pytest.approx(35.3)
