@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,6 +11,9 @@ from urllib.parse import quote, urlencode
 import jinja2
 from markdown_it import MarkdownIt
 from markupsafe import Markup
+
+from lib.present import routes
+from lib.present.blocks import Target
 
 TEMPLATES = Path(__file__).parent / "templates"
 # html=False: the views' markdown carries escaped data; a tag in data stays text.
@@ -22,6 +26,11 @@ def markdown(text: str) -> Markup:
 
 def inline_markdown(text: str) -> Markup:
     return Markup(_MARKDOWN.renderInline(text or ""))
+
+
+def svg_uri(svg: str) -> str:
+    """An SVG (our own markup, from a View's Image) as a data URI for an <img>."""
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
 
 
 @dataclass
@@ -45,11 +54,19 @@ class Writer:
         self.env.filters["inline_markdown"] = inline_markdown
         self.env.globals["app"] = self.app_link
         self.env.globals["nav"] = self.nav
+        # What the blocks macro (templates/_blocks.html) needs: a Target's address, an SVG as an image source.
+        self.env.globals["static"] = self.static
+        self.env.globals["svg_uri"] = svg_uri
 
     def app_link(self, page: str, query: dict[str, list[str]] | None = None) -> str:
         """A link into the Streamlit app: the page's path and the view's own to_query."""
         text = urlencode(query or {}, doseq=True, quote_via=quote)
         return f"{self.app_url.rstrip('/')}/{page}" + (f"?{text}" if text else "")
+
+    def static(self, target: Target) -> str:
+        """A Target's page in this edition (lib.present.routes), or the app's page where this edition has none."""
+        path = routes.static_path(target)
+        return path if path is not None else routes.app_url(target, self.app_url)
 
     def path(self, url: str) -> Path:
         """/indicator/t2_gdp/ → out/indicator/t2_gdp/index.html; /assets/site.css → out/assets/site.css."""

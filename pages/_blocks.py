@@ -14,7 +14,7 @@ import json
 import streamlit as st
 
 from lib.present import routes
-from lib.present.blocks import Block, Bullets, Chart, External, Heading, Image, Inline, Link, Paragraph, Strong, Table
+from lib.present.blocks import Block, Bullets, Chart, External, Heading, Image, Inline, Link, Mark, Paragraph, Preformatted, Strong, Table
 from lib.present.markup import markdown_escape, markdown_table
 from pages._shared import svg_uri
 
@@ -25,6 +25,8 @@ def inline(part: Inline) -> str:
         return markdown_escape(part)
     if isinstance(part, Strong):
         return f"**{markdown_escape(part.text)}**"
+    if isinstance(part, Mark):
+        return f":orange-background[**{markdown_escape(part.text)}**]"
     if isinstance(part, Link):
         return f"[{markdown_escape(part.label)}]({routes.app_path(part.target)})"
     if isinstance(part, External):
@@ -47,6 +49,21 @@ def _table_markdown(table: Table) -> str:
 
     frame = pd.DataFrame(list(table.rows), columns=list(table.headers))
     return markdown_table(frame.set_index(table.headers[0]), index_label=table.headers[0])
+
+
+@functools.lru_cache(maxsize=256)
+def table_frame(table: Table, link_header: str = ""):
+    """A Table as a DataFrame for st.dataframe (cached: the Views are shared, so are their frames).
+
+    With ``link_header``, each row's Link becomes a last column holding its
+    relative app address, for a ``st.column_config.LinkColumn`` of that name.
+    """
+    import pandas as pd
+
+    frame = pd.DataFrame(list(table.rows), columns=list(table.headers))
+    if link_header:
+        frame[link_header] = [None if link is None else routes.app_path(link.target).lstrip("/") for link in table.links]
+    return frame
 
 
 def _chart_spec(chart: Chart) -> dict:
@@ -79,6 +96,8 @@ def draw(block: Block) -> None:
         st.vega_lite_chart(_chart_spec(block), width="stretch")
         if block.caption:
             st.caption(markdown_escape(block.caption))
+    elif isinstance(block, Preformatted):
+        st.text(block.text)
     elif isinstance(block, Image):
         st.image(svg_uri(block.svg), caption=block.caption or None)
     else:
