@@ -15,7 +15,8 @@ import streamlit as st
 
 from lib.present import routes
 from lib.present.blocks import Block, Bullets, Chart, External, Heading, Image, Inline, Link, Mark, Paragraph, Preformatted, Strong, Table
-from lib.present.markup import markdown_escape, markdown_table
+from lib.present.markup import markdown_table
+from lib.present.markup import markdown_text as markdown_escape  # escaped, and autolinks broken
 from pages._shared import svg_uri
 
 
@@ -107,3 +108,25 @@ def draw(block: Block) -> None:
 def draw_all(blocks) -> None:
     for block in blocks:
         draw(block)
+
+
+@functools.lru_cache(maxsize=64)
+def _joined(blocks: tuple) -> tuple:
+    result: list = []
+    for block in blocks:
+        if isinstance(block, Paragraph) and block.tone == "body":
+            text = markdown_of(block.parts)
+            if result and isinstance(result[-1], str):
+                result[-1] += "\n\n" + text
+            else:
+                result.append(text)
+        else:
+            result.append(block)
+    return tuple(result)
+
+
+def draw_joined(blocks: tuple) -> None:
+    """Like ``draw_all``, with consecutive body paragraphs sent as one Markdown element: every
+    element costs server time on every rerun, and a chapter of the plan is 150 paragraphs."""
+    for part in _joined(blocks):
+        st.markdown(part) if isinstance(part, str) else draw(part)
