@@ -6,13 +6,13 @@ import functools
 
 import pandas as pd
 
-from bake import charts, links, studio
+from bake import charts, studio
 from bake import tables as table_sort
 from bake.render import Writer
 from lib.engine import tables
 from lib.plan import data
 from lib.plan.series import series_catalogue
-from lib.present import exports
+from lib.present import exports, routes
 from lib.views import indicators, methods, overview, scenarios, trajectories
 from lib.views.scenarios.catalogue import options_by_id
 
@@ -26,7 +26,7 @@ def overview_view() -> overview.View:
 
 def bake_overview(writer: Writer) -> None:
     view = overview_view()
-    writer.page(links.HOME, "overview.html", title=view.title, view=view)
+    writer.page(routes.HOME, "overview.html", title=view.title, view=view)
 
 
 def table_views() -> dict[int, indicators.View]:
@@ -36,7 +36,7 @@ def table_views() -> dict[int, indicators.View]:
 def bake_tables(writer: Writer) -> None:
     views = table_views()
     for table, view in views.items():
-        writer.file(f"{links.INDICATORS}{view.csv_name}", indicators.csv_bytes(indicators.State(table=table)))
+        writer.file(f"{routes.INDICATORS}{view.csv_name}", indicators.csv_bytes(indicators.State(table=table)))
     first = views[2]
     pillars = []
     for pillar in overview_view().pillars:  # the overview links to each of these by position
@@ -45,15 +45,15 @@ def bake_tables(writer: Writer) -> None:
         pillars.append({"name": pillar, "rows": [(rid, row[name].strip()) for rid, row in zip(picked.row_ids, picked.rows)]})
     trajectory = trajectory_view(trajectories.State().indicator)
     spec = charts.with_values(trajectory.ranking_chart)
-    writer.json(f"{links.INDICATORS}ranking.json", charts.vega_spec(spec))
-    writer.file(f"{links.INDICATORS}ranking.svg", charts.svg(spec))
+    writer.json(f"{routes.INDICATORS}ranking.json", charts.vega_spec(spec))
+    writer.file(f"{routes.INDICATORS}ranking.svg", charts.svg(spec))
     ranking = {
         "heading": trajectory.ranking_heading,
         "caption": trajectory.ranking_caption,
-        "chart": {"spec": f"{links.INDICATORS}ranking.json", "svg": f"{links.INDICATORS}ranking.svg", "fits": charts.fits_width(spec)},
+        "chart": {"spec": f"{routes.INDICATORS}ranking.json", "svg": f"{routes.INDICATORS}ranking.svg", "fits": charts.fits_width(spec)},
     }
     writer.page(
-        links.INDICATORS,
+        routes.INDICATORS,
         "indicators.html",
         title=first.title,
         views=views,
@@ -119,7 +119,7 @@ def _data_frame(indicator_id: str) -> pd.DataFrame:
 
 
 def bake_indicator(writer: Writer, indicator_id: str) -> None:
-    url = links.indicator(indicator_id)
+    url = routes.indicator(indicator_id)
     table_view, trajectory = indicator_views(indicator_id)
     detail = table_view.detail
     source = tables.source_of(indicator_id)
@@ -161,8 +161,8 @@ def bake_indicator(writer: Writer, indicator_id: str) -> None:
         chart=chart,
         pace=pace,
         studio=panel,
-        plan_link=links.plan(detail.reader_link["chapter"], detail.reader_link["section"]),
-        related=[(r, links.plan(r.link["chapter"], r.link.get("section", ""))) for r in (trajectory.related if trajectory else ())],
+        plan_link=routes.plan(detail.reader_link["chapter"], detail.reader_link["section"]),
+        related=[(r, routes.plan(r.link["chapter"], r.link.get("section", ""))) for r in (trajectory.related if trajectory else ())],
         app_trajectory=None if sid is None else ("trajectories", trajectories.to_query(trajectories.State(indicator=sid))),
         app_row=("indicators", indicators.to_query(indicator_state(indicator_id))),
         app_scenario=("scenarios", scenarios.to_query(scenarios.State(section=studio.PAGES[indicator_id])))
@@ -184,8 +184,8 @@ def bake_methods(writer: Writer) -> None:
     view = methods.build(methods.State())
     for table in view.tables:
         frame = methods.table_frame(table.name)
-        writer.file(f"{links.METHODS}{table.name}.csv", exports.to_csv_bytes(frame))
-        writer.file(f"{links.METHODS}{table.name}.xlsx", exports.to_excel_bytes(frame, table.name))
+        writer.file(f"{routes.METHODS}{table.name}.csv", exports.to_csv_bytes(frame))
+        writer.file(f"{routes.METHODS}{table.name}.xlsx", exports.to_excel_bytes(frame, table.name))
     # No boundaries file: they derive from Amap, whose terms for passing the data on are
     # unknown (geo/README.md); the app's methods page offers none either.
-    writer.page(links.METHODS, "methods.html", title=view.title, view=view)
+    writer.page(routes.METHODS, "methods.html", title=view.title, view=view)

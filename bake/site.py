@@ -11,17 +11,18 @@ from pathlib import Path
 from bake import charts, links, pages, plan, search
 from bake import map as zone_map
 from bake.render import Writer
+from lib.present import routes
 
 DEFAULT_APP_URL = "http://localhost:8501"
 STATIC = Path(__file__).parent / "static"
 SORTABLE = STATIC / "vendor" / "sortable-tablesort-4.1.7"  # bake/static/vendor/README.md
 NAV = (
-    (links.HOME, "概览"),
-    (links.INDICATORS, "指标总览"),
-    (links.ZONES, "功能区域地图"),
-    (links.PLAN, "规划原文"),
-    (links.METHODS, "数据与方法"),
-    (links.SEARCH, "检索"),
+    (routes.HOME, "概览"),
+    (routes.INDICATORS, "指标总览"),
+    (routes.ZONES, "功能区域地图"),
+    (routes.PLAN, "规划原文"),
+    (routes.METHODS, "数据与方法"),
+    (routes.SEARCH, "检索"),
 )
 
 

@@ -7,22 +7,27 @@ absent means every category, ``none`` means none).
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from dataclasses import dataclass
 
-import pyarrow as pa
+import pandas as pd
 
 from lib.plan import zones
 from lib.plan.zones import tables
-from lib.present.maps import keys
+from lib.present.blocks import Block, Image, Link, Strong, Table, Target, paragraph, target
+from lib.present.maps import keys, static_map
 from lib.present.maps.camera import MAP_HEIGHT
 from lib.present.maps.deck import DISTRICTS_LAYER, build_deck, clicked_layer
 from lib.present.maps.serialised_deck import SerialisedDeck
 from lib.present.maps.styles import CATEGORY_STYLE
 from lib.views import query as q
+from lib.views.plan_reader import reader_target
 from lib.views.query import Notice, Query
 
 KEYS = ("place", "categories", "works")
+ALL = zones.ALL  # the whole city: the default place
+COLUMNS = zones.PROJECT_COLUMNS  # the projects table's headers, by role
 NO_CATEGORY = "none"  # ?categories=none: every marker toggled off (absent means all)
 
 
@@ -32,14 +37,6 @@ class State:
     categories: tuple[str, ...] | None = None  # None: every category (the default)
     works: bool = False  # the linear works' 示意 links, off unless asked for
     notices: tuple[Notice, ...] = ()
-
-
-@dataclass(frozen=True)
-class Block:
-    """One paragraph of the place panel: an optional bold title, then plain text. Both are data, shown as text."""
-
-    title: str
-    text: str
 
 
 @dataclass(frozen=True)
@@ -58,21 +55,24 @@ class View:
     map_height: int
     map_alt: str
     map_hint: str
-    zone_key_svg: str
-    marker_key_svg: str
+    picture: static_map.StaticMap  # the map without script (the static edition's): each district linked to its place
+    zone_key: Image
+    marker_key: Image
     counts_text: str
     panel_heading: str  # plain text
-    panel: tuple[Block, ...]
+    panel: tuple[Block, ...]  # a paragraph per zone or part: its name in bold, then what the plan says
     panel_note: str  # plain text, or ""
     members_heading: str  # "" unless a zone is shown
-    members: pa.Table | None  # a zone's districts
+    members: Table | None  # a zone's districts, each linked to its place
     projects_heading: str
-    projects: pa.Table  # immutable, so one copy serves every session
-    link_column: str
+    projects: Table  # row_ids: project ids; links: each project's passage in the plan
+    link_column: str  # the header a renderer gives the rows' links (原文链接)
     works_label: str
     works: bool
     works_heading: str
-    works_table: pa.Table
+    works_table: Table  # links: each work's passage in the plan
+    zone_links: tuple[Link, ...]  # every zone's place
+    district_links: tuple[Link, ...]  # every district's place
 
 
 # What the URL may name, read on every rerun (parse), so kept per process like
@@ -164,12 +164,21 @@ def clicked_place(state: State, selection: dict) -> str | None:
     return zones.ALL if adcode == state.place else adcode
 
 
+def place_target(place: str) -> Target:
+    return target("zones_map", to_query(State(place=place)))
+
+
+def _item(title: str, text: str) -> Block:
+    """A panel paragraph: a bold title (a zone's name), then plain text. Both are data, shown as text."""
+    return paragraph(Strong(title), " ", text) if title else paragraph(text)
+
+
 def _panel(place: str) -> tuple[str, tuple[Block, ...], str]:
     zone_table, district_zones = tables.load_zones(), tables.load_district_zones()
     if place == zones.ALL:
         members = district_zones.zone_id.value_counts()
         blocks = tuple(
-            Block(zone.name_zh, f"（{zone.group_zh}，{members[zone.zone_id]} 个区县）{zone.extent_2013}。")
+            _item(zone.name_zh, f"（{zone.group_zh}，{members[zone.zone_id]} 个区县）{zone.extent_2013}。")
             for zone in zone_table.itertuples()
         )
         note = f"规划专栏2备注2：“{zone_table.group_quote.iloc[0]}，{zone_table.group_quote.iloc[-1]}”。"
@@ -177,32 +186,69 @@ def _panel(place: str) -> tuple[str, tuple[Block, ...], str]:
     if place in set(zone_table.zone_id):
         zone = zone_table.set_index("zone_id").loc[place]
         blocks = (
-            Block("", f"{zone.group_zh} · 划定依据：{zone.designation}"),
-            Block("规划原文", f"“{zone.role_quote}”"),
+            _item("", f"{zone.group_zh} · 划定依据：{zone.designation}"),
+            _item("规划原文", f"“{zone.role_quote}”"),
         )
         note = f"{zone.role_chapter}{zone.role_section}（原文第 {zone.role_line} 行；原文以 *** 隐去区域名称）"
         return zone.name_zh, blocks, note
     district = tables.load_districts().set_index("adcode").loc[place]
-    blocks = tuple(Block(link.name_zh, f"（{link.extent}）{link.role_quote}") for link in zones.zones_of_district(place).itertuples())
+    blocks = tuple(_item(link.name_zh, f"（{link.extent}）{link.role_quote}") for link in zones.zones_of_district(place).itertuples())
     name = zones.district_name(district.name_2016, district.name_current, district.adcode_2016, place)
     return name, blocks, district.note or ""
 
 
-def _members(place: str) -> pa.Table | None:
+MEMBER_COLUMNS = {
+    "name_2016": "区县（规划时）",
+    "adcode_2016": "代码（2016年2月）",
+    "name_current": "今名",
+    "adcode": "今代码",
+    "extent": "范围",
+    "note": "说明",
+}
+
+
+def _cells(frame: pd.DataFrame) -> tuple[tuple, ...]:
+    """A frame's rows as cells (None where empty), in column order."""
+    return tuple(tuple(None if pd.isna(value) else value for value in row) for row in frame.itertuples(index=False))
+
+
+def _members(place: str) -> Table | None:
     if place not in set(zones.ZONE_IDS):
         return None
-    members = zones.districts_of_zone(place)[["name_2016", "adcode_2016", "name_current", "adcode", "extent", "note"]]
-    renamed = members.rename(
-        columns={
-            "name_2016": "区县（规划时）",
-            "adcode_2016": "代码（2016年2月）",
-            "name_current": "今名",
-            "adcode": "今代码",
-            "extent": "范围",
-            "note": "说明",
-        }
-    )
-    return pa.Table.from_pandas(renamed, preserve_index=False)
+    members = zones.districts_of_zone(place)
+    shown = members[list(MEMBER_COLUMNS)]
+    links = tuple(Link(row.name_2016, place_target(row.adcode)) for row in members.itertuples())
+    return Table(tuple(MEMBER_COLUMNS.values()), _cells(shown), links=links)
+
+
+def _linked_table(listed: pd.DataFrame, rows: pd.DataFrame, id_column: str = "") -> Table:
+    """A listed table (lib.plan.zones.project_table/work_table) without its URL column: each row's passage as a Link."""
+    link = COLUMNS["link"]
+    shown = listed.drop(columns=[link, *([id_column] if id_column else [])])
+    links = tuple(Link("阅读原文", reader_target(chapter, section)) for chapter, section in zip(rows.chapter, rows.section))
+    row_ids = tuple(listed[id_column]) if id_column else ()
+    return Table(tuple(shown.columns), _cells(shown), row_ids=row_ids, links=links)
+
+
+@functools.cache
+def _picture() -> static_map.StaticMap:
+    """Every district, its tooltip and its place; the sited projects as dots. Drawn once: a place only changes the highlight."""
+    districts = tables.load_districts()
+    zone_names = dict(zip(tables.load_zones().zone_id, tables.load_zones().name_zh))
+    per_district: dict[str, int] = {}
+    for adcodes in zones.projects_in(list(districts.adcode)).district_adcodes:
+        for code in str(adcodes).split(";"):
+            per_district[code] = per_district.get(code, 0) + 1
+    tips = {
+        row.adcode: f"{zones.district_name(row.name_2016, row.name_current)} · {zone_names[row.primary_zone_id]} · 规划点名项目 {per_district.get(row.adcode, 0)} 项"
+        for row in districts.itertuples()
+    }
+    # Only a site is a dot: a project the plan places only in its district is counted in the district's
+    # tooltip, never drawn at the district's point as if that were its site (issue 14; the deck does the same).
+    projects = tables.load_projects()
+    sites = [(p.lon, p.lat, f"{p.name_zh}（{p.category}）") for p in projects[projects.precision == "site"].itertuples()]
+    places = {adcode: place_target(adcode) for adcode in districts.adcode}
+    return static_map.district_picture(zones.load_district_shapes(), districts, tips, places, sites)
 
 
 def _partly(place: str) -> tuple[str, ...]:
@@ -261,7 +307,8 @@ def build(state: State) -> View:
         inside = zones.project_zones(at_place) == state.place
         undetermined = int((~inside).sum())
         at_place = at_place.loc[inside.sort_values(ascending=False, kind="stable").index]
-    listed = zones.project_table(at_place.reset_index(drop=True))
+    at_place = at_place.reset_index(drop=True)
+    listed = zones.project_table(at_place)
     all_works = tables.load_linear_works()
     listed_works = zones.works_at(state.place)
     sited_counts = zones.category_counts(projects[projects.precision == "site"])
@@ -283,9 +330,13 @@ def build(state: State) -> View:
         map_height=MAP_HEIGHT,
         map_alt="重庆市38个区县按五大功能区域着色的地图，叠加规划项目点位",
         map_hint="点击区县查看详情，再点一次回到全市；拖动平移，双击或两指放大。",
-        zone_key_svg=keys.zone_key_svg(tables.load_zones(), works=state.works),
+        picture=dataclasses.replace(_picture(), highlighted=highlight),
+        zone_key=Image(keys.zone_key_svg(tables.load_zones(), works=state.works), alt="五大功能区域图例"),
         # Glyphs only for what is drawn as a point: the categories with sited projects.
-        marker_key_svg=keys.marker_key_svg({f"{c}（所在地）": sited_counts[c] for c in shown if c in sited_counts}),
+        marker_key=Image(
+            keys.marker_key_svg({f"{c}（所在地）": sited_counts[c] for c in shown if c in sited_counts}),
+            alt="项目类别图例（有来源坐标的所在地）",
+        ),
         counts_text=(
             f"所选类别 {sum(counts[c] for c in shown)} 项：{sum(sited_counts.get(c, 0) for c in shown)} 项在有来源坐标的所在地画点，"
             f"其余只点到区县，计入区县名后的项数。全部 {len(projects)} 项中 {sited} 项画点、{in_districts} 项只点到区县、"
@@ -297,13 +348,19 @@ def build(state: State) -> View:
         members_heading="所辖区县" if state.place in set(zones.ZONE_IDS) else "",
         members=_members(state.place),
         projects_heading=_projects_heading(len(listed), undetermined),
-        projects=pa.Table.from_pandas(listed, preserve_index=False),
-        link_column=zones.PROJECT_COLUMNS["link"],
+        projects=_linked_table(listed, at_place, "project_id"),
+        link_column=COLUMNS["link"],
         works_label=f"线状工程示意（{int(all_works.schematic.sum())} 条点线，连接名称所写区县，不是走向）",
         works=state.works,
         works_heading=(
             f"线状工程：{len(listed_works)} 项（铁路、高速公路、轨道、桥隧、城市道路、输变电、油气管道与气田、引调水、流域治理）；"
             f"名称写明两个及以上区县的画示意点线，其余只列在此表并注明原因"
         ),
-        works_table=pa.Table.from_pandas(zones.work_table(listed_works), preserve_index=False),
+        works_table=_linked_table(zones.work_table(listed_works), listed_works),
+        zone_links=tuple(Link(zones.place_labels()[z].split(" · ", 1)[-1], place_target(z)) for z in zones.ZONE_IDS),
+        district_links=tuple(
+            Link(label.split(" · ", 1)[-1], place_target(p))
+            for p, label in zones.place_labels().items()
+            if p not in zones.ZONE_IDS and p != ALL
+        ),
     )
