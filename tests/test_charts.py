@@ -6,11 +6,11 @@ import pytest
 from streamlit import dataframe_util
 
 from lib.engine import trajectory
-from lib.present import charts
+from lib.present import charts, ranking_chart
 
 
 def specs():
-    yield "acceleration", charts.acceleration_chart(trajectory.level_paces())
+    yield "acceleration", ranking_chart.acceleration_chart(trajectory.level_paces())
     for series_id in ["t1_gdp", "t2_hukou_urbanization", "t2_forest_cover"]:
         points, break_label = trajectory.trajectory(series_id), trajectory.basis_break(series_id)
         yield series_id, charts.trajectory_chart(points, "亿元", break_label)

@@ -18,7 +18,7 @@ from lib.plan import outcomes
 from lib.plan.milestones import carry_forward_caveat, direction_words
 from lib.plan.series import DEFAULT_SERIES, related_text_targets, series_catalogue
 from lib.plan.values import format_number
-from lib.present import charts
+from lib.present import charts, ranking_chart
 from lib.present.markup import markdown_escape, markdown_table
 from lib.views import query as q
 from lib.views.query import Notice, Query
@@ -117,7 +117,7 @@ def _legend_words(points: pd.DataFrame, break_label: str, outcome: bool = False,
 @functools.cache
 def _ranking_chart() -> dict:
     # One chart for every State; built once per process and never changed.
-    return charts.spec(charts.acceleration_chart(level_paces(), title="所需速度与以往速度", about="水平类指标，年均增速，单位：%"))
+    return charts.spec(ranking_chart.acceleration_chart(level_paces(), title="所需速度与以往速度", about="水平类指标，年均增速，单位：%"))
 
 
 def _marks_lines(series_id: str, series: pd.Series, milestones: pd.DataFrame) -> list[str]:
