@@ -31,8 +31,9 @@ def inline(part: Inline) -> str:
     if isinstance(part, Link):
         return f"[{markdown_escape(part.label)}]({routes.app_path(part.target)})"
     if isinstance(part, External):
-        # The address is shown as text: a reader sees where it goes before following it.
-        return f"{markdown_escape(part.label)} {markdown_escape(part.url)}"
+        # The address is shown as text (a code span: Markdown leaves it as it reads, no autolink):
+        # a reader sees where it goes before following it.
+        return (f"{markdown_escape(part.label)} " if part.label else "") + f"`{part.url.replace('`', '%60')}`"
     raise TypeError(f"not an inline part: {part!r}")
 
 
