@@ -8,7 +8,7 @@ pills all change the State, which is the URL (?place=…&categories=…).
 import streamlit as st
 
 from lib.present.maps.deck import PickedDeck
-from lib.views import query
+from lib.present.markup import markdown_text
 from lib.views import zones_map as page
 from pages import _blocks, _url
 from pages._shared import open_view
@@ -74,7 +74,7 @@ with key_column:
     _blocks.draw(view.marker_key)
     st.caption(view.counts_text)
 
-st.subheader(query.markdown_literal(view.panel_heading))
+st.subheader(markdown_text(view.panel_heading))
 _blocks.draw_all(view.panel)
 if view.panel_note:
     st.text(view.panel_note)
@@ -84,8 +84,8 @@ if view.members is not None:
 
 # Each row's passage as a link column (the frames are built once per View, pages/_blocks.table_frame).
 source_link = {view.link_column: st.column_config.LinkColumn(view.link_column, display_text="阅读原文")}
-st.markdown(f"**{query.markdown_literal(view.projects_heading)}**")
+st.markdown(f"**{markdown_text(view.projects_heading)}**")
 st.dataframe(_blocks.table_frame(view.projects, view.link_column), hide_index=True, column_config=source_link)
 
-st.markdown(f"**{query.markdown_literal(view.works_heading)}**")
+st.markdown(f"**{markdown_text(view.works_heading)}**")
 st.dataframe(_blocks.table_frame(view.works_table, view.link_column), hide_index=True, column_config=source_link)

@@ -11,6 +11,7 @@ from lib.plan import zones
 from lib.present.maps import keys
 from lib.present.maps.deck import build_deck, layer_name
 from lib.present.maps.serialised_deck import SerialisedDeck
+from lib.views import zones_map
 
 MAX_PAYLOAD = 400_000  # bytes of map JSON sent to the browser (the budget)
 
@@ -90,6 +91,10 @@ def test_choosing_a_zone_shows_its_role_districts_and_projects():
     assert [a for a, w in widths.items() if w == 3] == ["500103"]
     assert sorted(a for a, w in widths.items() if w == 2) == ["500104", "500105", "500106", "500107", "500108"]
     assert (shown["功能区域"] == "都市功能核心区").sum() == (zones.load_projects().district_adcodes == "500103").sum()
+    # The headings are the View's whole sentences, never cut like an echo of the URL.
+    view = zones_map.build(zones_map.State(place="core"))
+    shown_text = [m.value.replace("\\", "") for m in at.markdown]
+    assert f"**{view.projects_heading}**" in shown_text and f"**{view.works_heading}**" in shown_text
 
 
 def test_a_renamed_district_from_the_url_shows_both_names_and_its_projects():
