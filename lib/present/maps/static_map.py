@@ -102,7 +102,8 @@ def zone_picture(shapes, districts, zones, width: int = 520, tolerance: float = 
     height, xy = _projection(merged, width)
     drawn = tuple(Shape(zone_id, _rings(geometry, xy), _rgb(zone_id)) for zone_id, geometry in merged.items())
     legend = tuple((_rgb(zone.zone_id), zone.name_zh) for zone in zones.itertuples())
-    return StaticMap(width, height, drawn, alt="重庆五大功能区域示意图", stroke_width=1.2, legend=legend, sized=True)
+    border = 1.2  # not a plan figure: the white line between zones, in px
+    return StaticMap(width, height, drawn, alt="重庆五大功能区域示意图", stroke_width=border, legend=legend, sized=True)
 
 
 def district_picture(
@@ -113,7 +114,7 @@ def district_picture(
     sites: Iterable[tuple[float, float, str]],
     width: int = 720,
     tolerance: float = 0.004,
-    label_area: float = 0.05,
+    label_area: float = 0.05,  # not a plan figure: square degrees
 ) -> StaticMap:
     """Every district filled by its primary zone, with its tooltip and link; each site (lon, lat, tip) a dot.
 
