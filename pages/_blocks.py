@@ -55,17 +55,20 @@ def _table_markdown(table: Table) -> str:
 
 @functools.lru_cache(maxsize=256)
 def table_frame(table: Table, link_header: str = ""):
-    """A Table as a DataFrame for st.dataframe (cached: the Views are shared, so are their frames).
+    """A Table as an Arrow table for st.dataframe, built once per Table (the Views are shared, so are these).
 
-    With ``link_header``, each row's Link becomes a last column holding its
-    relative app address, for a ``st.column_config.LinkColumn`` of that name.
+    Arrow, not a DataFrame: Streamlit sends an Arrow table as it is, where a
+    DataFrame would be converted again on every rerun. With ``link_header``,
+    each row's Link becomes a last column holding its relative app address,
+    for a ``st.column_config.LinkColumn`` of that name.
     """
     import pandas as pd
+    import pyarrow as pa
 
     frame = pd.DataFrame(list(table.rows), columns=list(table.headers))
     if link_header:
         frame[link_header] = [None if link is None else routes.app_path(link.target).lstrip("/") for link in table.links]
-    return frame
+    return pa.Table.from_pandas(frame, preserve_index=False)
 
 
 def _chart_spec(chart: Chart) -> dict:
