@@ -34,7 +34,7 @@ def bake_map(writer: Writer) -> list[str]:
     for place in places:
         view = city if place == zones_map.ALL else zones_map.build(zones_map.State(place=place))
         url = routes.static_path(zones_map.place_target(place))
-        picture = svg(view.picture, href=writer.static)
+        picture = svg(view.picture, href=writer.static_link)
         if place == zones_map.ALL:
             writer.file(f"{routes.ZONES}map.svg", picture)
         writer.page(

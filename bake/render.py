@@ -53,20 +53,21 @@ class Writer:
         self.env.filters["markdown"] = markdown
         self.env.filters["inline_markdown"] = inline_markdown
         self.env.globals["app"] = self.app_link
+        self.env.globals["static"] = self.static_link
         self.env.globals["nav"] = self.nav
-        # What the blocks macro (templates/_blocks.html) needs: a Target's address, an SVG as an image source.
-        self.env.globals["static"] = self.static
+        # What the blocks macro (templates/_blocks.html) needs for an Image: an SVG as an image source.
         self.env.globals["svg_uri"] = svg_uri
 
-    def app_link(self, page: str, query: dict[str, list[str]] | None = None) -> str:
-        """A link into the Streamlit app: the page's path and the view's own to_query."""
+    def app_link(self, page: str | Target, query: dict[str, list[str]] | None = None) -> str:
+        """A link into the Streamlit app: a Target through the route table, or a page's path and the view's own to_query."""
+        if isinstance(page, Target):
+            return routes.app_url(page, self.app_url)
         text = urlencode(query or {}, doseq=True, quote_via=quote)
         return f"{self.app_url.rstrip('/')}/{page}" + (f"?{text}" if text else "")
 
-    def static(self, target: Target) -> str:
-        """A Target's page in this edition (lib.present.routes), or the app's page where this edition has none."""
-        path = routes.static_path(target)
-        return path if path is not None else routes.app_url(target, self.app_url)
+    def static_link(self, target: Target) -> str:
+        """A Target's page in this site (lib.present.routes), or the app's where the site has none (the studio)."""
+        return routes.static_path(target) or routes.app_url(target, self.app_url)
 
     def path(self, url: str) -> Path:
         """/indicator/t2_gdp/ → out/indicator/t2_gdp/index.html; /assets/site.css → out/assets/site.css."""
