@@ -27,6 +27,7 @@ from bake import charts, checks, links, site, studio
 from helpers import BAKE_APP_URL as APP_URL
 from lib.engine import economy, scenario
 from lib.plan import data, zones
+from lib.present import routes
 from lib.present.figures import figure
 from lib.views import scenarios
 from lib.views.scenarios import studio as scenario_studio
@@ -80,7 +81,7 @@ def test_every_page_has_lang_and_a_title_of_its_own(out):
 
 def test_the_bake_writes_every_page_the_brief_lists(out):
     chapters = len(__import__("lib.plan.search", fromlist=["x"]).chapter_choices())
-    for url in ("/", "/indicators/", "/plan/", "/methods/", "/zones/", "/search/", "/404.html", links.plan("第十一章")):
+    for url in ("/", "/indicators/", "/plan/", "/methods/", "/zones/", "/search/", "/404.html", routes.plan("第十一章")):
         assert checks.target_of(out, out / "index.html", url)[0].is_file(), url
     assert len(list((out / "plan").glob("*/index.html"))) == chapters
     # 5 zones and 38 districts (README: zones.csv 5 rows, districts.csv 38), each with its page

@@ -24,7 +24,7 @@ from lib.plan import outcomes
 from lib.plan.milestones import carry_forward_caveat, direction_words
 from lib.plan.series import DEFAULT_SERIES, related_text_targets, series_catalogue
 from lib.plan.values import format_number
-from lib.present import blocks, charts
+from lib.present import blocks, charts, ranking_chart
 from lib.present.blocks import Block, Chart, Link, Strong, Table, bullets, paragraph
 from lib.views import query as q
 from lib.views.query import Notice, Query
@@ -121,7 +121,7 @@ def _legend_words(points: pd.DataFrame, break_label: str, outcome: bool = False,
 @functools.cache
 def _ranking_chart() -> Chart:
     # One chart for every State; built once per process and never changed.
-    chart = charts.acceleration_chart(level_paces(), title="所需速度与以往速度", about="水平类指标，年均增速，单位：%")
+    chart = ranking_chart.acceleration_chart(level_paces(), title="所需速度与以往速度", about="水平类指标，年均增速，单位：%")
     return Chart(charts.spec(chart), alt=RANKING_HEADING, name="ranking")
 
 
