@@ -27,7 +27,7 @@ from helpers import BAKE_APP_URL as APP_URL
 from lib.engine import economy, scenario, tables
 from lib.plan import data, zones
 from lib.present import exports
-from lib.present.figures import figure
+from lib.present.numbers import figure
 from lib.views import scenarios
 from lib.views.scenarios import studio as scenario_studio
 from lib.views.scenarios.catalogue import indicator_options

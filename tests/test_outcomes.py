@@ -8,7 +8,7 @@ import pytest
 
 from lib.plan import outcomes
 from lib.plan.validation import DataFileError
-from lib.plan.values import format_number
+from lib.present.numbers import plain
 
 
 def figure(indicator_id, period, value, value_text=None, unit="%", basis_matches_plan=True):
@@ -18,7 +18,7 @@ def figure(indicator_id, period, value, value_text=None, unit="%", basis_matches
         "indicator_id": indicator_id,
         "period": period,
         "value": value,
-        "value_text": value_text if value_text is not None else f"{format_number(value)}{unit}",
+        "value_text": value_text if value_text is not None else f"{plain(value)}{unit}",
         "unit": unit,
         "basis": "测试口径",
         "basis_matches_plan": basis_matches_plan,
@@ -126,7 +126,7 @@ def test_every_row_has_a_url_and_the_value_in_its_quote(row):
     assert row.quote and row.publisher and row.document and row.published
     assert row.value_text in row.quote
     if not pd.isna(row.value):
-        assert format_number(row.value) in row.quote
+        assert plain(row.value) in row.quote
 
 
 @pytest.mark.parametrize("row", rows(), ids=lambda r: r.outcome_id)

@@ -7,7 +7,7 @@ import pytest
 
 from helpers import inert, open_page
 from lib.engine import economy, scenario
-from lib.present.figures import figure
+from lib.present.numbers import figure
 from lib.views import scenarios as page
 from lib.views.scenarios.catalogue import options_by_id
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from lib.present.figures import figure, gap_decimals, printed_decimals
+from lib.present.numbers import figure, gap_decimals, printed_decimals
 from lib.views import scenarios as page
 from lib.views.query import Notice
 from lib.views.scenarios import State

@@ -10,8 +10,8 @@ import pytest
 from lib.engine import trajectory_marks
 from lib.engine.trajectory import LINES, trajectory
 from lib.plan.series import series_catalogue
-from lib.plan.values import format_number
 from lib.present import charts
+from lib.present.numbers import plain
 from lib.views import trajectories as view
 from lib.views.query import Notice
 
@@ -231,7 +231,7 @@ def test_the_reported_figure_is_its_own_mark_with_its_source(series_id, label, v
         point = frames[0][frames[0].line == label].iloc[0]
         assert point.value == pytest.approx(value)
         # as published, never rounded to the plan's precision (78.15, not 78.2 as 专栏2 prints 78)
-        assert point.shown == format_number(value)
+        assert point.shown == plain(value)
         assert "原句" in point.note  # the tooltip carries the source
         # the target stays its own mark: the reported figure is never a point of a line
         assert label not in set().union(*(set(f.line) for f in datasets(shown.chart) if "line_key" in f and "segment" in f))

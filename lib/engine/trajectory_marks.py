@@ -15,7 +15,7 @@ from lib.engine.trajectory import PERIOD_KINDS
 from lib.plan import outcomes
 from lib.plan.milestones import Doubling, YearlyFloor, doublings, yearly_floors
 from lib.plan.series import series_catalogue
-from lib.plan.values import format_number
+from lib.present.numbers import plain
 
 OUTCOME_PREFIX = "实际"
 
@@ -70,7 +70,7 @@ def outcome(series_id: str) -> Outcome | None:
     elif not row.basis_matches_plan:
         # Beside the target a figure on another basis reads as met or missed, which it is not (190.6万 vs 【70.6】万).
         why = "口径与规划指标不同"
-    shown = row.value_text if value is None else f"{format_number(value)}{row.unit}"
+    shown = row.value_text if value is None else f"{plain(value)}{row.unit}"
     differs = "" if row.basis_matches_plan else "，口径不同"
     return Outcome(
         label=f"{OUTCOME_PREFIX}（{row.short_name}{differs}）",
@@ -100,8 +100,8 @@ def outcome_frame(mark: Outcome | None) -> pd.DataFrame:
 def milestone_words(mark: Doubling) -> str:
     caveat = f"；{mark.caveat}" if mark.caveat else ""
     return (
-        f"里程碑：{mark.year}年比{mark.base_year}年翻一番，即不低于{format_number(mark.level)}{mark.unit}"
-        f"（{mark.base_year}年{format_number(mark.base_value)}{mark.unit}的{format_number(mark.factor)}倍{caveat}）；"
+        f"里程碑：{mark.year}年比{mark.base_year}年翻一番，即不低于{plain(mark.level)}{mark.unit}"
+        f"（{mark.base_year}年{plain(mark.base_value)}{mark.unit}的{plain(mark.factor)}倍{caveat}）；"
         "这是规划提出的中途目标，不是实际数"
     )
 
@@ -109,7 +109,7 @@ def milestone_words(mark: Doubling) -> str:
 def milestone_frame(series_id: str) -> pd.DataFrame:
     """Doubling milestones (翻一番) whose base the plan prints, as chart rows."""
     rows = [
-        [mark.year, str(mark.year), mark.level, f"{mark.year}年翻一番 ≥{format_number(mark.level)}", milestone_words(mark)]
+        [mark.year, str(mark.year), mark.level, f"{mark.year}年翻一番 ≥{plain(mark.level)}", milestone_words(mark)]
         for mark in doublings(series_id)
         if mark.comparable
     ]

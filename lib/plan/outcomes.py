@@ -40,7 +40,8 @@ import pandera.pandas as pa
 from lib.plan import data
 from lib.plan.schemas import _text, columns, schema
 from lib.plan.validation import DATA_DIR, DataFileError, read_csv, read_once, require_references, validate
-from lib.plan.values import ROMAN, format_number
+from lib.plan.values import ROMAN
+from lib.present.numbers import plain
 
 PATH = DATA_DIR / "outcomes.csv"
 STATUSES = ("met", "not_met", "basis_differs", "no_figure")
@@ -149,8 +150,8 @@ def _check_row(path: Path, line: int, row: pd.Series, target: Target) -> None:
             raise DataFileError(path, "a value read from the page has no 'derived_from'", row=line)
         if row.value_text not in row.quote:
             raise DataFileError(path, f"value_text {row.value_text!r} is not in the quote", row=line)
-        if has_value and format_number(row.value) not in row.value_text:
-            raise DataFileError(path, f"value {format_number(row.value)!r} is not in value_text {row.value_text!r}", row=line)
+        if has_value and plain(row.value) not in row.value_text:
+            raise DataFileError(path, f"value {plain(row.value)!r} is not in value_text {row.value_text!r}", row=line)
     elif not row.derived_from:
         raise DataFileError(path, "a derived value must say what it is derived from", row=line)
     if row.basis_matches_plan and (row.period != target.period or row.unit != target.unit):
@@ -223,7 +224,7 @@ def _rule_words(target: Target) -> str:
     if target.qualifier == "less_than":
         return "（不得超过）"
     if target.qualifier == "approx":
-        tolerance = f"{format_number(RATE_TOLERANCE)}个百分点" if target.unit in RATE_UNITS else f"{format_number(LEVEL_TOLERANCE * 100)}%"
+        tolerance = f"{plain(RATE_TOLERANCE)}个百分点" if target.unit in RATE_UNITS else f"{plain(LEVEL_TOLERANCE * 100)}%"
         return f"（容差±{tolerance}）"
     return ""
 
@@ -231,7 +232,7 @@ def _rule_words(target: Target) -> str:
 def _figure_words(row: pd.Series, target: Target) -> str:
     five_years = {"growth_rate": "“十三五”年均", "total": "“十三五”累计"}.get(target.kind, "“十三五”五年")
     period = five_years if "-" in row.period else f"{row.period}年"
-    figure = row.value_text if pd.isna(row.value) else f"{format_number(row.value)}{row.unit}"
+    figure = row.value_text if pd.isna(row.value) else f"{plain(row.value)}{row.unit}"
     return period + figure
 
 
@@ -239,9 +240,9 @@ def _target_words(target: Target) -> str:
     """The target as the plan means it: the printed cell, its unit, and the body text's 左右."""
     if target.kind in ("class", "ratio"):
         return target.raw + (target.unit if target.kind == "class" else "")
-    number = format_number(target.value) + target.unit
+    number = plain(target.value) + target.unit
     if "【" in target.raw:
-        number = f"【{format_number(target.value)}】{target.unit}"
+        number = f"【{plain(target.value)}】{target.unit}"
     prefix = {"greater_than": "＞", "less_than": "＜"}.get(target.qualifier, "")
     return prefix + number + ("左右" if target.qualifier == "approx" else "")
 
@@ -274,7 +275,7 @@ def outcome_fields(indicator_id: str, verdicts: dict[str, Verdict]) -> dict:
         {
             "实际#value": None if pd.isna(row.value) else float(row.value),
             # The figure as a number with its unit (52.8%), the page's own words (7.2:40.0:52.8) in the quote.
-            "2020年实际": row.value_text if pd.isna(row.value) else f"{format_number(row.value)}{row.unit}",
+            "2020年实际": row.value_text if pd.isna(row.value) else f"{plain(row.value)}{row.unit}",
             "实际原文": row.value_text,
             "实际单位": row.unit,
             "实际口径": row.basis,

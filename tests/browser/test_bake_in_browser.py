@@ -19,7 +19,7 @@ from bake import serve, studio
 from browser_helpers import SCREENSHOTS, assert_no_overflow
 from lib.engine import scenario, tables
 from lib.plan import data
-from lib.present.figures import figure
+from lib.present.numbers import figure
 from lib.views import indicators, scenarios
 from lib.views.scenarios import studio as scenario_studio
 from lib.views.scenarios.catalogue import options_by_id

@@ -8,7 +8,7 @@ import altair as alt
 import pandas as pd
 
 from lib.present.charts import FONT_SIZE, _configure, _haloed_text, spec, titled
-from lib.present.figures import figure
+from lib.present.numbers import figure
 
 SCENARIO_COLOURS = {"情景A": "#0072B2", "情景B": "#CC79A7", "完成目标所需路径": "#D55E00"}
 SCENARIO_DASHES = {"情景A": [1, 0], "情景B": [6, 3], "完成目标所需路径": [8, 5]}

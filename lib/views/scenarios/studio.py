@@ -10,7 +10,7 @@ import pandas as pd
 
 from lib.engine import economy
 from lib.engine.scenario import BASE_YEAR, PLAN_YEARS, TARGET_YEAR, Outcome, run
-from lib.present.figures import change_unit, figure, gap_decimals
+from lib.present.numbers import change_unit, figure, gap_decimals
 from lib.views import scenarios as page
 from lib.views.scenarios import State
 from lib.views.scenarios.catalogue import IndicatorOption, indicator_options, options_by_id

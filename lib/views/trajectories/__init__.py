@@ -17,9 +17,9 @@ from lib.engine.trajectory import LINES, PERIOD_KINDS, basis_break, level_paces,
 from lib.plan import outcomes
 from lib.plan.milestones import carry_forward_caveat, direction_words
 from lib.plan.series import DEFAULT_SERIES, related_text_targets, series_catalogue
-from lib.plan.values import format_number
 from lib.present import charts
 from lib.present.markup import markdown_escape, markdown_table
+from lib.present.numbers import plain
 from lib.views import query as q
 from lib.views.query import Notice, Query
 
@@ -130,7 +130,7 @@ def _marks_lines(series_id: str, series: pd.Series, milestones: pd.DataFrame) ->
         lines.append(f"年度下限：正文要求{years}每年都达到{words}，不只是2020年（专栏2印的是五年累计）。")
     goal = outcomes.targets().get(series_id)
     if goal is not None and goal.kind == "total" and goal.qualifier in ("less_than", "at_most"):
-        lines.append(f"上限：2016—2020年累计至多{format_number(goal.value)}{goal.unit}（不超过），不是每年必须达到的量。")
+        lines.append(f"上限：2016—2020年累计至多{plain(goal.value)}{goal.unit}（不超过），不是每年必须达到的量。")
     caveat = carry_forward_caveat(series.previous_id or series_id)
     if caveat:
         lines.append(f"{caveat}。")
