@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from lib.present.numbers import figure, gap_decimals, printed_decimals
+from lib.present.numbers import figure, printed_decimals
 from lib.views import scenarios as page
 from lib.views.query import Notice
 from lib.views.scenarios import State
+from lib.views.scenarios.formulas import gap_decimals
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN = State()
@@ -236,11 +237,15 @@ def test_the_default_indicator_is_a_headline_target():
 def test_the_share_link_reopens_the_state():
     from urllib.parse import parse_qs, urlsplit
 
+    from lib.present import routes
+
     state = State(presenter=True, section="地区生产总值", gdp_real=7.0)
     view = page.build(state)
-    assert page.parse(parse_qs(urlsplit(view.share_query).query)) == state
-    handout = page.parse(parse_qs(urlsplit(view.handout_query).query))
+    assert view.share.page == view.handout.page == view.studio_link.page == "scenarios"
+    assert page.parse(parse_qs(urlsplit(routes.app_path(view.share)).query)) == state
+    handout = page.parse(parse_qs(urlsplit(routes.app_path(view.handout)).query))
     assert handout == dataclasses.replace(state, handout=True, presenter=False)
+    assert page.parse(view.studio_link.params()) == dataclasses.replace(state, handout=False)
 
 
 @pytest.mark.parametrize(
@@ -313,8 +318,11 @@ def literals(tree):
         "lib/engine/economy.py",
         "lib/views/scenarios/catalogue.py",
         "lib/views/scenarios/chart.py",
-        "lib/present/figures.py",
+        "lib/present/numbers.py",
+        "lib/present/formula.py",
         "lib/views/scenarios/__init__.py",
+        "lib/views/scenarios/state.py",
+        "lib/views/scenarios/formulas.py",
         "lib/views/scenarios/studio.py",
         "pages/scenarios.py",
     ],
