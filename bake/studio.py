@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from bake import charts
 from lib.present.formula import Expr, Var, compare, concat, cond, transforms
 from lib.views import scenarios
+from lib.views.scenarios import chart as scenario_chart
 from lib.views.scenarios import studio as scenario_studio
 
 GDP, INCOMES = scenarios.SECTIONS[1], scenarios.SECTIONS[2]  # 地区生产总值, 城乡收入
@@ -145,7 +146,7 @@ def _income_spec(view: scenario_studio.View) -> dict:
     }
     return {
         "$schema": f"https://vega.github.io/schema/vega-lite/v{charts.VEGA_LITE_VERSION.split('.')[0]}.json",
-        "title": {"text": f"情景推演：{studio.heading}", "subtitle": scenario_studio.chart_about("城镇、农村居民人均可支配收入", "元")},
+        "title": {"text": f"情景推演：{studio.heading}", "subtitle": scenario_chart.chart_about("城镇、农村居民人均可支配收入", "元")},
         "height": 300,
         "params": _params(studio.slider_rows[0]),
         "layer": [paths, _answers(studio)],

@@ -34,6 +34,11 @@ def scenario_rows(paths: dict[str, list[float]], target: float, target_label: st
     return rows
 
 
+def chart_about(what: str, unit: str) -> str:
+    """The chart's subtitle: what is drawn and in what unit (the source line follows it)."""
+    return f"{what}，单位：{unit}" if unit else what
+
+
 def with_rows(spec: dict, rows: list[dict]) -> dict:
     """The cached spec with these rows inline: a new top-level dict, the shared parts untouched."""
     return {**spec, "data": {"values": rows}}

@@ -19,7 +19,7 @@ from lib.present.numbers import figure
 from lib.views.scenarios import formulas
 from lib.views.scenarios import state as page
 from lib.views.scenarios.catalogue import IndicatorOption, indicator_options, options_by_id
-from lib.views.scenarios.chart import scenario_rows, scenario_spec, with_rows
+from lib.views.scenarios.chart import chart_about, scenario_rows, scenario_spec, with_rows
 from lib.views.scenarios.state import State
 
 SOURCE = "来源：《重庆市国民经济和社会发展第十三个五年规划纲要》（2016年2月）；情景为按所设速度的推算，不是预测。"
@@ -199,11 +199,6 @@ def _control_row(state: State, keys: tuple[str, ...]) -> tuple[Slider, ...]:
     )
 
 
-def chart_about(what: str, unit: str) -> str:
-    """The chart's subtitle: what is drawn and in what unit (the source line follows it)."""
-    return f"{what}，单位：{unit}" if unit else what
-
-
 def _panel_metrics(program: Program, sliders: tuple[Slider, ...], labels: dict[str, str]) -> tuple[Metric, ...]:
     """The panel's answers, each the program's ``<name>_value`` and ``<name>_delta``."""
     shown = run_program(program, {s.key: s.value for s in sliders})
@@ -216,7 +211,7 @@ def _panel_metrics(program: Program, sliders: tuple[Slider, ...], labels: dict[s
 def _gdp_studio(state: State, scale: float) -> Studio:
     plan = economy.figures()
     sliders = _control_row(state, ("gdp_real", "gdp_deflator", "population"))
-    real, deflator, _population = (s.value for s in sliders)
+    real, deflator = sliders[0].value, sliders[1].value
     controls = page.controls()
     program = formulas.gdp_program()
     labels = {"gdp": "2020年地区生产总值（现价）", "per_capita": "2020年人均地区生产总值"}
