@@ -4,7 +4,8 @@ What a baked site must be (issue 17): every indicator has its page; every
 internal link resolves; every page has a title and lang zh-CN; nothing is
 fetched from another host; no inline script or event handler (a CSP of
 'self' holds); every figure is the string the page's View holds; the pace
-slider computes what lib.engine.scenario computes; within the size and time budgets.
+slider and the studio panels ship the studio View's own formulas (run through the
+vendored Vega in tests/browser/test_formula_in_vega.py); within the size and time budgets.
 """
 
 from __future__ import annotations
