@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 import vl_convert
+from scenario_ids import PACE_KINDS, studio_ids
 
 from bake import charts, checks, links, pages, site, studio
 from helpers import BAKE_APP_URL as APP_URL
@@ -28,10 +29,9 @@ from lib.plan import data, zones
 from lib.present import exports
 from lib.views import scenarios
 from lib.views.scenarios import studio as scenario_studio
-from lib.views.scenarios.catalogue import indicator_options
+from lib.views.scenarios.catalogue import indicator_options, options_by_id
 
 INDICATOR_IDS = tuple(data.load_indicators().indicator_id)
-PACE_OPTIONS = tuple(o for o in indicator_options() if o.kind in charts.PACE_KINDS)
 
 
 @pytest.fixture(scope="session")
@@ -217,10 +217,11 @@ def _formulas(spec: dict) -> dict[str, str]:
     return {step["as"]: step["expr"] for data in spec["data"] for step in data.get("transform", ()) if step["type"] == "formula"}
 
 
-@pytest.mark.parametrize("option", PACE_OPTIONS, ids=lambda o: o.indicator_id)
-def test_the_baked_slider_ships_the_studios_formulas(out, option):
+@pytest.mark.parametrize("indicator_id", studio_ids(PACE_KINDS))
+def test_the_baked_slider_ships_the_studios_formulas(out, indicator_id):
     """The page loads the Vega expressions generated from the studio View's formulas, unchanged
     (tests/browser/test_formula_in_vega.py runs those very strings through the vendored Vega)."""
+    option = options_by_id()[indicator_id]
     spec = json.loads((out / "indicator" / option.indicator_id / "pace.json").read_text(encoding="utf-8"))
     param = next(signal for signal in spec["signals"] if signal["name"] == "pace")
     assert param["value"] == option.plan_pace and param["bind"]["step"] == option.step
@@ -232,7 +233,8 @@ def test_the_baked_slider_ships_the_studios_formulas(out, option):
 def test_vega_itself_draws_the_2020_value_lib_gives(out):
     """The drawn picture (vl-convert's Vega), for two indicators at three paces: the landing's words
     are the app's answer for that pace, the figure as shown and the verdict taken on it."""
-    for option in PACE_OPTIONS[:1] + tuple(o for o in PACE_OPTIONS if o.kind == "level")[:1]:
+    pace_options = [o for o in indicator_options() if o.kind in charts.PACE_KINDS]
+    for option in pace_options[:1] + [o for o in pace_options if o.kind == "level"][:1]:
         spec = json.loads((out / "indicator" / option.indicator_id / "pace.json").read_text(encoding="utf-8"))
         signal = next(signal for signal in spec["signals"] if signal["name"] == "pace")
         for pace in (option.low, option.plan_pace, option.high):
@@ -244,7 +246,7 @@ def test_vega_itself_draws_the_2020_value_lib_gives(out):
 
 def test_only_level_and_share_pages_have_a_slider(out):
     with_slider = {p.parent.name for p in (out / "indicator").glob("*/pace.json")}
-    assert with_slider == {o.indicator_id for o in PACE_OPTIONS}
+    assert with_slider == set(studio_ids(PACE_KINDS)) == {o.indicator_id for o in indicator_options() if o.kind in charts.PACE_KINDS}
 
 
 def test_the_browser_draws_with_the_vega_release_the_bake_time_svg_is_drawn_with(out):

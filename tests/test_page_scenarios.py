@@ -4,6 +4,7 @@ import html
 import re
 
 import pytest
+from scenario_ids import studio_ids
 
 from helpers import inert, open_page
 from lib.engine import economy, scenario
@@ -41,7 +42,7 @@ def test_moving_the_slider_shows_the_engines_numbers_and_writes_the_url():
     assert at.selectbox(key="preset").value is None  # no preset is this State
 
 
-@pytest.mark.parametrize("iid", list(options_by_id()))
+@pytest.mark.parametrize("iid", studio_ids())
 def test_every_indicator_runs_at_plan_pace_and_meets_its_target(iid):
     at = run({"indicator": iid})
     assert not at.exception

@@ -15,15 +15,15 @@ import math
 
 import pytest
 from playwright.sync_api import Page
+from scenario_ids import PACE_KINDS, studio_ids
 
 from bake import charts, studio
 from lib.engine.rates import PROJECTIONS
 from lib.present.formula import Program, Var, fixed, round_to, run, transforms
 from lib.views import scenarios
-from lib.views.scenarios.catalogue import indicator_options
+from lib.views.scenarios.catalogue import options_by_id
 
 pytestmark = pytest.mark.browser
-PACE_OPTIONS = tuple(o for o in indicator_options() if o.kind in charts.PACE_KINDS)
 
 # Runs each setting of the signals over the rows and returns the rows as computed.
 RUN = """async ({spec, settings}) => {
@@ -134,8 +134,9 @@ def _pace_grid(option) -> list[float]:
     return sorted({round(round(p / option.step) * option.step, 10) for p in points if option.low <= p <= option.high})
 
 
-@pytest.mark.parametrize("option", PACE_OPTIONS, ids=lambda o: o.indicator_id)
-def test_the_pace_slider_shows_what_the_app_shows(vega_page, option):
+@pytest.mark.parametrize("indicator_id", studio_ids(PACE_KINDS))
+def test_the_pace_slider_shows_what_the_app_shows(vega_page, indicator_id):
+    option = options_by_id()[indicator_id]
     steps = charts.pace_transforms(option)
     paces = _pace_grid(option)
     years = range(scenarios.YEARS[0], scenarios.YEARS[1] + 1)
