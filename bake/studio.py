@@ -109,7 +109,7 @@ def path_transforms(studio: scenario_studio.Studio) -> list[dict]:
 
 def _gdp_spec(view: scenario_studio.View) -> dict:
     studio = view.studio
-    spec = copy.deepcopy(dict(studio.chart.spec))  # the app's chart, its rows inline
+    spec = copy.deepcopy(dict(studio.chart.spec))  # the app's chart, its rows inline (one named dataset)
     spec["params"] = _params(studio.slider_rows[0])
     path = path_transforms(studio)
     for layer in spec["layer"]:  # every layer of the app's chart reads the one dataset

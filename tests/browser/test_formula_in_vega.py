@@ -158,6 +158,11 @@ def test_the_pace_slider_shows_what_the_app_shows(vega_page, indicator_id):
 # --- the static GDP and income panels -----------------------------------------------------------
 
 
+def chart_rows(chart) -> list[dict]:
+    """A studio chart's rows (its one named dataset)."""
+    return chart.spec["datasets"][chart.spec["data"]["name"]]
+
+
 def _control_grid(slider) -> list[float]:
     # each slider's ends, the plan's value and three points between, on its step
     points = {slider.low, slider.high, slider.value, *(slider.low + (slider.high - slider.low) * k / 4 for k in (1, 2, 3))}
@@ -172,7 +177,7 @@ def test_the_panels_answer_what_the_app_answers(vega_page, section):
     answers = in_vega(vega_page, studio.answer_transforms(view.studio), [{"year": scenarios.YEARS[1]}], settings)
     paths_step = studio.path_transforms(view.studio) if section == studio.GDP else studio.income_path_transforms(view.studio)
     if section == studio.GDP:  # the app's chart rows, 情景A's moved by the sliders
-        rows = [{k: row[k] for k in ("year", "value", "series")} for row in view.studio.chart.spec["data"]["values"]]
+        rows = [{k: row[k] for k in ("year", "value", "series")} for row in chart_rows(view.studio.chart)]
     else:
         rows = [{"year": year} for year in range(scenarios.YEARS[0], scenarios.YEARS[1] + 1)]
     paths = in_vega(vega_page, paths_step, rows, settings)
@@ -190,5 +195,5 @@ def test_the_panels_answer_what_the_app_answers(vega_page, section):
                 assert same(row["value"], run((("v", formula),), {**setting, "year": row["year"]})["v"], rel=1e-12), (setting, row)
         if section == studio.GDP:  # the drawn 情景A path is the app's
             scenario_a = [row["value"] for row in drawn if row["series"] == studio.SCENARIO]
-            app_path = [row["value"] for row in app.chart.spec["data"]["values"] if row["series"] == studio.SCENARIO]
+            app_path = [row["value"] for row in chart_rows(app.chart) if row["series"] == studio.SCENARIO]
             assert all(math.isclose(a, b, rel_tol=1e-12) for a, b in zip(scenario_a, app_path, strict=True)), setting

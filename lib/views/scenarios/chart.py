@@ -14,6 +14,7 @@ from lib.present.numbers import figure
 SCENARIO_COLOURS = {"情景A": "#0072B2", "情景B": "#CC79A7", "完成目标所需路径": "#D55E00"}
 SCENARIO_DASHES = {"情景A": [1, 0], "情景B": [6, 3], "完成目标所需路径": [8, 5]}
 TARGET_SERIES = "2020年目标"
+DATASET = "scenario"  # the chart's one dataset: the paths and the target
 
 
 def scenario_rows(paths: dict[str, list[float]], target: float, target_label: str, decimals: int = 2) -> list[dict]:
@@ -40,8 +41,9 @@ def chart_about(what: str, unit: str) -> str:
 
 
 def with_rows(spec: dict, rows: list[dict]) -> dict:
-    """The cached spec with these rows inline: a new top-level dict, the shared parts untouched."""
-    return {**spec, "data": {"values": rows}}
+    """The cached spec with these rows inline as its one named dataset (lib.present.blocks.Chart's
+    form): a new top-level dict, the shared parts untouched."""
+    return {**spec, "data": {"name": DATASET}, "datasets": {DATASET: rows}}
 
 
 def scenario_chart(
