@@ -1,4 +1,4 @@
-"""Charts for the baked pages: the app's own Vega-Lite specs, drawn twice.
+"""Charts for the baked pages: the Views' own Vega-Lite specs (rows inline), drawn twice.
 
 Once at bake time to SVG (vl-convert), so a page reads and prints with
 JavaScript off, and once in the browser by Vega (the npm release, vendored,
@@ -12,10 +12,8 @@ tests/browser/test_formula_in_vega.py.
 
 from __future__ import annotations
 
-import copy
 from pathlib import Path
 
-import pyarrow as pa
 import vl_convert
 
 from lib.present.formula import Var, concat, transforms
@@ -30,15 +28,6 @@ PACE_KINDS = ("level", "share")  # the engine's kinds a public slider moves (a t
 VEGA_VERSION = "6.2.0"  # vl_convert.get_vega_version() of vl-convert-python 1.9.0
 VENDOR = Path(__file__).parent / "static" / "vendor" / f"vega-{VEGA_VERSION}"
 SVG_WIDTH = 640  # the bake-time picture; in the browser the chart fills its column
-
-
-def with_values(spec: dict) -> dict:
-    """The View's spec with its Arrow datasets (how Streamlit ships them) turned back into rows."""
-    result = copy.deepcopy(spec)
-    for name, payload in (result.get("datasets") or {}).items():
-        if isinstance(payload, bytes):
-            result["datasets"][name] = pa.ipc.open_stream(payload).read_all().to_pylist()
-    return result
 
 
 def svg(spec: dict) -> str:

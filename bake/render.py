@@ -11,6 +11,9 @@ import jinja2
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
+from lib.present import routes
+from lib.present.blocks import Target
+
 TEMPLATES = Path(__file__).parent / "templates"
 # html=False: the views' markdown carries escaped data; a tag in data stays text.
 _MARKDOWN = MarkdownIt("commonmark", {"html": False}).enable("table")
@@ -44,12 +47,19 @@ class Writer:
         self.env.filters["markdown"] = markdown
         self.env.filters["inline_markdown"] = inline_markdown
         self.env.globals["app"] = self.app_link
+        self.env.globals["static"] = self.static_link
         self.env.globals["nav"] = self.nav
 
-    def app_link(self, page: str, query: dict[str, list[str]] | None = None) -> str:
-        """A link into the Streamlit app: the page's path and the view's own to_query."""
+    def app_link(self, page: str | Target, query: dict[str, list[str]] | None = None) -> str:
+        """A link into the Streamlit app: a Target through the route table, or a page's path and the view's own to_query."""
+        if isinstance(page, Target):
+            return routes.app_url(page, self.app_url)
         text = urlencode(query or {}, doseq=True, quote_via=quote)
         return f"{self.app_url.rstrip('/')}/{page}" + (f"?{text}" if text else "")
+
+    def static_link(self, target: Target) -> str:
+        """A Target's page in this site (lib.present.routes), or the app's where the site has none (the studio)."""
+        return routes.static_path(target) or routes.app_url(target, self.app_url)
 
     def path(self, url: str) -> Path:
         """/indicator/t2_gdp/ → out/indicator/t2_gdp/index.html; /assets/site.css → out/assets/site.css."""

@@ -1,8 +1,15 @@
-"""The bake, in order: empty the folder, shared assets, every page, the search index; timed."""
+"""The bake, in order: empty the folder, shared assets, every page, the search index; timed.
+
+``python -m bake`` bakes into a new folder beside the published one (``staging_for``)
+and swaps it in only once the site checks pass (``swap_in``), so a failed bake never
+touches the site a server is serving.
+"""
 
 from __future__ import annotations
 
+import ctypes
 import gzip
+import os
 import shutil
 import time
 from dataclasses import dataclass, field
@@ -53,6 +60,45 @@ def precompress(out: Path) -> int:
             path.with_name(path.name + ".gz").write_bytes(gzip.compress(path.read_bytes(), 9, mtime=0))
             count += 1
     return count
+
+
+def staging_for(out: Path) -> Path:
+    """A new folder beside ``out`` (same file system, so the swap is a rename), hidden from a listing."""
+    return out.parent / f".{out.name}.baking-{os.getpid()}"
+
+
+RENAME_EXCHANGE = 2  # linux/fs.h
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two paths in one step (Linux renameat2 RENAME_EXCHANGE); False where it is not available."""
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (AttributeError, OSError):
+        return False
+    at_cwd = -100  # AT_FDCWD
+    if renameat2(at_cwd, os.fsencode(first), at_cwd, os.fsencode(second), RENAME_EXCHANGE) == 0:
+        return True
+    return False  # EINVAL/ENOSYS (file system or kernel without it): fall back to two renames
+
+
+def swap_in(new: Path, out: Path) -> None:
+    """Put the checked folder ``new`` where ``out`` is, and remove the old site.
+
+    A server reading ``out`` sees the old site or the new one, whole: with RENAME_EXCHANGE
+    the two folders trade places in one step; elsewhere the old one is renamed aside first,
+    and for that instant ``out`` is missing (a request then gets 404, never half a site).
+    """
+    if not out.exists():
+        new.rename(out)
+        return
+    if _exchange(new, out):
+        shutil.rmtree(new)  # it now holds the old site
+        return
+    old = out.parent / f".{out.name}.old-{os.getpid()}"
+    out.rename(old)
+    new.rename(out)
+    shutil.rmtree(old)
 
 
 def bake(out: Path, app_url: str = DEFAULT_APP_URL, with_search: bool = True) -> Report:

@@ -8,8 +8,8 @@ frames have passed, so a map's first frame is drawn. Each load uses a fresh
 browser context, as a first-time visitor would. Besides the bare one-line
 app, three one-component apps (a chart, a grid, a map) show the least a page
 built on each of those costs. ``--proxy`` puts every app, the bare one
-included, behind nginx serving the static files (bench/proxy.py), as the
-README's deployment does; ``--repeat`` times a second visit in the same
+included, behind nginx serving the static files (bench/proxy.py), as
+docs/deployment.md's production start does; ``--repeat`` times a second visit in the same
 context, with the HTTP cache warm. Writes bench/results/browser[-proxy][-repeat].json.
 """
 

@@ -1,4 +1,4 @@
-"""nginx in front of the bench servers, as the README's deployment puts it.
+"""nginx in front of the bench servers, as docs/deployment.md puts it.
 
 nginx serves Streamlit's hashed, immutable /static/ files from the installed
 package (gzip on) and passes everything else, the websocket included, to
@@ -12,13 +12,11 @@ import contextlib
 import shutil
 import subprocess
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
 import streamlit
 
-from bench.stream import free_port
+from deploy.health import free_port, wait_healthy
 
 STATIC = Path(streamlit.__file__).resolve().parent / "static" / "static"
 
@@ -69,16 +67,3 @@ def fronts(back_ports: list[int]):
         finally:
             process.terminate()
             process.wait(timeout=10)
-
-
-def wait_healthy(port: int, process: subprocess.Popen) -> None:
-    deadline = time.time() + 30
-    while time.time() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"nginx exited: {process.stderr.read().decode()[-2000:]}")
-        with contextlib.suppress(Exception):
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as response:
-                if response.read().strip() == b"ok":
-                    return
-        time.sleep(0.2)
-    raise TimeoutError(f"nginx front on {port} did not answer in 30 s")

@@ -8,19 +8,20 @@ client and server are always the same version).
 from __future__ import annotations
 
 import contextlib
-import os
-import signal
 import socket
 import subprocess
-import sys
 import time
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from websockets.sync.client import connect
+
+from deploy import replica
+from deploy.health import free_port
+
+__all__ = ["ROOT", "RunResult", "Session", "free_port", "rss_bytes", "server"]
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -145,12 +146,6 @@ class Session:
         return 0
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @contextlib.contextmanager
 def server(
     script: str | Path,
@@ -161,66 +156,16 @@ def server(
     extra_flags: list[str] | None = None,
     stderr=subprocess.PIPE,
 ):
-    """Start ``streamlit run script`` on a free port and wait for /_stcore/health.
+    """Start ``streamlit run script`` on a free port (deploy.replica, as production does) and
+    wait for /_stcore/health; yield (port, process).
 
     ``profile=True`` turns usage stats on so the server reports its own script
     time (a PageProfile message) to our client. Never for a browser: a browser
     would then try to send metrics out.
     """
-    port = port or free_port()
-    env = {**os.environ, **(extra_env or {})}
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(script),
-            "--server.headless",
-            "true",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--browser.gatherUsageStats",
-            "true" if profile else "false",
-            "--server.fileWatcherType",
-            "none",
-            *(extra_flags or []),
-        ],
-        cwd=cwd,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        # PIPE for a bench's short-lived server (read if it fails to start); a long-lived
-        # one passes None, since a pipe nobody reads blocks the server once 64 KB of log fill it.
-        stderr=stderr,
-        start_new_session=True,
-    )
-    try:
-        deadline = time.time() + 90
-        while time.time() < deadline:
-            with contextlib.suppress(Exception):
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as response:
-                    if response.read().strip() == b"ok":
-                        break
-            if process.poll() is not None:
-                detail = process.stderr.read().decode()[-2000:] if process.stderr else "see its log above"
-                raise RuntimeError(f"streamlit exited: {detail}")
-            time.sleep(0.3)
-        else:
-            raise TimeoutError("server did not become healthy in 90 s")
-        yield port, process
-    finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            # A server still busy with a flood ignores SIGTERM; left running it would
-            # slow every later measurement on this machine.
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(process.pid, signal.SIGKILL)
-            process.wait(timeout=10)
+    flags = ["--browser.gatherUsageStats", "true" if profile else "false", *(extra_flags or [])]
+    with replica.running(script, port, cwd=cwd, extra_flags=flags, extra_env=extra_env, stderr=stderr) as started:
+        yield started
 
 
 def rss_bytes(pid: int) -> int:

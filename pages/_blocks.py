@@ -1,7 +1,9 @@
 """Draw a View's blocks (lib/present/blocks.py) with Streamlit: the app's one renderer of them.
 
 Text is escaped here, at draw time (lib.present.markup): a View holds plain
-text, and Markdown is this renderer's transport. Links inside text become
+text, and Markdown is this renderer's transport. Likewise Arrow: a View's chart
+rows and grids are plain lists, turned into the Arrow bytes Streamlit ships
+once per object (cached here), so a warm rerun converts nothing. Links inside text become
 relative links to the app's own paths (lib.present.routes), a link standing
 alone an st.page_link.
 """
@@ -9,8 +11,10 @@ alone an st.page_link.
 from __future__ import annotations
 
 import functools
-import json
+import weakref
 
+import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
 from lib.present import routes
@@ -49,9 +53,61 @@ def _table_markdown(table: Table) -> str:
     return markdown_table(frame.set_index(table.headers[0]), index_label=table.headers[0])
 
 
-def _chart_spec(chart: Chart) -> dict:
-    # A View's spec is shared by every session: Streamlit gets its own copy.
-    return json.loads(json.dumps(chart.spec))
+def arrow_bytes(rows) -> bytes:
+    """Rows (a list of dicts) as Arrow IPC stream bytes: what Streamlit makes of a chart's inline data.
+
+    Streamlit converts inline chart data to these bytes on every call and passes
+    bytes through untouched (tests/test_compat.py), so a cached spec carries them ready-made.
+    """
+    table = pa.Table.from_pandas(pd.DataFrame(rows))
+    sink = pa.BufferOutputStream()
+    with pa.RecordBatchStreamWriter(sink, table.schema) as writer:
+        writer.write_table(table)
+    return sink.getvalue().to_pybytes()
+
+
+# Chart → its spec with Arrow datasets, by identity: Views are built once per State
+# (pages/_shared.view_of), so each chart is converted once, not on every rerun.
+_ARROW_SPECS: dict[int, tuple[weakref.ref, dict]] = {}
+ARROW_SPECS_KEPT = 256
+
+
+def arrow_spec(chart: Chart) -> dict:
+    """The chart's Vega-Lite spec with its datasets as Arrow bytes, for st.vega_lite_chart.
+
+    Streamlit copies the spec's top level before it moves the datasets out, so one
+    cached dict serves every session and rerun.
+    """
+    kept = _ARROW_SPECS.get(id(chart))
+    if kept is not None and kept[0]() is chart:
+        return kept[1]
+    spec = dict(chart.spec)
+    if "datasets" in spec:
+        spec["datasets"] = {name: arrow_bytes(rows) for name, rows in spec["datasets"].items()}
+    if len(_ARROW_SPECS) >= ARROW_SPECS_KEPT:
+        _ARROW_SPECS.pop(next(iter(_ARROW_SPECS)))
+    _ARROW_SPECS[id(chart)] = (weakref.ref(chart), spec)
+    return spec
+
+
+def chart(block: Chart) -> None:
+    st.vega_lite_chart(arrow_spec(block), width="stretch")
+    if block.caption:
+        st.caption(markdown_escape(block.caption))
+
+
+@functools.lru_cache(maxsize=128)
+def arrow_table(names: tuple[str, ...], numeric: tuple[bool, ...], rows: tuple[tuple, ...]) -> pa.Table:
+    """A grid's rows as one immutable Arrow table (what st.dataframe sends): numbers as int64, the rest as text.
+
+    Built once per list of rows, so a warm rerun or a row click converts nothing.
+    """
+    return pa.table(
+        {
+            name: pa.array([row[i] for row in rows], pa.int64() if number else pa.string())
+            for i, (name, number) in enumerate(zip(names, numeric))
+        }
+    )
 
 
 def draw(block: Block) -> None:
@@ -76,9 +132,7 @@ def draw(block: Block) -> None:
         if block.caption:
             st.caption(markdown_escape(block.caption))
     elif isinstance(block, Chart):
-        st.vega_lite_chart(_chart_spec(block), width="stretch")
-        if block.caption:
-            st.caption(markdown_escape(block.caption))
+        chart(block)
     elif isinstance(block, Image):
         st.image(svg_uri(block.svg), caption=block.caption or None)
     else:

@@ -4,7 +4,7 @@ import streamlit as st
 
 from lib.views import indicators as page
 from lib.views import query
-from pages import _url
+from pages import _blocks, _url
 from pages._shared import open_view, view_of
 
 state, view = open_view(page)
@@ -89,7 +89,8 @@ def column_config(column):
 
 st.caption(view.scroll_hint)
 st.dataframe(
-    view.grid,
+    # Arrow built at draw time, once per list of rows (cached in pages/_blocks): a warm rerun converts nothing.
+    _blocks.arrow_table(tuple(c.name for c in view.columns), tuple(c.percent for c in view.columns), view.rows),
     hide_index=True,
     column_config={c.name: column_config(c) for c in view.columns},
     on_select=_url.change(page, chosen_row),
@@ -137,8 +138,6 @@ else:
             st.text("\n".join(detail.outcome_lines))
         for note in detail.notes:
             st.text(note)
-        st.page_link("pages/plan_reader.py", label="在规划原文中阅读", icon=":material/menu_book:", query_params=detail.reader_link)
-        if detail.trajectory_link:
-            st.page_link(
-                "pages/trajectories.py", label="查看该指标的轨迹", icon=":material/show_chart:", query_params=detail.trajectory_link
-            )
+        _blocks.page_link(detail.reader, icon=":material/menu_book:")
+        if detail.trajectory is not None:
+            _blocks.page_link(detail.trajectory, icon=":material/show_chart:")

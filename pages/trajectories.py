@@ -2,8 +2,10 @@
 
 import streamlit as st
 
+from lib.present import routes
+from lib.present.blocks import Strong
 from lib.views import trajectories as page
-from pages import _url
+from pages import _blocks, _url
 from pages._shared import open_view, static_edition
 
 state, view = open_view(page)
@@ -17,32 +19,25 @@ st.selectbox(
     key=_url.seed("indicator", view.indicator),
     on_change=_url.change(page, lambda s: {"indicator": st.session_state["indicator"]}),
 )
-if view.summary_markdown:
-    st.markdown(view.summary_markdown)
-if view.message:
-    st.info(view.message)
-if view.class_table_markdown:
-    st.markdown(view.class_table_markdown)
+_blocks.draw_all(view.summary)
+_blocks.draw_all(view.message)
+if view.class_table is not None:
+    _blocks.draw(view.class_table)
 if view.chart is not None:
-    st.vega_lite_chart(view.chart, width="stretch")
-if view.chart_caption:
-    st.caption(view.chart_caption)
-if view.outcome_markdown:
-    st.caption(view.outcome_markdown)
-if view.marks_markdown:
-    st.markdown(view.marks_markdown)
-if view.notes_markdown:
-    st.markdown(view.notes_markdown)
-if static_url := static_edition(view.static_path):
-    st.link_button(view.static_label, static_url, icon=":material/open_in_new:")
+    _blocks.draw(view.chart)
+_blocks.draw_all(view.outcome)
+_blocks.draw_all(view.marks)
+_blocks.draw_all(view.notes)
+if static_url := static_edition(routes.static_path(view.static_edition.target)):
+    st.link_button(view.static_edition.label, static_url, icon=":material/open_in_new:")
 
 if view.related:
-    st.markdown(view.related_heading)
-    for target in view.related:
-        st.markdown(target.text_markdown)
-        st.page_link("pages/plan_reader.py", label=target.link_label, icon=":material/menu_book:", query_params=target.link)
+    st.markdown(_blocks.inline(Strong(view.related_heading)))
+    for related in view.related:
+        st.markdown(f"- {_blocks.inline(related.text)}")
+        _blocks.page_link(related.link, icon=":material/menu_book:")
 
 st.divider()
 st.subheader(view.ranking_heading)
 st.caption(view.ranking_caption)
-st.vega_lite_chart(view.ranking_chart, width="stretch")
+_blocks.draw(view.ranking_chart)

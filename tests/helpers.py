@@ -1,10 +1,31 @@
-"""Test helpers: absolute paths for AppTest, opening a page as a visitor, checking markup is inert."""
+"""Test helpers: absolute paths for AppTest, ids read cheaply for parametrize, opening a page as a visitor,
+checking markup is inert, processes and ports."""
 
+import csv
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
 TIMEOUT = 60  # AppTest's 3 s default is far too short on a loaded 2-core machine
+
+
+def data_rows(file: str, **equal: str) -> list[dict[str, str]]:
+    """The rows of data/<file> where every ``column=value`` of ``equal`` holds, as text, read
+    with the csv module: cheap enough for a parametrize list at collection time (no pandas,
+    no validation). The test then loads the validated row itself (``row_of``)."""
+    with (ROOT / "data" / file).open(newline="", encoding="utf-8") as handle:
+        return [row for row in csv.DictReader(handle) if all(row[k] == v for k, v in equal.items())]
+
+
+def data_ids(file: str, column: str, **equal: str) -> list[str]:
+    """One column of ``data_rows``: the ids to parametrize over."""
+    return [row[column] for row in data_rows(file, **equal)]
+
+
+def row_of(frame, column: str, value: str):
+    """The one row of ``frame`` whose ``column`` is ``value``, as itertuples gives it."""
+    (row,) = (r for r in frame.itertuples() if getattr(r, column) == value)
+    return row
 
 
 def page(name: str) -> str:
@@ -39,3 +60,40 @@ def inert(markdown: str) -> bool:
 # The Streamlit app's base URL a test bake links to (tests/conftest.py baked_site): another host,
 # so the site checks see that a link to the app is allowed where a resource from it would not be.
 BAKE_APP_URL = "https://dash.example.org"
+
+
+def listening_addresses(port: int) -> set[str]:
+    """Local addresses (hex, as the kernel writes them) with a socket listening on ``port``."""
+    found = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in Path(table).read_text().splitlines()[1:]:
+            local, state = line.split()[1], line.split()[3]
+            address, hex_port = local.rsplit(":", 1)
+            if state == "0A" and int(hex_port, 16) == port:  # 0A: LISTEN
+                found.add(address)
+    return found
+
+
+def descendants(pid: int) -> set[int]:
+    """Every process below ``pid`` (children, their children …), read from /proc."""
+    parents: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # gone meanwhile
+        parents[int(stat.parent.name)] = int(fields[1])
+    found, frontier = set(), {pid}
+    while frontier:
+        frontier = {child for child, parent in parents.items() if parent in frontier} - found
+        found |= frontier
+    return found
+
+
+def alive(pid: int) -> bool:
+    """Running (a zombie waiting to be reaped counts as gone)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"

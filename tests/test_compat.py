@@ -61,7 +61,7 @@ def test_st_html_can_run_the_fixed_language_script():
 
 
 def test_vega_charts_pass_arrow_bytes_through():
-    # lib.present.charts.spec ships datasets as Arrow IPC bytes; Streamlit must not convert them again.
+    # pages/_blocks.arrow_spec ships datasets as Arrow IPC bytes (cached); Streamlit must not convert them again.
     from streamlit.elements import vega_charts
 
     assert "isinstance(dataset_data, bytes)" in inspect.getsource(vega_charts)

@@ -21,9 +21,9 @@ def test_every_setting_is_one_streamlit_knows():
     [
         ("client.showErrorDetails", "none"),  # "false" would still show tracebacks
         ("client.showErrorLinks", False),
-        ("client.toolbarMode", "minimal"),  # the ⋮ menu is English (README, "English that remains")
+        ("client.toolbarMode", "minimal"),  # the ⋮ menu is English (docs/deployment.md, "English that remains")
         ("runner.magicEnabled", False),
-        ("runner.postScriptGC", False),  # a full gc.collect() per run cost ~150 ms under the GIL (README, Speed)
+        ("runner.postScriptGC", False),  # a full gc.collect() per run cost ~150 ms under the GIL (docs/speed.md)
         ("browser.gatherUsageStats", False),
         ("server.headless", True),
         ("server.fileWatcherType", "none"),

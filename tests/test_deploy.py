@@ -1,6 +1,6 @@
 """The public deployment recipe (deploy/): nginx -t passes, and the running stack refuses what it should.
 
-These start what the README's production start starts (deploy.serve.stack):
+These start what docs/deployment.md's production start starts (deploy.serve.stack):
 an export without .git, a replica bound to loopback, nginx in front. Skipped
 where nginx is not installed (.ci/run installs it).
 """
@@ -17,6 +17,7 @@ import pytest
 
 from bench.stream import Session
 from deploy import nginx, serve
+from helpers import listening_addresses
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 needs_nginx = pytest.mark.skipif(not Path(NGINX).exists(), reason="nginx is not installed (apt-get install nginx-light)")
@@ -105,18 +106,6 @@ def test_a_page_runs_over_the_websocket_through_the_proxy(front):
         assert result.exceptions == 0 and not result.not_found
     finally:
         session.close()
-
-
-def listening_addresses(port: int) -> set[str]:
-    """Local addresses (hex, as the kernel writes them) with a socket listening on ``port``."""
-    found = set()
-    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
-        for line in Path(table).read_text().splitlines()[1:]:
-            local, state = line.split()[1], line.split()[3]
-            address, hex_port = local.rsplit(":", 1)
-            if state == "0A" and int(hex_port, 16) == port:  # 0A: LISTEN
-                found.add(address)
-    return found
 
 
 def test_the_replica_listens_on_loopback_only(front):

@@ -62,7 +62,8 @@ HOSTILE = st.one_of(
 
 
 @pytest.mark.parametrize("page_name", list(PAGE_KEYS))
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+# Each example runs a whole page through AppTest: 12 per page, not the profile's 100.
+@settings(max_examples=12, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(data=st.data())
 def test_hostile_query_values_are_harmless(page_name, data):
     keys = PAGE_KEYS[page_name] + ["unknown", "x" * 60]

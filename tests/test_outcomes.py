@@ -6,6 +6,7 @@ from urllib.parse import urlparse
 import pandas as pd
 import pytest
 
+from helpers import data_ids, row_of
 from lib.plan import outcomes
 from lib.plan.validation import DataFileError
 from lib.present.numbers import plain
@@ -116,12 +117,9 @@ def test_every_indicator_with_a_target_has_a_verdict():
 # Provenance: what each row claims is in the sentence it quotes.
 
 
-def rows():
-    return list(outcomes.load_outcomes().itertuples())
-
-
-@pytest.mark.parametrize("row", rows(), ids=lambda r: r.outcome_id)
-def test_every_row_has_a_url_and_the_value_in_its_quote(row):
+@pytest.mark.parametrize("outcome_id", data_ids("outcomes.csv", "outcome_id"))
+def test_every_row_has_a_url_and_the_value_in_its_quote(outcome_id):
+    row = row_of(outcomes.load_outcomes(), "outcome_id", outcome_id)
     assert urlparse(row.url).scheme in ("http", "https") and urlparse(row.url).netloc
     assert row.quote and row.publisher and row.document and row.published
     assert row.value_text in row.quote
@@ -129,8 +127,9 @@ def test_every_row_has_a_url_and_the_value_in_its_quote(row):
         assert plain(row.value) in row.quote
 
 
-@pytest.mark.parametrize("row", rows(), ids=lambda r: r.outcome_id)
-def test_only_a_government_site_counts_as_the_publisher_and_a_reprint_says_so(row):
+@pytest.mark.parametrize("outcome_id", data_ids("outcomes.csv", "outcome_id"))
+def test_only_a_government_site_counts_as_the_publisher_and_a_reprint_says_so(outcome_id):
+    row = row_of(outcomes.load_outcomes(), "outcome_id", outcome_id)
     host = urlparse(row.url).netloc
     if row.source_kind == "publisher":
         assert host.endswith(".gov.cn") or host.endswith("cqrb.cn")

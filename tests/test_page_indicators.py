@@ -125,6 +125,30 @@ def test_a_selected_row_in_the_link_opens_its_detail():
     assert "原表本行：指标属性：约束性　2015年：45　2020年：46" in texts
 
 
+@pytest.mark.parametrize(
+    "query, trajectory",
+    [
+        # 专栏1 row 25 森林覆盖率 is drawn on 专栏2 row 12's series (issue 22: it opened 指标轨迹 with a notice)
+        ({"table": "1", "row": "t1_forest_cover"}, "indicator=t2_forest_cover"),
+        ({"row": "t2_forest_cover"}, "indicator=t2_forest_cover"),
+        ({"table": "1", "row": "t1_gdp"}, ""),  # GDP's level is the default series: no query needed
+    ],
+)
+def test_the_row_detail_links_to_the_trajectory_it_is_drawn_on(query, trajectory):
+    at = run(query)
+    assert not at.exception
+    links = {link.proto.label: link.proto for link in at.get("page_link")}
+    assert links["查看该指标的轨迹"].page == "trajectories"
+    assert links["查看该指标的轨迹"].query_string == trajectory
+    assert links["在规划原文中阅读"].page == "plan_reader"
+
+
+def test_a_heading_row_has_no_trajectory_link():
+    at = run({"row": "t2_forest_growth"})
+    assert not at.exception
+    assert "查看该指标的轨迹" not in [link.proto.label for link in at.get("page_link")]
+
+
 def test_switching_table_clears_the_row_and_a_filtered_out_row_says_so():
     at = run({"row": "t2_forest_cover", "q": "收入"})
     assert not at.exception

@@ -5,10 +5,8 @@ import re
 
 import pytest
 
+from helpers import data_ids, row_of
 from lib.plan import data, milestones, plan_text
-
-INDICATORS = data.load_indicators()
-OBSERVATIONS = data.load_observations()
 
 # Column of each printed value in the rows that lib.plan.plan_text.table_rows returns.
 # 专栏1: 序号 | 指标名称 | 2010年 | 2015年 | “十二五”年均 | 指标属性
@@ -34,24 +32,28 @@ def printed_row(table_no: int, name_printed: str) -> list[str]:
     return matches[0]
 
 
-@pytest.mark.parametrize("obs", list(OBSERVATIONS.itertuples()), ids=list(OBSERVATIONS.obs_id))
-def test_observation_raw_is_the_printed_cell(obs):
-    indicator = INDICATORS.set_index("indicator_id").loc[obs.indicator_id]
+@pytest.mark.parametrize("obs_id", data_ids("observations.csv", "obs_id"))
+def test_observation_raw_is_the_printed_cell(obs_id):
+    obs = row_of(data.load_observations(), "obs_id", obs_id)
+    indicator = data.load_indicators().set_index("indicator_id").loc[obs.indicator_id]
     cells = printed_row(indicator.table_no, indicator.name_printed)
     assert cells[value_column(indicator.table_no, obs.role, obs.period)] == obs.raw
 
 
 def test_every_printed_value_cell_has_one_observation():
     for table_no, value_columns in ((1, (2, 3, 4)), (2, (3, 4))):
-        rows = INDICATORS[(INDICATORS.table_no == table_no) & (INDICATORS.kind != "group")]
-        assert len(OBSERVATIONS[OBSERVATIONS.indicator_id.isin(rows.indicator_id)]) == len(rows) * len(value_columns)
+        indicators = data.load_indicators()
+        rows = indicators[(indicators.table_no == table_no) & (indicators.kind != "group")]
+        observations = data.load_observations()
+        assert len(observations[observations.indicator_id.isin(rows.indicator_id)]) == len(rows) * len(value_columns)
 
 
 @pytest.mark.parametrize("table_no, numbered, sub_rows", [(1, 34, 7), (2, 28, 15)])
 def test_row_counts_match_the_plan(table_no, numbered, sub_rows):
     # 专栏1: 34 numbered rows; sub-rows under 9 (2), 22 (4) and 23 (1).
     # 专栏2: 28 numbered rows; sub-rows under 5 (4), 12 (2), 14 (2), 15 (4) and 23 (3).
-    table = INDICATORS[INDICATORS.table_no == table_no]
+    indicators = data.load_indicators()
+    table = indicators[indicators.table_no == table_no]
     assert (table.number != "").sum() == numbered
     assert (table.number == "").sum() == sub_rows
     printed = [c for c in printed_rows(table_no) if not re.fullmatch(r"[一二三四五]", c[0])]
@@ -60,7 +62,8 @@ def test_row_counts_match_the_plan(table_no, numbered, sub_rows):
 
 @pytest.mark.parametrize("table_no", [1, 2])
 def test_indicators_follow_the_printed_order_numbering_and_attribute(table_no):
-    table = INDICATORS[INDICATORS.table_no == table_no].sort_values("position")
+    indicators = data.load_indicators()
+    table = indicators[indicators.table_no == table_no].sort_values("position")
     printed = [c for c in printed_rows(table_no) if not re.fullmatch(r"[一二三四五]", c[0])]
     assert list(table.name_printed) == [c[1] for c in printed]
     assert list(table.number) == [c[0] for c in printed]
@@ -74,7 +77,8 @@ def test_indicators_follow_the_printed_order_numbering_and_attribute(table_no):
 
 def test_sub_rows_follow_their_parent():
     for table_no in (1, 2):
-        table = INDICATORS[INDICATORS.table_no == table_no].sort_values("position")
+        indicators = data.load_indicators()
+        table = indicators[indicators.table_no == table_no].sort_values("position")
         current_numbered = None
         for row in table.itertuples():
             if row.number:
@@ -92,7 +96,8 @@ def test_pillars_follow_the_printed_group_headings():
             pillar = cells[1]
             continue
         expected[cells[1]] = pillar
-    table = INDICATORS[INDICATORS.table_no == 2]
+    indicators = data.load_indicators()
+    table = indicators[indicators.table_no == 2]
     assert dict(zip(table.name_printed, table.pillar)) == expected
 
 
@@ -107,8 +112,9 @@ def test_notes_are_printed_under_their_table():
 def test_basis_change_note_lists_exactly_the_rows_marked_with_a_basis():
     # 专栏1 备注3 names six rows whose 2015 figure is on a new basis.
     note = data.load_notes().set_index("note_id").loc["t1.n3", "text"]
-    marked = OBSERVATIONS[(OBSERVATIONS.basis != "") & OBSERVATIONS.indicator_id.str.startswith("t1")]
-    names = INDICATORS.set_index("indicator_id").loc[marked.indicator_id.unique(), "name_zh"]
+    observations = data.load_observations()
+    marked = observations[(observations.basis != "") & observations.indicator_id.str.startswith("t1")]
+    names = data.load_indicators().set_index("indicator_id").loc[marked.indicator_id.unique(), "name_zh"]
     # The note says 战略性新兴产业"增加值"比重 while the row prints "产值占工业总产值比重":
     # the same row, named loosely in the note.
     aliases = {"战略性新兴产业产值占工业总产值比重": "战略性新兴产业增加值比重"}
@@ -118,16 +124,17 @@ def test_basis_change_note_lists_exactly_the_rows_marked_with_a_basis():
 
 
 def test_five_year_totals_are_exactly_the_bracketed_cells():
-    bracketed = OBSERVATIONS.raw.str.contains("【")
-    assert (bracketed == OBSERVATIONS.five_year_total).all()
+    bracketed = data.load_observations().raw.str.contains("【")
+    assert (bracketed == data.load_observations().five_year_total).all()
     # Totals carry the period they sum over, never a single year.
-    assert OBSERVATIONS[bracketed].period.str.contains("-").all()
+    assert data.load_observations()[bracketed].period.str.contains("-").all()
 
 
 def test_2015_values_agree_between_the_two_tables():
     # 专栏2's 2015 column restates 专栏1's 2015 column where both print the indicator.
-    by_id = OBSERVATIONS.set_index("obs_id")
-    for row in INDICATORS[INDICATORS.previous_id != ""].itertuples():
+    by_id = data.load_observations().set_index("obs_id")
+    indicators = data.load_indicators()
+    for row in indicators[indicators.previous_id != ""].itertuples():
         new = by_id.loc[f"{row.indicator_id}.2015.actual"]
         if new.qualifier == "not_applicable":
             continue
@@ -155,7 +162,7 @@ def test_2015_values_agree_between_the_two_tables():
     ],
 )
 def test_spot_values(obs_id, value):
-    assert OBSERVATIONS.set_index("obs_id").loc[obs_id, "value"] == value
+    assert data.load_observations().set_index("obs_id").loc[obs_id, "value"] == value
 
 
 @pytest.mark.parametrize(
@@ -174,7 +181,7 @@ def test_published_growth_price_basis_is_what_the_levels_imply(indicator_id, bas
     GDP: 7926 → 15720 implies (15720/7926)^(1/5) − 1 = 14.7 % a year at current
     prices, against 12.8 % printed: the printed rate is real growth.
     """
-    by_id = OBSERVATIONS.set_index("obs_id")
+    by_id = data.load_observations().set_index("obs_id")
     start = by_id.loc[f"{indicator_id}.2010.actual", "value"]
     end = by_id.loc[f"{indicator_id}.2015.actual", "value"]
     published = by_id.loc[f"{indicator_id}.2011-2015.published_growth"]
@@ -199,11 +206,8 @@ def test_investment_is_printed_in_box_3_and_adds_up_to_the_text():
     assert investment.set_index("field_id").loc["industry", "plan_amount"] / 90000 == 0.5
 
 
-TEXT_TARGETS = data.load_text_targets()
-
-
 def test_text_targets_are_printed_in_their_chapter_and_section():
-    for row in TEXT_TARGETS.itertuples():
+    for row in data.load_text_targets().itertuples():
         where = plan_text.box(row.box).text if row.box else plan_text.passage(row.chapter, row.section)
         assert row.sentence in where, row.target_id
         assert row.raw in row.sentence, row.target_id
@@ -227,10 +231,11 @@ def test_text_targets_cover_the_headline_examples():
         ("46%", 46),
     ]
     for raw, value in expected:
-        hits = TEXT_TARGETS[TEXT_TARGETS.raw.str.contains(re.escape(raw))]
+        targets = data.load_text_targets()
+        hits = targets[targets.raw.str.contains(re.escape(raw))]
         assert len(hits) >= 1, raw
         assert any(math.isclose(v, value) for v in hits.value), raw
-    assert len(TEXT_TARGETS) > 100
+    assert len(data.load_text_targets()) > 100
 
 
 @pytest.mark.parametrize(
@@ -249,8 +254,8 @@ def test_text_targets_cover_the_headline_examples():
 def test_text_targets_linked_to_table_one_convert_to_its_unit(target_id, indicator_id, value_in_table_unit):
     from lib.engine.trajectory import convert
 
-    target = TEXT_TARGETS.set_index("target_id").loc[target_id]
-    unit = INDICATORS.set_index("indicator_id").loc[indicator_id, "unit"]
+    target = data.load_text_targets().set_index("target_id").loc[target_id]
+    unit = data.load_indicators().set_index("indicator_id").loc[indicator_id, "unit"]
     assert target.indicator_id == indicator_id
     assert convert(target.value, target.unit, unit) == value_in_table_unit
 
@@ -262,8 +267,9 @@ def test_linked_text_targets_agree_with_the_tables():
     第二十四章 "实际利用外资每年保持在100亿美元以上" (专栏2 【500】) and
     第二十七章 "每年新增就业稳定在60万人左右" (专栏2 【300】).
     """
-    by_id = OBSERVATIONS.set_index("obs_id")
-    numbers = TEXT_TARGETS[TEXT_TARGETS.indicator_id.str.startswith("t2_") & (TEXT_TARGETS.target_type == "number")]
+    by_id = data.load_observations().set_index("obs_id")
+    targets = data.load_text_targets()
+    numbers = targets[targets.indicator_id.str.startswith("t2_") & (targets.target_type == "number")]
     assert len(numbers) >= 10
     for row in numbers.itertuples():
         targets = [i for i in (f"{row.indicator_id}.2020.target", f"{row.indicator_id}.2016-2020.target") if i in by_id.index]
@@ -273,7 +279,8 @@ def test_linked_text_targets_agree_with_the_tables():
 
 
 def test_the_yearly_floors_are_the_two_the_text_sets():
-    floors = TEXT_TARGETS[TEXT_TARGETS.year_basis == "each_year"]
+    targets = data.load_text_targets()
+    floors = targets[targets.year_basis == "each_year"]
     assert dict(zip(floors.target_id, floors.indicator_id)) == {"tt_150": "t2_fdi", "tt_167": "t2_new_urban_jobs"}
 
 
@@ -281,7 +288,8 @@ def test_chapter_years_come_from_the_chapters_opening():
     # 第二十五章 opens "确保脱贫攻坚任务2017年基本完成、2018年全面“扫尾”": its targets
     # that name no year of their own take 2017 (tt_157/158 share a sentence with
     # "到2017年，完成300个行政村…", which names the year for that clause only).
-    rows = TEXT_TARGETS[TEXT_TARGETS.year_basis == "chapter"]
+    targets = data.load_text_targets()
+    rows = targets[targets.year_basis == "chapter"]
     assert set(rows.chapter) == {"第二十五章"}
     assert {"tt_155", "tt_156"} <= set(rows.target_id)  # 25万人易地扶贫搬迁, 50万户危旧房改造
     for row in rows.itertuples():
@@ -292,8 +300,9 @@ def test_chapter_years_come_from_the_chapters_opening():
 def test_table_directions_that_rest_on_a_sentence():
     # 人口自然增长率 (专栏1 row 16): neither higher nor lower is better; the plan
     # asks for "促进人口适度增长" (第三十一章).
-    direction = INDICATORS.set_index("indicator_id").loc["t1_natural_pop_growth", "direction"]
-    said = TEXT_TARGETS[(TEXT_TARGETS.target_type == "direction") & (TEXT_TARGETS.indicator_id == "t1_natural_pop_growth")]
+    direction = data.load_indicators().set_index("indicator_id").loc["t1_natural_pop_growth", "direction"]
+    targets = data.load_text_targets()
+    said = targets[(targets.target_type == "direction") & (targets.indicator_id == "t1_natural_pop_growth")]
     assert direction == "moderate"
     assert len(said) == 1 and "适度增长" in said.sentence.iloc[0]
     assert said.sentence.iloc[0] in plan_text.passage("第三十一章")
@@ -302,6 +311,6 @@ def test_table_directions_that_rest_on_a_sentence():
 def test_growth_targets_carry_their_price_basis():
     # 专栏2 row 1: GDP growth 9 is real growth like the 12.8 % it follows (第一章第一节);
     # row 2 (income growth) does not say.
-    by_id = OBSERVATIONS.set_index("obs_id")
+    by_id = data.load_observations().set_index("obs_id")
     assert by_id.loc["t2_gdp_growth.2016-2020.target", "price_basis"] == "real"
     assert by_id.loc["t2_income_growth.2016-2020.target", "price_basis"] == "unstated"

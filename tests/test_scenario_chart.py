@@ -1,7 +1,7 @@
 """The studio's chart: one cached spec without data, the numbers passed beside it."""
 
 import pytest
-from test_charts import test_the_target_label_sits_on_a_white_halo_of_itself as halo_check
+from test_charts import text_layers
 
 from lib.views.scenarios.chart import SCENARIO_COLOURS, TARGET_SERIES, scenario_chart, scenario_rows, scenario_spec
 
@@ -12,7 +12,13 @@ def test_a_spec_without_data_leaves_the_data_to_the_page():
 
 
 def test_the_target_label_sits_on_a_white_halo_of_itself():
-    halo_check(scenario_chart("亿元"))
+    # as tests/test_charts.py checks the trajectory chart's
+    halo, label = text_layers(scenario_chart("亿元").to_dict())[:2]
+    assert halo["mark"]["stroke"] == "#ffffff" and halo["mark"]["strokeWidth"] > 0
+    assert "stroke" not in label["mark"]
+    # Same text, place and offset, drawn first: the halo is under the label, never beside it.
+    assert halo["encoding"] == label["encoding"]
+    assert {k: v for k, v in halo["mark"].items() if not k.startswith("stroke")} == label["mark"]
 
 
 @pytest.mark.parametrize("series", [("情景A", "完成目标所需路径"), ("情景A", "完成目标所需路径", "情景B")])

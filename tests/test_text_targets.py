@@ -5,9 +5,6 @@ import pytest
 from lib.engine import trajectory
 from lib.plan import data, milestones
 
-TARGETS = data.load_text_targets()
-BY_ID = TARGETS.set_index("target_id")
-
 
 @pytest.mark.parametrize(
     "raw, place, target_type, year, indicator_id",
@@ -29,7 +26,8 @@ BY_ID = TARGETS.set_index("target_id")
     ],
 )
 def test_targets_without_a_numeral_are_recorded(raw, place, target_type, year, indicator_id):
-    hits = TARGETS[(TARGETS.raw == raw) & ((TARGETS.chapter + TARGETS.section) == place)]
+    targets = data.load_text_targets()
+    hits = targets[(targets.raw == raw) & ((targets.chapter + targets.section) == place)]
     assert len(hits) >= 1, raw
     row = hits.iloc[0]
     assert (row.target_type, row.year, row.indicator_id) == (target_type, year, indicator_id)
@@ -37,7 +35,7 @@ def test_targets_without_a_numeral_are_recorded(raw, place, target_type, year, i
 
 def test_counts_by_type_match_data_readme():
     # data/README.md states these counts; 193 numeric rows were recorded before issue 15.
-    counts = TARGETS.target_type.value_counts().to_dict()
+    counts = data.load_text_targets().target_type.value_counts().to_dict()
     assert counts == {
         "number": 193,
         "full_coverage": 20,
@@ -49,13 +47,16 @@ def test_counts_by_type_match_data_readme():
         "class": 1,
         "direction": 1,
     }
-    words = TARGETS[TARGETS.target_type != "number"]
+    targets = data.load_text_targets()
+    words = targets[targets.target_type != "number"]
     assert (len(words), int(words.borderline.sum())) == (47, 14)  # 33 clear, 14 borderline
-    assert not TARGETS[TARGETS.target_type == "number"].borderline.any()
+    targets = data.load_text_targets()
+    assert not targets[targets.target_type == "number"].borderline.any()
 
 
 def test_every_borderline_row_says_why():
-    borderline = TARGETS[TARGETS.borderline]
+    targets = data.load_text_targets()
+    borderline = targets[targets.borderline]
     assert borderline.note.str.startswith("边界：").all()
 
 
@@ -67,7 +68,7 @@ def test_every_borderline_row_says_why():
     ],
 )
 def test_missing_links_give_the_table_one_chart_its_2020_target(target_id, indicator_id, value):
-    assert BY_ID.loc[target_id, "indicator_id"] == indicator_id
+    assert data.load_text_targets().set_index("target_id").loc[target_id, "indicator_id"] == indicator_id
     points = trajectory.trajectory(indicator_id)
     target = points[points.line_key == "target"]
     assert list(target.value) == [value]
@@ -79,7 +80,8 @@ def test_the_text_restates_exactly_these_table_indicators():
     Searched: each indicator's 2020 value next to its name in the body text,
     and each name's key words; only these restate a table indicator.
     """
-    numbers = TARGETS[(TARGETS.target_type == "number") & (TARGETS.indicator_id != "")]
+    targets = data.load_text_targets()
+    numbers = targets[(targets.target_type == "number") & (targets.indicator_id != "")]
     assert set(numbers.indicator_id) == {
         "t1_gdp", "t1_gdp_per_capita", "t1_fixed_investment", "t1_retail_sales", "t1_industrial_output",
         "t1_finance_share", "t1_water_intensity_cut", "t1_solid_waste_use", "t1_compulsory_retention",
@@ -123,7 +125,7 @@ def test_effective_qualifier_of_table_two(indicator_id, printed_raw, qualifier):
     ],
 )
 def test_text_qualifiers(target_id, qualifier):
-    assert BY_ID.loc[target_id, "qualifier"] == qualifier
+    assert data.load_text_targets().set_index("target_id").loc[target_id, "qualifier"] == qualifier
 
 
 @pytest.mark.parametrize(
@@ -154,7 +156,7 @@ def test_yearly_floors_hold_every_year(indicator_id, raw, qualifier, years):
     ],
 )
 def test_poverty_chapter_targets_take_the_chapters_years(target_id, year):
-    assert BY_ID.loc[target_id, "year"] == year
+    assert data.load_text_targets().set_index("target_id").loc[target_id, "year"] == year
 
 
 @pytest.mark.parametrize(
@@ -182,13 +184,15 @@ def test_doubling_milestones_from_the_printed_2010_levels(indicator_id, base_val
     ],
 )
 def test_a_target_printed_twice_is_linked(target_id, restated_by):
-    assert BY_ID.loc[restated_by, "restates"] == target_id
-    assert BY_ID.loc[target_id, "value"] == BY_ID.loc[restated_by, "value"]
+    assert data.load_text_targets().set_index("target_id").loc[restated_by, "restates"] == target_id
+    targets = data.load_text_targets()
+    assert targets.set_index("target_id").loc[target_id, "value"] == targets.set_index("target_id").loc[restated_by, "value"]
 
 
 def test_forest_cover_46_and_46_or_more_are_one_target():
     # 第一章第三节 "稳步提高至46%" (exact) and 第十八章第二节 "保持在46%以上" (at least)
-    rows = TARGETS[TARGETS.indicator_id == "t2_forest_cover"].set_index("target_id")
+    targets = data.load_text_targets()
+    rows = targets[targets.indicator_id == "t2_forest_cover"].set_index("target_id")
     assert rows.qualifier.to_dict() == {"tt_006": "exact", "tt_121": "at_least"}
     assert milestones.effective_qualifier("t2_forest_cover") == "at_least"
 

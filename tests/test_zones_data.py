@@ -6,6 +6,7 @@ import shutil
 import pandas as pd
 import pytest
 
+from helpers import data_ids, row_of
 from lib.plan import plan_text, zones
 from lib.plan.validation import DataFileError
 
@@ -52,8 +53,9 @@ def test_group_quotes_are_note_2_of_box_2_and_count_the_zones():
         assert quote.count("***") == len(members)
 
 
-@pytest.mark.parametrize("zone", list(zones.load_zones().itertuples()), ids=lambda z: z.zone_id)
-def test_role_is_the_first_sentence_of_the_zones_paragraph(zone):
+@pytest.mark.parametrize("zone_id", data_ids("zones.csv", "zone_id"))
+def test_role_is_the_first_sentence_of_the_zones_paragraph(zone_id):
+    zone = row_of(zones.load_zones(), "zone_id", zone_id)
     line = plan_text.where(zone.role_line)
     assert (line.chapter, line.section) == (zone.role_chapter, zone.role_section) == ("第十章", "第一节")
     # The paragraph opens with the redacted zone name, then the quoted sentence.
@@ -92,8 +94,9 @@ def test_codes_as_of_february_2016_beside_the_current_ones():
         assert row.adcode_2016.startswith("5002" if row.kind_2016 != "区" else "5001"), row
 
 
-@pytest.mark.parametrize("district", list(zones.load_districts().itertuples()), ids=lambda d: d.adcode)
-def test_each_district_is_printed_in_the_plan_as_recorded(district):
+@pytest.mark.parametrize("adcode", data_ids("districts.csv", "adcode"))
+def test_each_district_is_printed_in_the_plan_as_recorded(adcode):
+    district = row_of(zones.load_districts(), "adcode", adcode)
     assert district.printed_as in plan_text.plan_text()
     assert district.short_name in district.printed_as or district.printed_as in district.name_2016
 
@@ -132,8 +135,9 @@ def _source_text(project) -> str:
     return plan_text.where(project.line).text
 
 
-@pytest.mark.parametrize("project", list(zones.load_projects().itertuples()), ids=lambda p: p.project_id)
-def test_each_quote_is_verbatim_in_its_box_and_line(project):
+@pytest.mark.parametrize("project_id", data_ids("projects.csv", "project_id"))
+def test_each_quote_is_verbatim_in_its_box_and_line(project_id):
+    project = row_of(zones.load_projects(), "project_id", project_id)
     line = plan_text.where(project.line)
     assert project.quote in _source_text(project)
     assert project.quote in line.text
@@ -142,10 +146,9 @@ def test_each_quote_is_verbatim_in_its_box_and_line(project):
         assert project.status in line.text
 
 
-@pytest.mark.parametrize(
-    "project", [p for p in zones.load_projects().itertuples() if p.district_basis == "named"], ids=lambda p: p.project_id
-)
-def test_a_named_district_is_named_in_the_quote(project):
+@pytest.mark.parametrize("project_id", data_ids("projects.csv", "project_id", district_basis="named"))
+def test_a_named_district_is_named_in_the_quote(project_id):
+    project = row_of(zones.load_projects(), "project_id", project_id)
     short = dict(zip(zones.load_districts().adcode, zones.load_districts().short_name))
     short_forms = {code: {name} for code, name in short.items()}
     short_forms["500110"].add("万盛")  # 万盛经开区 lies within 綦江区
@@ -315,8 +318,9 @@ def test_every_project_links_to_its_passage_in_the_plan_reader():
         assert plan_text.where(project.line).chapter == project.chapter
 
 
-@pytest.mark.parametrize("work", list(zones.load_linear_works().itertuples()), ids=lambda w: w.work_id)
-def test_each_linear_work_is_quoted_from_its_box_with_the_districts_its_name_names(work):
+@pytest.mark.parametrize("work_id", data_ids("linear_works.csv", "work_id"))
+def test_each_linear_work_is_quoted_from_its_box_with_the_districts_its_name_names(work_id):
+    work = row_of(zones.load_linear_works(), "work_id", work_id)
     line = plan_text.where(work.line)
     assert work.quote in _source_text(work) and work.quote in line.text
     assert (line.box, line.chapter, line.section) == (work.box, work.chapter, work.section)
@@ -540,8 +544,9 @@ def test_the_prose_names_districts_on_these_lines():
     ]
 
 
-@pytest.mark.parametrize("mention", list(zones.load_prose_places().itertuples()), ids=lambda m: m.mention_id)
-def test_each_prose_place_is_verbatim_in_its_prose_line(mention):
+@pytest.mark.parametrize("mention_id", data_ids("prose_places.csv", "mention_id"))
+def test_each_prose_place_is_verbatim_in_its_prose_line(mention_id):
+    mention = row_of(zones.load_prose_places(), "mention_id", mention_id)
     line = plan_text.where(mention.line)
     assert mention.clause in line.text
     assert (line.box, line.chapter, line.section) == ("", mention.chapter, mention.section)

@@ -1,7 +1,7 @@
 "use strict";
 // 专栏1 and 专栏2 on /indicators/: a filter over each table, and its headers sortable by keyboard.
 // Sorting itself is sortable-tablesort's (/assets/sortable.min.js), by each cell's data-sort that
-// the bake filled from lib (bake/tables.py). The filter keeps a row by lib.engine.tables.filter_table's rule:
+// the bake filled from the 指标总览 View (lib/views/indicators/sorting.py). The filter keeps a row by lib.engine.tables.filter_table's rule:
 // the words in the name or the id (either case), and the 五大发展 group and 属性 picked. Rows are
 // hidden (the hidden attribute), never rewritten, so the printed text stays as printed; without
 // JavaScript the form stays hidden and the table whole. No inline style: a CSP of 'self' holds.

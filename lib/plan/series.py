@@ -79,3 +79,19 @@ def related_text_targets(series_id: str) -> pd.DataFrame:
     ids = {series_id} | ({catalogue.loc[series_id, "previous_id"]} - {""})
     _, _, text_targets = tables()
     return text_targets[text_targets.indicator_id.isin(ids)].reset_index(drop=True)
+
+
+@functools.cache
+def _series_by_indicator() -> dict[str, str]:
+    catalogue = series_catalogue()
+    own = {indicator: indicator for indicator in catalogue.series_id}
+    # A 专栏1 row continued by a 专栏2 row of the same kind has no series of its own (series_catalogue):
+    # it is drawn on the 专栏2 row's series. Its own id wins where it has one (GDP's level beside GDP growth).
+    continued = {row.previous_id: row.series_id for row in catalogue.itertuples() if row.previous_id}
+    return {**continued, **own}
+
+
+def series_of(indicator: str) -> str | None:
+    """The series an indicator is drawn on in 指标轨迹: its own, or the 专栏2 series that continues
+    a 专栏1 row (t1_forest_cover → t2_forest_cover); None for a group heading, which has no line."""
+    return _series_by_indicator().get(indicator)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import altair as alt
 import pandas as pd
-import pyarrow as pa
 
 from lib.engine.trajectory import LINES
 from lib.present.numbers import plain
@@ -287,29 +286,14 @@ def acceleration_chart(frame: pd.DataFrame, title: str = "", about: str = "") ->
 
 
 def spec(chart: alt.TopLevelMixin, keep_data: bool = True) -> dict:
-    """A chart as a Vega-Lite dict, ready for st.vega_lite_chart.
+    """A chart as a plain Vega-Lite dict, its rows inline (``datasets``: name → list of dicts).
 
-    Building and validating an Altair chart costs tens of milliseconds, so
-    pages cache this dict; with ``keep_data=False`` the data is left out and
-    passed separately, so a slider move only swaps the numbers.
+    Built once per State (an Altair chart costs tens of milliseconds); the app turns the
+    rows into Arrow at draw time (pages/_blocks.arrow_spec, cached), the static edition
+    compiles the spec as it is. ``keep_data=False`` leaves the data out, passed separately.
     """
     result = chart.to_dict()
     if not keep_data:
         result.pop("datasets", None)
         result.pop("data", None)
-    elif "datasets" in result:
-        result["datasets"] = {name: arrow_bytes(pd.DataFrame(values)) for name, values in result["datasets"].items()}
     return result
-
-
-def arrow_bytes(frame: pd.DataFrame) -> bytes:
-    """A table as Arrow IPC stream bytes: how Streamlit ships chart data.
-
-    Streamlit converts inline chart data to these bytes on every call and
-    passes bytes through untouched, so a cached spec carries them ready-made.
-    """
-    table = pa.Table.from_pandas(frame)
-    sink = pa.BufferOutputStream()
-    with pa.RecordBatchStreamWriter(sink, table.schema) as writer:
-        writer.write_table(table)
-    return sink.getvalue().to_pybytes()

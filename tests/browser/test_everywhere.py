@@ -21,7 +21,7 @@ TITLES = {
 @pytest.mark.parametrize("path", ["foo", "Indicators", "no_such_page"])
 def test_an_unknown_path_gets_the_chinese_not_found_page(watched: Page, app_url, path):
     # Until some session has run app.py, Streamlit is in its legacy multipage mode and
-    # answers an unknown path itself, in English (README, "English that remains"); a
+    # answers an unknown path itself, in English (docs/deployment.md, "English that remains"); a
     # visit to the home page first is what any earlier visitor does.
     watched.goto(app_url)
     wait_until_idle(watched)

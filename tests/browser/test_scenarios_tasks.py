@@ -2,7 +2,7 @@
 
 Prepare a scenario by clicking (a preset, then a slider moved with the
 keyboard), reload, open the copied link in a fresh browser: the same numbers
-each time. The forest-cover link from the README shows no float noise, and
+each time. The forest-cover link from docs/users.md shows no float noise, and
 in presenter mode the answer fits a 1280×720 projector screen.
 """
 

@@ -15,13 +15,16 @@ import hashlib
 from dataclasses import dataclass
 
 import pandas as pd
-import pyarrow as pa
 
 from lib.engine import tables
 from lib.plan import data, schemas
 from lib.present import exports
+from lib.present.blocks import Link, target
 from lib.views import query as q
+from lib.views.indicators.columns import COMPACT_ROW_HEIGHT, Column, cells, columns_of
+from lib.views.indicators.columns import COMPACT_WIDTHS as COMPACT_WIDTHS  # the phone grid (tests/browser)
 from lib.views.indicators.row_detail import Detail, detail
+from lib.views.indicators.sorting import RowFilter, SortKey, positions, row_filter, sort_key
 from lib.views.query import Notice, Query
 
 KEYS = ("table", "pillar", "attribute", "kind", "q", "row", "columns")
@@ -30,15 +33,9 @@ TABLE_LABELS = {2: "专栏2 “十三五”", 1: "专栏1 “十二五”"}
 LEGACY_TABLE_LABELS = {"专栏2 “十三五”（2015→2020）": 2, "专栏1 “十二五”（2010→2015）": 1}
 KINDS = tuple(kind for kind in tables.KIND_LABELS if kind != "group")
 COLUMN_SETS = {"full": "全部列", "compact": "精简列（适合手机）"}
-# The grid wraps text only when a row is taller than 4rem (Streamlit's DataFrame).
-COMPACT_ROW_HEIGHT = 72
-# 专栏2's narrow set in pixels: 指标, 2020年, 2020年结果, 难度 (with the 35 px box: 355 of a 390 px phone's 358).
-COMPACT_WIDTHS = (122, 56, 80, 62)  # not a plan figure: column widths
-OUTCOME = "2020年结果"
 # The count and the empty-list message, also filled in by the baked table's filter (bake/static/tables.js).
 COUNTS = "显示 {shown} / {total} 行"
 EMPTY = "没有符合筛选条件的指标。请放宽筛选或清空搜索框。"
-OUTCOME_HELP = "2020年官方数字与目标相比：达到、未达到、口径不同或未找到官方数字；点选该行可看数值、出处与原句"
 
 
 @dataclass(frozen=True)
@@ -51,14 +48,6 @@ class State:
     row: str = ""  # an indicator id; "" when no row is selected
     columns: str = "full"
     notices: tuple[Notice, ...] = ()
-
-
-@dataclass(frozen=True)
-class Column:
-    name: str
-    width: int | None  # pixels; None fits the content
-    help: str = ""
-    percent: bool = False  # a ratio, shown as a whole percentage and sorted as a number
 
 
 @dataclass(frozen=True)
@@ -84,9 +73,11 @@ class View:
     empty: str  # shown when no row is left, else ""
     scroll_hint: str
     columns: tuple[Column, ...]
-    rows: tuple[tuple[str | int | None, ...], ...]
-    grid: pa.Table  # the same rows as Arrow (immutable), as st.dataframe sends them: no conversion per rerun
-    row_ids: tuple[str, ...]
+    rows: tuple[tuple[str | int | None, ...], ...]  # plain cells; the app builds its Arrow grid at draw time
+    row_ids: tuple[str, ...]  # each row's indicator
+    row_links: tuple[Link, ...]  # each row's own page (its detail)
+    sort_keys: tuple[tuple[SortKey, ...], ...]  # per cell, aligned with rows (lib.views.indicators.sorting)
+    filters: tuple[RowFilter, ...]  # per row: what a filter in the browser matches
     row_height: int | None
     grid_key: str  # changes with the rows, so a new list opens on the State's row
     selected: int | None  # position of the State's row among the rows
@@ -147,71 +138,6 @@ def shown_rows(state: State) -> pd.DataFrame:
     )
 
 
-def _columns(table: int, compact: bool) -> tuple[Column, ...]:
-    if compact:
-        # Fits a 390 px phone with the selection boxes: 35 + 130 + 64 + 120 px for 专栏1;
-        # 专栏2 adds the 2020 verdict, so its difficulty is the badge alone (the reason is in the row's detail).
-        if table == 1:
-            return (Column("指标", 130), Column("2015年", 64), Column("2011—2015年速度", 120))
-        return (
-            Column("指标", COMPACT_WIDTHS[0]),
-            Column("2020年", COMPACT_WIDTHS[1]),
-            Column(OUTCOME, COMPACT_WIDTHS[2], help=OUTCOME_HELP),
-            Column("难度", COMPACT_WIDTHS[3]),
-        )
-    name = Column("指标", None)
-    if table == 1:
-        return (
-            Column("序号", 44),
-            name,
-            Column("单位", None),
-            Column("属性", None),
-            Column("2010年", None),
-            Column("2015年", None),
-            Column("“十二五”年均", None),
-            Column("2011—2015年速度", None),
-            Column("速度来源", None),
-        )
-    return (
-        Column("序号", 44),
-        name,
-        Column("单位", 84),
-        Column("属性", None),
-        Column("2015年", None),
-        Column("2020年", None),
-        Column("所需速度", 160, help="2016—2020年达到目标所需的速度"),
-        Column("以往速度", 150, help="2011—2015年（“十二五”）实际达到的速度，来源见所选行的详情"),
-        Column("以往÷所需", None, help="R = 方向 × 以往速度 ÷ |所需速度|", percent=True),
-        Column("难度", None, help="无法比较的行写明原因；点选该行可看完整说明"),
-        Column(OUTCOME, None, help=OUTCOME_HELP),
-    )
-
-
-def _difficulty(status: str, label: str, reason: str, narrow: bool = False) -> str:
-    if not status:
-        return ""
-    # A no-break space keeps the glyph beside its word when a column wraps; in the phone's
-    # narrowest column the grid then would not wrap at all, so there the glyph leads the word unspaced.
-    joiner = "" if narrow else "\u00a0"
-    return f"{tables.STATUS_ICONS[status]}{joiner}{label}" + (f"：{reason}" if reason else "")
-
-
-def _cells(record: dict, columns: tuple[Column, ...]) -> tuple:
-    cells = []
-    for column in columns:
-        if column.name == "难度":
-            narrow = bool(column.width)
-            cells.append(_difficulty(record["status"], record["难度"], "" if narrow else record["原因"], narrow))
-        elif column.percent:
-            ratio = record["以往÷所需"]
-            cells.append(None if pd.isna(ratio) else round(ratio * 100))
-        elif column.name == "指标" and column.width:
-            cells.append(record["指标"].strip())  # a narrow wrapped column has no room for the indent
-        else:
-            cells.append(record[column.name])
-    return tuple(cells)
-
-
 def filters_text(state: State) -> str:
     """The filters in words, for the download's 说明 sheet."""
     parts = []
@@ -230,10 +156,11 @@ def build(state: State) -> View:
     table = tables.indicator_table(state.table)
     shown = shown_rows(state)
     compact = state.columns == "compact"
-    columns = _columns(state.table, compact)
+    columns = columns_of(state.table, compact)
     records = shown.to_dict("records")
-    rows = tuple(_cells(record, columns) for record in records)
+    rows = tuple(cells(record, columns) for record in records)
     row_ids = tuple(shown.indicator_id)
+    printed = positions(state.table)
     selected = row_ids.index(state.row) if state.row in row_ids else None
     missing = ""
     if state.row and selected is None:
@@ -262,10 +189,13 @@ def build(state: State) -> View:
         scroll_hint="表格比屏幕宽时，可在表内左右滑动；手机上可选“精简列”。" if not compact else "点选一行可看完整数值与出处。",
         columns=columns,
         rows=rows,
-        grid=pa.table(
-            {c.name: pa.array([row[i] for row in rows], pa.int64() if c.percent else pa.string()) for i, c in enumerate(columns)}
-        ),
         row_ids=row_ids,
+        row_links=tuple(
+            Link(record["指标"].strip(), target("indicators", to_query(State(table=state.table, row=record["indicator_id"]))))
+            for record in records
+        ),
+        sort_keys=tuple(tuple(sort_key(c.name, record, printed[record["indicator_id"]]) for c in columns) for record in records),
+        filters=tuple(row_filter(record, state.table) for record in records),
         row_height=COMPACT_ROW_HEIGHT if compact else None,
         grid_key=f"grid_{grid[:12]}",
         selected=selected,

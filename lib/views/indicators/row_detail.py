@@ -1,18 +1,27 @@
 """指标总览's row detail: where a row is printed, its paces, how the text reads it, and how 2020 turned out.
 
-Every line is plain text (the page draws it with st.text): sentences, quotes
-and URLs from data/ are never read as markdown.
+Every line is plain text (the app draws it with st.text, the static edition
+escapes it): sentences, quotes and URLs from data/ are never read as markup.
+Links are typed targets (lib.present.blocks), which each edition turns into
+its own address; the static indicator page draws this same Detail.
 """
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import pandas as pd
 
 from lib.engine import tables
+from lib.plan import data
+from lib.plan.series import series_of
+from lib.present.blocks import Link, Table, target
+from lib.views import trajectories
 
 RULE_NOTE = "判断规则见“数据与方法”页“2020年实际结果”一节：＞须超过，＜须低于，“左右”有容差，口径不同的不判断。"
+# Every printed cell of a row, raw text beside the number read from it (the static page's data.csv).
+OBSERVATION_COLUMNS = ("obs_id", "period", "role", "value", "qualifier", "bracketed", "basis", "price_basis", "raw", "notes")
 
 
 @dataclass(frozen=True)
@@ -24,8 +33,13 @@ class Detail:
     pace_lines: tuple[str, ...]
     outcome_lines: tuple[str, ...]  # the 2020 verdict, the figure, its source, quote and URL (plain text)
     notes: tuple[str, ...]
-    reader_link: dict[str, str]
-    trajectory_link: dict[str, str] | None
+    reader: Link  # the passage of the plan printing this row
+    trajectory: Link | None  # its line in 指标轨迹 (a 专栏1 row continued in 专栏2: on that series); None for a heading
+    box: str  # 专栏2
+    row: str  # 第12行, or 第12行“森林增长”下的分项
+    cells: Table  # the printed cells, each under its column heading
+    observations: Table  # every printed cell as data/observations.csv records it (empty for a heading)
+    children: tuple[Link, ...]  # a heading's sub-rows
 
 
 def _outcome_lines(record: dict) -> tuple[str, ...]:
@@ -45,9 +59,33 @@ def _outcome_lines(record: dict) -> tuple[str, ...]:
     return tuple(lines)
 
 
+def _cell(value) -> str | int | float | None:
+    return None if value is None or (isinstance(value, float) and pd.isna(value)) else value
+
+
+@functools.cache
+def _observations(indicator: str) -> Table:
+    observations = data.load_observations()
+    rows = observations[observations.indicator_id == indicator]
+    headers = tuple(c for c in OBSERVATION_COLUMNS if c in rows.columns)
+    return Table(headers, tuple(tuple(_cell(v) for v in row) for row in rows[list(headers)].itertuples(index=False)))
+
+
+def _row_link(indicator: str, table_no: int, label: str) -> Link:
+    # The query lib.views.indicators.to_query writes for State(table=…, row=…), the default table left out.
+    query = {"row": [indicator]} if table_no == 2 else {"table": [str(table_no)], "row": [indicator]}
+    return Link(label, target("indicators", query))
+
+
+def _children(indicator: str) -> tuple[Link, ...]:
+    indicators = data.load_indicators()
+    return tuple(_row_link(r.indicator_id, int(r.table_no), r.name_zh) for r in indicators[indicators.parent_id == indicator].itertuples())
+
+
 def detail(record: dict) -> Detail:
     """One row's place in the plan, its printed cells, paces, readings, 2020 outcome and notes (plain text)."""
-    source = tables.source_of(record["indicator_id"])
+    indicator = record["indicator_id"]
+    source = tables.source_of(indicator)
     lines: list[str] = []
     if record["kind"] != "group" and "所需速度" in record:
         lines.append(f"所需速度（2016—2020）：{record['所需速度说明']}")
@@ -61,6 +99,7 @@ def detail(record: dict) -> Detail:
         lines.append(record["正文限定"])
     if record["方向"]:
         lines.append(record["方向"])
+    series = series_of(indicator)  # the 专栏2 series where a continued 专栏1 row is drawn
     return Detail(
         title=record["指标"].strip(),
         definition=f"定义：{record['定义']}（依据：{record['定义依据']}）" if record["定义"] else "",
@@ -69,6 +108,13 @@ def detail(record: dict) -> Detail:
         pace_lines=tuple(lines),
         outcome_lines=_outcome_lines(record),
         notes=source.notes,
-        reader_link={"chapter": source.chapter, "section": source.section},
-        trajectory_link=None if record["kind"] == "group" else {"indicator": record["indicator_id"]},
+        reader=Link("在规划原文中阅读", target("plan_reader", {"chapter": [source.chapter], "section": [source.section]})),
+        trajectory=None
+        if series is None
+        else Link("查看该指标的轨迹", target("trajectories", trajectories.to_query(trajectories.State(series)))),
+        box=source.box,
+        row=source.row,
+        cells=Table(("栏目", "原文"), source.cells),
+        observations=_observations(indicator),
+        children=_children(indicator),
     )

@@ -1,0 +1,114 @@
+"""Every link of every View opens what it names, in the app and in the static edition.
+
+A View holds its links as Targets (lib.present.blocks); this follows each one:
+- the app: the target page's ``parse`` reads the target's query with no notice
+  (a notice is what a reader sees as “链接中有无法识别的参数…”);
+- the static edition: ``routes.static_path`` is None (a page only the app has)
+  or a page the baked site holds, at an anchor that page has.
+
+To cover another page, add an entry to VIEWS: its View module and the States
+to build (every indicator, district, chapter … it can show). Nothing is built
+at import time: each entry is a function.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+
+from lib.present import routes
+from lib.present.blocks import Target, links_in
+
+
+def indicator_states() -> Iterable:
+    """Both tables whole, and each with every one of its rows selected (the row detail's links)."""
+    from lib.views import indicators
+
+    for table in (2, 1):
+        whole = indicators.build(indicators.State(table=table))
+        yield indicators.State(table=table)
+        yield from (indicators.State(table=table, row=row) for row in whole.row_ids)
+
+
+def trajectory_states() -> Iterable:
+    """Every series 指标轨迹 can draw."""
+    from lib.plan.series import series_catalogue
+    from lib.views import trajectories
+
+    return (trajectories.State(indicator=series) for series in series_catalogue().series_id)
+
+
+# page → the States whose Views are followed; the View module is lib.views.<page>.
+VIEWS: dict[str, Callable[[], Iterable]] = {
+    "indicators": indicator_states,
+    "trajectories": trajectory_states,
+}
+
+
+def targets_of(page: str) -> dict[Target, str]:
+    """Every distinct Target the page's Views link to, with the State of the first View holding it."""
+    module = importlib.import_module(f"lib.views.{page}")
+    found: dict[Target, str] = {}
+    for state in VIEWS[page]():
+        for link in links_in(module.build(state)):
+            found.setdefault(link.target, repr(state))
+    return found
+
+
+@pytest.fixture(scope="module", params=sorted(VIEWS))
+def followed(request) -> tuple[str, dict[Target, str]]:
+    return request.param, targets_of(request.param)
+
+
+def test_every_link_opens_its_page_in_the_app_with_no_notice(followed):
+    page, targets = followed
+    assert targets, page
+    refused = []
+    for target, origin in targets.items():
+        state = importlib.import_module(f"lib.views.{target.page}").parse(target.params())
+        if state.notices:
+            refused.append((origin, target, state.notices))
+    assert not refused, "\n".join(map(str, refused))
+
+
+def _baked_file(out: Path, path: str) -> Path:
+    # /indicator/t2_gdp/ → indicator/t2_gdp/index.html; a search's ?q=… is the search page itself.
+    relative = unquote(path.split("#", 1)[0].split("?", 1)[0]).lstrip("/")
+    file = out / relative
+    return file / "index.html" if path.split("#", 1)[0].split("?", 1)[0].endswith("/") else file
+
+
+def test_every_link_opens_a_page_the_static_edition_has(followed, baked_site):
+    page, targets = followed
+    out, _ = baked_site
+    missing = []
+    for target, origin in targets.items():
+        path = routes.static_path(target)
+        if path is None:
+            continue  # a page of the app alone (the studio): the static edition links into the app
+        file = _baked_file(out, path)
+        fragment = path.split("#", 1)[1] if "#" in path else ""
+        if not file.is_file() or (fragment and f'id="{fragment}"' not in file.read_text(encoding="utf-8")):
+            missing.append((origin, target, path))
+    assert not missing, "\n".join(map(str, missing))
+
+
+@pytest.mark.parametrize(
+    "indicator, series",
+    [
+        # 专栏1 row 25 森林覆盖率 is continued by 专栏2 row 12: one series, drawn under the 专栏2 id (issue 22)
+        ("t1_forest_cover", "t2_forest_cover"),
+        ("t1_fdi", "t2_fdi"),
+        # GDP's level (专栏1 row 1) and GDP growth (专栏2 row 1) are two kinds: each its own series
+        ("t1_gdp", None),
+    ],
+)
+def test_a_continued_row_links_to_the_series_that_continues_it(indicator, series):
+    from lib.views import indicators, trajectories
+
+    detail = indicators.build(indicators.State(table=1, row=indicator)).detail
+    assert trajectories.parse(detail.trajectory.target.params()) == trajectories.State(indicator=series or indicator)
