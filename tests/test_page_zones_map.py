@@ -84,12 +84,19 @@ def test_choosing_a_zone_shows_its_role_districts_and_projects():
     assert any(role[:20] in text.value for text in at.text)
     members, shown = at.dataframe[0].value, at.dataframe[1].value
     assert len(members) == 6  # 渝中 + the five districts split by the Inner Ring
-    assert len(shown) == len(zones.projects_in(zones.place_districts("core")))
+    # the items of its districts, less the four 第十章第二节 puts in the expansion zone (大学城, 西永; issue 23 §3)
+    assert len(shown) == len(zones.projects_at("core")) == len(zones.projects_in(zones.place_districts("core"))) - 4
     widths = outline_widths(deck_json(at))
     # Heavy outline: 渝中, wholly core; thinner: the five split districts, partly core (district_zones.csv).
     assert [a for a, w in widths.items() if w == 3] == ["500103"]
     assert sorted(a for a, w in widths.items() if w == 2) == ["500104", "500105", "500106", "500107", "500108"]
-    assert (shown["功能区域"] == "都市功能核心区").sum() == (zones.load_projects().district_adcodes == "500103").sum()
+    # 渝中's own and the seven 第十章第二节's core paragraph names (中央商务区 and the 商圈): 13
+    projects = zones.load_projects()
+    assert (
+        (shown["功能区域"] == "都市功能核心区").sum()
+        == ((projects.district_adcodes == "500103") | (projects.zone_id == "core")).sum()
+        == 13
+    )
 
 
 def test_a_renamed_district_from_the_url_shows_both_names_and_its_projects():

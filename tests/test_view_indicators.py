@@ -125,7 +125,8 @@ def test_build_filters_rows(state, counts, first_ids):
         (State(), "2020年结果", "t2_good_air_days", "口径不同"),
         (State(), "2020年结果", "t2_forest_cover", "未找到官方数字"),
         (State(), "2020年结果", "t2_new_construction_land", "未找到官方数字"),
-        (State(columns="compact"), "2020年结果", "t2_poverty_exit", "口径不同"),
+        # issue 23 §2: “动态识别的190.6万农村贫困人口全部脱贫” covers the plan's 【70.6】
+        (State(columns="compact"), "2020年结果", "t2_poverty_exit", "达到"),
         # A ceiling (＜【75000】, 专栏2 row 19) is "at most" a five-year sum, never a required 年均 amount.
         (State(), "所需速度", "t2_new_construction_land", "五年累计不超过 75000 公顷（上限）"),
         # Required rates carry their price basis: 专栏2's 9 is real growth, 9%左右 in 第一章第三节.

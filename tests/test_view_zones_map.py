@@ -178,9 +178,12 @@ def test_the_core_zone_lists_its_own_projects_first_and_the_split_ones_as_undete
     inside = (zone_column == "都市功能核心区").sum()
     undetermined = (zone_column == zones.UNDETERMINED).sum()
     assert inside + undetermined == len(table)
-    # Projects of 渝中 alone (the only district wholly core, district_zones.csv) are the core's own.
-    yuzhong_only = zones.load_projects().district_adcodes == "500103"
-    assert inside == yuzhong_only.sum() > 0
+    # Projects of 渝中 alone (the only district wholly core, district_zones.csv) are the core's own, and so are
+    # 中央商务区 and the 商圈 第十章第二节's core paragraph names (issue 23 §3): 7 + 6 = 13.
+    projects = zones.load_projects()
+    own = (projects.district_adcodes == "500103") | (projects.zone_id == "core")
+    assert inside == own.sum() == 13
+    assert {"中央商务区", "观音桥商圈", "九宫庙商圈"} <= set(table["项目"][zone_column == "都市功能核心区"])
     assert list(zone_column) == ["都市功能核心区"] * inside + [zones.UNDETERMINED] * undetermined
     assert f"其中 {inside} 项在本区域；{undetermined} 项位置跨区/未定" in view.projects_heading
     # 团结村铁路口岸 (沙坪坝) is not put in the core.

@@ -11,7 +11,7 @@ import functools
 
 import pandas as pd
 
-from lib.engine.pace import Pace, share_pace, signed
+from lib.engine.pace import LINEAR_LEVEL_UNITS, Pace, linear_pace, share_pace, signed
 from lib.engine.rates import YEARS, annual_average, annual_reduction, compound_rate, points_per_year
 from lib.plan import data
 from lib.present.numbers import plain
@@ -71,6 +71,11 @@ def achieved_pace(indicator_id: str, kind: str | None = None) -> Pace:
         if published is not None and published.measure == "five_year_change" and published.unit == "个百分点":
             return share_pace(float(published.value) / YEARS, unit, "published_change")
         return share_pace(points_per_year(base, current), unit, "computed")
+    if kind == "level" and unit in LINEAR_LEVEL_UNITS:
+        # 专栏1 prints “五年提高1岁”: a change in years, read as years a year.
+        if published is not None and published.measure == "five_year_change" and published.unit == unit:
+            return linear_pace(float(published.value) / YEARS, unit, "published_change")
+        return linear_pace(points_per_year(base, current), unit, "computed")
     if kind == "level":
         rate = compound_rate(base, current)
         if rate is None:

@@ -216,3 +216,23 @@ def plan_income_growths(urbanization_2020: float | None = None) -> tuple[float, 
             high = middle
     rural_growth = (low + high) / 2
     return urban(rural_growth), rural_growth
+
+
+def real_index(rates: list[float] | tuple[float, ...]) -> list[float]:
+    """Real GDP as an index, 2015 = 1, from each year's real growth in %."""
+    path = [1.0]
+    for rate in rates:
+        path.append(path[-1] * (1 + rate / 100))
+    return path
+
+
+def reported_real_index() -> list[float]:
+    """The index the reported years give (2016 10.7 … 2020 3.9, lib.plan.yearly): 1.4166 by 2020.
+
+    Against the plan's 9 %左右 a year (1.09^5 = 1.5386): where the two paths part. Empty
+    unless all five years are read.
+    """
+    from lib.plan.yearly import reported_growth
+
+    rates = [rate for _, rate, _ in reported_growth()]
+    return real_index(rates) if len(rates) == YEARS else []

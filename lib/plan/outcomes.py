@@ -24,7 +24,13 @@ The rule, by the target's qualifier (the printed cell's, or the body text's
 
 A figure on another basis (全市 where the plan counts 主城区, one year where the
 plan counts five, another base population, an unverified 口径) gives
-``basis_differs``: it is shown, never called met or missed.
+``basis_differs``: it is shown, never called met or missed. One exception
+(issue 23 §2), marked in the row (``covers_target``): the quote says the whole
+of a population that contains the plan's was reached. 2021's government work
+report says “动态识别的190.6万农村贫困人口全部脱贫”; the plan's 【70.6】万 (the
+poor still to be lifted out after 2015) are among the dynamically identified, so
+all of them were lifted out: met, with the base told in words and the figure
+named by the quote's own words (``claim``), never as a 2016–2020 flow of 190.6万.
 """
 
 from __future__ import annotations
@@ -37,7 +43,8 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
-from lib.plan import data
+from lib.plan import data, yearly
+from lib.plan.milestones import yearly_floors
 from lib.plan.schemas import _text, columns, schema
 from lib.plan.validation import DATA_DIR, DataFileError, read_csv, read_once, require_references, validate
 from lib.plan.values import ROMAN
@@ -72,6 +79,11 @@ OUTCOMES = {
     "url": ("str", pa.Column(str, pa.Check.str_matches(r"^https?://\S+$"), description="读到这句话的网页")),
     "quote": ("str", _text(description="原句，照网页原样")),
     "source_kind": ("str", _text(SOURCE_KINDS, description="publisher 发布机关网站，news 新闻报道，reprint 其他网站转载")),
+    "covers_target": (
+        "bool",
+        pa.Column(bool, description="原句说包含规划目标人群在内的全体都已达到（“动态识别的…全部脱贫”）：目标实质达到，基数另注"),
+    ),
+    "claim": ("str", _text(required=False, description="covers_target 为真时：原句中据以判断的那句话，照原样")),
     "note": ("str", _text(required=False, description="说明")),
 }
 
@@ -154,6 +166,10 @@ def _check_row(path: Path, line: int, row: pd.Series, target: Target) -> None:
             raise DataFileError(path, f"value {plain(row.value)!r} is not in value_text {row.value_text!r}", row=line)
     elif not row.derived_from:
         raise DataFileError(path, "a derived value must say what it is derived from", row=line)
+    if row.covers_target and (not row.claim or row.claim not in row.quote):
+        raise DataFileError(path, "covers_target needs its claim, word for word from the quote", row=line)
+    if row.claim and not row.covers_target:
+        raise DataFileError(path, "a claim is only for a row whose quote covers the target (covers_target)", row=line)
     if row.basis_matches_plan and (row.period != target.period or row.unit != target.unit):
         raise DataFileError(
             path,
@@ -166,13 +182,28 @@ load_outcomes = read_once(read_outcomes)
 
 
 def verdict(indicator_id: str, outcomes: pd.DataFrame | None = None) -> Verdict:
-    """Met, not met, basis differs or no figure, for one 专栏2 indicator with a target."""
+    """Met, not met, basis differs or no figure, for one 专栏2 indicator with a target, with its yearly target beside it."""
+    found = _verdict(indicator_id, outcomes)
+    yearly = yearly_words(indicator_id, outcomes) if outcomes is None or "period" in outcomes else ""
+    return Verdict(found.indicator_id, found.status, f"{found.sentence}{yearly}", found.outcome_id) if yearly else found
+
+
+def _verdict(indicator_id: str, outcomes: pd.DataFrame | None = None) -> Verdict:
     target = targets()[indicator_id]
     outcomes = load_outcomes() if outcomes is None else outcomes
     rows = outcomes[outcomes.indicator_id == indicator_id]
     if rows.empty:
         return Verdict(indicator_id, "no_figure", f"未找到官方数字（目标{_target_words(target)}）。")
     comparable = rows[rows.basis_matches_plan]
+    covering = rows[rows.covers_target.fillna(False).astype(bool)] if "covers_target" in rows else rows.iloc[:0]
+    if comparable.empty and not covering.empty:
+        row = covering.iloc[0]
+        return Verdict(
+            indicator_id,
+            "met",
+            f"达到：原句说“{row.claim}”，规划目标{_target_words(target)}在其中（基数不同：{row.basis}）。",
+            row.outcome_id,
+        )
     if comparable.empty:
         row = rows.iloc[0]
         return Verdict(
@@ -187,6 +218,40 @@ def verdict(indicator_id: str, outcomes: pd.DataFrame | None = None) -> Verdict:
     words = STATUS_LABELS[status]
     sentence = f"{words}：{_figure_words(row, target)}，目标{_target_words(target)}{_rule_words(target)}。"
     return Verdict(indicator_id, status, sentence, row.outcome_id)
+
+
+def yearly_words(indicator_id: str, outcomes: pd.DataFrame | None = None, figures: pd.DataFrame | None = None) -> str:
+    """Each reported one-year figure against the text's yearly target (每年…), in words; "" if there is none.
+
+    第二十七章 “确保每年新增就业稳定在60万人左右” holds for every year 2016–2020 beside
+    专栏2's five-year 【300】: 2020's 65.56万人 meets it even though the five-year total is
+    not known. The same rule as the 2020 targets: 以上 is a floor, 左右 allows ±2% of a level.
+    The figures are the year-by-year table's (lib.plan.yearly) and outcomes.csv's one-year rows.
+    """
+    floors = yearly_floors(indicator_id)
+    if not floors:
+        return ""
+    outcomes = load_outcomes() if outcomes is None else outcomes
+    figures = yearly.load_yearly_figures() if figures is None else figures
+    points: dict[int, tuple[float, str]] = {}
+    if len(figures):
+        mine = figures[(figures.indicator_id == indicator_id) & figures.measure.isin(["yearly_amount", "level"])]
+        points |= {int(r.year): (float(r.value), r.unit) for r in mine.itertuples()}
+    for row in outcomes[(outcomes.indicator_id == indicator_id) & ~outcomes.period.str.contains("-")].itertuples():
+        if not pd.isna(row.value):
+            points.setdefault(int(row.period), (float(row.value), row.unit))
+    found = []
+    for floor in floors:
+        goal = Target(indicator_id, "level", "higher", str(floor.years[-1]), floor.value, floor.unit, floor.qualifier, floor.raw)
+        checked = [
+            f"{year}年{plain(value)}{unit}，" + ("达到" if _meets(pd.Series({"value": value, "value_text": ""}), goal) else "未达到")
+            for year, (value, unit) in sorted(points.items())
+            if unit == floor.unit and year in floor.years
+        ]
+        if checked:
+            rule = f"（容差±{plain(LEVEL_TOLERANCE * 100)}%）" if floor.qualifier == "approx" else ""
+            found.append(f"年度目标{floor.where}“{floor.clause}”{rule}：{'；'.join(checked)}。")
+    return "".join(found)
 
 
 def verdicts() -> dict[str, Verdict]:
@@ -290,4 +355,4 @@ def outcome_fields(indicator_id: str, verdicts: dict[str, Verdict]) -> dict:
 
 
 # The table in the form of lib.plan.data.TABLES (title, schema, loader), for the methods page.
-TABLES = {"outcomes": ("2020年实际结果（官方数字）", OUTCOMES, load_outcomes)}
+TABLES = {"outcomes": ("2020年实际结果（官方数字）", OUTCOMES, load_outcomes), **yearly.TABLES}

@@ -62,6 +62,12 @@ PRECISIONS = (
     "district",  # placed only in its district(s): counted with the district, never drawn as a point
     "none",  # not placed: no district can be named without guessing, or outside Chongqing
 )
+# How 第十章第二节 puts an item in a zone: its paragraph names the item (中央商务区, 观音桥 …),
+# or names the place the item stands at (大学城 for 大学城水厂).
+ZONE_BASES = ("named", "located")
+# The zone paragraphs of 第十章第二节, in the plan's fixed zone order (the names are redacted, ***):
+# line → zone. Each opens with the zone's redacted name, in the order of 第十章第一节 and 专栏2 备注2.
+ZONE_PARAGRAPHS = {497: "core", 498: "expansion", 502: "new_area", 503: "northeast", 504: "southeast"}
 DISTRICT_BASES = (
     "named",  # the district's name is in the quote
     "located",  # the place in the quote lies in that district (a gazetteer fact, listed in data/README.md)
@@ -152,6 +158,16 @@ PROJECTS = {
         _text(UNPLACED_REASONS, required=False, description="For precision none: why, in one of a few words (counted in data/README.md)"),
     ),
     "note": ("str", _text(required=False, description="Why a project is unplaced, or what a site is")),
+    "zone_id": (
+        "str",
+        _text(ZONE_IDS, required=False, description="The zone 第十章第二节 puts the item in, by the paragraph naming it; else empty"),
+    ),
+    "zone_basis": (
+        "str",
+        _text(ZONE_BASES, required=False, description="named: the paragraph names the item; located: the item stands at a place it names"),
+    ),
+    "zone_line": ("str", _text(required=False, pattern=r"[1-9]\d*", description="Line of data/source/plan.txt of that paragraph")),
+    "zone_quote": ("str", _text(required=False, description="The clause of that paragraph naming the item or its place, verbatim")),
 }
 
 
@@ -325,7 +341,23 @@ def read_projects(path: Path = PATHS["projects"], districts: pd.DataFrame | None
             raise DataFileError(path, "a site needs site_source (where its coordinates come from), and only a site has one", row=line)
         if row.box and not row.section:
             raise DataFileError(path, "a 专栏 always stands in a section", row=line)
+        _check_zone(path, line, row, adcodes)
     return frame
+
+
+def _check_zone(path: Path, line: int, row: pd.Series, adcodes: list[str]) -> None:
+    """A zone from 第十章第二节: all four columns or none, its paragraph's zone, and a district in that zone."""
+    given = [bool(row.zone_id), bool(row.zone_basis), bool(row.zone_line), bool(row.zone_quote)]
+    if not any(given):
+        return
+    if not all(given):
+        raise DataFileError(path, "zone_id, zone_basis, zone_line and zone_quote go together", row=line)
+    if ZONE_PARAGRAPHS.get(int(row.zone_line)) != row.zone_id:
+        raise DataFileError(path, f"line {int(row.zone_line)} is not the paragraph of zone {row.zone_id!r} in 第十章第二节", row=line)
+    links = load_district_zones()
+    inside = set(links.adcode[links.zone_id == row.zone_id])
+    if adcodes and not set(adcodes) & inside:
+        raise DataFileError(path, f"zone {row.zone_id!r}, but none of its districts lies in it", row=line)
 
 
 def split_adcodes(value: str) -> list[str]:

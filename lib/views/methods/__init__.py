@@ -86,7 +86,9 @@ def outcome_sources_markdown() -> str:
     for (publisher, document, published), rows in frame.groupby(["publisher", "document", "published"], sort=False):
         kinds = "、".join(dict.fromkeys(outcomes.SOURCE_KIND_LABELS[k] for k in rows.source_kind))
         gave = "、".join(
-            f"{names[r.indicator_id]} {r.value_text}" + ("" if r.basis_matches_plan else "（口径不同）") for r in rows.itertuples()
+            f"{names[r.indicator_id]} {r.value_text}"
+            + ("" if r.basis_matches_plan else "（基数不同）" if r.covers_target else "（口径不同）")
+            for r in rows.itertuples()
         )
         # In a code span a URL stays plain text; a backtick inside it is written as its URL escape.
         urls = "；".join(f"`{url.replace('`', '%60')}`" for url in dict.fromkeys(rows.url))

@@ -12,6 +12,7 @@ from lib.engine.indicator_pace import indicator_pace, pace_table
 from lib.engine.pace import BASIS_LABELS
 from lib.engine.trajectory import trajectory
 from lib.plan import data
+from lib.plan.milestones import effective_qualifier
 from lib.plan.series import series_catalogue
 from lib.plan.targets import target_obs_id
 from lib.present.numbers import plain
@@ -90,12 +91,13 @@ def headline_cards() -> list[Card]:
         result = indicator_pace(indicator_id)
         target_raw = _target_raw(indicator_id)
         base_raw = _raw(f"{indicator_id}.2015.actual")
-        approx = "左右" if target_raw.endswith("左右") else ""
+        # 左右 printed in the cell, or only in the text (【300】, “300万人左右”, 第一章第三节), as GDP's 9.
+        approx = "左右" if target_raw.endswith("左右") or effective_qualifier(indicator_id) == "approx" else ""
         number = target_raw.removesuffix("左右")
         if indicator.kind == "growth_rate":
             target_text = f"年均 {target_raw}%"
         elif indicator.kind == "total":
-            target_text = f"{target_raw.strip('【】')}{unit}"
+            target_text = f"{number.strip('【】')}{unit}{approx}"
         else:
             target_text = _amount(float(number), unit) + approx
         if indicator.kind == "growth_rate":

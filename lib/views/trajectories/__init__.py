@@ -37,7 +37,7 @@ LINE_WORDS = {
     "previous": "点线：按“十二五”速度延续",
     "target": "菱形：2020年目标",
 }
-OUTCOME_WORDS = "绿色方块：已发布的2020年实际数（不是目标）"
+OUTCOME_WORDS = "绿色方块：已发布的实际数（不是目标）"
 MILESTONE_WORDS = "空心三角：规划提出的中途里程碑"
 RANKING_HEADING = "哪些目标需要最大的加速？"
 
@@ -156,6 +156,9 @@ def build(state: State) -> View:
         summary = "　·　".join(filter(None, [summary, direction_words(state.indicator, row.direction)]))
     reported = trajectory_marks.outcome(state.indicator)
     drawn = trajectory_marks.outcome_frame(reported)
+    # The years 2016–2020 as reported (issue 23), points beside the 2020 figure, never a point of a plan line.
+    yearly_points = trajectory_marks.reported_frame(state.indicator, reported.year if reported else None)
+    drawn = pd.concat([f for f in (drawn, yearly_points.drop(columns="connect")) if not f.empty] or [drawn], ignore_index=True)
     milestones = trajectory_marks.milestone_frame(state.indicator)
     spec, caption, message, class_table, notes = None, "", "", None, ()
     if points.empty:
