@@ -9,7 +9,7 @@ import pytest
 from helpers import data_ids, row_of
 from lib.plan import outcomes
 from lib.plan.validation import DataFileError
-from lib.plan.values import format_number
+from lib.present.numbers import plain
 
 
 def figure(indicator_id, period, value, value_text=None, unit="%", basis_matches_plan=True):
@@ -19,7 +19,7 @@ def figure(indicator_id, period, value, value_text=None, unit="%", basis_matches
         "indicator_id": indicator_id,
         "period": period,
         "value": value,
-        "value_text": value_text if value_text is not None else f"{format_number(value)}{unit}",
+        "value_text": value_text if value_text is not None else f"{plain(value)}{unit}",
         "unit": unit,
         "basis": "测试口径",
         "basis_matches_plan": basis_matches_plan,
@@ -158,7 +158,7 @@ def test_every_row_has_a_url_and_the_value_in_its_quote(outcome_id):
     assert row.quote and row.publisher and row.document and row.published
     assert row.value_text in row.quote
     if not pd.isna(row.value):
-        assert format_number(row.value) in row.quote
+        assert plain(row.value) in row.quote
 
 
 @pytest.mark.parametrize("outcome_id", data_ids("outcomes.csv", "outcome_id"))

@@ -9,9 +9,9 @@ import pytest
 from lib.engine import trajectory_marks
 from lib.engine.trajectory import LINES, trajectory
 from lib.plan.series import series_catalogue
-from lib.plan.values import format_number
-from lib.present import charts
+from lib.present import charts, ranking_chart
 from lib.present.blocks import Chart, plain_text
+from lib.present.numbers import plain
 from lib.views import trajectories as view
 
 CATALOGUE = series_catalogue()
@@ -104,7 +104,7 @@ def test_the_ranking_names_sit_above_their_bars_not_on_an_axis():
     texts = [layer for layer in layers(spec) if mark_type(layer) == "text"]
     assert any(layer["encoding"]["x"] == {"value": 0} for layer in texts)  # names start at the left edge
     rows = next(frame for frame in datasets(built().ranking_chart) if "which" in frame)
-    names = rows[rows.which == charts.NAME_ROW]
+    names = rows[rows.which == ranking_chart.NAME_ROW]
     # 服务贸易 170 → 500 亿美元 (专栏2 row 21): (500/170)^(1/5) − 1 = 24.08 % a year, the most required.
     assert names.text.iloc[0] == "服务贸易进出口总额（专栏2·21）"
     assert list(rows.text.iloc[:3]) == ["服务贸易进出口总额（专栏2·21）", "所需 24.08%", "以往：无可比数据"]
@@ -143,7 +143,7 @@ def test_the_reported_figure_is_its_own_mark_with_its_source(series_id, label, v
         point = frames[0][frames[0].line == label].iloc[0]
         assert point.value == pytest.approx(value)
         # as published, never rounded to the plan's precision (78.15, not 78.2 as 专栏2 prints 78)
-        assert point.shown == format_number(value)
+        assert point.shown == plain(value)
         assert "原句" in point.note  # the tooltip carries the source
         # the target stays its own mark: the reported figure is never a point of a line
         assert label not in set().union(*(set(f.line) for f in datasets(shown.chart) if "line_key" in f and "segment" in f))

@@ -8,7 +8,7 @@ import pytest
 
 from lib.plan import yearly
 from lib.plan.validation import DataFileError
-from lib.plan.values import format_number
+from lib.present.numbers import plain
 
 FIGURES = yearly.load_yearly_figures()
 
@@ -59,7 +59,7 @@ def test_counts_match_the_readme():
 def test_every_row_is_sourced(row):
     host = urlparse(row.url).netloc
     assert row.publisher and row.document and row.quote
-    assert format_number(row.value) in row.value_text
+    assert plain(row.value) in row.value_text
     if row.source_kind == "publisher":
         assert host.endswith(".gov.cn") or host.endswith("cqrb.cn")
     else:

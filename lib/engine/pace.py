@@ -28,7 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from lib.engine.rates import YEARS, annual_average, annual_reduction, compound_rate, points_per_year
-from lib.plan.values import format_number
+from lib.present.numbers import plain
 
 BASIS_LABELS = {
     "published_real": "公布值（实际增速）",
@@ -86,7 +86,7 @@ class Pace:
 
 
 def signed(value: float, digits: int) -> str:
-    text = format_number(abs(value), digits)
+    text = plain(abs(value), digits)
     if text == "0":
         return "0"
     return ("+" if value > 0 else "−") + text
@@ -123,7 +123,7 @@ def required_pace(
         text = f"{BASE_YEAR + 1}—{deadline_year}年 {text}"
     if qualifier == "greater_than" and pace.value is not None and target is not None:
         # ＞50, 超过10%: touching the line is not passing it (issue 23 §6).
-        text += f"以上（须超过{format_number(target)}{unit}，恰好等于不算）"
+        text += f"以上（须超过{plain(target)}{unit}，恰好等于不算）"
     rate_basis = price_basis if kind in ("level", "growth_rate") else ""
     basis = "computed_nominal" if kind == "level" and price_basis == "current" and pace.basis == "computed" else pace.basis
     return Pace(pace.value, pace.unit, text, basis, approx, pace.reason, rate_basis, pace.ceiling, deadline_year, deadline_words)
@@ -142,18 +142,18 @@ def _required_pace(kind: str, base: float | None, target: float | None, unit: st
     if target is None:
         return Pace(None, "", "―", reason="未列目标值")
     if kind == "growth_rate":
-        return Pace(target, "%/年", f"年均 {format_number(target, 2)}%", "published")
+        return Pace(target, "%/年", f"年均 {plain(target, 2)}%", "published")
     if kind == "total":
         average = annual_average(target, years)
         if qualifier in ("less_than", "at_most"):
             # ＜【75000】: a ceiling on the five-year sum, not a pace to keep up.
-            return Pace(average, f"{unit}/年", f"五年累计不超过 {format_number(target)} {unit}（上限）", "computed", ceiling=True)
-        return Pace(average, f"{unit}/年", f"年均 {format_number(average, 2)} {unit}", "computed")
+            return Pace(average, f"{unit}/年", f"五年累计不超过 {plain(target)} {unit}（上限）", "computed", ceiling=True)
+        return Pace(average, f"{unit}/年", f"年均 {plain(average, 2)} {unit}", "computed")
     if kind == "reduction":
         yearly = annual_reduction(target, years)
         if yearly is None:
             return Pace(None, "", "―", reason="降幅不小于100%")
-        return Pace(yearly, "%/年", f"年均降低 {format_number(yearly, 2)}%", "computed")
+        return Pace(yearly, "%/年", f"年均降低 {plain(yearly, 2)}%", "computed")
     if base is None:
         return Pace(None, "", "―", reason="2015年无基数")
     if kind == "level" and unit in LINEAR_LEVEL_UNITS:
@@ -172,7 +172,7 @@ def _required_pace(kind: str, base: float | None, target: float | None, unit: st
         margin = target - base
         if margin <= 0:
             return Pace(0.0, "个百分点", "已超过门槛", "computed")
-        return Pace(margin, "个百分点", f"还差 {format_number(margin, 2)} 个百分点", "computed")
+        return Pace(margin, "个百分点", f"还差 {plain(margin, 2)} 个百分点", "computed")
     raise ValueError(f"no required pace for kind {kind!r}")
 
 

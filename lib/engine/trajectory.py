@@ -14,7 +14,7 @@ from lib.engine.rates import YEARS, compound_rate, project
 from lib.plan.milestones import carry_forward_caveat, effective_qualifier
 from lib.plan.series import series_catalogue, tables
 from lib.plan.targets import target_obs_ids
-from lib.plan.values import format_number
+from lib.present.numbers import plain
 
 LEVEL_KINDS = ("level", "share", "ratio", "threshold")
 PERIOD_KINDS = ("total", "reduction", "growth_rate")
@@ -179,7 +179,7 @@ def _carried_pace(series: pd.Series, first_id: str) -> tuple[float, str] | None:
             if rate is None:
                 return None
             nominal = f"（{PRICE_LABELS['current']}）" if start.price_basis == "current" else ""
-            return rate * 100, f"按2010—2015年公布水平计算，年均 {format_number(rate * 100, 2)}%{nominal}"
+            return rate * 100, f"按2010—2015年公布水平计算，年均 {plain(rate * 100, 2)}%{nominal}"
         if pace.value is None:
             return None
         return pace.value, f"按2010—2015年公布水平计算，{pace.text}"

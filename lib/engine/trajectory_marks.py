@@ -15,7 +15,7 @@ from lib.engine.trajectory import PERIOD_KINDS
 from lib.plan import outcomes, yearly
 from lib.plan.milestones import Doubling, YearlyFloor, doublings, yearly_floors
 from lib.plan.series import series_catalogue
-from lib.plan.values import format_number
+from lib.present.numbers import plain
 
 OUTCOME_PREFIX = "实际"
 
@@ -70,7 +70,7 @@ def outcome(series_id: str) -> Outcome | None:
     elif not row.basis_matches_plan:
         # Beside the target a figure on another basis reads as met or missed, which it is not (190.6万 vs 【70.6】万).
         why = "口径与规划指标不同"
-    shown = row.value_text if value is None else f"{format_number(value)}{row.unit}"
+    shown = row.value_text if value is None else f"{plain(value)}{row.unit}"
     differs = "" if row.basis_matches_plan else "，口径不同"
     if row.covers_target:
         # “动态识别的190.6万…全部脱贫”: the quote's own words, never "累计190.6万" as if a 2016–2020 flow.
@@ -137,7 +137,7 @@ def reported_words(series_id: str) -> tuple[str, ...]:
     ids = {series_id} | ({_series(series_id).previous_id} - {""})
     rows = pd.concat([yearly.series(i) for i in sorted(ids)], ignore_index=True)
     return tuple(
-        f"{r.year}年{yearly.MEASURE_LABELS[r.measure]} {r.value_text if r.value_text.endswith(r.unit) else format_number(r.value) + r.unit}"
+        f"{r.year}年{yearly.MEASURE_LABELS[r.measure]} {r.value_text if r.value_text.endswith(r.unit) else plain(r.value) + r.unit}"
         f"（{yearly.RELEASE_LABELS[r.release]}；{yearly.source_words(r)}）"
         for r in rows.sort_values(["measure", "year"]).itertuples()
     )
@@ -150,17 +150,14 @@ def milestone_words(mark: Doubling) -> str:
     current prices, which 2015 (15720 亿元) nearly doubles on 2010 (7926) by prices alone.
     """
     caveat = f"；{mark.caveat}" if mark.caveat else ""
-    aside = (
-        f"不低于{format_number(mark.level)}{mark.unit}"
-        f"（{mark.base_year}年{format_number(mark.base_value)}{mark.unit}的{format_number(mark.factor)}倍{caveat}）"
-    )
+    aside = f"不低于{plain(mark.level)}{mark.unit}（{mark.base_year}年{plain(mark.base_value)}{mark.unit}的{plain(mark.factor)}倍{caveat}）"
     head = f"里程碑：{mark.year}年比{mark.base_year}年翻一番"
     if mark.real_index is None:
         return f"{head}，即{aside}；这是规划提出的中途目标，不是实际数"
     return (
-        f"{head}，按可比价：{mark.base_year + 1}—2015年实际年均增长{format_number(mark.real_growth)}%（专栏1），"
-        f"2015年为{mark.base_year}年的{format_number(mark.real_index, 3)}倍，"
-        f"{2016}—{mark.year}年还需实际年均增长约{format_number(mark.real_pace_needed, 2)}%；"
+        f"{head}，按可比价：{mark.base_year + 1}—2015年实际年均增长{plain(mark.real_growth)}%（专栏1），"
+        f"2015年为{mark.base_year}年的{plain(mark.real_index, 3)}倍，"
+        f"{2016}—{mark.year}年还需实际年均增长约{plain(mark.real_pace_needed, 2)}%；"
         f"{CURRENT_PRICE_ASIDE}：{aside}，现价含价格上涨，不是翻番的通常口径；这是规划提出的中途目标，不是实际数"
     )
 
@@ -168,7 +165,7 @@ def milestone_words(mark: Doubling) -> str:
 def milestone_label(mark: Doubling) -> str:
     """The chart's name for the point: the current-price level, said to be the aside where a real reading exists."""
     aside = f"·{CURRENT_PRICE_ASIDE}" if mark.real_index is not None else ""
-    return f"{mark.year}年翻一番{aside} ≥{format_number(mark.level)}"
+    return f"{mark.year}年翻一番{aside} ≥{plain(mark.level)}"
 
 
 def milestone_frame(series_id: str) -> pd.DataFrame:

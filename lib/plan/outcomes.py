@@ -47,7 +47,8 @@ from lib.plan import data, yearly
 from lib.plan.milestones import yearly_floors
 from lib.plan.schemas import _text, columns, schema
 from lib.plan.validation import DATA_DIR, DataFileError, read_csv, read_once, require_references, validate
-from lib.plan.values import ROMAN, format_number
+from lib.plan.values import ROMAN
+from lib.present.numbers import plain
 
 PATH = DATA_DIR / "outcomes.csv"
 STATUSES = ("met", "not_met", "basis_differs", "no_figure")
@@ -161,8 +162,8 @@ def _check_row(path: Path, line: int, row: pd.Series, target: Target) -> None:
             raise DataFileError(path, "a value read from the page has no 'derived_from'", row=line)
         if row.value_text not in row.quote:
             raise DataFileError(path, f"value_text {row.value_text!r} is not in the quote", row=line)
-        if has_value and format_number(row.value) not in row.value_text:
-            raise DataFileError(path, f"value {format_number(row.value)!r} is not in value_text {row.value_text!r}", row=line)
+        if has_value and plain(row.value) not in row.value_text:
+            raise DataFileError(path, f"value {plain(row.value)!r} is not in value_text {row.value_text!r}", row=line)
     elif not row.derived_from:
         raise DataFileError(path, "a derived value must say what it is derived from", row=line)
     if row.covers_target and (not row.claim or row.claim not in row.quote):
@@ -243,13 +244,12 @@ def yearly_words(indicator_id: str, outcomes: pd.DataFrame | None = None, figure
     for floor in floors:
         goal = Target(indicator_id, "level", "higher", str(floor.years[-1]), floor.value, floor.unit, floor.qualifier, floor.raw)
         checked = [
-            f"{year}年{format_number(value)}{unit}，"
-            + ("达到" if _meets(pd.Series({"value": value, "value_text": ""}), goal) else "未达到")
+            f"{year}年{plain(value)}{unit}，" + ("达到" if _meets(pd.Series({"value": value, "value_text": ""}), goal) else "未达到")
             for year, (value, unit) in sorted(points.items())
             if unit == floor.unit and year in floor.years
         ]
         if checked:
-            rule = f"（容差±{format_number(LEVEL_TOLERANCE * 100)}%）" if floor.qualifier == "approx" else ""
+            rule = f"（容差±{plain(LEVEL_TOLERANCE * 100)}%）" if floor.qualifier == "approx" else ""
             found.append(f"年度目标{floor.where}“{floor.clause}”{rule}：{'；'.join(checked)}。")
     return "".join(found)
 
@@ -289,7 +289,7 @@ def _rule_words(target: Target) -> str:
     if target.qualifier == "less_than":
         return "（不得超过）"
     if target.qualifier == "approx":
-        tolerance = f"{format_number(RATE_TOLERANCE)}个百分点" if target.unit in RATE_UNITS else f"{format_number(LEVEL_TOLERANCE * 100)}%"
+        tolerance = f"{plain(RATE_TOLERANCE)}个百分点" if target.unit in RATE_UNITS else f"{plain(LEVEL_TOLERANCE * 100)}%"
         return f"（容差±{tolerance}）"
     return ""
 
@@ -297,7 +297,7 @@ def _rule_words(target: Target) -> str:
 def _figure_words(row: pd.Series, target: Target) -> str:
     five_years = {"growth_rate": "“十三五”年均", "total": "“十三五”累计"}.get(target.kind, "“十三五”五年")
     period = five_years if "-" in row.period else f"{row.period}年"
-    figure = row.value_text if pd.isna(row.value) else f"{format_number(row.value)}{row.unit}"
+    figure = row.value_text if pd.isna(row.value) else f"{plain(row.value)}{row.unit}"
     return period + figure
 
 
@@ -305,9 +305,9 @@ def _target_words(target: Target) -> str:
     """The target as the plan means it: the printed cell, its unit, and the body text's 左右."""
     if target.kind in ("class", "ratio"):
         return target.raw + (target.unit if target.kind == "class" else "")
-    number = format_number(target.value) + target.unit
+    number = plain(target.value) + target.unit
     if "【" in target.raw:
-        number = f"【{format_number(target.value)}】{target.unit}"
+        number = f"【{plain(target.value)}】{target.unit}"
     prefix = {"greater_than": "＞", "less_than": "＜"}.get(target.qualifier, "")
     return prefix + number + ("左右" if target.qualifier == "approx" else "")
 
@@ -340,7 +340,7 @@ def outcome_fields(indicator_id: str, verdicts: dict[str, Verdict]) -> dict:
         {
             "实际#value": None if pd.isna(row.value) else float(row.value),
             # The figure as a number with its unit (52.8%), the page's own words (7.2:40.0:52.8) in the quote.
-            "2020年实际": row.value_text if pd.isna(row.value) else f"{format_number(row.value)}{row.unit}",
+            "2020年实际": row.value_text if pd.isna(row.value) else f"{plain(row.value)}{row.unit}",
             "实际原文": row.value_text,
             "实际单位": row.unit,
             "实际口径": row.basis,

@@ -28,7 +28,7 @@ import pandera.pandas as pa
 from lib.plan import data
 from lib.plan.schemas import _text, columns, schema
 from lib.plan.validation import DATA_DIR, DataFileError, read_csv, read_once, require_references, validate
-from lib.plan.values import format_number
+from lib.present.numbers import plain
 
 PATH = DATA_DIR / "yearly_figures.csv"
 YEARS = (2016, 2017, 2018, 2019, 2020)
@@ -70,8 +70,8 @@ def read_yearly_figures(path: Path = PATH) -> pd.DataFrame:
         line = index + 2
         if row.value_text not in row.quote:
             raise DataFileError(path, f"value_text {row.value_text!r} is not in the quote", row=line)
-        if format_number(row.value) not in row.value_text:
-            raise DataFileError(path, f"value {format_number(row.value)!r} is not in value_text {row.value_text!r}", row=line)
+        if plain(row.value) not in row.value_text:
+            raise DataFileError(path, f"value {plain(row.value)!r} is not in value_text {row.value_text!r}", row=line)
         if row.unit != indicators.loc[row.indicator_id, "unit"]:
             raise DataFileError(path, f"unit {row.unit!r} is not the indicator's {indicators.loc[row.indicator_id, 'unit']!r}", row=line)
     keys = frame.indicator_id + " " + frame.measure + " " + frame.year.astype(str)

@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 
 from lib.engine.trajectory import LINES
-from lib.plan.values import format_number
+from lib.present.numbers import plain
 
 # High-contrast colours that stay apart for the common colour-vision deficiencies
 # (Okabe–Ito) and on a washed-out projector.
@@ -40,7 +40,7 @@ def _colour(domain: list[str]) -> alt.Scale:
 
 def shown(value: float, digits: int) -> str:
     """A chart's value as the plan would print it: its own decimals, no float noise."""
-    return format_number(value, digits)
+    return plain(value, digits)
 
 
 def titled(chart: alt.TopLevelMixin, title: str, about: str, scale: float = 1.0) -> alt.TopLevelMixin:
@@ -76,7 +76,7 @@ def _mark_layers(
     if frame.empty:
         return []
     # Shown as published (78.15), not at the plan's printed precision: rounding it to 78.2 would change the figure.
-    frame = frame.assign(shown=frame.value.map(format_number))
+    frame = frame.assign(shown=frame.value.map(plain))
     # A reported figure is named and numbered; a milestone's name already carries its level.
     frame["text"] = frame.line + " " + frame.shown if colour == OUTCOME_COLOUR else frame.line
     tooltip = [
@@ -193,7 +193,7 @@ def period_chart(
         frame = pd.concat([frame, outcome.assign(line_key="outcome")], ignore_index=True)
     frame["shown"] = frame.value.map(lambda v: shown(v, digits))
     # A reported figure keeps its published decimals (7.2, 190.6), whatever the plan printed.
-    frame.loc[frame.line_key == "outcome", "shown"] = frame.value[frame.line_key == "outcome"].map(format_number)
+    frame.loc[frame.line_key == "outcome", "shown"] = frame.value[frame.line_key == "outcome"].map(plain)
     colours = {LINES["actual"]: "#555555", LINES["target"]: "#D55E00"}
     colours.update({line: OUTCOME_COLOUR for line in frame.line[frame.line_key == "outcome"]})
     domain = [d for d in colours if d in set(frame.line)]

@@ -17,7 +17,7 @@ from lib.engine.pace import LINEAR_LEVEL_UNITS
 from lib.engine.scenario import SCENARIO_KINDS, run
 from lib.plan import data
 from lib.plan.targets import target_obs_id
-from lib.present.figures import printed_decimals, step_decimals
+from lib.present.numbers import printed_decimals, step_decimals
 
 PACE_UNITS = {
     "level": "%/年",

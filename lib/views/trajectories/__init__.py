@@ -23,9 +23,9 @@ from lib.engine.trajectory import LINES, PERIOD_KINDS, basis_break, level_paces,
 from lib.plan import outcomes
 from lib.plan.milestones import carry_forward_caveat, direction_words
 from lib.plan.series import DEFAULT_SERIES, related_text_targets, series_catalogue
-from lib.plan.values import format_number
 from lib.present import blocks, charts, ranking_chart
 from lib.present.blocks import Block, Chart, Link, Strong, Table, bullets, paragraph
+from lib.present.numbers import plain
 from lib.views import query as q
 from lib.views.query import Notice, Query
 
@@ -135,7 +135,7 @@ def _marks_lines(indicator: str, row: pd.Series, milestones: pd.DataFrame) -> li
         lines.append(f"年度下限：正文要求{years}每年都达到{words}，不只是2020年（专栏2印的是五年累计）。")
     goal = outcomes.targets().get(indicator)
     if goal is not None and goal.kind == "total" and goal.qualifier in ("less_than", "at_most"):
-        lines.append(f"上限：2016—2020年累计至多{format_number(goal.value)}{goal.unit}（不超过），不是每年必须达到的量。")
+        lines.append(f"上限：2016—2020年累计至多{plain(goal.value)}{goal.unit}（不超过），不是每年必须达到的量。")
     caveat = carry_forward_caveat(row.previous_id or indicator)
     if caveat:
         lines.append(f"{caveat}。")
