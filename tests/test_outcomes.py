@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from helpers import data_ids, row_of
+from lib.engine import verdicts
 from lib.plan import outcomes
 from lib.plan.validation import DataFileError
 from lib.present.numbers import plain
@@ -64,19 +65,19 @@ RULES = [
 @pytest.mark.parametrize("case, indicator, period, value, value_text, unit, status", RULES, ids=[r[0] for r in RULES])
 def test_verdict_follows_the_rule_of_each_qualifier(case, indicator, period, value, value_text, unit, status):
     frame = pd.DataFrame([figure(indicator, period, value, value_text, unit)])
-    assert outcomes.verdict(indicator, frame).status == status
+    assert verdicts.verdict(indicator, frame).status == status
 
 
 def test_a_basis_difference_is_never_met_or_missed():
     # 333天 would pass any reading of 82%; the plan counts 主城区 in %, the figure is 全市 in days.
     frame = pd.DataFrame([figure("t2_good_air_days", "2020", 333, unit="天", basis_matches_plan=False)])
-    verdict = outcomes.verdict("t2_good_air_days", frame)
+    verdict = verdicts.verdict("t2_good_air_days", frame)
     assert verdict.status == "basis_differs"
     assert "不判断" in verdict.sentence and "333天" in verdict.sentence
 
 
 def test_no_row_means_no_official_figure():
-    verdict = outcomes.verdict("t2_internet_penetration", pd.DataFrame([figure("t2_rd_share", "2020", 2.11)]))
+    verdict = verdicts.verdict("t2_internet_penetration", pd.DataFrame([figure("t2_rd_share", "2020", 2.11)]))
     assert (verdict.status, verdict.label) == ("no_figure", "未找到官方数字")
     assert verdict.sentence == "未找到官方数字（目标80%）。"  # 专栏2 row 7: 80
 
@@ -107,7 +108,7 @@ THE_DATA = [
 
 @pytest.mark.parametrize("indicator, status, sentence", THE_DATA, ids=[d[0] for d in THE_DATA])
 def test_verdicts_on_the_data(indicator, status, sentence):
-    verdict = outcomes.verdict(indicator)
+    verdict = verdicts.verdict(indicator)
     assert verdict.status == status
     if sentence is not None:
         assert verdict.sentence == sentence
@@ -118,7 +119,7 @@ def test_a_covering_quote_is_met_and_says_only_what_the_quote_says():
 
     row = outcomes.load_outcomes().set_index("outcome_id").loc["o_poverty_exit"]
     assert row.covers_target and row.claim in row.quote
-    assert "累计190.6" not in outcomes.verdict("t2_poverty_exit").sentence
+    assert "累计190.6" not in verdicts.verdict("t2_poverty_exit").sentence
     mark = outcome("t2_poverty_exit")
     assert mark.shown == "动态识别的190.6万农村贫困人口全部脱贫" and mark.status_label == "达到"
     assert not mark.drawn  # 190.6万 is no point beside 【70.6】
@@ -142,10 +143,10 @@ def test_a_claim_must_be_the_quote_s_own(tmp_path, covers_target, claim, error):
 
 
 def test_every_indicator_with_a_target_has_a_verdict():
-    verdicts = outcomes.verdicts()
+    every = verdicts.verdicts()
     # 专栏2 has 38 rows with values (43 − 5 headings), each with a target.
-    assert len(verdicts) == 38
-    assert {v.status for v in verdicts.values()} <= set(outcomes.STATUSES)
+    assert len(every) == 38
+    assert {v.status for v in every.values()} <= set(outcomes.STATUSES)
 
 
 # Provenance: what each row claims is in the sentence it quotes.
@@ -261,13 +262,13 @@ YEARLY = [
 @pytest.mark.parametrize("indicator, period, value, unit, words", YEARLY)
 def test_yearly_targets_are_checked_year_by_year(indicator, period, value, unit, words):
     frame = pd.DataFrame([figure(indicator, period, value, unit=unit, basis_matches_plan=False)])
-    assert outcomes.yearly_words(indicator, frame, figures=pd.DataFrame()) == words
+    assert verdicts.yearly_words(indicator, frame, figures=pd.DataFrame()) == words
 
 
 def test_the_reported_jobs_meet_the_yearly_target_beside_the_five_year_one():
     from lib.plan import plan_text
 
-    sentence = outcomes.verdict("t2_new_urban_jobs").sentence
+    sentence = verdicts.verdict("t2_new_urban_jobs").sentence
     # 专栏2's 【300】 is five years: not judged; 第二十七章's yearly 60万人左右 is met by 2019's 75 (2020 政府工作报告)
     # and 2020's 65.56 (2020 统计公报), both in data/yearly_figures.csv
     assert sentence.startswith("口径不同：2020年65.56万人") and "不判断是否达到" in sentence

@@ -116,7 +116,7 @@ def test_build_filters_rows(state, counts, first_ids):
         (State(columns="compact"), "指标", "t2_forest_cover", "森林覆盖率"),  # no indent in the narrow column
         # The narrow 难度 column is the badge alone; the reason is in the row's detail.
         (State(columns="compact"), "难度", "t2_restructuring_investment_share", "○无法比较"),
-        # 2020 verdicts (data/outcomes.csv, lib.plan.outcomes.verdict): 统计公报 52.8 against 50左右 (±0.5 points);
+        # 2020 verdicts (data/outcomes.csv, lib.engine.verdicts.verdict): 统计公报 52.8 against 50左右 (±0.5 points);
         # 政府工作报告 五年年均7.2% against 9%左右; 2.11 against 2.2; Ⅱ类 against Ⅲ类; 333天 (全市) against 主城区 %.
         (State(), "2020年结果", "t2_services_share", "达到"),
         (State(), "2020年结果", "t2_gdp_growth", "未达到"),

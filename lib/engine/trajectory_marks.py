@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from lib.engine import verdicts
 from lib.engine.trajectory import PERIOD_KINDS
 from lib.plan import outcomes, yearly
 from lib.plan.milestones import Doubling, YearlyFloor, doublings, yearly_floors
@@ -31,7 +32,7 @@ class Outcome:
     shown: str  # the figure with its unit: "52.8%"
     drawn: bool  # same unit, period and basis as the chart; otherwise told in words only
     why_not_drawn: str
-    verdict: str  # lib.plan.outcomes.verdict's sentence
+    verdict: str  # lib.engine.verdicts.verdict's sentence
     status_label: str
     source: str  # publisher《document》，date（kind）
     quote: str
@@ -53,7 +54,7 @@ def outcome(series_id: str) -> Outcome | None:
     if series_id not in outcomes.targets():
         return None
     series = _series(series_id)
-    verdict = outcomes.verdict(series_id)
+    verdict = verdicts.verdict(series_id)
     if not verdict.outcome_id:
         return None
     row = outcomes.load_outcomes().set_index("outcome_id").loc[verdict.outcome_id]
