@@ -15,8 +15,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bake import charts, links, pages, plan, search
+from bake import charts, crawl, links, pages, plan, search
 from bake import map as zone_map
+from bake import report as report_card
 from bake.render import Writer
 
 DEFAULT_APP_URL = "http://localhost:8501"
@@ -25,6 +26,7 @@ SORTABLE = STATIC / "vendor" / "sortable-tablesort-4.1.7"  # bake/static/vendor/
 NAV = (
     (links.HOME, "概览"),
     (links.INDICATORS, "指标总览"),
+    (links.REPORT, "2020年完成情况"),
     (links.ZONES, "功能区域地图"),
     (links.PLAN, "规划原文"),
     (links.METHODS, "数据与方法"),
@@ -101,12 +103,12 @@ def swap_in(new: Path, out: Path) -> None:
     shutil.rmtree(old)
 
 
-def bake(out: Path, app_url: str = DEFAULT_APP_URL, with_search: bool = True) -> Report:
+def bake(out: Path, app_url: str = DEFAULT_APP_URL, with_search: bool = True, site_url: str = "") -> Report:
     out = Path(out)
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
-    writer = Writer(out, app_url, NAV)
+    writer = Writer(out, app_url, NAV, site_url=site_url)
     report = Report()
 
     def step(name: str, job) -> object:
@@ -130,6 +132,8 @@ def bake(out: Path, app_url: str = DEFAULT_APP_URL, with_search: bool = True) ->
     step("methods", lambda: pages.bake_methods(writer))
     step("not_found", lambda: writer.page("/404.html", "not_found.html", title="页面不存在"))
     step("search_page", lambda: search.bake_search_page(writer))
+    step("report", lambda: report_card.bake_report(writer))
+    step("crawl", lambda: crawl.bake_crawl(writer))
     if with_search:
         step("pagefind", lambda: search.index(out))
     step("gzip", lambda: precompress(out))

@@ -26,6 +26,7 @@ for row_start in (0, 4):
             st.metric(card.label, card.value)
             st.caption(card.detail)
 st.page_link("pages/indicators.py", label=view.indicators_link, icon=":material/table:")
+st.page_link("pages/report_card.py", label=view.report_link.label, icon=":material/fact_check:")
 
 st.subheader(view.difficulty_heading)
 st.caption(view.difficulty_note)

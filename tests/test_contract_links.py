@@ -46,6 +46,8 @@ def trajectory_states() -> Iterable:
 VIEWS: dict[str, Callable[[], Iterable]] = {
     "indicators": indicator_states,
     "trajectories": trajectory_states,
+    "report_card": lambda: [importlib.import_module("lib.views.report_card").State()],
+    "overview": lambda: [importlib.import_module("lib.views.overview").State()],
 }
 
 

@@ -25,6 +25,7 @@ APP_PATHS = {
     "zones_map": "zones_map",
     "plan_reader": "plan_reader",
     "methods": "methods",
+    "report_card": "report_card",
 }
 
 # The static edition's fixed pages.
@@ -34,6 +35,7 @@ PLAN = "/plan/"
 METHODS = "/methods/"
 ZONES = "/zones/"
 SEARCH = "/search/"
+REPORT = "/report/"
 
 
 def query_string(target: Target) -> str:
@@ -85,6 +87,8 @@ def static_path(target: Target) -> str | None:
         return HOME
     if target.page == "methods":
         return METHODS
+    if target.page == "report_card":
+        return REPORT
     if target.page == "indicators":
         return indicator(first("row")) if first("row") else INDICATORS
     if target.page == "trajectories":

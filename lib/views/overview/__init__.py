@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from lib.plan import schemas, zones
+from lib.present.blocks import Link, target
 from lib.present.maps.static_map import zone_svg
 from lib.present.markup import markdown_escape
 from lib.views import query as q
@@ -51,6 +52,7 @@ class View:
     zone_caption: str
     zones_text: str
     zones_link: str
+    report_link: Link  # 2020年目标完成情况: how the targets turned out (issue 26)
 
 
 def parse(query: Query) -> State:
@@ -134,4 +136,5 @@ def build(state: State) -> View:
             "（合称大都市区），渝东北生态涵养发展区、渝东南生态保护发展区（合称大生态区）。"
         ),
         zones_link="查看地图与项目",
+        report_link=Link("2020年这些目标完成了吗？查看完成情况", target("report_card")),
     )
