@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bake import charts, crawl, links, pages, plan, search
+from bake import charts, crawl, embed, links, opendata, pages, plan, search
 from bake import map as zone_map
 from bake import report as report_card
 from bake.render import Writer
@@ -130,9 +130,11 @@ def bake(out: Path, app_url: str = DEFAULT_APP_URL, with_search: bool = True, si
     step("plan", lambda: plan.bake_plan(writer))
     step("zones", lambda: zone_map.bake_map(writer))
     step("methods", lambda: pages.bake_methods(writer))
+    step("open_data", lambda: (opendata.bake_indicator_files(writer, report.indicators), opendata.bake_datapackage(writer)))
     step("not_found", lambda: writer.page("/404.html", "not_found.html", title="页面不存在"))
     step("search_page", lambda: search.bake_search_page(writer))
     step("report", lambda: report_card.bake_report(writer))
+    step("embeds", lambda: embed.bake_embeds(writer, report.indicators))
     step("crawl", lambda: crawl.bake_crawl(writer))
     if with_search:
         step("pagefind", lambda: search.index(out))
