@@ -2,14 +2,16 @@
 
 The words are the row detail's (lib.views.indicators): its printed cells as printed, the
 2020 verdict line, the 出处 sentence. Vega-Lite text marks drawn to PNG by vl-convert
-(the same renderer as the charts), in the system's CJK font.
+(the same renderer as the charts), in the system's CJK font, kept small as a 16-colour palette PNG.
 """
 
 from __future__ import annotations
 
+import io
 import textwrap
 
 import vl_convert
+from PIL import Image
 
 from bake.charts import VEGA_LITE_VERSION
 from lib.views.indicators.row_detail import Detail
@@ -67,5 +69,11 @@ def spec(detail: Detail) -> dict:
     }
 
 
+COLOURS = 16  # a palette: text on white needs few, and 84 pictures at ~200 KB each would weigh 13 MB (~27 KB each)
+
+
 def png(detail: Detail) -> bytes:
-    return vl_convert.vegalite_to_png(spec(detail), vl_version=VEGA_LITE_VERSION)
+    drawn = Image.open(io.BytesIO(vl_convert.vegalite_to_png(spec(detail), vl_version=VEGA_LITE_VERSION)))
+    buffer = io.BytesIO()
+    drawn.convert("RGB").quantize(colors=COLOURS).save(buffer, "PNG", optimize=True)
+    return buffer.getvalue()

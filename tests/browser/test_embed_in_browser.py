@@ -27,7 +27,7 @@ def origins(baked_site, tmp_path_factory):
     host_folder = tmp_path_factory.mktemp("host")
     for name, path in (("embed", f"/embed/indicator/{INDICATOR}/"), ("page", f"/indicator/{INDICATOR}/")):
         (host_folder / f"{name}.html").write_text(
-            f'<!doctype html><html lang="zh-CN"><title>某区县政府网站</title><h1>某区县政府网站</h1>'
+            f'<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>某区县政府网站</title><h1>某区县政府网站</h1>'
             f'<iframe src="{site_url}{path}" title="嵌入的指标" width="600" height="520"></iframe>',
             encoding="utf-8",
         )
