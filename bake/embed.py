@@ -31,7 +31,7 @@ def bake_embeds(writer: Writer, ids: list[str]) -> None:
         writer.page(
             url(indicator),
             "embed.html",
-            title=detail.title,
+            title=f"{detail.title}（{detail.box}·{detail.row}）· 嵌入",
             detail=detail,
             chart=chart,
             page_url=page,
