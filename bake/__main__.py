@@ -1,4 +1,4 @@
-"""python -m bake --out public/ [--app-url https://dash.example.org]
+"""python -m bake --out public/ [--app-url https://dash.example.org] [--site-url https://plan.example.org]
 
 Bakes into a new folder beside ``--out``, runs the site checks on it, then swaps it in.
 On any failure the published folder stays as it was, the new one is removed, and the
@@ -8,6 +8,7 @@ reason is one Chinese line naming the file (and line where known), with no trace
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 import traceback
@@ -37,14 +38,19 @@ def main(argv: list[str] | None = None) -> int:
         "--out", type=Path, default=Path("public"), help="folder to publish (replaced only after a bake that passes the checks)"
     )
     parser.add_argument("--app-url", default=site.DEFAULT_APP_URL, help="base URL of the Streamlit app the pages link to")
+    parser.add_argument(
+        "--site-url",
+        default=os.environ.get("DASHBOARD_PUBLIC_URL", ""),
+        help="the site's public base URL (canonical links, og:url, sitemap); default $DASHBOARD_PUBLIC_URL, else none",
+    )
     parser.add_argument("--no-search", action="store_true", help="skip the Pagefind index")
     args = parser.parse_args(argv)
     out = args.out.resolve()
     staging = site.staging_for(out)
     kept = f"{args.out}/ 未改动" if out.exists() else f"未写入 {args.out}/"
     try:
-        report = site.bake(staging, app_url=args.app_url, with_search=not args.no_search)
-        problems = checks.check_site(staging, app_url=args.app_url)
+        report = site.bake(staging, app_url=args.app_url, with_search=not args.no_search, site_url=args.site_url)
+        problems = checks.check_site(staging, app_url=args.app_url, site_url=args.site_url)
         if problems:
             for problem in problems:
                 print("问题:", problem, file=sys.stderr)

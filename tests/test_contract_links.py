@@ -71,6 +71,7 @@ VIEWS: dict[str, Callable[[], Iterable]] = {
     "overview": single_state("overview"),
     "plan_reader": plan_reader_states,
     "zones_map": zones_map_states,
+    "report_card": single_state("report_card"),
 }
 
 

@@ -25,6 +25,7 @@ APP_PATHS = {
     "zones_map": "zones_map",
     "plan_reader": "plan_reader",
     "methods": "methods",
+    "report_card": "report_card",
 }
 
 # The static edition's fixed pages.
@@ -35,6 +36,7 @@ METHODS = "/methods/"
 ZONES = "/zones/"
 SEARCH = "/search/"
 RANKING = "ranking"  # the fragment naming the acceleration ranking (on 指标轨迹 in the app)
+REPORT = "/report/"
 
 
 def query_string(target: Target) -> str:
@@ -86,6 +88,8 @@ def static_path(target: Target) -> str | None:
         return HOME
     if target.page == "methods":
         return METHODS
+    if target.page == "report_card":
+        return REPORT
     if target.page == "indicators":
         # A group's list (#pillar-2) or the ranking (#ranking) is an anchor on the tables' page.
         return indicator(first("row")) if first("row") else INDICATORS + (f"#{target.fragment}" if target.fragment else "")

@@ -13,7 +13,7 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not (shutil.which("nginx") or Path("/usr/sbin/nginx").exists()), reason="nginx is not installed"),
 ]
-PAGES = ["", "indicators", "trajectories", "scenarios", "zones_map", "plan_reader", "methods"]
+PAGES = ["", "indicators", "trajectories", "scenarios", "report_card", "zones_map", "plan_reader", "methods"]
 
 
 @pytest.fixture(scope="module")
