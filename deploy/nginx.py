@@ -3,8 +3,8 @@
     .venv/bin/python -m deploy.nginx --replicas 8501 8502 --listen 127.0.0.1:8080 --server-name example.org > nginx.conf
 
 nginx serves Streamlit's hashed static files itself, passes the rest (the
-websocket included) to the replicas, sticky by client IP so a session stays
-on the replica that holds it, and does what the app cannot do alone: per-IP
+websocket included) to the replicas, sticky by a cookie of its own (else by
+address and user agent) so a session stays on the replica that holds it, and does what the app cannot do alone: per-IP
 limits, an idle timeout, blocking endpoints a visitor has no use for,
 security headers and Chinese error pages. tests/test_deploy.py runs nginx -t
 on this file and starts it.
@@ -27,6 +27,8 @@ STATIC = Path(streamlit.__file__).resolve().parent / "static"
 ERROR_CODES = (400, 403, 404, 405, 413, 414, 416, 429, 500, 502, 503, 504)
 # Paths no visitor of this read-only dashboard needs: server metrics, the
 # agent endpoints and the login flow (the app has no login).
+# The cookie that keeps a browser on one replica (its value is random: it says nothing).
+COOKIE = "cq_replica"
 BLOCKED = ("= /_stcore/metrics", "^~ /_stcore/agent/", "^~ /auth/", "= /_stcore/upload_file", "^~ /_stcore/upload_file/")
 # What of Streamlit's own a page loads besides its path: the websocket and health check
 # (/_stcore/), media and components, and the two files index.html names at the top.
@@ -125,6 +127,7 @@ def render(replicas: list[int], listen: str, server_name: str, folder: Path, dae
     blocked = "".join(f"    location {path} {{ return 404; }}\n" for path in BLOCKED)
     upstream = "".join(f"    server 127.0.0.1:{port} max_fails=3 fail_timeout=10s;\n" for port in replicas)
     pages = "|".join(page_paths())
+    cookie_flags = ""
     proxy = """      proxy_pass http://streamlit;
       proxy_http_version 1.1;
       proxy_set_header Host $host;
@@ -162,9 +165,16 @@ def render(replicas: list[int], listen: str, server_name: str, folder: Path, dae
   limit_conn_status 429;
   limit_req_status 429;
   map $http_upgrade $connection_upgrade {{ default upgrade; "" close; }}
+  # Which replica: a session's state (and the /media/ files its page fetches) lives in the
+  # replica its websocket reached, so a browser must keep reaching that one. ip_hash keyed on
+  # the first three octets sent every 127.0.0.x, and every visitor behind one carrier NAT or
+  # office proxy, to one replica (issue 24, finding 6). nginx gives a browser a random
+  # cookie on its first answer and hashes it; a client that keeps no cookie is hashed on its
+  # whole address and user agent. "consistent": adding a replica moves few visitors.
+  map $cookie_{COOKIE} $balance_key {{ "" "$remote_addr $http_user_agent"; default $cookie_{COOKIE}; }}
+  map $cookie_{COOKIE} $replica_cookie {{ "" "{COOKIE}=$request_id; Path=/; Max-Age=86400; HttpOnly; SameSite=Lax{cookie_flags}"; default ""; }}
   upstream streamlit {{
-    # Sticky by client IP: a session's state lives in the replica that started it.
-    ip_hash;
+    hash $balance_key consistent;
 {upstream}  }}
   server {{
     listen {listen};
@@ -173,6 +183,7 @@ def render(replicas: list[int], listen: str, server_name: str, folder: Path, dae
     gzip_types application/javascript text/css application/json image/svg+xml;
     # Redirects say only the path: an absolute one is built from the visitor's Host header.
     absolute_redirect off;
+    add_header Set-Cookie $replica_cookie;
 {add_headers}{error_pages(add_headers)}{blocked}    location ^~ /static/ {{
       alias {STATIC}/static/;
       expires max;

@@ -8,7 +8,7 @@
 2. Replicas: ``streamlit run app.py`` on 127.0.0.1 only (``server.address``),
    so nothing but nginx reaches them; one shared ``server.cookieSecret``;
    ``server.allowedHosts`` set to the public name.
-3. nginx from deploy/nginx.py, sticky by client IP.
+3. nginx from deploy/nginx.py, each browser kept on one replica by a cookie nginx sets.
 
 SIGTERM (what systemd, ``docker stop`` and Kubernetes send) and Ctrl-C stop
 nginx and every replica within one grace period and remove the export: nothing

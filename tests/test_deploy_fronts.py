@@ -20,7 +20,9 @@ import time
 from pathlib import Path
 
 import pytest
+from websockets.sync.client import connect
 
+from bench.stream import Session
 from deploy import nginx, serve
 from deploy.health import free_port
 
@@ -54,11 +56,16 @@ def assert_chinese_error(status: int, headers: dict, body: str, code: int) -> No
 
 
 @pytest.fixture(scope="module")
-def front():
+def stack():
     if not Path(NGINX).exists():
         pytest.skip("nginx is not installed")
-    with serve.stack(replicas=1) as running:
-        yield running["front"]
+    with serve.stack(replicas=2) as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def front(stack):
+    return stack["front"]
 
 
 @pytest.mark.parametrize(
@@ -99,6 +106,48 @@ def test_the_pages_and_streamlit_s_own_paths_still_pass(front, path):
 )
 def test_nginx_s_own_errors_are_chinese_with_the_headers(front, request_bytes, code):
     assert_chinese_error(*ask(front, request_bytes), code)
+
+
+def streams_to(port: int) -> int:
+    """Established connections to 127.0.0.1:port (nginx's side of each proxied websocket)."""
+    count = 0
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in Path(table).read_text().splitlines()[1:]:
+            fields = line.split()
+            count += fields[3] == "01" and int(fields[2].rsplit(":", 1)[1], 16) == port
+    return count
+
+
+def test_twenty_visitors_from_127_0_0_x_reach_both_replicas(stack):
+    """ip_hash keyed on 127.0.0: all 20 went to one replica (issue 24, finding 6)."""
+    before = {port: streams_to(port) for port in stack["replicas"]}
+    sessions = []
+    try:
+        for index in range(20):
+            sessions.append(Session(stack["front"], source=f"127.0.0.{10 + index}"))
+            sessions[-1].run("")
+        reached = {port: streams_to(port) - before[port] for port in stack["replicas"]}
+    finally:
+        for session in sessions:
+            session.close()
+    assert sum(reached.values()) == 20 and min(reached.values()) >= 3, reached
+
+
+def test_a_browser_s_cookie_keeps_its_websockets_on_one_replica(stack):
+    """The cookie nginx sets on the first answer, sent from five addresses: one replica every time."""
+    status, headers, _ = ask(stack["front"], get("/indicators"))
+    cookie = headers["set-cookie"].split(";")[0]
+    assert status == 200 and cookie.startswith(f"{nginx.COOKIE}=") and "HttpOnly" in headers["set-cookie"]
+    reached = []
+    for index in range(5):
+        before = {port: streams_to(port) for port in stack["replicas"]}
+        sock = socket.create_connection(("127.0.0.1", stack["front"]), source_address=(f"127.0.0.{40 + index}", 0))
+        with connect(
+            f"ws://127.0.0.1:{stack['front']}/_stcore/stream", sock=sock, subprotocols=["streamlit"], additional_headers={"Cookie": cookie}
+        ):
+            time.sleep(0.3)
+            reached += [port for port in stack["replicas"] if streams_to(port) > before[port]]
+    assert len(reached) == 5 and len(set(reached)) == 1, reached
 
 
 def test_the_trailing_slash_redirect_names_the_path_only(front):
