@@ -8,6 +8,7 @@ import pytest
 import test_manifest
 import test_publish
 import test_serve
+import test_supply_chain
 
 from helpers import ROOT
 
@@ -70,8 +71,9 @@ def test_every_relative_link_resolves(page):
         ("docs/deployment.md", test_publish.DOCUMENTED),  # run by tests/test_publish.py
         ("docs/deployment.md", test_manifest.REGENERATE),  # what tests/test_manifest.py asks for when stale
         ("docs/deployment.md", test_manifest.CHECK),  # run by tests/test_manifest.py
+        ("docs/deployment.md", test_supply_chain.DOCUMENTED),  # run by tests/test_supply_chain.py
     ],
-    ids=["production start", "bake and publish", "manifest", "manifest check"],
+    ids=["production start", "bake and publish", "manifest", "manifest check", "supply-chain check"],
 )
 def test_a_command_the_docs_give_is_the_one_its_test_runs(doc, command):
     assert command in commands(ROOT / doc)
