@@ -16,6 +16,7 @@ import argparse
 import base64
 import hashlib
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import streamlit
@@ -96,8 +97,9 @@ def content_security_policy() -> str:
     )
 
 
+# Sent over HTTPS only: a browser ignores it over plain HTTP (RFC 6797), so there it only misleads.
+HSTS = {"Strict-Transport-Security": "max-age=31536000; includeSubDomains"}
 HEADERS = {
-    "Strict-Transport-Security": "max-age=31536000; includeSubDomains",
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "strict-origin-when-cross-origin",
     "X-Frame-Options": "DENY",
@@ -120,14 +122,61 @@ http {{
   uwsgi_temp_path {folder}/uwsgi; scgi_temp_path {folder}/scgi;"""
 
 
-def render(replicas: list[int], listen: str, server_name: str, folder: Path, daemon: bool = False, streams_per_ip: int = 2) -> str:
-    """A whole nginx.conf; ``folder`` holds its pid, logs and temporary files."""
-    headers = {**HEADERS, "Content-Security-Policy": content_security_policy()}
+@dataclass(frozen=True)
+class Tls:
+    """HTTPS settings: where nginx listens for it and the certificate's files (PEM)."""
+
+    listen: str
+    certificate: Path
+    key: Path
+
+
+def _redirect_to_https(listen: str, server_name: str, tls: Tls, add_headers: str) -> str:
+    """The plain-HTTP server when TLS is on: every request goes to the HTTPS address, named from
+    the settings (the public name and port), never from the visitor's Host header."""
+    port = tls.listen.rsplit(":", 1)[1]
+    host = "$host" if server_name in ("", "_") else server_name
+    authority = host if port == "443" else f"{host}:{port}"
+    return f"""  server {{
+    listen {listen};
+    server_name {server_name};
+{add_headers}    location / {{ return 301 https://{authority}$request_uri; }}
+  }}
+"""
+
+
+def _tls_lines(tls: Tls) -> str:
+    return f"""    ssl_certificate {tls.certificate};
+    ssl_certificate_key {tls.key};
+    ssl_protocols TLSv1.2 TLSv1.3;
+    ssl_prefer_server_ciphers off;
+    ssl_session_cache shared:tls:10m;
+    ssl_session_timeout 1d;
+    ssl_session_tickets off;
+"""
+
+
+def render(
+    replicas: list[int],
+    listen: str,
+    server_name: str,
+    folder: Path,
+    daemon: bool = False,
+    streams_per_ip: int = 2,
+    tls: Tls | None = None,
+) -> str:
+    """A whole nginx.conf; ``folder`` holds its pid, logs and temporary files.
+
+    With ``tls``, the site is served over HTTPS at ``tls.listen`` (with HSTS and a Secure
+    cookie) and ``listen`` only redirects there; without, plain HTTP at ``listen`` and no HSTS.
+    """
+    plain_headers = "".join(f'    add_header {name} "{value}" always;\n' for name, value in HEADERS.items())
+    headers = {**HEADERS, **(HSTS if tls else {}), "Content-Security-Policy": content_security_policy()}
     add_headers = "".join(f'    add_header {name} "{value}" always;\n' for name, value in headers.items())
     blocked = "".join(f"    location {path} {{ return 404; }}\n" for path in BLOCKED)
     upstream = "".join(f"    server 127.0.0.1:{port} max_fails=3 fail_timeout=10s;\n" for port in replicas)
     pages = "|".join(page_paths())
-    cookie_flags = ""
+    cookie_flags = "; Secure" if tls else ""
     proxy = """      proxy_pass http://streamlit;
       proxy_http_version 1.1;
       proxy_set_header Host $host;
@@ -176,10 +225,10 @@ def render(replicas: list[int], listen: str, server_name: str, folder: Path, dae
   upstream streamlit {{
     hash $balance_key consistent;
 {upstream}  }}
-  server {{
-    listen {listen};
+{_redirect_to_https(listen, server_name, tls, plain_headers) if tls else ""}  server {{
+    listen {f"{tls.listen} ssl" if tls else listen};
     server_name {server_name};
-    gzip on;
+{_tls_lines(tls) if tls else ""}    gzip on;
     gzip_types application/javascript text/css application/json image/svg+xml;
     # Redirects say only the path: an absolute one is built from the visitor's Host header.
     absolute_redirect off;
