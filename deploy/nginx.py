@@ -164,6 +164,7 @@ def render(
     daemon: bool = False,
     streams_per_ip: int = 2,
     tls: Tls | None = None,
+    guards: list[int] | None = None,
 ) -> str:
     """A whole nginx.conf; ``folder`` holds its pid, logs and temporary files.
 
@@ -177,12 +178,17 @@ def render(
     upstream = "".join(f"    server 127.0.0.1:{port} max_fails=3 fail_timeout=10s;\n" for port in replicas)
     pages = "|".join(page_paths())
     cookie_flags = "; Secure" if tls else ""
+    # The websocket goes through deploy.guard (a rerun limit per connection) when it runs: one
+    # guard port per replica, in the same order, so the same key reaches the same replica.
+    guarded = "".join(f"    server 127.0.0.1:{port} max_fails=3 fail_timeout=10s;\n" for port in guards or [])
+    streams_upstream = f"  upstream streams {{\n    hash $balance_key;\n{guarded}  }}\n" if guards else ""
     proxy = """      proxy_pass http://streamlit;
       proxy_http_version 1.1;
       proxy_set_header Host $host;
       proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
       proxy_intercept_errors on;
 """
+    stream_proxy = proxy.replace("http://streamlit", "http://streams") if guards else proxy
     limits = """      limit_conn per_ip 64;
       limit_req zone=pages burst=40 nodelay;
 """
@@ -205,9 +211,9 @@ def render(
   client_body_timeout 10s;
   send_timeout 30s;
   # Per client IP: connections at once, page loads and websocket openings per second.
-  # Open websockets (tabs) per address: 2 kept a visitor at 1.04x under a flood from
-  # one address, 4 did not (52 s; bench/flood.py, docs/deployment.md). An office behind one NAT
-  # address shares the 2: raise streams_per_ip there, at the cost of that protection.
+  # Open websockets (tabs) per address: 2, each held to a person's pace by deploy.guard
+  # (bench/flood.py, docs/deployment.md). An office behind one NAT address shares the 2:
+  # raise streams_per_ip there.
   limit_conn_zone $binary_remote_addr zone=per_ip:10m;
   limit_req_zone $binary_remote_addr zone=pages:10m rate=20r/s;
   limit_req_zone $binary_remote_addr zone=streams:10m rate=5r/s;
@@ -219,13 +225,14 @@ def render(
   # the first three octets sent every 127.0.0.x, and every visitor behind one carrier NAT or
   # office proxy, to one replica (issue 24, finding 6). nginx gives a browser a random
   # cookie on its first answer and hashes it; a client that keeps no cookie is hashed on its
-  # whole address and user agent. "consistent": adding a replica moves few visitors.
+  # whole address and user agent. Plain "hash" (not "consistent"), so the websocket's upstream
+  # (through deploy.guard, other ports) picks the same replica as the page's for one key.
   map $cookie_{COOKIE} $balance_key {{ "" "$remote_addr $http_user_agent"; default $cookie_{COOKIE}; }}
   map $cookie_{COOKIE} $replica_cookie {{ "" "{COOKIE}=$request_id; Path=/; Max-Age=86400; HttpOnly; SameSite=Lax{cookie_flags}"; default ""; }}
   upstream streamlit {{
-    hash $balance_key consistent;
+    hash $balance_key;
 {upstream}  }}
-{_redirect_to_https(listen, server_name, tls, plain_headers) if tls else ""}  server {{
+{streams_upstream}{_redirect_to_https(listen, server_name, tls, plain_headers) if tls else ""}  server {{
     listen {f"{tls.listen} ssl" if tls else listen};
     server_name {server_name};
 {_tls_lines(tls) if tls else ""}    gzip on;
@@ -240,7 +247,7 @@ def render(
     location = /_stcore/stream {{
       limit_conn per_ip {streams_per_ip};
       limit_req zone=streams burst=20 nodelay;
-{proxy}      proxy_set_header Upgrade $http_upgrade;
+{stream_proxy}      proxy_set_header Upgrade $http_upgrade;
       proxy_set_header Connection $connection_upgrade;
       # An idle websocket (no frame either way for 5 minutes) is closed; Streamlit's
       # client sends a heartbeat while a tab is open.

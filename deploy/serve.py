@@ -8,7 +8,8 @@
 2. Replicas: ``streamlit run app.py`` on 127.0.0.1 only (``server.address``),
    so nothing but nginx reaches them; one shared ``server.cookieSecret``;
    ``server.allowedHosts`` set to the public name.
-3. nginx from deploy/nginx.py, each browser kept on one replica by a cookie nginx sets.
+3. deploy.guard before each replica's websocket: a rerun limit per connection, no cache clears.
+4. nginx from deploy/nginx.py, each browser kept on one replica by a cookie nginx sets.
 
 SIGTERM (what systemd, ``docker stop`` and Kubernetes send) and Ctrl-C stop
 nginx and every replica within one grace period and remove the export: nothing
@@ -24,6 +25,7 @@ import contextlib
 import secrets
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -92,7 +94,12 @@ def warm_up(port: int, server_name: str = "_") -> None:
 
 @contextlib.contextmanager
 def stack(
-    replicas: int = 1, listen: str | None = None, server_name: str = "_", streams_per_ip: int = 2, tls: nginx.Tls | None = None
+    replicas: int = 1,
+    listen: str | None = None,
+    server_name: str = "_",
+    streams_per_ip: int = 2,
+    tls: nginx.Tls | None = None,
+    guard: bool = True,
 ) -> Iterator[dict]:
     """Export, start the replicas and nginx; yield {"front": port, "replicas": [ports], "app": folder}.
 
@@ -120,12 +127,22 @@ def stack(
             for port, process in zip(ports, processes):
                 replica.wait_started(port, process)
                 warm_up(port, server_name)
+            guards = [free_port() for _ in ports] if guard else None
+            if guards:  # guard=False only for bench/flood.py's figure without it
+                guarding = subprocess.Popen(
+                    [sys.executable, "-m", "deploy.guard", *(f"{g}:{p}" for g, p in zip(guards, ports))],
+                    cwd=app,
+                    stdout=subprocess.DEVNULL,
+                    start_new_session=True,
+                )
+                processes.append(guarding)
+                wait_listening(guards, guarding)
             front = listen or f"127.0.0.1:{free_port()}"
             work = Path(folder) / "nginx"
             for sub in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
                 (work / sub).mkdir(parents=True)
             config = work / "nginx.conf"
-            config.write_text(nginx.render(ports, front, server_name, work, streams_per_ip=streams_per_ip, tls=tls))
+            config.write_text(nginx.render(ports, front, server_name, work, streams_per_ip=streams_per_ip, tls=tls, guards=guards))
             # Its own session too: stop() signals each process group, and nginx's workers go with it.
             process = subprocess.Popen([nginx_binary, "-c", str(config), "-p", str(work)], stderr=subprocess.PIPE, start_new_session=True)
             processes.append(process)
@@ -142,6 +159,20 @@ def stack(
             }
         finally:
             replica.stop(processes)
+
+
+def wait_listening(ports: list[int], process: subprocess.Popen, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError("deploy.guard exited; see its log above")
+        try:
+            for port in ports:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise TimeoutError(f"deploy.guard did not listen on {ports} in {seconds:.0f} s")
 
 
 def stop_on_sigterm(signum, frame) -> None:
