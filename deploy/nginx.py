@@ -13,13 +13,12 @@ on this file and starts it.
 from __future__ import annotations
 
 import argparse
-import base64
-import hashlib
-import re
-from dataclasses import dataclass
 from pathlib import Path
 
 import streamlit
+
+from deploy.csp import content_security_policy
+from deploy.tls import Tls, redirect_to_https, tls_lines
 
 DEPLOY = Path(__file__).resolve().parent
 ERRORS = DEPLOY / "errors"
@@ -62,41 +61,6 @@ def error_pages(add_headers: str, codes=ERROR_CODES) -> str:
 """
 
 
-def _sha256(text: str) -> str:
-    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
-
-
-def inline_script_hashes() -> list[str]:
-    """CSP hashes of the only inline scripts the pages run: Streamlit's one line in
-    index.html and the fixed language script of pages/_compat.py."""
-    from pages import _compat
-
-    index = (STATIC / "index.html").read_text(encoding="utf-8")
-    scripts = re.findall(r"<script>(.*?)</script>", index, re.S)
-    scripts += re.findall(r"<script>(.*?)</script>", _compat.DOCUMENT_HTML, re.S)
-    return [_sha256(s) for s in scripts]
-
-
-def content_security_policy() -> str:
-    # 'unsafe-eval': Vega compiles chart expressions with Function(); 'unsafe-inline'
-    # styles: Streamlit's components set style attributes at run time.
-    return "; ".join(
-        [
-            "default-src 'self'",
-            "script-src 'self' 'unsafe-eval' " + " ".join(inline_script_hashes()),
-            "style-src 'self' 'unsafe-inline'",
-            "img-src 'self' data: blob:",
-            "font-src 'self' data:",
-            "connect-src 'self'",
-            "worker-src 'self' blob:",
-            "object-src 'none'",
-            "base-uri 'self'",
-            "form-action 'self'",
-            "frame-ancestors 'none'",
-        ]
-    )
-
-
 # Sent over HTTPS only: a browser ignores it over plain HTTP (RFC 6797), so there it only misleads.
 HSTS = {"Strict-Transport-Security": "max-age=31536000; includeSubDomains"}
 HEADERS = {
@@ -120,40 +84,6 @@ http {{
   server_tokens off;
   client_body_temp_path {folder}/body; proxy_temp_path {folder}/proxy; fastcgi_temp_path {folder}/fastcgi;
   uwsgi_temp_path {folder}/uwsgi; scgi_temp_path {folder}/scgi;"""
-
-
-@dataclass(frozen=True)
-class Tls:
-    """HTTPS settings: where nginx listens for it and the certificate's files (PEM)."""
-
-    listen: str
-    certificate: Path
-    key: Path
-
-
-def _redirect_to_https(listen: str, server_name: str, tls: Tls, add_headers: str) -> str:
-    """The plain-HTTP server when TLS is on: every request goes to the HTTPS address, named from
-    the settings (the public name and port), never from the visitor's Host header."""
-    port = tls.listen.rsplit(":", 1)[1]
-    host = "$host" if server_name in ("", "_") else server_name
-    authority = host if port == "443" else f"{host}:{port}"
-    return f"""  server {{
-    listen {listen};
-    server_name {server_name};
-{add_headers}    location / {{ return 301 https://{authority}$request_uri; }}
-  }}
-"""
-
-
-def _tls_lines(tls: Tls) -> str:
-    return f"""    ssl_certificate {tls.certificate};
-    ssl_certificate_key {tls.key};
-    ssl_protocols TLSv1.2 TLSv1.3;
-    ssl_prefer_server_ciphers off;
-    ssl_session_cache shared:tls:10m;
-    ssl_session_timeout 1d;
-    ssl_session_tickets off;
-"""
 
 
 def render(
@@ -232,10 +162,10 @@ def render(
   upstream streamlit {{
     hash $balance_key;
 {upstream}  }}
-{streams_upstream}{_redirect_to_https(listen, server_name, tls, plain_headers) if tls else ""}  server {{
+{streams_upstream}{redirect_to_https(listen, server_name, tls, plain_headers) if tls else ""}  server {{
     listen {f"{tls.listen} ssl" if tls else listen};
     server_name {server_name};
-{_tls_lines(tls) if tls else ""}    gzip on;
+{tls_lines(tls) if tls else ""}    gzip on;
     gzip_types application/javascript text/css application/json image/svg+xml;
     # Redirects say only the path: an absolute one is built from the visitor's Host header.
     absolute_redirect off;

@@ -20,6 +20,8 @@ import time
 from pathlib import Path
 
 import pytest
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from websockets.sync.client import connect
 
 from bench.stream import Session
@@ -144,8 +146,14 @@ def test_a_browser_s_cookie_keeps_its_websockets_on_one_replica(stack):
         sock = socket.create_connection(("127.0.0.1", stack["front"]), source_address=(f"127.0.0.{40 + index}", 0))
         with connect(
             f"ws://127.0.0.1:{stack['front']}/_stcore/stream", sock=sock, subprotocols=["streamlit"], additional_headers={"Cookie": cookie}
-        ):
-            time.sleep(0.3)
+        ) as ws:
+            # The handshake is done when connect returns; a first run makes sure the relay's own
+            # connection to the replica is up before counting.
+            run = BackMsg()
+            run.rerun_script.page_name = ""
+            ws.send(run.SerializeToString())
+            while ForwardMsg.FromString(ws.recv(timeout=60)).WhichOneof("type") != "script_finished":
+                pass
             reached += [port for port in stack["replicas"] if streams_to(port) > before[port]]
     assert len(reached) == 5 and len(set(reached)) == 1, reached
 
