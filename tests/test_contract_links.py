@@ -42,10 +42,28 @@ def trajectory_states() -> Iterable:
     return (trajectories.State(indicator=series) for series in series_catalogue().series_id)
 
 
+def compare_states() -> Iterable:
+    """Nothing chosen (the examples) and each example's panels."""
+    from lib.views import compare
+
+    yield compare.State()
+    yield from (compare.State(ids) for _, ids in compare.EXAMPLES)
+
+
+def handout_states() -> Iterable:
+    """Every one of the 84 rows."""
+    from lib.plan import data
+    from lib.views import handout
+
+    return (handout.State(indicator) for indicator in data.load_indicators().indicator_id)
+
+
 # page → the States whose Views are followed; the View module is lib.views.<page>.
 VIEWS: dict[str, Callable[[], Iterable]] = {
     "indicators": indicator_states,
     "trajectories": trajectory_states,
+    "compare": compare_states,
+    "handout": handout_states,
 }
 
 
