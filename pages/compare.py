@@ -2,8 +2,8 @@
 
 import streamlit as st
 
+from lib.present.markup import markdown_escape
 from lib.views import compare as page
-from lib.views import query
 from pages import _blocks, _url
 from pages._shared import open_view
 
@@ -29,7 +29,7 @@ if view.empty:
 for start in range(0, len(view.panels), 2):
     for column, panel in zip(st.columns(2, border=True), view.panels[start : start + 2]):
         with column:
-            st.subheader(query.markdown_literal(panel.title), anchor=False)
+            st.subheader(markdown_escape(panel.title), anchor=False)
             _blocks.draw_all(panel.summary)
             _blocks.draw_all(panel.message)
             if panel.chart is not None:
@@ -37,6 +37,7 @@ for start in range(0, len(view.panels), 2):
             _blocks.draw_all(panel.outcome)
             _blocks.page_link(panel.trajectory, icon=":material/show_chart:")
 
+# Plain links, not st.page_link: a page link to the page already open reruns it with the
+# example's query but leaves the address bar without it, so the link could not be copied.
 st.markdown(f"**{view.examples_heading}**")
-for example in view.examples:
-    _blocks.page_link(example, icon=":material/view_column:")
+st.markdown("\n".join(f"- {_blocks.inline(example)}" for example in view.examples))

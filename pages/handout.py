@@ -1,13 +1,24 @@
 """打印讲义: one indicator on one A4 page (opened from 指标轨迹's 打印讲义 button)."""
 
-import streamlit as st
+import functools
 
+import streamlit as st
+import vl_convert
+
+from lib.present.markup import markdown_escape
 from lib.present.permalink import permalink
 from lib.present.qr import qr_svg
 from lib.views import handout as page
-from lib.views import query
 from pages import _blocks, _compat, _url
 from pages._shared import open_view, svg_uri
+
+VEGA_LITE_VERSION = "6.4"  # as bake/charts.py: Altair 6.3 writes v6 specs
+
+
+@functools.lru_cache(maxsize=128)  # one picture per indicator; the spec never changes
+def chart_uri(indicator: str, chart) -> str:
+    return svg_uri(vl_convert.vegalite_to_svg(dict(chart.spec), vl_version=VEGA_LITE_VERSION))
+
 
 state, view = open_view(page)
 _compat.handout_mode()  # no navigation, A4 (the print rules of pages/_compat)
@@ -17,15 +28,17 @@ with st.container(key="handout-hint"):
     st.caption(view.hint)
     _url.notices(state)
 
-st.title(query.markdown_literal(view.title), anchor=False)
-st.caption(query.markdown_literal(view.place))
+st.title(markdown_escape(view.title), anchor=False)
+st.caption(markdown_escape(view.place))
 _blocks.draw_all(view.summary)
 _blocks.draw_all(view.message)
 if view.class_table is not None:
     _blocks.draw(view.class_table)
 if view.chart is not None:
-    _blocks.draw(view.chart)
-    st.caption(query.markdown_literal(view.legend))
+    # The picture the baked PDF prints (vl-convert's SVG at lib.views.handout's print size): on
+    # paper it stays sharp, and st.vega_lite_chart would fit title and legend into its height.
+    st.image(chart_uri(view.indicator, view.chart), width="stretch")
+    st.caption(markdown_escape(view.legend))
 
 left, right = st.columns(2)
 with left:
@@ -34,7 +47,7 @@ with left:
         st.text(line)
 with right:
     if view.verdict:
-        st.markdown(f"**{query.markdown_literal(view.verdict)}**")
+        st.markdown(f"**{markdown_escape(view.verdict)}**")
     for line in view.outcome_lines:
         st.text(line)
 

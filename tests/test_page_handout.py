@@ -15,10 +15,9 @@ def test_handout_page(monkeypatch):
     at = open_page("handout", {"indicator": "t2_forest_cover"})
     assert not at.exception
     assert [t.value for t in at.title] == ["森林覆盖率"]
-    assert len(at.get("vega_lite_chart")) == 1
+    assert len(at.get("image")) == 2  # the chart (the PDF's SVG) and the QR code
     texts = "\n".join(t.value for t in at.text)
     assert "数据日期：" in texts and "https://plan.example.org/trajectories?indicator=t2_forest_cover" in texts
-    assert len(at.get("image")) == 1  # the QR code
 
 
 def test_handout_page_without_a_public_address_prints_the_static_path(monkeypatch):
@@ -27,4 +26,4 @@ def test_handout_page_without_a_public_address_prints_the_static_path(monkeypatc
     texts = "\n".join(t.value for t in at.text)
     assert "localhost" not in texts and "/indicator/t2_forest_cover/" in texts
     assert any("DASHBOARD_PUBLIC_URL" in c.value for c in at.caption)
-    assert not at.get("image")
+    assert len(at.get("image")) == 1  # the chart alone: no QR code of a bare path

@@ -45,12 +45,14 @@ def test_official_puts_two_indicators_side_by_side(watched: Page, app_url, viewp
     page.set_viewport_size({"width": viewport[0], "height": viewport[1]})
     page.goto(f"{app_url}/compare")
     wait_until_idle(page)
-    page.get_by_role("link", name="森林覆盖率与森林蓄积量").click()
+    example = page.get_by_role("link", name="森林覆盖率与森林蓄积量")
+    # A Markdown link opens in a new tab; follow it here, where the console is watched.
+    page.goto(app_url + example.get_attribute("href"))
     wait_until_idle(page)
     expect(page.get_by_role("heading", name="森林覆盖率（专栏2·12）")).to_be_visible(timeout=30_000)
     expect(page.get_by_role("heading", name="森林蓄积量（专栏2·12）")).to_be_visible()
     expect(page.locator("[data-testid=stVegaLiteChart] canvas, [data-testid=stVegaLiteChart] svg")).to_have_count(2, timeout=30_000)
-    assert "indicator=t2_forest_cover&indicator=t2_forest_stock" in page.url
+    expect(page).to_have_url(re.compile("indicator=t2_forest_cover&indicator=t2_forest_stock"))
     assert_task_clean(page)
     shot(page, "compare", viewport)
 
