@@ -12,8 +12,9 @@ vector text. WeasyPrint would have needed its own pip and apt installs
 
 A separate step from ``python -m bake``: 84 prints took 68 s (2 shared cores)
 on this machine, which would more than double the bake (docs/speed.md), and a
-publish that needs no browser stays one command. Run it after the bake, on
-the published folder or on the staging folder before it is swapped in.
+publish that needs no browser stays one command. ``python -m bake --handouts``
+prints them into the staging folder before the site checks and links each
+page to its PDF; this command prints them into a published folder afterwards.
 """
 
 from __future__ import annotations

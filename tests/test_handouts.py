@@ -42,3 +42,14 @@ def test_page_count(pdf, pages):
 def test_every_indicator_has_a_handout_path():
     ids = handouts.all_indicators()
     assert len(ids) == 84 and handouts.path_of("t2_forest_cover") == "/indicator/t2_forest_cover/handout.pdf"
+
+
+@pytest.mark.parametrize("handout", [True, False])
+def test_the_indicator_page_links_its_handout_only_when_one_is_printed(tmp_path, handout):
+    from bake import pages, site
+    from bake.render import Writer
+
+    writer = Writer(tmp_path, "https://dash.example.org", site.NAV)
+    pages.bake_indicator(writer, "t2_forest_cover", handout)
+    page = (tmp_path / "indicator" / "t2_forest_cover" / "index.html").read_text(encoding="utf-8")
+    assert ('href="/indicator/t2_forest_cover/handout.pdf"' in page) is handout
