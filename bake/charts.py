@@ -4,8 +4,10 @@ Once at bake time to SVG (vl-convert), so a page reads and prints with
 JavaScript off, and once in the browser by Vega (the npm release, vendored,
 served by the site itself as /assets/vega.js), the spec compiled from Vega-Lite
 to Vega at bake time (so the browser loads no Vega-Lite compiler). The pace slider's spec is the
-one chart the app does not have: the studio's arithmetic (lib.engine.scenario.step)
-written as a Vega expression, checked against lib in tests/test_bake.py.
+one chart the app does not have: the studio View's own formulas (the kind's projection, the
+display rounding, the verdict on the figure as shown; lib/views/scenarios/formulas.py) turned
+into Vega expressions by lib.present.formula, run through the vendored Vega in
+tests/browser/test_formula_in_vega.py.
 """
 
 from __future__ import annotations
@@ -14,14 +16,15 @@ from pathlib import Path
 
 import vl_convert
 
-from lib.engine.scenario import BASE_YEAR, TARGET_YEAR
+from lib.present.formula import Var, concat, transforms
+from lib.views import scenarios
 from lib.views.scenarios.catalogue import IndicatorOption
+
+BASE_YEAR, TARGET_YEAR = scenarios.YEARS
 
 # Altair 6.3 writes Vega-Lite v6 specs; the bake compiles them with the newest v6 vl-convert has.
 VEGA_LITE_VERSION = "6.4"
 PACE_KINDS = ("level", "share")  # the engine's kinds a public slider moves (a threshold moves as a share)
-# lib.present.figures.figure first drops float noise at 10 decimals, then rounds half up.
-NOISE_DIGITS = 10
 VEGA_VERSION = "6.2.0"  # vl_convert.get_vega_version() of vl-convert-python 1.9.0
 VENDOR = Path(__file__).parent / "static" / "vendor" / f"vega-{VEGA_VERSION}"
 SVG_WIDTH = 640  # the bake-time picture; in the browser the chart fills its column
@@ -84,54 +87,21 @@ def quiet_aria(vega: dict) -> dict:
     return vega
 
 
-def value_expression(kind: str, base: float) -> str:
-    """The value in datum.year at a constant pace: lib.engine.scenario.step applied year after year.
+def pace_transforms(option: IndicatorOption) -> list[dict]:
+    """Each year's row at the slider's pace: the value, then the studio's answers for it, as the app shows them.
 
-    level: value × (1 + pace/100) each year; share: value + pace each year.
+    The formulas are the studio View's for this indicator (``Studio.paths``, ``Studio.program``):
+    the value in the row's year, its digits, its text, the gap and the verdict taken on the
+    figure as shown; then the tooltip text and the landing's words.
     """
-    years = f"(datum.year - {BASE_YEAR})"
-    if kind == "level":
-        return f"{base!r} * pow(1 + pace / 100, {years})"
-    if kind == "share":
-        return f"{base!r} + pace * {years}"
-    raise ValueError(f"no public slider for kind {kind!r}")
-
-
-def shown_expressions(decimals: int) -> list[dict]:
-    """datum.value as lib.present.figures.figure prints it, as three Vega calculations.
-
-    figure drops float noise at 10 decimals, rounds half away from zero to
-    ``decimals`` and writes a value that rounds to nothing as "0". round(|v| ×
-    10^10) is an integer; divided by 10^(10 − decimals) it lands exactly on a
-    .5 where the decimal value has one, so round() breaks the tie away from zero.
-    """
-    units = f"round(abs(round(datum.value * pow(10, {NOISE_DIGITS}))) / pow(10, {NOISE_DIGITS - decimals}))"
-    # The sign by hand: Vega's format() writes a negative with U+2212 where figure writes "-".
-    shown = f"datum.units == 0 ? '0' : datum.sign + format(datum.units / pow(10, {decimals}), '.{decimals}f')"
-    return [
-        {"calculate": units, "as": "units"},
-        {"calculate": "datum.value < 0 ? '-' : ''", "as": "sign"},
-        {"calculate": shown, "as": "shown"},
-    ]
-
-
-def met_expression(option: IndicatorOption) -> str:
-    """lib.engine.scenario.meets for the 2020 value."""
-    target = repr(option.target)
-    if option.qualifier == "greater_than":
-        return f"datum.value > {target}"
-    if option.qualifier == "less_than":
-        return f"datum.value < {target}"
-    if option.direction == "lower":
-        return f"datum.value <= {target} + 1e-9"
-    return f"datum.value >= {target} - 1e-9"
+    studio = scenarios.build(scenarios.State(indicator=option.indicator_id)).studio
+    ((_name, path),) = studio.paths
+    words = concat(f"{TARGET_YEAR}年：", Var("value_text"), "，", Var("verdict"))
+    return transforms((("value", path), *studio.program, ("shown", studio.shown), ("words", words)), signals=("pace",))
 
 
 def pace_spec(option: IndicatorOption, unit_label: str) -> dict:
     """A chart with a slider (a Vega-Lite param bound to a range input): where 2020 lands at the pace set."""
-    value = value_expression(option.kind, option.base)
-    unit = f" {option.unit}" if option.unit and option.unit != "%" else option.unit
-    words = f"'2020年：' + datum.shown + '{unit}' + (datum.met ? '，达到目标' : '，未达目标')"
     x = {
         "field": "year",
         "type": "quantitative",
@@ -156,18 +126,14 @@ def pace_spec(option: IndicatorOption, unit_label: str) -> dict:
         "layer": [
             {
                 "data": {"values": [{"year": year} for year in range(BASE_YEAR, TARGET_YEAR + 1)]},
-                "transform": [
-                    {"calculate": value, "as": "value"},
-                    *shown_expressions(option.decimals),
-                    {"calculate": met_expression(option), "as": "met"},
-                ],
+                "transform": pace_transforms(option),
                 "layer": [
                     {
                         "mark": {"type": "line", "strokeWidth": 3, "color": "#0072B2", "point": True},
                         "encoding": {"x": x, "y": y, "tooltip": tooltip},
                     },
                     {
-                        "transform": [{"filter": f"datum.year == {TARGET_YEAR}"}, {"calculate": words, "as": "words"}],
+                        "transform": [{"filter": f"datum.year == {TARGET_YEAR}"}],
                         "mark": {"type": "text", "align": "left", "baseline": "top", "x": 4, "y": 4, "fontSize": 15, "fontWeight": "bold"},
                         "encoding": {"text": {"field": "words"}},
                         "name": "landing",

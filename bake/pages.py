@@ -164,12 +164,10 @@ def bake_indicators(writer: Writer, handouts: bool = False) -> list[str]:
 
 def bake_methods(writer: Writer) -> None:
     view = methods.build(methods.State())
-    downloads = []
     for table in view.tables:
-        frame = table.load()
+        frame = methods.table_frame(table.name)
         writer.file(f"{routes.METHODS}{table.name}.csv", exports.to_csv_bytes(frame))
         writer.file(f"{routes.METHODS}{table.name}.xlsx", exports.to_excel_bytes(frame, table.name))
-        downloads.append(table)
     # No boundaries file: they derive from Amap, whose terms for passing the data on are
     # unknown (geo/README.md); the app's methods page offers none either.
     writer.page(routes.METHODS, "methods.html", title=view.title, view=view)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +28,11 @@ def inline_markdown(text: str) -> Markup:
     return Markup(_MARKDOWN.renderInline(text or ""))
 
 
+def svg_uri(svg: str) -> str:
+    """An SVG (our own markup, from a View's Image) as a data URI for an <img>."""
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
+
+
 @dataclass
 class Writer:
     """Writes pages and files under ``out``; remembers what it wrote for the report."""
@@ -49,6 +55,8 @@ class Writer:
         self.env.globals["app"] = self.app_link
         self.env.globals["static"] = self.static_link
         self.env.globals["nav"] = self.nav
+        # What the blocks macro (templates/_blocks.html) needs for an Image: an SVG as an image source.
+        self.env.globals["svg_uri"] = svg_uri
 
     def app_link(self, page: str | Target, query: dict[str, list[str]] | None = None) -> str:
         """A link into the Streamlit app: a Target through the route table, or a page's path and the view's own to_query."""

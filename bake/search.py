@@ -11,12 +11,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bake import links
 from bake.render import Writer
+from lib.present import routes
 
 
 def bake_search_page(writer: Writer) -> None:
-    writer.page(links.SEARCH, "search.html", title="全文检索")
+    writer.page(routes.SEARCH, "search.html", title="全文检索")
 
 
 def index(out: Path) -> str:

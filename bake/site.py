@@ -18,17 +18,19 @@ from pathlib import Path
 from bake import charts, links, pages, plan, search
 from bake import map as zone_map
 from bake.render import Writer
+from lib.present import routes
+from lib.views import not_found
 
 DEFAULT_APP_URL = "http://localhost:8501"
 STATIC = Path(__file__).parent / "static"
 SORTABLE = STATIC / "vendor" / "sortable-tablesort-4.1.7"  # bake/static/vendor/README.md
 NAV = (
-    (links.HOME, "概览"),
-    (links.INDICATORS, "指标总览"),
-    (links.ZONES, "功能区域地图"),
-    (links.PLAN, "规划原文"),
-    (links.METHODS, "数据与方法"),
-    (links.SEARCH, "检索"),
+    (routes.HOME, "概览"),
+    (routes.INDICATORS, "指标总览"),
+    (routes.ZONES, "功能区域地图"),
+    (routes.PLAN, "规划原文"),
+    (routes.METHODS, "数据与方法"),
+    (routes.SEARCH, "检索"),
 )
 
 
@@ -134,7 +136,7 @@ def bake(out: Path, app_url: str = DEFAULT_APP_URL, with_search: bool = True, ha
     step("plan", lambda: plan.bake_plan(writer))
     step("zones", lambda: zone_map.bake_map(writer))
     step("methods", lambda: pages.bake_methods(writer))
-    step("not_found", lambda: writer.page("/404.html", "not_found.html", title="页面不存在"))
+    step("not_found", lambda: writer.page("/404.html", "not_found.html", title=not_found.build().title, view=not_found.build()))
     step("search_page", lambda: search.bake_search_page(writer))
     if with_search:
         step("pagefind", lambda: search.index(out))

@@ -18,8 +18,9 @@ import pyarrow as pa
 import streamlit as st
 
 from lib.present import routes
-from lib.present.blocks import Block, Bullets, Chart, External, Heading, Image, Inline, Link, Paragraph, Strong, Table
-from lib.present.markup import markdown_escape, markdown_table
+from lib.present.blocks import Block, Bullets, Chart, External, Heading, Image, Inline, Link, Mark, Paragraph, Preformatted, Strong, Table
+from lib.present.markup import markdown_table
+from lib.present.markup import markdown_text as markdown_escape  # escaped, and autolinks broken
 from pages._shared import svg_uri
 
 
@@ -29,11 +30,14 @@ def inline(part: Inline) -> str:
         return markdown_escape(part)
     if isinstance(part, Strong):
         return f"**{markdown_escape(part.text)}**"
+    if isinstance(part, Mark):
+        return f":orange-background[**{markdown_escape(part.text)}**]"
     if isinstance(part, Link):
         return f"[{markdown_escape(part.label)}]({routes.app_path(part.target)})"
     if isinstance(part, External):
-        # The address is shown as text: a reader sees where it goes before following it.
-        return f"{markdown_escape(part.label)} {markdown_escape(part.url)}"
+        # The address is shown as text (a code span: Markdown leaves it as it reads, no autolink):
+        # a reader sees where it goes before following it.
+        return (f"{markdown_escape(part.label)} " if part.label else "") + f"`{part.url.replace('`', '%60')}`"
     raise TypeError(f"not an inline part: {part!r}")
 
 
@@ -51,6 +55,21 @@ def _table_markdown(table: Table) -> str:
 
     frame = pd.DataFrame(list(table.rows), columns=list(table.headers))
     return markdown_table(frame.set_index(table.headers[0]), index_label=table.headers[0])
+
+
+@functools.lru_cache(maxsize=256)
+def table_frame(table: Table, link_header: str = ""):
+    """A Table as an Arrow table for st.dataframe, built once per Table (the Views are shared, so are these).
+
+    Arrow, not a DataFrame: Streamlit sends an Arrow table as it is, where a
+    DataFrame would be converted again on every rerun. With ``link_header``,
+    each row's Link becomes a last column holding its relative app address,
+    for a ``st.column_config.LinkColumn`` of that name.
+    """
+    frame = pd.DataFrame(list(table.rows), columns=list(table.headers))
+    if link_header:
+        frame[link_header] = [None if link is None else routes.app_path(link.target).lstrip("/") for link in table.links]
+    return pa.Table.from_pandas(frame, preserve_index=False)
 
 
 def arrow_bytes(rows) -> bytes:
@@ -133,6 +152,8 @@ def draw(block: Block) -> None:
             st.caption(markdown_escape(block.caption))
     elif isinstance(block, Chart):
         chart(block)
+    elif isinstance(block, Preformatted):
+        st.text(block.text)
     elif isinstance(block, Image):
         st.image(svg_uri(block.svg), caption=block.caption or None)
     else:
@@ -142,3 +163,25 @@ def draw(block: Block) -> None:
 def draw_all(blocks) -> None:
     for block in blocks:
         draw(block)
+
+
+@functools.lru_cache(maxsize=64)
+def _joined(blocks: tuple) -> tuple:
+    result: list = []
+    for block in blocks:
+        if isinstance(block, Paragraph) and block.tone == "body":
+            text = markdown_of(block.parts)
+            if result and isinstance(result[-1], str):
+                result[-1] += "\n\n" + text
+            else:
+                result.append(text)
+        else:
+            result.append(block)
+    return tuple(result)
+
+
+def draw_joined(blocks: tuple) -> None:
+    """Like ``draw_all``, with consecutive body paragraphs sent as one Markdown element: every
+    element costs server time on every rerun, and a chapter of the plan is 150 paragraphs."""
+    for part in _joined(blocks):
+        st.markdown(part) if isinstance(part, str) else draw(part)

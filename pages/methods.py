@@ -4,8 +4,8 @@ import streamlit as st
 
 from lib.present import exports
 from lib.views import methods as page
-from pages import _url
-from pages._shared import open_view, view_of
+from pages import _blocks, _url
+from pages._shared import open_view
 
 state, view = open_view(page)
 
@@ -14,19 +14,19 @@ st.caption(view.intro)
 _url.notices(state)
 for section in view.sections:
     st.header(section.heading)
-    st.markdown(section.markdown)
+    _blocks.draw_all(section.blocks)
 
 st.header(view.dictionary_heading)
 st.caption(view.dictionary_intro)
 for table in view.tables:
     with st.expander(f"{table.title} · {table.name}"):
-        st.markdown(table.dictionary_markdown)
+        _blocks.draw(table.dictionary)
 
 
 @st.cache_data(show_spinner=False)
 def table_file(name: str, file_format: str) -> bytes:
     # Built on the first click, then kept: the tables never change while the app runs.
-    frame = next(t for t in view_of(page, page.State()).tables if t.name == name).load()
+    frame = page.table_frame(name)
     return exports.to_csv_bytes(frame) if file_format == "csv" else exports.to_excel_bytes(frame, name)
 
 
@@ -47,4 +47,4 @@ for table in view.tables:
 
 # No download of the boundaries: they derive from Amap, whose terms for
 # passing them on are not known here (geo/README.md). The label says so.
-st.markdown(view.boundaries_label)
+_blocks.draw_all(view.boundaries_label)

@@ -2,20 +2,15 @@
 
 import streamlit as st
 
-from pages import _compat
+from lib.views import not_found
+from pages import _blocks, _compat
 
 _compat.ensure_navigation()
+view = not_found.build()
 
-st.title("页面不存在")
-st.markdown("您打开的地址不是本站的页面，可能是输入有误，或链接已经过时。")
-st.page_link("pages/overview.py", label="回到概览", icon=":material/home:")
-st.markdown("本站的页面：")
-for path, label in [
-    ("pages/indicators.py", "指标总览"),
-    ("pages/trajectories.py", "指标轨迹"),
-    ("pages/scenarios.py", "情景推演"),
-    ("pages/zones_map.py", "功能区域地图"),
-    ("pages/plan_reader.py", "规划原文"),
-    ("pages/methods.py", "数据与方法"),
-]:
-    st.page_link(path, label=label)
+st.title(view.title)
+_blocks.draw_all(view.text)
+_blocks.page_link(view.home, icon=":material/home:")
+st.markdown(view.pages_heading)
+for link in view.pages:
+    _blocks.page_link(link)

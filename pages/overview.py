@@ -2,8 +2,9 @@
 
 import streamlit as st
 
+from lib.present import routes
 from lib.views import overview as page
-from pages import _url
+from pages import _blocks, _url
 from pages._shared import open_view
 
 state, view = open_view(page)
@@ -25,19 +26,22 @@ for row_start in (0, 4):
         with column.container(border=True):
             st.metric(card.label, card.value)
             st.caption(card.detail)
-st.page_link("pages/indicators.py", label=view.indicators_link, icon=":material/table:")
+_blocks.page_link(view.indicators_link, icon=":material/table:")
 
 st.subheader(view.difficulty_heading)
-st.caption(view.difficulty_note)
-st.markdown(view.difficulty_markdown)
+_blocks.draw_all(view.difficulty_note)
+_blocks.draw_all(view.difficulty)
 # One widget rather than a row of links: every element costs the browser time on a first visit.
 st.pills(view.pillar_label, view.pillars, key="pillar_link", on_change=open_pillar)
-st.page_link("pages/trajectories.py", label=view.ranking_link, icon=":material/show_chart:")
+_blocks.page_link(view.ranking_link, icon=":material/show_chart:")
 if pillar := st.session_state.pop("open_pillar", None):
-    st.switch_page("pages/indicators.py", query_params={"pillar": pillar})
+    link = view.pillar_links[view.pillars.index(pillar)]
+    st.switch_page(routes.APP_FILES[link.target.page], query_params=link.target.params())
 
 st.subheader(view.zones_heading)
 map_column, text_column = st.columns([3, 2])
-map_column.image(view.zone_picture, caption=view.zone_caption)
-text_column.markdown(view.zones_text)
-text_column.page_link("pages/zones_map.py", label=view.zones_link, icon=":material/map:")
+with map_column:
+    _blocks.draw(view.zone_picture)
+with text_column:
+    _blocks.draw_all(view.zones_text)
+    _blocks.page_link(view.zones_link, icon=":material/map:")

@@ -3,10 +3,15 @@
 import streamlit as st
 
 from lib.views import plan_reader as page
-from pages import _url
+from pages import _blocks, _url
 from pages._shared import open_view
 
 state, view = open_view(page)
+
+
+def passage_of(passage: page.State) -> dict:
+    return {"q": "", "chapter": passage.chapter, "section": passage.section}
+
 
 st.title(view.title)
 st.caption(view.intro)
@@ -19,23 +24,19 @@ st.text_input(
     placeholder=view.search_placeholder,
     on_change=_url.change(page, lambda s: {"q": st.session_state["q"] or ""}),
 )
-if view.no_result:
-    st.info(view.no_result)
-if view.summary_markdown:
-    st.markdown(view.summary_markdown)
+_blocks.draw_all(view.no_result)
+_blocks.draw_all(view.summary)
 for number, result in enumerate(view.results):
     with st.container(border=True):
         st.text(result.breadcrumb)
-        st.markdown(result.snippet_markdown)
+        _blocks.draw(result.snippet)
         # A link to this same page would not change its URL; a button changes the State,
         # and the search gives way to the passage, which then sits right under the box.
         st.button(
             "阅读本节",
             key=f"open_{number}",
             icon=":material/menu_book:",
-            on_click=_url.change(
-                page, lambda s, link=result.link: {"q": "", "chapter": link["chapter"], "section": link.get("section", "")}
-            ),
+            on_click=_url.change(page, lambda s, passage=page.parse(result.link.target.params()): passage_of(passage)),
         )
 
 st.divider()
@@ -56,8 +57,4 @@ st.selectbox(
 )
 if view.redaction_note:
     st.info(view.redaction_note, icon=":material/visibility_off:")
-for kind, block in view.blocks:
-    if kind == "box_rows":
-        st.text(block)
-    else:
-        st.markdown(block)
+_blocks.draw_joined(view.blocks)

@@ -2,9 +2,10 @@
 
 import streamlit as st
 
+from lib.present import routes
 from lib.present.qr import qr_svg
 from lib.views import scenarios as page
-from pages import _compat, _url
+from pages import _blocks, _compat, _url
 from pages._shared import open_view, svg_uri, view_of
 
 state, view = open_view(page)
@@ -15,9 +16,12 @@ def change(convert):
     return _url.change(page, convert)
 
 
-def full_link(query: str) -> str:
-    """The page's address as the browser has it (st.context.url: no query), plus the State's query."""
-    return (st.context.url or "/scenarios") + query
+def full_link(target) -> str:
+    """A Target's address under the app's root as the browser has it (st.context.url is this
+    page's address, no query; AppTest has none, and the link is then relative)."""
+    here = st.context.url or ""
+    own = "/" + routes.APP_PATHS["scenarios"]
+    return routes.app_url(target, here[: -len(own)] if here.endswith(own) else here.rstrip("/"))
 
 
 def draw_metrics(studio) -> None:
@@ -28,11 +32,11 @@ def draw_metrics(studio) -> None:
 
 def draw_chart(studio) -> None:
     if studio.chart is not None:
-        st.vega_lite_chart(studio.chart.data, studio.chart.spec, width="stretch")
+        _blocks.draw(studio.chart)
 
 
-def draw_share(view, query: str, hint: str, size: int = 180) -> None:
-    link = full_link(query)
+def draw_share(view, target, hint: str, size: int = 180) -> None:
+    link = full_link(target)
     st.subheader(view.share_heading)
     columns = st.columns([3, 1])
     columns[0].caption(hint)
@@ -47,7 +51,7 @@ if state.handout:
     draw_chart(view.studio)
     st.caption(view.studio.caption)
     st.caption(view.source)
-    draw_share(view, view.studio_query, view.handout_hint, 150)
+    draw_share(view, view.studio_link, view.handout_hint, 150)
     st.stop()
 
 if state.presenter:
@@ -130,10 +134,10 @@ def studio() -> None:
     else:
         st.caption(view.studio.caption)
     draw_chart(view.studio)
-    if view.studio.table_markdown and not state.presenter:
-        st.markdown(view.studio.table_markdown)
-    draw_share(view, view.share_query, view.share_hint)
-    st.link_button(view.handout_label, full_link(view.handout_query), icon=":material/print:")
+    if view.studio.still_needed is not None and not state.presenter:
+        _blocks.draw(view.studio.still_needed)
+    draw_share(view, view.share, view.share_hint)
+    st.link_button(view.handout_label, full_link(view.handout), icon=":material/print:")
 
 
 studio()

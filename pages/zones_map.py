@@ -8,10 +8,10 @@ pills all change the State, which is the URL (?place=…&categories=…).
 import streamlit as st
 
 from lib.present.maps.deck import PickedDeck
-from lib.views import query
+from lib.present.markup import markdown_text
 from lib.views import zones_map as page
-from pages import _url
-from pages._shared import open_view, svg_uri
+from pages import _blocks, _url
+from pages._shared import open_view
 
 MAP_KEY = "zones_map"
 PICKS_KEY = "zones_map_picks"  # map clicks this session, per layer: flips that layer's id (lib.present.maps.deck.PickedDeck)
@@ -70,31 +70,22 @@ with map_column:
     )
 with key_column:
     st.caption(view.map_hint)
-    st.image(svg_uri(view.zone_key_svg))
-    st.image(svg_uri(view.marker_key_svg))
+    _blocks.draw(view.zone_key)
+    _blocks.draw(view.marker_key)
     st.caption(view.counts_text)
 
-st.subheader(query.markdown_literal(view.panel_heading))
-for block in view.panel:
-    if block.title:
-        st.markdown(f"**{query.markdown_literal(block.title)}**")
-    st.text(block.text)
+st.subheader(markdown_text(view.panel_heading))
+_blocks.draw_all(view.panel)
 if view.panel_note:
     st.text(view.panel_note)
 if view.members is not None:
     st.markdown(f"**{view.members_heading}**")
-    st.dataframe(view.members, hide_index=True)
+    st.dataframe(_blocks.table_frame(view.members), hide_index=True)
 
-st.markdown(f"**{view.projects_heading}**")
-st.dataframe(
-    view.projects,
-    hide_index=True,
-    column_config={"project_id": None, view.link_column: st.column_config.LinkColumn(view.link_column, display_text="阅读原文")},
-)
+# Each row's passage as a link column (the frames are built once per View, pages/_blocks.table_frame).
+source_link = {view.link_column: st.column_config.LinkColumn(view.link_column, display_text="阅读原文")}
+st.markdown(f"**{markdown_text(view.projects_heading)}**")
+st.dataframe(_blocks.table_frame(view.projects, view.link_column), hide_index=True, column_config=source_link)
 
-st.markdown(f"**{query.markdown_literal(view.works_heading)}**")
-st.dataframe(
-    view.works_table,
-    hide_index=True,
-    column_config={view.link_column: st.column_config.LinkColumn(view.link_column, display_text="阅读原文")},
-)
+st.markdown(f"**{markdown_text(view.works_heading)}**")
+st.dataframe(_blocks.table_frame(view.works_table, view.link_column), hide_index=True, column_config=source_link)

@@ -4,8 +4,9 @@ What a baked site must be (issue 17): every indicator has its page; every
 internal link resolves; every page has a title and lang zh-CN; nothing is
 fetched from another host; no inline script or event handler (a CSP of
 'self' holds); every figure is the string the page's View holds (the tables
-and indicator pages: tests/test_bake_indicators.py); the pace slider computes
-what lib.engine.scenario computes; within the size budgets (the time budget is
+and indicator pages: tests/test_bake_indicators.py); the pace slider and the studio
+panels ship the studio View's own formulas (run through the vendored Vega in
+tests/browser/test_formula_in_vega.py); within the size budgets (the time budget is
 measured by bench/bake_bench.py beside a bare bake: no timed assertion in a test).
 """
 
@@ -13,11 +14,8 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import itertools
 import json
-import math
 import re
-from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import pytest
@@ -25,15 +23,16 @@ import vl_convert
 
 from bake import charts, checks, links, site, studio
 from helpers import BAKE_APP_URL as APP_URL
-from lib.engine import economy, scenario
+from helpers import data_rows
 from lib.plan import data, zones
-from lib.present.figures import figure
+from lib.present import routes
 from lib.views import scenarios
 from lib.views.scenarios import studio as scenario_studio
-from lib.views.scenarios.catalogue import indicator_options
+from lib.views.scenarios.catalogue import indicator_options, options_by_id
 
 INDICATOR_IDS = tuple(data.load_indicators().indicator_id)
-PACE_OPTIONS = tuple(o for o in indicator_options() if o.kind in charts.PACE_KINDS)
+# The 专栏2 rows with a public pace slider, read cheaply (a threshold moves as a share); the options are built in the test.
+PACE_IDS = [r["indicator_id"] for r in data_rows("indicators.csv", table_no="2") if r["kind"] in (*charts.PACE_KINDS, "threshold")]
 
 
 @pytest.fixture(scope="session")
@@ -80,7 +79,7 @@ def test_every_page_has_lang_and_a_title_of_its_own(out):
 
 def test_the_bake_writes_every_page_the_brief_lists(out):
     chapters = len(__import__("lib.plan.search", fromlist=["x"]).chapter_choices())
-    for url in ("/", "/indicators/", "/plan/", "/methods/", "/zones/", "/search/", "/404.html", links.plan("第十一章")):
+    for url in ("/", "/indicators/", "/plan/", "/methods/", "/zones/", "/search/", "/404.html", routes.plan("第十一章")):
         assert checks.target_of(out, out / "index.html", url)[0].is_file(), url
     assert len(list((out / "plan").glob("*/index.html"))) == chapters
     # 5 zones and 38 districts (README: zones.csv 5 rows, districts.csv 38), each with its page
@@ -128,76 +127,41 @@ def test_the_checks_find_what_they_look_for(tmp_path):
 # --- the pace slider computes what lib computes -----------------------------------------------
 
 
-def _js_round(x: float) -> float:
-    return math.floor(x + 0.5)  # JavaScript's Math.round, which Vega's round() is
-
-
-def _js_format(x: float, specifier: str) -> str:
-    """d3-format's '.Nf': Number.prototype.toFixed, exact decimal expansion, ties up."""
-    decimals = int(re.fullmatch(r"\.(\d+)f", specifier).group(1))
-    # d3-format writes a negative with U+2212, not "-": vl-convert's Vega draws format(-1.5, '.1f') as "−1.5"
-    return str(Decimal(x).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)).replace("-", "\u2212")
-
-
-def _evaluate(expression: str, **names) -> object:
-    """A Vega expression of the slider's (arithmetic, pow, abs, round, format, comparisons, one
-    top-level a ? b : c) evaluated in Python with JavaScript's rounding and formatting."""
-    python = expression.replace("datum.", "datum_").replace("round(", "_round(").replace("format(", "_format(")
-    if "?" in python:
-        condition, rest = python.split("?", 1)
-        chosen, otherwise = rest.split(":", 1)
-        python = f"({chosen}) if ({condition}) else ({otherwise})"
-    # Only arithmetic outside string literals (the words inside them may be any text).
-    assert re.fullmatch(r"[\w\s.+\-*/(),'<>=]+", re.sub(r"'[^'\\]*'", "''", python)), expression
-    namespace = {"__builtins__": {}, "pow": pow, "abs": abs, "_round": _js_round, "_format": _js_format}
-    return eval(python, namespace, names)  # noqa: S307 - the expression is our own spec's, checked above
-
-
-def _calculations(spec: dict) -> dict[str, str]:
+def _formulas(spec: dict) -> dict[str, str]:
     """The formulas of the Vega spec the page loads, by the field each computes."""
     return {step["as"]: step["expr"] for data in spec["data"] for step in data.get("transform", ()) if step["type"] == "formula"}
 
 
-def _grid(option) -> list[float]:
-    # the slider's ends, the plan's pace and the 2011–2015 pace, and points between, on the slider's step
-    points = {option.low, option.high, option.plan_pace, *(option.low + (option.high - option.low) * k / 8 for k in range(9))}
-    if option.achieved_pace is not None:
-        points.add(option.achieved_pace)
-    return sorted({round(round(p / option.step) * option.step, 10) for p in points if option.low <= p <= option.high})
-
-
-@pytest.mark.parametrize("option", PACE_OPTIONS, ids=lambda o: o.indicator_id)
-def test_the_baked_slider_lands_where_lib_does(out, option):
+@pytest.mark.parametrize("indicator_id", PACE_IDS)
+def test_the_baked_slider_ships_the_studios_formulas(out, indicator_id):
+    """The page loads the Vega expressions generated from the studio View's formulas, unchanged
+    (tests/browser/test_formula_in_vega.py runs those very strings through the vendored Vega)."""
+    option = options_by_id()[indicator_id]
     spec = json.loads((out / "indicator" / option.indicator_id / "pace.json").read_text(encoding="utf-8"))
-    calculate = _calculations(spec)
     param = next(signal for signal in spec["signals"] if signal["name"] == "pace")
     assert param["value"] == option.plan_pace and param["bind"]["step"] == option.step
-    for pace in _grid(option):
-        outcome = scenario.run(option.kind, option.direction, option.base, option.target, [pace], option.qualifier)
-        value = _evaluate(calculate["value"], pace=pace, datum_year=2020)
-        assert math.isclose(value, outcome.value_2020, rel_tol=1e-12), (pace, value, outcome.value_2020)
-        units = _evaluate(calculate["units"], datum_value=value)
-        sign = _evaluate(calculate["sign"], datum_value=value)
-        shown = _evaluate(calculate["shown"], datum_units=units, datum_sign=sign)
-        assert shown == figure(outcome.value_2020, option.decimals), (pace, value)
-        assert _evaluate(calculate["met"], datum_value=value) == outcome.met, pace
+    shipped = _formulas(spec)
+    for step in charts.pace_transforms(option):
+        assert shipped[step["as"]] == step["calculate"], step["as"]
 
 
 def test_vega_itself_draws_the_2020_value_lib_gives(out):
-    """The same check through Vega's own evaluator (vl-convert runs it), for two indicators at three paces."""
-    for option in PACE_OPTIONS[:1] + tuple(o for o in PACE_OPTIONS if o.kind == "level")[:1]:
+    """The drawn picture (vl-convert's Vega), for two indicators at three paces: the landing's words
+    are the app's answer for that pace, the figure as shown and the verdict taken on it."""
+    pace_options = [o for o in indicator_options() if o.kind in charts.PACE_KINDS]
+    for option in pace_options[:1] + [o for o in pace_options if o.kind == "level"][:1]:
         spec = json.loads((out / "indicator" / option.indicator_id / "pace.json").read_text(encoding="utf-8"))
         signal = next(signal for signal in spec["signals"] if signal["name"] == "pace")
         for pace in (option.low, option.plan_pace, option.high):
             signal["value"] = pace
             svg = vl_convert.vega_to_svg(spec)
-            outcome = scenario.run(option.kind, option.direction, option.base, option.target, [pace], option.qualifier)
-            assert f"2020年：{figure(outcome.value_2020, option.decimals)}" in svg, (option.indicator_id, pace)
+            shown = scenarios.build(scenarios.State(indicator=option.indicator_id, pace=pace)).studio.metric_rows[0]
+            assert f"2020年：{shown[0].value}，{shown[2].value}" in svg, (option.indicator_id, pace)
 
 
 def test_only_level_and_share_pages_have_a_slider(out):
     with_slider = {p.parent.name for p in (out / "indicator").glob("*/pace.json")}
-    assert with_slider == {o.indicator_id for o in PACE_OPTIONS}
+    assert with_slider == set(PACE_IDS) == {o.indicator_id for o in indicator_options() if o.kind in charts.PACE_KINDS}
 
 
 def test_the_browser_draws_with_the_vega_release_the_bake_time_svg_is_drawn_with(out):
@@ -241,33 +205,6 @@ def test_every_chart_is_labelled_in_chinese_and_vegas_english_labels_are_hidden(
         assert not any("description" in channels for item in parts for channels in (item.get("encode") or {}).values()), path
 
 
-def _dataset_with(spec: dict, field: str) -> list[tuple[str, str]]:
-    """The formulas, in order, of the Vega dataset that computes ``field`` (but Vega-Lite's own
-    toNumber(datum["year"]) parse of a quantitative field: the rows hold numbers already)."""
-    for dataset in spec["data"]:
-        steps = [
-            (step["as"], step["expr"])
-            for step in dataset.get("transform", ())
-            if step["type"] == "formula" and not step["expr"].startswith("toNumber(datum[")
-        ]
-        if field in dict(steps):
-            return steps
-    raise AssertionError(f"no dataset computes {field}")
-
-
-def _run(steps: list[tuple[str, str]], signals: dict, **datum) -> dict:
-    """A row through the dataset's formulas, each seeing the row as computed so far."""
-    for name, expression in steps:
-        datum[name] = _evaluate(expression, **signals, **{f"datum_{k}": v for k, v in datum.items()})
-    return datum
-
-
-def _control_grid(slider) -> list[float]:
-    # each slider's ends, the plan's value and three points between, on its step
-    points = {slider.low, slider.high, slider.value, *(slider.low + (slider.high - slider.low) * k / 4 for k in (1, 2, 3))}
-    return sorted({round(round(p / slider.step) * slider.step, 10) for p in points})
-
-
 def _studio_metrics(section: str, values: dict) -> tuple:
     """What the app's 情景推演 panel shows with these slider values: (label：value, delta) per metric."""
     view = scenario_studio.build(scenarios.State(section=section, **values))
@@ -302,38 +239,17 @@ def test_the_studio_panels_stand_on_the_gdp_and_income_pages(out):
     assert "现价" in page_text(out / "indicator" / "t1_gdp" / "index.html")
 
 
-def test_the_baked_gdp_sliders_land_where_lib_economy_does(out):
-    spec = json.loads((out / "indicator" / "t1_gdp" / "studio.json").read_text(encoding="utf-8"))
-    answers, path = _dataset_with(spec, "gdp_line"), _dataset_with(spec, "factor")
-    sliders = scenario_studio.build(scenarios.State(section=studio.GDP)).studio.slider_rows[0]
-    for real, deflator, population in itertools.product(*(_control_grid(s) for s in sliders)):
-        signals = {"gdp_real": real, "gdp_deflator": deflator, "population": population}
-        row = _run(answers, signals, year=2020)
-        assert math.isclose(row["gdp"], economy.gdp_2020(real, deflator), rel_tol=1e-12), signals
-        assert math.isclose(row["per_capita"], economy.gdp_per_capita_2020(real, deflator, population), rel_tol=1e-12), signals
-        shown = (row["gdp_line"], row["gdp_delta"], row["per_capita_line"], row["per_capita_delta"])
-        assert shown == _studio_metrics(studio.GDP, signals), signals
-        drawn = [_run(path, signals, year=year, series="情景A", value=None)["value"] for year in range(2015, 2021)]
-        assert all(math.isclose(a, b, rel_tol=1e-12) for a, b in zip(drawn, economy.gdp_path(real, deflator))), signals
-
-
-def test_the_baked_income_sliders_land_where_lib_economy_does(out):
-    spec = json.loads((out / "indicator" / "t2_income_growth" / "studio.json").read_text(encoding="utf-8"))
-    answers = _dataset_with(spec, "ratio_line")
-    paths = [step for step in _dataset_with(spec, "urban_path") if step[0] in ("urban_path", "rural_path")]  # before the fold
-    sliders = scenario_studio.build(scenarios.State(section=studio.INCOMES)).studio.slider_rows[0]
-    for urban, rural, urbanization in itertools.product(*(_control_grid(s) for s in sliders)):
-        signals = {"urban_income": urban, "rural_income": rural, "urbanization": urbanization}
-        row = _run(answers, signals, year=2020)
-        assert math.isclose(row["ratio"], economy.income_ratio_2020(urban, rural), rel_tol=1e-12), signals
-        assert math.isclose(row["growth"], economy.average_income_growth(urban, rural, urbanization), rel_tol=1e-12), signals
-        shown = (row["ratio_line"], row["ratio_delta"], row["growth_line"], row["growth_delta"])
-        assert shown == _studio_metrics(studio.INCOMES, signals), signals
-        # the drawn lines start at 专栏1's 2015 incomes and end at the 2020 incomes the answers divide
-        start, end = (_run(paths, signals, year=year) for year in (2015, 2020))
-        plan = economy.figures()
-        assert (start["urban_path"], start["rural_path"]) == (plan.urban_income_2015.value, plan.rural_income_2015.value)
-        assert math.isclose(end["urban_path"], row["urban"], rel_tol=1e-12) and math.isclose(end["rural_path"], row["rural"], rel_tol=1e-12)
+@pytest.mark.parametrize("indicator_id", ["t1_gdp", "t2_income_growth"])
+def test_the_baked_panels_ship_the_studios_formulas(out, indicator_id):
+    """The panel loads the Vega expressions generated from the studio View's program and paths,
+    unchanged (tests/browser/test_formula_in_vega.py runs them through the vendored Vega)."""
+    spec = json.loads((out / "indicator" / indicator_id / "studio.json").read_text(encoding="utf-8"))
+    view = studio.studio_view(studio.PAGES[indicator_id])
+    shipped = _formulas(spec)
+    paths = studio.path_transforms(view.studio) if studio.PAGES[indicator_id] == studio.GDP else studio.income_path_transforms(view.studio)
+    for step in (*studio.answer_transforms(view.studio), *paths):
+        if "calculate" in step:
+            assert shipped[step["as"]] == step["calculate"], step["as"]
 
 
 def test_vega_itself_draws_the_studio_answers_lib_gives(out):

@@ -6,7 +6,7 @@ import pytest
 from streamlit import dataframe_util
 
 from lib.engine import trajectory
-from lib.present import charts
+from lib.present import charts, ranking_chart
 
 SPECS = ["acceleration", "t1_gdp", "t2_hukou_urbanization", "t2_forest_cover"]
 
@@ -14,7 +14,7 @@ SPECS = ["acceleration", "t1_gdp", "t2_hukou_urbanization", "t2_forest_cover"]
 def spec_of(name: str):
     """Built in the test, not at collection (issue 22: no test module builds charts at import)."""
     if name == "acceleration":
-        return charts.acceleration_chart(trajectory.level_paces())
+        return ranking_chart.acceleration_chart(trajectory.level_paces())
     return charts.trajectory_chart(trajectory.trajectory(name), "亿元", trajectory.basis_break(name))
 
 

@@ -58,12 +58,37 @@ def handout_states() -> Iterable:
     return (handout.State(indicator) for indicator in data.load_indicators().indicator_id)
 
 
+def single_state(page: str) -> Callable[[], Iterable]:
+    """A page with no choices (概览, 数据与方法): its one State."""
+    return lambda: [importlib.import_module(f"lib.views.{page}").State()]
+
+
+def plan_reader_states() -> Iterable:
+    """Every chapter, and a search with results (each result's 阅读本节)."""
+    from lib.plan import search
+    from lib.views import plan_reader
+
+    yield from (plan_reader.State(chapter=code) for code, _ in search.chapter_choices())
+    yield plan_reader.State(q="页岩气")
+
+
+def zones_map_states() -> Iterable:
+    """The whole city, every zone and every district."""
+    from lib.plan import zones
+    from lib.views import zones_map
+
+    return (zones_map.State(place=place) for place in zones.place_ids())
+
+
 # page → the States whose Views are followed; the View module is lib.views.<page>.
 VIEWS: dict[str, Callable[[], Iterable]] = {
     "indicators": indicator_states,
     "trajectories": trajectory_states,
     "compare": compare_states,
     "handout": handout_states,
+    "overview": single_state("overview"),
+    "plan_reader": plan_reader_states,
+    "zones_map": zones_map_states,
 }
 
 

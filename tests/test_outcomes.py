@@ -7,9 +7,10 @@ import pandas as pd
 import pytest
 
 from helpers import data_ids, row_of
+from lib.engine import verdicts
 from lib.plan import outcomes
 from lib.plan.validation import DataFileError
-from lib.plan.values import format_number
+from lib.present.numbers import plain
 
 
 def figure(indicator_id, period, value, value_text=None, unit="%", basis_matches_plan=True):
@@ -19,7 +20,7 @@ def figure(indicator_id, period, value, value_text=None, unit="%", basis_matches
         "indicator_id": indicator_id,
         "period": period,
         "value": value,
-        "value_text": value_text if value_text is not None else f"{format_number(value)}{unit}",
+        "value_text": value_text if value_text is not None else f"{plain(value)}{unit}",
         "unit": unit,
         "basis": "测试口径",
         "basis_matches_plan": basis_matches_plan,
@@ -64,19 +65,19 @@ RULES = [
 @pytest.mark.parametrize("case, indicator, period, value, value_text, unit, status", RULES, ids=[r[0] for r in RULES])
 def test_verdict_follows_the_rule_of_each_qualifier(case, indicator, period, value, value_text, unit, status):
     frame = pd.DataFrame([figure(indicator, period, value, value_text, unit)])
-    assert outcomes.verdict(indicator, frame).status == status
+    assert verdicts.verdict(indicator, frame).status == status
 
 
 def test_a_basis_difference_is_never_met_or_missed():
     # 333天 would pass any reading of 82%; the plan counts 主城区 in %, the figure is 全市 in days.
     frame = pd.DataFrame([figure("t2_good_air_days", "2020", 333, unit="天", basis_matches_plan=False)])
-    verdict = outcomes.verdict("t2_good_air_days", frame)
+    verdict = verdicts.verdict("t2_good_air_days", frame)
     assert verdict.status == "basis_differs"
     assert "不判断" in verdict.sentence and "333天" in verdict.sentence
 
 
 def test_no_row_means_no_official_figure():
-    verdict = outcomes.verdict("t2_internet_penetration", pd.DataFrame([figure("t2_rd_share", "2020", 2.11)]))
+    verdict = verdicts.verdict("t2_internet_penetration", pd.DataFrame([figure("t2_rd_share", "2020", 2.11)]))
     assert (verdict.status, verdict.label) == ("no_figure", "未找到官方数字")
     assert verdict.sentence == "未找到官方数字（目标80%）。"  # 专栏2 row 7: 80
 
@@ -92,7 +93,13 @@ THE_DATA = [
     # Ⅱ类 at all 15 sections against Ⅲ.
     ("t2_yangtze_water", "met", "达到：2020年Ⅱ类，目标Ⅲ类（达到该类或更好）。"),
     ("t2_good_air_days", "basis_differs", None),
-    ("t2_poverty_exit", "basis_differs", None),
+    # issue 23 §2: “动态识别的190.6万农村贫困人口全部脱贫” covers the plan's 【70.6】 (among the identified).
+    (
+        "t2_poverty_exit",
+        "met",
+        "达到：原句说“动态识别的190.6万农村贫困人口全部脱贫”，规划目标【70.6】万人在其中"
+        "（基数不同：动态识别的全部农村贫困人口，不是2016—2020年的脱贫人数；规划的【70.6】万人在其中）。",
+    ),
     ("t2_new_urban_jobs", "basis_differs", None),
     ("t2_life_expectancy", "basis_differs", None),
     ("t2_forest_cover", "no_figure", "未找到官方数字（目标46%）。"),
@@ -101,17 +108,45 @@ THE_DATA = [
 
 @pytest.mark.parametrize("indicator, status, sentence", THE_DATA, ids=[d[0] for d in THE_DATA])
 def test_verdicts_on_the_data(indicator, status, sentence):
-    verdict = outcomes.verdict(indicator)
+    verdict = verdicts.verdict(indicator)
     assert verdict.status == status
     if sentence is not None:
         assert verdict.sentence == sentence
 
 
+def test_a_covering_quote_is_met_and_says_only_what_the_quote_says():
+    from lib.engine.trajectory_marks import outcome
+
+    row = outcomes.load_outcomes().set_index("outcome_id").loc["o_poverty_exit"]
+    assert row.covers_target and row.claim in row.quote
+    assert "累计190.6" not in verdicts.verdict("t2_poverty_exit").sentence
+    mark = outcome("t2_poverty_exit")
+    assert mark.shown == "动态识别的190.6万农村贫困人口全部脱贫" and mark.status_label == "达到"
+    assert not mark.drawn  # 190.6万 is no point beside 【70.6】
+
+
+@pytest.mark.parametrize(
+    "covers_target, claim, error",
+    [
+        (True, "", "covers_target needs its claim"),
+        (True, "全部脱贫了", "covers_target needs its claim"),
+        (False, "全部脱贫", "a claim is only for"),
+    ],
+)
+def test_a_claim_must_be_the_quote_s_own(tmp_path, covers_target, claim, error):
+    path = tmp_path / "outcomes.csv"
+    frame = pd.read_csv(outcomes.PATH, dtype=str, keep_default_na=False)
+    frame.loc[frame.outcome_id == "o_poverty_exit", ["covers_target", "claim"]] = [str(covers_target).lower(), claim]
+    frame.to_csv(path, index=False)
+    with pytest.raises(DataFileError, match=error):
+        outcomes.read_outcomes(path)
+
+
 def test_every_indicator_with_a_target_has_a_verdict():
-    verdicts = outcomes.verdicts()
+    every = verdicts.verdicts()
     # 专栏2 has 38 rows with values (43 − 5 headings), each with a target.
-    assert len(verdicts) == 38
-    assert {v.status for v in verdicts.values()} <= set(outcomes.STATUSES)
+    assert len(every) == 38
+    assert {v.status for v in every.values()} <= set(outcomes.STATUSES)
 
 
 # Provenance: what each row claims is in the sentence it quotes.
@@ -124,7 +159,7 @@ def test_every_row_has_a_url_and_the_value_in_its_quote(outcome_id):
     assert row.quote and row.publisher and row.document and row.published
     assert row.value_text in row.quote
     if not pd.isna(row.value):
-        assert format_number(row.value) in row.quote
+        assert plain(row.value) in row.quote
 
 
 @pytest.mark.parametrize("outcome_id", data_ids("outcomes.csv", "outcome_id"))
@@ -206,3 +241,36 @@ def test_a_broken_copy_fails_with_file_line_and_problem(tmp_path, case, edit, wo
 def test_missing_file_names_the_file(tmp_path):
     with pytest.raises(DataFileError, match="outcomes.csv: the file is missing"):
         outcomes.read_outcomes(tmp_path / "outcomes.csv")
+
+
+# issue 23 §5: a text target for every year (year_basis each_year) is checked against every one-year figure.
+JOBS = "年度目标第二十七章“每年新增就业稳定在60万人左右”（容差±2%）："
+FDI = "年度目标第二十四章第二节“实际利用外资每年保持在100亿美元以上”："
+YEARLY = [
+    # 第二十七章 “确保每年新增就业稳定在60万人左右”: 左右 allows 2% of 60 = 1.2, floor 58.8.
+    ("t2_new_urban_jobs", "2020", 65.56, "万人", JOBS + "2020年65.56万人，达到。"),
+    ("t2_new_urban_jobs", "2018", 58.8, "万人", JOBS + "2018年58.8万人，达到。"),
+    ("t2_new_urban_jobs", "2018", 58.7, "万人", JOBS + "2018年58.7万人，未达到。"),
+    # 第二十四章第二节 “实际利用外资每年保持在100亿美元以上”: 以上 is a floor.
+    ("t2_fdi", "2020", 100, "亿美元", FDI + "2020年100亿美元，达到。"),
+    ("t2_fdi", "2020", 99.9, "亿美元", FDI + "2020年99.9亿美元，未达到。"),
+    # a five-year figure is never held against a yearly target
+    ("t2_fdi", "2016-2020", 600, "亿美元", ""),
+]
+
+
+@pytest.mark.parametrize("indicator, period, value, unit, words", YEARLY)
+def test_yearly_targets_are_checked_year_by_year(indicator, period, value, unit, words):
+    frame = pd.DataFrame([figure(indicator, period, value, unit=unit, basis_matches_plan=False)])
+    assert verdicts.yearly_words(indicator, frame, figures=pd.DataFrame()) == words
+
+
+def test_the_reported_jobs_meet_the_yearly_target_beside_the_five_year_one():
+    from lib.plan import plan_text
+
+    sentence = verdicts.verdict("t2_new_urban_jobs").sentence
+    # 专栏2's 【300】 is five years: not judged; 第二十七章's yearly 60万人左右 is met by 2019's 75 (2020 政府工作报告)
+    # and 2020's 65.56 (2020 统计公报), both in data/yearly_figures.csv
+    assert sentence.startswith("口径不同：2020年65.56万人") and "不判断是否达到" in sentence
+    assert sentence.endswith(JOBS + "2019年75万人，达到；2020年65.56万人，达到。")
+    assert "确保每年新增就业稳定在60万人左右" in plan_text.passage("第二十七章")

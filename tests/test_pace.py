@@ -77,9 +77,11 @@ def test_required_pace_without_an_answer_says_why(kind, base, target, reason_wor
         ("t2_energy_intensity_cut", 3.1981, 5.0930, "computed", 1.5925, "on_track"),
         # Foreign capital: required 【500】/5 = 100 亿美元; achieved 【532】/5 = 106.4; R = 1.064
         ("t2_fdi", 100, 106.4, "computed", 1.064, "on_track"),
-        # Life expectancy 76.7 → 78: (78/76.7)^(1/5) − 1 = 0.3367 %; achieved 75.7 → 76.7:
-        # (76.7/75.7)^(1/5) − 1 = 0.2628 %; R = 0.7806
-        ("t2_life_expectancy", 0.3367, 0.2628, "computed", 0.7806, "acceleration_needed"),
+        # Life expectancy 76.7 → 78 岁 in years a year (issue 23 §6): (78 − 76.7)/5 = 0.26 岁; achieved
+        # 专栏1 “五年提高1岁” / 5 = 0.2 岁; R = 0.2/0.26 = 0.7692
+        ("t2_life_expectancy", 0.26, 0.2, "published_change", 0.7692, "acceleration_needed"),
+        # Schooling 10.3 → 11 年: (11 − 10.3)/5 = 0.14 年; achieved “五年提高0.3年” / 5 = 0.06; R = 0.4286
+        ("t2_schooling_years", 0.14, 0.06, "published_change", 0.4286, "limited_progress"),
     ],
 )
 def test_indicator_pace_against_hand_arithmetic(indicator_id, required, achieved, basis, ratio, status):
@@ -238,3 +240,104 @@ def test_moderate_direction_is_never_compared():
     # 人口自然增长率: 适度增长 (第三十一章), neither higher nor lower is better
     assessment = compare(required_pace("share", 3.86, 4.0, "‰"), achieved_pace("t1_natural_pop_growth"), "moderate", False)
     assert assessment.status == "cannot_assess"
+
+
+# issue 23 §1: an indicator whose linked text target sets an earlier date than 2020 is paced to it.
+@pytest.mark.parametrize(
+    "indicator_id, year, where, sentence, value, text",
+    [
+        # 专栏2 row 24 【70.6】万人 by 2017: 70.6 / (2017 − 2015) = 35.3 万人 a year over 2016—2017,
+        # approximate for the sentence's 基本; 第二十五章's “2018年全面‘扫尾’” is later and does not rule.
+        (
+            "t2_poverty_exit",
+            2017,
+            "第一章第三节",
+            "到2017年，基本实现我国现行标准下农村贫困人口脱贫",
+            35.3,
+            "2016—2017年 年均约 35.3 万人",
+        ),
+    ],
+)
+def test_an_earlier_deadline_sets_the_pace(indicator_id, year, where, sentence, value, text):
+    from lib.plan.milestones import deadline
+    from lib.plan.plan_text import passage
+
+    assert sentence in passage(where[: where.index("章") + 1], where[where.index("章") + 1 :])
+    early = deadline(indicator_id)
+    assert (early.year, early.where, early.clause) == (year, where, sentence)
+    required = indicator_pace(indicator_id).required
+    assert required.value == pytest.approx(value, abs=1e-9)
+    assert required.text == text
+    assert required.deadline_year == year
+    assert f"{where}：“{sentence}”" in required.labelled_text
+
+
+def test_only_poverty_has_an_earlier_deadline():
+    # The other linked targets before 2020 are 翻一番 (a different level, issue 23 §4) on 专栏1 rows.
+    from lib.plan.milestones import deadline
+
+    early = {i for i in data.load_indicators().indicator_id if deadline(i) is not None}
+    assert early == {"t2_poverty_exit"}
+
+
+@pytest.mark.parametrize(
+    "kind, base, target, deadline_year, value, text",
+    [
+        # 【70.6】 by 2017: 70.6/2 = 35.3
+        ("total", None, 70.6, 2017, 35.3, "2016—2017年 年均 35.3 万人"),
+        # 100 → 121 by 2017: (121/100)^(1/2) − 1 = 10 %
+        ("level", 100, 121, 2017, 10.0, "2016—2017年 年均 +10%"),
+        # 40 → 46 by 2018: (46 − 40)/3 = 2 points a year
+        ("share", 40, 46, 2018, 2.0, "2016—2018年 年均 +2 个百分点"),
+        # 2020 is the plan's own end: no years named
+        ("total", None, 70.6, 2020, 14.12, "年均 14.12 万人"),
+    ],
+)
+def test_required_pace_to_a_deadline(kind, base, target, deadline_year, value, text):
+    pace = required_pace(kind, base, target, "万人" if kind == "total" else "%", deadline_year=deadline_year)
+    assert pace.value == pytest.approx(value, abs=1e-9)
+    assert pace.text == text
+
+
+@pytest.mark.parametrize(
+    "kind, base, target, qualifier, text",
+    [
+        # 专栏2 row 23 ＞50: 43 → 50 is 7 points, and touching 50 is not passing it
+        ("threshold", 43, 50, "greater_than", "还差 7 个百分点以上（须超过50%，恰好等于不算）"),
+        # the same line read as a share path (the trajectory's): (50 − 43)/5 = 1.4 a year, and more
+        ("share", 43, 50, "greater_than", "年均 +1.4 个百分点以上（须超过50%，恰好等于不算）"),
+        # a plain 50 is reached by touching it
+        ("threshold", 43, 50, "exact", "还差 7 个百分点"),
+    ],
+)
+def test_a_more_than_target_must_be_passed(kind, base, target, qualifier, text):
+    assert required_pace(kind, base, target, "%", qualifier=qualifier).text == text
+
+
+def test_the_port_share_pace_says_it_must_pass_50():
+    # 专栏2 row 23: 港口外贸货物吞吐量占比 ＞50
+    assert "须超过50%，恰好等于不算" in indicator_pace("t2_port_external_share").required.text
+
+
+@pytest.mark.parametrize(
+    "indicator_id, unit, required_text, achieved_text",
+    [
+        # issue 23 §6: 岁 and 年 are paced in years a year, never in compound %
+        ("t2_life_expectancy", "岁/年", "年均 +0.26 岁", "年均 +0.2 岁"),
+        ("t2_schooling_years", "年/年", "年均 +0.14 年", "年均 +0.06 年"),
+    ],
+)
+def test_levels_in_years_are_paced_in_years_a_year(indicator_id, unit, required_text, achieved_text):
+    result = indicator_pace(indicator_id)
+    assert (result.required.unit, result.achieved.unit) == (unit, unit)
+    assert (result.required.text, result.achieved.text) == (required_text, achieved_text)
+
+
+def test_the_pace_table_shows_the_deadline_pace_and_its_sentence():
+    from lib.engine import tables
+
+    row = tables.indicator_table(2).set_index("indicator_id").loc["t2_poverty_exit"]
+    # 指标总览's 所需速度 column: the years and the amount; its detail: the plan's sentence too
+    assert row["所需速度"] == "2016—2017年 年均约 35.3 万人"
+    assert row["所需速度说明"].endswith("（期限为2017年，见第一章第三节：“到2017年，基本实现我国现行标准下农村贫困人口脱贫”）")
+    assert row["所需#value"] == pytest.approx(35.3)

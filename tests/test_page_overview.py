@@ -15,7 +15,7 @@ def test_overview_runs_and_shows_eight_headline_cards():
     assert values["进出口总额"] == "1万亿元"
     assert values["服务业比重"] == "50%左右"
     assert values["农村贫困人口脱贫"] == "70.6万人"
-    assert values["城镇新增就业"] == "300万人"
+    assert values["城镇新增就业"] == "300万人左右"  # the text's 左右 (第一章第三节, issue 23 §6)
     assert len(at.get("image")) == 1  # the static zone map
     assert any("“无法比较”共 24 项" in c.value for c in at.caption)
 

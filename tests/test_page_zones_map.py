@@ -11,6 +11,7 @@ from lib.plan import zones
 from lib.present.maps import keys
 from lib.present.maps.deck import build_deck, layer_name
 from lib.present.maps.serialised_deck import SerialisedDeck
+from lib.views import zones_map
 
 MAX_PAYLOAD = 400_000  # bytes of map JSON sent to the browser (the issue's budget)
 
@@ -81,15 +82,26 @@ def test_choosing_a_zone_shows_its_role_districts_and_projects():
     assert not at.exception
     assert at.subheader[0].value == "都市功能核心区"
     role = zones.load_zones().set_index("zone_id").at["core", "role_quote"]
-    assert any(role[:20] in text.value for text in at.text)
+    assert any(role[:20] in text.value.replace("\\", "") for text in at.markdown)
     members, shown = at.dataframe[0].value, at.dataframe[1].value
     assert len(members) == 6  # 渝中 + the five districts split by the Inner Ring
-    assert len(shown) == len(zones.projects_in(zones.place_districts("core")))
+    # the items of its districts, less the four 第十章第二节 puts in the expansion zone (大学城, 西永; issue 23 §3)
+    assert len(shown) == len(zones.projects_at("core")) == len(zones.projects_in(zones.place_districts("core"))) - 4
     widths = outline_widths(deck_json(at))
     # Heavy outline: 渝中, wholly core; thinner: the five split districts, partly core (district_zones.csv).
     assert [a for a, w in widths.items() if w == 3] == ["500103"]
     assert sorted(a for a, w in widths.items() if w == 2) == ["500104", "500105", "500106", "500107", "500108"]
-    assert (shown["功能区域"] == "都市功能核心区").sum() == (zones.load_projects().district_adcodes == "500103").sum()
+    # 渝中's own and the seven 第十章第二节's core paragraph names (中央商务区 and the 商圈): 13
+    projects = zones.load_projects()
+    assert (
+        (shown["功能区域"] == "都市功能核心区").sum()
+        == ((projects.district_adcodes == "500103") | (projects.zone_id == "core")).sum()
+        == 13
+    )
+    # The headings are the View's whole sentences, never cut like an echo of the URL.
+    view = zones_map.build(zones_map.State(place="core"))
+    shown_text = [m.value.replace("\\", "") for m in at.markdown]
+    assert f"**{view.projects_heading}**" in shown_text and f"**{view.works_heading}**" in shown_text
 
 
 def test_a_renamed_district_from_the_url_shows_both_names_and_its_projects():

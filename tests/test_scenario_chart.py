@@ -1,9 +1,9 @@
 """The studio's chart: one cached spec without data, the numbers passed beside it."""
 
 import pytest
-from test_charts import test_the_target_label_sits_on_a_white_halo_of_itself as halo_check
+from test_charts import text_layers
 
-from lib.views.scenarios.chart import SCENARIO_COLOURS, TARGET_SERIES, scenario_chart, scenario_frame, scenario_spec
+from lib.views.scenarios.chart import SCENARIO_COLOURS, TARGET_SERIES, scenario_chart, scenario_rows, scenario_spec
 
 
 def test_a_spec_without_data_leaves_the_data_to_the_page():
@@ -12,7 +12,13 @@ def test_a_spec_without_data_leaves_the_data_to_the_page():
 
 
 def test_the_target_label_sits_on_a_white_halo_of_itself():
-    halo_check(scenario_chart("亿元"))
+    # as tests/test_charts.py checks the trajectory chart's
+    halo, label = text_layers(scenario_chart("亿元").to_dict())[:2]
+    assert halo["mark"]["stroke"] == "#ffffff" and halo["mark"]["strokeWidth"] > 0
+    assert "stroke" not in label["mark"]
+    # Same text, place and offset, drawn first: the halo is under the label, never beside it.
+    assert halo["encoding"] == label["encoding"]
+    assert {k: v for k, v in halo["mark"].items() if not k.startswith("stroke")} == label["mark"]
 
 
 @pytest.mark.parametrize("series", [("情景A", "完成目标所需路径"), ("情景A", "完成目标所需路径", "情景B")])
@@ -25,10 +31,11 @@ def test_the_legend_lists_only_the_series_drawn(series):
 def test_the_frame_shows_values_at_the_pages_precision():
     # 森林覆盖率 45 → 46 at 0.2 points a year: 45 + 5 × 0.2 = 46.000000000000014 in floating point
     path = [45 + 0.2 * k for k in range(6)]
-    frame = scenario_frame({"情景A": path}, 46, "46", decimals=0)
+    rows = scenario_rows({"情景A": path}, 46, "46", decimals=0)
     # 45, 45.2, 45.4 → 45; 45.6, 45.8, 46 (and the target) → 46: half up, no noise
-    assert list(frame.shown) == ["45", "45", "45", "46", "46", "46", "46"]
-    assert frame.iloc[-1].series == TARGET_SERIES and frame.iloc[-1].label == "46"
+    assert [row["shown"] for row in rows] == ["45", "45", "45", "46", "46", "46", "46"]
+    assert [row["year"] for row in rows] == [2015, 2016, 2017, 2018, 2019, 2020, 2020]
+    assert rows[-1]["series"] == TARGET_SERIES and rows[-1]["label"] == "46"
 
 
 @pytest.mark.parametrize(

@@ -34,23 +34,23 @@ def test_targets_without_a_numeral_are_recorded(raw, place, target_type, year, i
 
 
 def test_counts_by_type_match_data_readme():
-    # data/README.md states these counts; 193 numeric rows were recorded before issue 15.
-    counts = data.load_text_targets().target_type.value_counts().to_dict()
+    # data/README.md states these counts; 193 numeric rows were recorded before issue 15, 1 more
+    # (专栏7's 配送点) and 6 borderline ones with issue 23 §7.
+    targets = data.load_text_targets()
+    counts = targets.target_type.value_counts().to_dict()
     assert counts == {
-        "number": 193,
+        "number": 194,
         "full_coverage": 20,
-        "milestone": 12,
-        "elimination": 5,
+        "milestone": 14,
+        "elimination": 8,
         "doubling": 3,
         "national_parity": 3,
         "zero_growth": 2,
         "class": 1,
-        "direction": 1,
+        "direction": 2,
     }
-    targets = data.load_text_targets()
     words = targets[targets.target_type != "number"]
-    assert (len(words), int(words.borderline.sum())) == (47, 14)  # 33 clear, 14 borderline
-    targets = data.load_text_targets()
+    assert (len(words), int(words.borderline.sum())) == (53, 20)  # 33 clear, 20 borderline
     assert not targets[targets.target_type == "number"].borderline.any()
 
 
@@ -215,3 +215,74 @@ def test_a_change_within_a_control_target_is_not_a_trend(indicator_id, has_cavea
 )
 def test_years_covered(year, year_basis, years):
     assert milestones.years_covered(year, year_basis) == years
+
+
+# issue 23 §4: 翻一番 read at comparable prices, from the published real growth; current prices only as an aside.
+@pytest.mark.parametrize(
+    "indicator_id, sentence, real_growth, real_index, needed",
+    [
+        # 第一章第三节 “到2017年…地区生产总值…比2010年翻一番”; 专栏1 row 1: 2011–2015 real growth 12.8 %/年:
+        # 1.128^5 = 1.826188 by 2015; (2 / 1.826188)^(1/2) − 1 = 4.6507 %/年 over 2016–2017.
+        ("t1_gdp", "比2010年翻一番", 12.8, 1.826188, 4.6507),
+        # The incomes' 11.2 and 14.3 %/年 name no price basis (专栏1 备注): no comparable-price reading.
+        ("t1_urban_income", "比2010年翻一番", None, None, None),
+        ("t1_rural_income", "比2010年翻一番", None, None, None),
+    ],
+)
+def test_doubling_is_read_at_comparable_prices(indicator_id, sentence, real_growth, real_index, needed):
+    from lib.engine.trajectory_marks import milestone_label, milestone_words
+    from lib.plan.milestones import doublings
+
+    (mark,) = doublings(indicator_id)
+    texts = data.load_text_targets().set_index("target_id")
+    assert sentence in texts.loc[mark.target_id, "sentence"]
+    assert (mark.year, mark.base_year, mark.factor) == (2017, 2010, 2)
+    if real_growth is None:
+        assert mark.real_index is None and "可比价：" not in milestone_words(mark)
+        return
+    assert mark.real_growth == real_growth
+    assert mark.real_index == pytest.approx(real_index, abs=1e-6)
+    assert mark.real_pace_needed == pytest.approx(needed, abs=1e-4)
+    words = milestone_words(mark)
+    # the comparable-price reading comes first; 2 × 7926 = 15852 at current prices is the labelled aside
+    assert words.index("按可比价") < words.index("现价读法（参考）：不低于15852亿元")
+    assert "2015年为2010年的1.826倍" in words and "约4.65%" in words
+    assert milestone_label(mark) == "2017年翻一番·现价读法（参考） ≥15852"
+
+
+# issue 23 §7: the targets the audit found missing, each at its place, and tt_155's unit.
+@pytest.mark.parametrize(
+    "raw, place, target_type, year, borderline",
+    [
+        ("1―2个配送点", "第六章第一节", "number", 2020, False),  # 专栏7 “各区县（自治县）形成服务本行政区域的1―2个配送点”
+        ("实现公共交通出行“零换乘”", "第十一章第二节", "elimination", 2020, True),
+        ("基本解决部分区域工程性缺水问题", "第十一章第四节", "elimination", 2020, True),
+        ("解决贫困人口饮水问题", "第二十五章第一节", "elimination", 2017, True),  # 第二十五章's 2017
+        ("建成生态文明城市", "第一章第三节", "milestone", 2020, True),
+        ("初步实现基本公共服务均等化", "第一章第三节", "milestone", 2020, True),
+        ("物价保持基本稳定", "第一章第三节", "direction", 2020, True),
+    ],
+)
+def test_the_missing_targets_are_recorded(raw, place, target_type, year, borderline):
+    from lib.plan import plan_text
+
+    targets = data.load_text_targets()
+    (row,) = targets[targets.raw == raw].itertuples()
+    assert (row.chapter + row.section, row.target_type, row.year, bool(row.borderline)) == (place, target_type, year, borderline)
+    where = plan_text.box(row.box).text if row.box else plan_text.passage(row.chapter, row.section)
+    assert row.sentence in where and raw in row.sentence
+
+
+def test_relocation_counts_people():
+    # 第二十五章第一节 “实施25万建卡贫困人口易地扶贫搬迁”: 25万 people
+    by_id = data.load_text_targets().set_index("target_id")
+    assert (by_id.loc["tt_155", "value"], by_id.loc["tt_155", "unit"]) == (25, "万人")
+
+
+@pytest.mark.parametrize("indicator_id", ["t1_schooling_years", "t2_schooling_years"])
+def test_the_schooling_definition_claims_no_age_range_it_cannot_source(indicator_id):
+    # issue 23 §7: the plan says 主要劳动年龄人口 and gives no ages; 16—59 is the “十四五” 劳动年龄人口's range
+    # and the national outline is said to use 20—59 for 主要劳动年龄人口, which no stored copy here quotes.
+    definition = data.load_definitions().set_index("indicator_id").loc[indicator_id, "definition"]
+    assert "16—59" not in definition and "20—59" not in definition
+    assert definition.startswith("主要劳动年龄人口平均接受学历教育的年数")

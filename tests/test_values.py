@@ -2,7 +2,8 @@
 
 import pytest
 
-from lib.plan.values import ParsedValue, UnreadableValue, format_number, parse_value
+from lib.plan.values import ParsedValue, UnreadableValue, parse_value
+from lib.present.numbers import plain
 
 # Each case is a cell as printed in 专栏1 or 专栏2 (line breaks kept), and what it means.
 CASES = [
@@ -55,5 +56,5 @@ def test_unreadable_values_raise_a_clear_error(raw):
     "value, digits, text",
     [(7926.0, None, "7926"), (0.08, None, "0.08"), (12.8, 1, "12.8"), (None, None, "―"), (float("nan"), None, "―"), (-0.0001, 2, "0")],
 )
-def test_format_number(value, digits, text):
-    assert format_number(value, digits) == text
+def test_a_value_prints_as_the_plan_prints_it(value, digits, text):
+    assert plain(value, digits) == text

@@ -116,7 +116,7 @@ def test_build_filters_rows(state, counts, first_ids):
         (State(columns="compact"), "指标", "t2_forest_cover", "森林覆盖率"),  # no indent in the narrow column
         # The narrow 难度 column is the badge alone; the reason is in the row's detail.
         (State(columns="compact"), "难度", "t2_restructuring_investment_share", "○无法比较"),
-        # 2020 verdicts (data/outcomes.csv, lib.plan.outcomes.verdict): 统计公报 52.8 against 50左右 (±0.5 points);
+        # 2020 verdicts (data/outcomes.csv, lib.engine.verdicts.verdict): 统计公报 52.8 against 50左右 (±0.5 points);
         # 政府工作报告 五年年均7.2% against 9%左右; 2.11 against 2.2; Ⅱ类 against Ⅲ类; 333天 (全市) against 主城区 %.
         (State(), "2020年结果", "t2_services_share", "达到"),
         (State(), "2020年结果", "t2_gdp_growth", "未达到"),
@@ -125,7 +125,8 @@ def test_build_filters_rows(state, counts, first_ids):
         (State(), "2020年结果", "t2_good_air_days", "口径不同"),
         (State(), "2020年结果", "t2_forest_cover", "未找到官方数字"),
         (State(), "2020年结果", "t2_new_construction_land", "未找到官方数字"),
-        (State(columns="compact"), "2020年结果", "t2_poverty_exit", "口径不同"),
+        # issue 23 §2: “动态识别的190.6万农村贫困人口全部脱贫” covers the plan's 【70.6】
+        (State(columns="compact"), "2020年结果", "t2_poverty_exit", "达到"),
         # A ceiling (＜【75000】, 专栏2 row 19) is "at most" a five-year sum, never a required 年均 amount.
         (State(), "所需速度", "t2_new_construction_land", "五年累计不超过 75000 公顷（上限）"),
         # Required rates carry their price basis: 专栏2's 9 is real growth, 9%左右 in 第一章第三节.

@@ -53,7 +53,9 @@ def test_excel_second_sheet_gives_source_filters_units_and_notes():
     assert "单位" in about["单位"]
     notes = data.load_notes()
     for note in notes[notes.table_no == 2].itertuples():
-        assert about[f"备注{note.note_no}"] == note.text
+        # issue 23 §6: the plan's *** redactions are said in words
+        assert about[f"备注{note.note_no}"] == note.text.replace("***", "（原文此处隐去）")
+    assert about["备注2"].startswith("大都市区包括（原文此处隐去）、（原文此处隐去）")
 
 
 def test_excel_of_table_one_keeps_the_unit_of_each_published_rate():
@@ -70,7 +72,8 @@ def test_csv_is_tidy_one_header_and_one_row_per_indicator():
     assert len(frame) == 16  # 绿色发展, as above
     assert frame.columns[0] == "指标编号" and frame["指标编号"].is_unique
     forest = frame.set_index("指标编号").loc["t2_forest_cover"]
-    assert (forest["2015年"], forest["2015年原文"], forest["上级指标"]) == (45, "45", "森林增长")
+    # 绿色发展 holds 长江干流水质, whose cells read Ⅲ类 (issue 23 §6), so the column reads as text: "45", never "45.0"
+    assert (forest["2015年"], forest["2015年原文"], forest["上级指标"]) == ("45", "45", "森林增长")
     assert "2015年,2015年原文" in page.csv_bytes(State()).decode("utf-8-sig").splitlines()[0]
 
 

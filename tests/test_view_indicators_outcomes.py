@@ -22,21 +22,27 @@ def names(view) -> list[str]:
 @pytest.mark.parametrize(
     "state, counts, outcome_counts, first_names",
     [
-        # data/outcomes.csv over the 38 rows with a target: 2 met, 2 not met, 4 口径不同, 30 without a figure.
-        (State(), "显示 43 / 43 行", "2020年结果：达到 2 · 未达到 2 · 口径不同 4 · 未找到官方数字 30", ["地区生产总值年均增速"]),
-        (State(outcome=("met",)), "显示 2 / 43 行", None, ["服务业增加值占地区生产总值比重", "长江干流水质"]),
+        # data/outcomes.csv over the 38 rows with a target: 3 met, 2 not met, 3 口径不同, 30 without a figure.
+        (State(), "显示 43 / 43 行", "2020年结果：达到 3 · 未达到 2 · 口径不同 3 · 未找到官方数字 30", ["地区生产总值年均增速"]),
+        (State(outcome=("met",)), "显示 3 / 43 行", None, ["服务业增加值占地区生产总值比重", "长江干流水质", "农村贫困人口脱贫"]),
         # 研发 is 创新效率's sub-row: the heading comes along, marked, and is not counted.
         (State(outcome=("not_met",)), "显示 2 / 43 行（另有1行上级分组作参照）", None, ["地区生产总值年均增速", MARKED, RD]),
-        # The officials' case: 约束性 gives 1 met, 0 missed, 2 口径不同, 13 without a figure (issue 25).
+        # The officials' case: 约束性 gives 2 met, 0 missed, 1 口径不同, 13 without a figure (issue 25 counted
+        # 1 / 0 / 2 / 13 before 脱贫 was judged met: lib.engine.verdicts).
         (
             State(attribute=("约束性",)),
             "显示 16 / 43 行（另有3行上级分组作参照）",
-            "2020年结果：达到 1 · 未达到 0 · 口径不同 2 · 未找到官方数字 13",
+            "2020年结果：达到 2 · 未达到 0 · 口径不同 1 · 未找到官方数字 13",
             None,
         ),
-        (State(attribute=("约束性",), outcome=("met", "not_met")), "显示 1 / 43 行", None, ["长江干流水质"]),
+        (State(attribute=("约束性",), outcome=("met", "not_met")), "显示 2 / 43 行", None, ["长江干流水质", "农村贫困人口脱贫"]),
         # Grouped: met first, then not met (with 研发's heading before it), …
-        (State(group="outcome"), None, None, ["服务业增加值占地区生产总值比重", "长江干流水质", "地区生产总值年均增速", MARKED, RD]),
+        (
+            State(group="outcome"),
+            None,
+            None,
+            ["服务业增加值占地区生产总值比重", "长江干流水质", "农村贫困人口脱贫", "地区生产总值年均增速", MARKED, RD],
+        ),
         # 专栏1 has no 2020 outcome: no counts, and a verdict in the URL does not filter it.
         (State(table=1, outcome=("met",)), "显示 41 / 41 行", "", ["地区生产总值"]),
     ],
@@ -56,9 +62,9 @@ def test_outcome_filter_counts_and_context(state, counts, outcome_counts, first_
 def test_each_pill_names_its_count():
     view = indicators.build(State(attribute=("约束性",)))
     assert view.outcome_labels == {
-        "met": "达到（1）",
+        "met": "达到（2）",
         "not_met": "未达到（0）",
-        "basis_differs": "口径不同（2）",
+        "basis_differs": "口径不同（1）",
         "no_figure": "未找到官方数字（13）",
     }
 

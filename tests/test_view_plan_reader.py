@@ -2,6 +2,7 @@
 
 import pytest
 
+from lib.present.blocks import Heading, Link, Mark, Paragraph, Preformatted, Strong, Target, plain_text
 from lib.views import plan_reader as page
 from lib.views.query import Notice
 
@@ -50,20 +51,36 @@ def test_the_default_state_is_the_empty_query():
     "state, first_breadcrumb_has, link",
     [
         # 页岩气 first appears in 第三章第四节; each result links to its own section
-        (page.State(q="页岩气", chapter="第一章"), "第三章", {"chapter": "第三章", "section": "第四节"}),
+        (page.State(q="页岩气", chapter="第一章"), "第三章", Target("plan_reader", (("chapter", "第三章"), ("section", "第四节")))),
     ],
 )
 def test_build_search(state, first_breadcrumb_has, link):
     view = page.build(state)
     assert view.results and first_breadcrumb_has in view.results[0].breadcrumb
-    assert view.results[0].link == link
-    assert view.summary_markdown.startswith("找到 **")
-    assert ":orange-background[**页岩气**]" in view.results[0].snippet_markdown
+    assert view.results[0].link == Link("阅读本节", link)
+    (summary,) = view.summary
+    assert summary.parts[:2] == ("找到 ", Strong(str(len(view.results))))
+    assert Mark("页岩气") in view.results[0].snippet.parts
 
 
-def test_build_no_result_echoes_the_words_as_inert_text():
+def test_build_no_result_echoes_the_words_as_plain_text():
     view = page.build(page.State(q="www.evil.example", chapter="第一章"))
-    assert not view.results and "www." not in view.no_result and "没有找到" in view.no_result
+    (note,) = view.no_result
+    assert not view.results and note.tone == "note"
+    assert note.parts == ("没有找到包含“www.evil.example”的段落。换一个词，或减少检索词试试。",)  # one plain string: no link
+
+
+@pytest.mark.parametrize(
+    "text, words, parts",
+    [
+        ("推进<b>页岩气</b>开发 **", ["页岩气"], ("推进<b>", Mark("页岩气"), "</b>开发 **")),  # markup stays text
+        ("页岩气和页岩", ["页岩", "页岩气"], (Mark("页岩气"), "和", Mark("页岩"))),  # the longest word first
+        ("LNG与lng", ["lng"], (Mark("LNG"), "与", Mark("lng"))),  # any case, shown as printed
+        ("无", [], ("无",)),
+    ],
+)
+def test_highlighted(text, words, parts):
+    assert page.highlighted(text, words) == parts
 
 
 @pytest.mark.parametrize(
@@ -76,7 +93,32 @@ def test_build_no_result_echoes_the_words_as_inert_text():
 )
 def test_build_reader(chapter, section, has_box_14, redacted):
     view = page.build(page.State(chapter=chapter, section=section))
-    text = "\n".join(block for _, block in view.blocks)
+    text = plain_text(view.blocks)
     assert ("专栏14" in text) is has_box_14
     assert bool(view.redaction_note) is redacted
     assert view.section_codes[0] == "" and section in view.section_codes
+
+
+def test_a_chapter_s_blocks_keep_every_line_once_and_in_order_with_anchored_sections():
+    from lib.plan import search
+
+    for chapter, _ in search.chapter_choices():
+        blocks = page.build(page.State(chapter=chapter)).blocks
+        lines = plain_text(blocks).split("\n")
+        assert lines == [text.replace("\t", "　") for text in search.section_paragraphs(chapter).text], chapter
+        anchors = [block.anchor for block in blocks if isinstance(block, Heading)]
+        assert anchors == [f"s{n}" for n in range(1, len(search.section_choices(chapter)) + 1)], chapter
+    # 第十一章第三节: 专栏14's title in bold, its rows one preformatted block
+    blocks = page.build(page.State(chapter="第十一章", section="第三节")).blocks
+    titles = [b.parts[0].text for b in blocks if isinstance(b, Paragraph) and isinstance(b.parts[0], Strong)]
+    assert any(title.startswith("专栏14") for title in titles)
+    assert any(isinstance(b, Preformatted) for b in blocks)
+
+
+def test_chapter_and_section_links_parse_back_to_their_passage():
+    view = page.build(page.State(chapter="第十一章"))
+    assert [link.label for link in view.chapter_links] == list(view.chapter_labels.values())
+    for link in (*view.chapter_links, *view.section_links):
+        state = page.parse(link.target.params())
+        assert not state.notices
+        assert link.label == (view.chapter_labels[state.chapter] if not state.section else page.build(state).section_labels[state.section])

@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from lib.present.figures import figure, gap_decimals, printed_decimals
+from lib.present.numbers import figure, printed_decimals
 from lib.views import scenarios as page
 from lib.views.query import Notice
 from lib.views.scenarios import State
+from lib.views.scenarios.formulas import gap_decimals
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN = State()
@@ -236,11 +237,15 @@ def test_the_default_indicator_is_a_headline_target():
 def test_the_share_link_reopens_the_state():
     from urllib.parse import parse_qs, urlsplit
 
+    from lib.present import routes
+
     state = State(presenter=True, section="地区生产总值", gdp_real=7.0)
     view = page.build(state)
-    assert page.parse(parse_qs(urlsplit(view.share_query).query)) == state
-    handout = page.parse(parse_qs(urlsplit(view.handout_query).query))
+    assert view.share.page == view.handout.page == view.studio_link.page == "scenarios"
+    assert page.parse(parse_qs(urlsplit(routes.app_path(view.share)).query)) == state
+    handout = page.parse(parse_qs(urlsplit(routes.app_path(view.handout)).query))
     assert handout == dataclasses.replace(state, handout=True, presenter=False)
+    assert page.parse(view.studio_link.params()) == dataclasses.replace(state, handout=False)
 
 
 @pytest.mark.parametrize(
@@ -313,8 +318,13 @@ def literals(tree):
         "lib/engine/economy.py",
         "lib/views/scenarios/catalogue.py",
         "lib/views/scenarios/chart.py",
-        "lib/present/figures.py",
+        "lib/present/numbers.py",
+        "lib/present/formula/nodes.py",
+        "lib/present/formula/python.py",
+        "lib/present/formula/vega.py",
         "lib/views/scenarios/__init__.py",
+        "lib/views/scenarios/state.py",
+        "lib/views/scenarios/formulas.py",
         "lib/views/scenarios/studio.py",
         "pages/scenarios.py",
     ],
@@ -324,3 +334,87 @@ def test_no_plan_figure_is_written_in_the_code(path):
     numbers = [v for v in values if isinstance(v, (int, float)) and not isinstance(v, bool) and v in PLAN_NUMBERS]
     words = [v for v in values if isinstance(v, str) and any(w in v for w in PLAN_WORDS)]
     assert not numbers and not words
+
+
+# --- the View is plain data, and the package's shape -------------------------------------------
+
+PACKAGE = ROOT / "lib" / "views" / "scenarios"
+
+
+def _walk_leaves(value):
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for f in dataclasses.fields(value):
+            yield from _walk_leaves(getattr(value, f.name))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield key
+            yield from _walk_leaves(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _walk_leaves(item)
+    else:
+        yield value
+
+
+@pytest.mark.parametrize(
+    "state",
+    [
+        PLAN,
+        State(indicator="t2_forest_cover", compare=True, yearly=True),
+        State(presenter=True, section="地区生产总值", gdp_real=7.0),
+        State(section="城乡收入", handout=True),
+    ],
+    ids=["plan", "forest", "gdp", "incomes"],
+)
+def test_the_view_is_plain_data_for_any_renderer(state):
+    """No Markdown, no Arrow bytes, no DataFrame, no URL: texts, numbers, blocks, formulas and Targets."""
+    import json
+
+    import pandas as pd
+
+    from lib.present.blocks import Target
+
+    view = page.build(state)
+    leaves = list(_walk_leaves(view))
+    assert not [leaf for leaf in leaves if isinstance(leaf, bytes | pd.DataFrame)]
+    texts = [leaf for leaf in leaves if isinstance(leaf, str)]
+    assert not [t for t in texts if t.startswith("?") or "://" in t and not t.startswith("https://vega.github.io/schema/")]
+    assert not [t for t in texts if "| ---" in t or t.startswith("**") or "](" in t]
+    assert all(isinstance(link, Target) and link.page == "scenarios" for link in (view.share, view.handout, view.studio_link))
+    json.dumps(dataclasses.asdict(view), ensure_ascii=False)  # the data API for free
+
+
+def _imports(path: Path) -> set[str]:
+    """The modules a file imports: ``from a.b import c`` is a.b.c where c is a module, else a.b."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            for alias in node.names:
+                module = f"{node.module}.{alias.name}"
+                is_module = (ROOT / module.replace(".", "/")).with_suffix(".py").exists() or (ROOT / module.replace(".", "/")).is_dir()
+                found.add(module if is_module else node.module)
+    return found
+
+
+def test_the_dependencies_go_one_way():
+    """__init__ reads state and studio; studio reads state and the helpers; none of them reads
+    the package's own names or studio back (state, catalogue, chart, formulas never read studio)."""
+    package = "lib.views.scenarios"
+    for name in ("state", "studio", "catalogue", "chart", "formulas"):
+        imports = _imports(PACKAGE / f"{name}.py")
+        assert package not in imports and f"{package}.studio" not in imports, (name, imports)
+    for name in ("catalogue", "chart", "formulas"):
+        assert f"{package}.state" not in _imports(PACKAGE / f"{name}.py"), name
+    assert {f"{package}.state", f"{package}.studio"} <= _imports(PACKAGE / "__init__.py")
+
+
+def test_no_module_of_the_studio_is_over_300_lines():
+    for path in [*PACKAGE.glob("*.py"), *(ROOT / "lib" / "present" / "formula").glob("*.py"), ROOT / "bake" / "studio.py"]:
+        assert len(path.read_text(encoding="utf-8").splitlines()) <= 300, path
+
+
+def test_the_baked_panels_read_only_views_and_presentation_helpers():
+    lib_imports = {i for i in _imports(ROOT / "bake" / "studio.py") if i.startswith("lib")}
+    assert lib_imports and all(i.startswith(("lib.views", "lib.present")) for i in lib_imports), lib_imports

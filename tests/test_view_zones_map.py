@@ -3,17 +3,27 @@
 import json
 import re
 
+import pandas as pd
 import pytest
 
+from helpers import data_rows
 from lib.plan import zones
 from lib.plan.zones.boundaries import bounds_of
+from lib.present.blocks import Link, Strong, Table, Target, plain_text
 from lib.present.maps.camera import screen_offset
 from lib.present.maps.deck import layer_id, layer_name
 from lib.present.maps.packing import unpack_point
 from lib.views import zones_map as page
 from lib.views.query import Notice
 
-MAPPED = tuple(zones.mapped_counts())  # the categories with a position on the map (projects.csv, precision ≠ none)
+
+def frame(table: Table) -> pd.DataFrame:
+    return pd.DataFrame(list(table.rows), columns=list(table.headers))
+
+
+# The categories with a position on the map (projects.csv, precision ≠ none), read cheaply for the parametrize
+# list (no loading at import); the test below checks them against zones.mapped_counts().
+MAPPED = tuple(dict.fromkeys(row["category"] for row in data_rows("projects.csv") if row["precision"] != "none"))
 
 
 @pytest.mark.parametrize(
@@ -91,13 +101,13 @@ def test_build_heading_outline_and_projects(state, heading, outlined_adcodes, li
     assert view.panel_heading == heading
     assert outlined(view) == outlined_adcodes
     expected = listed if listed is not None else len(zones.projects_at(state.place))
-    assert view.projects.num_rows == expected
+    assert len(view.projects.rows) == expected
     assert view.projects_heading.startswith(f"规划点名项目：{expected} 项")
 
 
 def test_a_zone_lists_its_districts_and_quotes_its_role():
     view = page.build(page.State(place="core"))
-    assert view.members.num_rows == 6  # 渝中 + the five split districts
+    assert len(view.members.rows) == 6  # 渝中 + the five split districts
     role = zones.load_zones().set_index("zone_id").at["core", "role_quote"]
     assert any(role in block.text for block in view.panel)
     assert "原文第" in view.panel_note
@@ -105,7 +115,8 @@ def test_a_zone_lists_its_districts_and_quotes_its_role():
 
 def test_a_split_district_names_both_zones_with_their_part():
     view = page.build(page.State(place="500105"))  # 江北区: core inside the Inner Ring, expansion outside
-    titles = {block.title: block.text for block in view.panel}
+    assert all(isinstance(block.parts[0], Strong) for block in view.panel)  # the zone's name in bold, then the text
+    titles = {block.parts[0].text: block.parts[-1] for block in view.panel}
     assert titles.keys() == {"都市功能核心区", "都市功能拓展区"}
     assert titles["都市功能核心区"].startswith("（内环以内）") and titles["都市功能拓展区"].startswith("（内环以外）")
 
@@ -115,7 +126,8 @@ def test_markers_and_counts_follow_the_categories(categories):
     counts = zones.mapped_counts()
     projects = zones.load_projects()
     view = page.build(page.State(categories=categories))
-    shown = MAPPED if categories is None else categories
+    assert set(MAPPED) == set(counts)
+    shown = tuple(counts) if categories is None else categories
     markers = [m["properties"] for m in layer(view, "projects")["data"]]
     # Only sites get a marker: the airports (projects.csv precision site), when 机场 is shown.
     assert {m["category"] for m in markers} == {"机场"} & set(shown)
@@ -130,8 +142,8 @@ def test_markers_and_counts_follow_the_categories(categories):
     # All 308: 9 sites, 30 unplaced (projects.csv), the rest placed only in districts.
     assert "全部 308 项中 9 项画点、269 项只点到区县、30 项未上图" in view.counts_text
     sited_by = sited.category.value_counts()
-    assert all(f"{c}（所在地） {n}" in view.marker_key_svg for c, n in sited_by.items())
-    assert all(c not in view.marker_key_svg for c in shown if c not in sited_by)  # no glyph for what has no point
+    assert all(f"{c}（所在地） {n}" in view.marker_key.svg for c, n in sited_by.items())
+    assert all(c not in view.marker_key.svg for c in shown if c not in sited_by)  # no glyph for what has no point
 
 
 def test_district_only_projects_are_counted_with_their_district_never_drawn_as_points():
@@ -166,21 +178,24 @@ def test_split_districts_are_hatched_and_the_key_says_exactly_what_is_drawn():
     covered = {code for code, polygon in shapes.items() for row in stripes if polygon.buffer(0.001).contains(LineString(row["path"]))}
     assert covered == set(split.adcode)  # every split district striped, every stripe inside one
     assert all(any(polygon.buffer(0.001).contains(LineString(row["path"])) for polygon in shapes) for row in stripes)
-    key = "".join(re.findall(r">([^<>]+)</text>", view.zone_key_svg))
+    key = "".join(re.findall(r">([^<>]+)</text>", view.zone_key.svg))
     assert "斜线：一部分属都市功能核心区、其余属都市功能拓展区的区，分界（内环）未画出" in key
     assert "内环以内" not in key and "虚线" not in key  # no line claims to be the ring
 
 
 def test_the_core_zone_lists_its_own_projects_first_and_the_split_ones_as_undetermined():
     view = page.build(page.State(place="core"))
-    table = view.projects.to_pandas()
+    table = frame(view.projects)
     zone_column = table["功能区域"]
     inside = (zone_column == "都市功能核心区").sum()
     undetermined = (zone_column == zones.UNDETERMINED).sum()
     assert inside + undetermined == len(table)
-    # Projects of 渝中 alone (the only district wholly core, district_zones.csv) are the core's own.
-    yuzhong_only = zones.load_projects().district_adcodes == "500103"
-    assert inside == yuzhong_only.sum() > 0
+    # Projects of 渝中 alone (the only district wholly core, district_zones.csv) are the core's own, and so are
+    # 中央商务区 and the 商圈 第十章第二节's core paragraph names (issue 23 §3): 7 + 6 = 13.
+    projects = zones.load_projects()
+    own = (projects.district_adcodes == "500103") | (projects.zone_id == "core")
+    assert inside == own.sum() == 13
+    assert {"中央商务区", "观音桥商圈", "九宫庙商圈"} <= set(table["项目"][zone_column == "都市功能核心区"])
     assert list(zone_column) == ["都市功能核心区"] * inside + [zones.UNDETERMINED] * undetermined
     assert f"其中 {inside} 项在本区域；{undetermined} 项位置跨区/未定" in view.projects_heading
     # 团结村铁路口岸 (沙坪坝) is not put in the core.
@@ -333,18 +348,18 @@ def test_linear_works_are_off_by_default_and_drawn_as_labelled_schematic_links()
     }
     for row, work in zip(spec["works"]["data"], drawn.itertuples()):
         assert row["geometry"]["coordinates"] == [points[c] for c in zones.split_adcodes(work.district_adcodes)]
-    key = "".join(re.findall(r">([^<>]+)</text>", on.zone_key_svg))
+    key = "".join(re.findall(r">([^<>]+)</text>", on.zone_key.svg))
     assert (
-        "点线（示意）" in key and "不是实际走向" in key and "不是实际走向" not in "".join(re.findall(r">([^<>]+)</text>", off.zone_key_svg))
+        "点线（示意）" in key and "不是实际走向" in key and "不是实际走向" not in "".join(re.findall(r">([^<>]+)</text>", off.zone_key.svg))
     )
 
 
 def test_chengkou_lists_the_works_that_name_it():
     view = page.build(page.State(place="500229"))  # 城口县: no project, two works (linear_works.csv)
-    table = view.works_table.to_pandas()
+    table = frame(view.works_table)
     assert set(table["工程"]) == {"开县至城口至岚皋高速（重庆段）", "城口页岩气田开发项目"}
     assert table.loc[table["工程"] == "城口页岩气田开发项目", "地图上"].iloc[0].startswith("不画线：只写明一个区县")
-    assert page.build(page.State()).works_table.num_rows == 139
+    assert len(page.build(page.State()).works_table.rows) == 139
 
 
 def test_the_works_heading_names_every_kind_the_table_holds():
@@ -365,3 +380,27 @@ def test_the_works_heading_names_every_kind_the_table_holds():
         "流域治理": "流域治理",
     }
     assert all(groups[kind] in heading for kind in set(zones.load_linear_works().kind))
+
+
+def test_every_row_links_to_its_passage_and_every_member_to_its_place():
+    view = page.build(page.State(place="core"))
+    projects = zones.load_projects().set_index("project_id")
+    assert view.link_column not in view.projects.headers and "project_id" not in view.projects.headers  # no URL, no id column
+    assert len(view.projects.row_ids) == len(view.projects.links) == len(view.projects.rows)
+    for project_id, link in zip(view.projects.row_ids, view.projects.links):
+        chapter, section = projects.at[project_id, "chapter"], projects.at[project_id, "section"]
+        assert link.label == "阅读原文" and link.target.params()["chapter"] == [chapter]
+        assert link.target.params().get("section", [""]) == [section]
+    members = zones.districts_of_zone("core")
+    assert view.members.links == tuple(Link(r.name_2016, Target("zones_map", (("place", r.adcode),))) for r in members.itertuples())
+    assert [link.label for link in view.zone_links] == list(zones.load_zones().name_zh)
+    assert len(view.district_links) == 38  # districts.csv
+    assert "阅读原文" not in plain_text([view.projects])
+
+
+def test_the_static_picture_links_every_district_and_outlines_the_place():
+    view = page.build(page.State(place="core"))
+    assert len(view.picture.shapes) == 38
+    assert set(view.picture.highlighted) == set(zones.place_districts("core"))
+    assert all(shape.target == Target("zones_map", (("place", shape.key),)) for shape in view.picture.shapes)
+    assert page.build(page.State()).picture.highlighted == ()

@@ -236,13 +236,78 @@ def test_a_zone_holds_a_project_only_if_all_its_districts_lie_wholly_in_it():
     # 西部现代物流园 (沙坪坝, split by the Inner Ring): undetermined; 南彭 (巴南, expansion 全域); the airport (渝北, expansion 全域).
     assert found["zl07-001"] == zones.UNDETERMINED
     assert found["zl07-002"] == "expansion" and found["zl12-006"] == "expansion"
-    # 中央商务区 spans 渝中 (core 全域) and split 江北、南岸: undetermined.
-    cbd = projects.index[projects.name_zh.str.contains("中央商务区")]
-    assert len(cbd) and (found[cbd] == zones.UNDETERMINED).all()
-    # No project of a split district is ever put in a zone.
+    # Unless 第十章第二节 puts it in a zone (below), no project of a split district is ever put in a zone.
     split = set(zones.load_districts().adcode[zones.load_districts().split_zones])
     touches = projects.district_adcodes.map(lambda v: bool(split & set(zones.split_adcodes(v))))
-    assert (found[touches] == zones.UNDETERMINED).all()
+    unstated = projects.zone_id == ""
+    assert (found[touches & unstated] == zones.UNDETERMINED).all()
+
+
+# issue 23 §3: 第十章第二节 gives each zone a paragraph (lines 497, 498, 502–504, in the zone order of
+# 第十章第一节); an item its core or expansion paragraph names is listed in that zone, with the clause.
+CORE_CLAUSE = "推进观音桥、南坪、三峡广场、杨家坪、大坪、九宫庙等商业商务集聚区提档升级"
+HIGH_TECH_CLAUSE = "依托重庆高新区、西永综合保税区和大学城，打造高技术产业基地"
+ZONE_STATED = [
+    # (project, zone, basis, line, the word of the clause that names it or its place, the clause)
+    ("zl11-001", "core", "named", 497, "中央商务区", "加快建设中央商务区"),
+    ("zl11-002", "core", "named", 497, "大坪", CORE_CLAUSE),
+    ("zl11-004", "core", "named", 497, "观音桥", CORE_CLAUSE),
+    ("zl11-005", "core", "named", 497, "三峡广场", CORE_CLAUSE),
+    ("zl11-007", "core", "named", 497, "南坪", CORE_CLAUSE),
+    ("zl11-009", "core", "named", 497, "杨家坪", CORE_CLAUSE),
+    ("zl11-013", "core", "named", 497, "九宫庙", CORE_CLAUSE),
+    ("text-016", "expansion", "named", 498, "西永综合保税区", HIGH_TECH_CLAUSE),
+    ("text-043", "expansion", "named", 498, "重庆高新区", HIGH_TECH_CLAUSE),
+    ("text-045", "expansion", "named", 498, "高技术产业基地", HIGH_TECH_CLAUSE),
+    ("text-044", "expansion", "named", 498, "重庆经开区", "依托重庆经开区、公路物流基地等，建设宜居宜业新城区"),
+    ("zl11-006", "expansion", "located", 498, "西永", HIGH_TECH_CLAUSE),
+    ("zl15-040", "expansion", "located", 498, "大学城", HIGH_TECH_CLAUSE),
+    ("zl20-001", "expansion", "located", 498, "大学城", HIGH_TECH_CLAUSE),
+]
+
+
+@pytest.mark.parametrize("project, zone, basis, line, word, clause", ZONE_STATED, ids=[z[0] for z in ZONE_STATED])
+def test_the_zone_paragraphs_of_chapter_10_section_2_place_their_items(project, zone, basis, line, word, clause):
+    row = zones.load_projects().set_index("project_id").loc[project]
+    assert (row.zone_id, row.zone_basis, int(row.zone_line), row.zone_quote) == (zone, basis, line, clause)
+    where = plan_text.where(line)
+    assert (where.chapter, where.section) == ("第十章", "第二节") and clause in where.text and word in clause
+    if basis == "named":
+        assert word in row.name_zh or word in row.quote
+    else:
+        assert word in row.name_zh  # 大学城水厂 stands in 大学城; 西永组团 holds 西永综合保税区
+    listed = zones.projects_at(zone)
+    assert project in set(listed.project_id[zones.project_zones(listed) == zone])
+
+
+def test_only_those_rows_carry_a_zone_of_their_own():
+    projects = zones.load_projects()
+    assert set(projects.project_id[projects.zone_id != ""]) == {z[0] for z in ZONE_STATED}
+
+
+def test_selecting_the_core_zone_lists_the_cbd_and_the_six_shopping_districts():
+    listed = zones.projects_at("core")
+    own = set(listed.project_id[zones.project_zones(listed) == "core"])
+    assert {"zl11-001", "zl11-002", "zl11-004", "zl11-005", "zl11-007", "zl11-009", "zl11-013"} <= own
+    # 渝中's own (全域 core) stay; the items of split districts the paragraph does not name stay undetermined.
+    assert "zl11-003" in own and "zl07-001" not in own
+
+
+# The outer three paragraphs name their districts; “万开云” is 万州、开县、云阳 (our reading of the abbreviation),
+# and 万盛经开区 lies in 綦江区 (districts.csv).
+ABBREVIATIONS = {"万开云": ("万州区", "开县", "云阳")}
+
+
+@pytest.mark.parametrize("line, zone", [(502, "new_area"), (503, "northeast"), (504, "southeast")])
+def test_the_outer_zone_paragraphs_name_exactly_the_districts_of_their_zone(line, zone):
+    text = plan_text.where(line).text
+    districts = zones.load_districts()
+    named = {row.adcode for row in districts.itertuples() if row.printed_as in text}
+    for short, printed in ABBREVIATIONS.items():
+        if short in text:
+            named |= set(districts.adcode[districts.printed_as.isin(printed)])
+    assert plan_text.where(line).section == "第二节"
+    assert named == DESIGNATION[zone]
 
 
 @pytest.mark.parametrize(
@@ -254,6 +319,8 @@ def test_a_zone_holds_a_project_only_if_all_its_districts_lie_wholly_in_it():
         ("district_zones.csv", "500104,core,内环以内,false", "500104,core,全域,false", "no zone can cover it 全域"),
         ("projects.csv", ",500106,located,专栏7,", ",500199,located,专栏7,", "not a known district"),
         ("projects.csv", "zl07-001,", "zl07-002,", "repeats 'zl07-002'"),
+        ("projects.csv", ",expansion,located,498,", ",core,located,498,", "not the paragraph of zone 'core'"),
+        ("projects.csv", ",expansion,located,498,", ",expansion,,498,", "go together"),
         (
             "linear_works.csv",
             "text-L01,万州城市轨道交通,城市轨道与市郊铁路,规划论证,,",
@@ -578,3 +645,10 @@ def test_prose_places_are_counted():
     # The prose items: 50 in projects.csv, 8 in linear_works.csv.
     assert (zones.load_projects().box == "").sum() == 50
     assert (zones.load_linear_works().box == "").sum() == 8
+
+
+def test_the_table_shows_the_zone_sentence_as_the_source():
+    shown = zones.project_table(zones.load_projects().set_index("project_id").loc[["zl11-004", "zl07-001"]].reset_index())
+    by_id = shown.set_index("project_id")
+    assert by_id.loc["zl11-004", "出处"] == f"专栏11（第十章第二节）；功能区域据第十章第二节：“{CORE_CLAUSE}”"
+    assert by_id.loc["zl07-001", "出处"] == "专栏7（第六章第一节）"

@@ -11,10 +11,10 @@ import functools
 
 import pandas as pd
 
-from lib.engine.pace import Pace, share_pace, signed
+from lib.engine.pace import LINEAR_LEVEL_UNITS, Pace, linear_pace, share_pace, signed
 from lib.engine.rates import YEARS, annual_average, annual_reduction, compound_rate, points_per_year
 from lib.plan import data
-from lib.plan.values import format_number
+from lib.present.numbers import plain
 
 
 @functools.cache
@@ -53,13 +53,13 @@ def achieved_pace(indicator_id: str, kind: str | None = None) -> Pace:
 
     if kind in ("level", "growth_rate") and published is not None and published.measure == "annual_rate":
         basis = {"real": "published_real", "nominal": "published_nominal"}.get(published.price_basis, "published")
-        return Pace(float(published.value), "%/年", f"年均 {format_number(published.value, 2)}%", basis)
+        return Pace(float(published.value), "%/年", f"年均 {plain(published.value, 2)}%", basis)
     if kind == "reduction" and total is not None and _value(total) is not None:
         yearly = annual_reduction(_value(total))
-        return Pace(yearly, "%/年", f"年均降低 {format_number(yearly, 2)}%", "computed")
+        return Pace(yearly, "%/年", f"年均降低 {plain(yearly, 2)}%", "computed")
     if kind == "total" and total is not None and _value(total) is not None and total.five_year_total:
         average = annual_average(_value(total))
-        return Pace(average, f"{unit}/年", f"年均 {format_number(average, 2)} {unit}", "computed")
+        return Pace(average, f"{unit}/年", f"年均 {plain(average, 2)} {unit}", "computed")
     if start is None or end is None:
         return Pace(None, "", "―", reason="专栏1未列2010—2015年数据")
     if start.basis or end.basis:
@@ -71,6 +71,11 @@ def achieved_pace(indicator_id: str, kind: str | None = None) -> Pace:
         if published is not None and published.measure == "five_year_change" and published.unit == "个百分点":
             return share_pace(float(published.value) / YEARS, unit, "published_change")
         return share_pace(points_per_year(base, current), unit, "computed")
+    if kind == "level" and unit in LINEAR_LEVEL_UNITS:
+        # 专栏1 prints “五年提高1岁”: a change in years, read as years a year.
+        if published is not None and published.measure == "five_year_change" and published.unit == unit:
+            return linear_pace(float(published.value) / YEARS, unit, "published_change")
+        return linear_pace(points_per_year(base, current), unit, "computed")
     if kind == "level":
         rate = compound_rate(base, current)
         if rate is None:

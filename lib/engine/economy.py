@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from lib.engine.rates import YEARS, compound_rate
 from lib.plan import data
+from lib.present.formula import Expr, Var, function, substitute
 
 # Units the body text prints in, and the unit the tables use for the same thing.
 UNIT_FACTORS = {"万亿元": 10_000, "万元": 10_000, "万": 1}
@@ -93,14 +94,62 @@ def implied_deflator(real_growth: float | None = None) -> float:
     return ((1 + nominal) / (1 + real_growth / 100) - 1) * 100
 
 
+# The models as formulas (lib/present/formula.py), written once: the functions below evaluate them,
+# and the static edition's panels run the same formulas in Vega (bake/studio.py, from the studio View).
+# Their inputs are the sliders (named by their URL keys), the years since 2015, and the plan
+# figures of ``figures()``, named by their field there and bound by ``bound``.
+GROWTH_YEARS = Var("years")
+GDP_FACTOR = (1 + Var("gdp_real") / 100) * (1 + Var("gdp_deflator") / 100)
+GDP = Var("gdp_2015") * GDP_FACTOR**GROWTH_YEARS  # nominal, 亿元
+# Per-capita GDP grows with nominal GDP and shrinks with population.
+GDP_PER_CAPITA = Var("gdp_per_capita_2015") * (GDP_FACTOR / (1 + Var("population") / 100)) ** GROWTH_YEARS
+URBAN_INCOME = Var("urban_income_2015") * (1 + Var("urban_income") / 100) ** GROWTH_YEARS
+RURAL_INCOME = Var("rural_income_2015") * (1 + Var("rural_income") / 100) ** GROWTH_YEARS
+INCOME_RATIO = URBAN_INCOME / RURAL_INCOME
+
+
+def _average(share_pct: Expr, urban: Expr, rural: Expr) -> Expr:
+    """The resident average: share urban × urban income + share rural × rural income."""
+    return share_pct / 100 * urban + (1 - share_pct / 100) * rural
+
+
+# Yearly growth of the resident average, weighting by where people live: the 2015 weights are
+# 专栏1 row 9's, the 2020 weights the slider's.
+AVERAGE_INCOME_GROWTH = (
+    (
+        _average(Var("urbanization"), URBAN_INCOME, RURAL_INCOME)
+        / _average(Var("urbanization_2015"), Var("urban_income_2015"), Var("rural_income_2015"))
+    )
+    ** (1 / GROWTH_YEARS)
+    - 1
+) * 100
+PLAN_INPUTS = ("gdp_2015", "gdp_per_capita_2015", "urban_income_2015", "rural_income_2015", "urbanization_2015")
+
+
+def plan_values() -> dict[str, float]:
+    """The plan figures the formulas read, by name."""
+    plan = figures()
+    return {name: getattr(plan, name).value for name in PLAN_INPUTS}
+
+
+def bound(formula: Expr, years: Expr | float = YEARS) -> Expr:
+    """``formula`` with the plan's figures written in, over ``years`` (5: to 2020)."""
+    return substitute(formula, {**plan_values(), "years": years})
+
+
+_GDP = function(GDP, "gdp_real", "gdp_deflator", "years", *PLAN_INPUTS)
+_GDP_PER_CAPITA = function(GDP_PER_CAPITA, "gdp_real", "gdp_deflator", "population", "years", *PLAN_INPUTS)
+_INCOME_RATIO = function(INCOME_RATIO, "urban_income", "rural_income", "years", *PLAN_INPUTS)
+_AVERAGE_INCOME_GROWTH = function(AVERAGE_INCOME_GROWTH, "urban_income", "rural_income", "urbanization", "years", *PLAN_INPUTS)
+
+
 def gdp_2020(real_growth: float, deflator: float) -> float:
     return gdp_path(real_growth, deflator)[-1]
 
 
 def gdp_path(real_growth: float, deflator: float) -> list[float]:
     """Nominal GDP 2015–2020 (亿元) at constant real growth and price rise."""
-    factor = (1 + real_growth / 100) * (1 + deflator / 100)
-    return [figures().gdp_2015.value * factor**k for k in range(YEARS + 1)]
+    return [_GDP(real_growth, deflator, k, **plan_values()) for k in range(YEARS + 1)]
 
 
 def gdp_path_required() -> list[float]:
@@ -111,37 +160,16 @@ def gdp_path_required() -> list[float]:
 
 
 def gdp_per_capita_2020(real_growth: float, deflator: float, population_growth: float) -> float:
-    """Per-capita GDP grows with nominal GDP and shrinks with population."""
-    factor = (1 + real_growth / 100) * (1 + deflator / 100) / (1 + population_growth / 100)
-    return figures().gdp_per_capita_2015.value * factor**YEARS
+    return _GDP_PER_CAPITA(real_growth, deflator, population_growth, YEARS, **plan_values())
 
 
 def income_ratio_2020(urban_growth: float, rural_growth: float) -> float:
-    plan = figures()
-    urban = plan.urban_income_2015.value * (1 + urban_growth / 100) ** YEARS
-    rural = plan.rural_income_2015.value * (1 + rural_growth / 100) ** YEARS
-    return urban / rural
+    return _INCOME_RATIO(urban_growth, rural_growth, YEARS, **plan_values())
 
 
 def average_income_growth(urban_growth: float, rural_growth: float, urbanization_2020: float) -> float:
-    """Yearly growth of the resident average, weighting by where people live.
-
-    Average = share urban × urban income + share rural × rural income; the
-    2015 weights are 60.9 % (专栏1 row 9), the 2020 weights the slider's.
-    """
-    plan = figures()
-
-    def average(share_pct, urban, rural):
-        return share_pct / 100 * urban + (1 - share_pct / 100) * rural
-
-    urban_2015, rural_2015 = plan.urban_income_2015.value, plan.rural_income_2015.value
-    start = average(plan.urbanization_2015.value, urban_2015, rural_2015)
-    end = average(
-        urbanization_2020,
-        urban_2015 * (1 + urban_growth / 100) ** YEARS,
-        rural_2015 * (1 + rural_growth / 100) ** YEARS,
-    )
-    return (compound_rate(start, end) or 0) * 100
+    """Yearly growth of the resident average income (``AVERAGE_INCOME_GROWTH``), in %."""
+    return _AVERAGE_INCOME_GROWTH(urban_growth, rural_growth, urbanization_2020, YEARS, **plan_values())
 
 
 def implied_population_growth() -> float:
@@ -188,3 +216,23 @@ def plan_income_growths(urbanization_2020: float | None = None) -> tuple[float, 
             high = middle
     rural_growth = (low + high) / 2
     return urban(rural_growth), rural_growth
+
+
+def real_index(rates: list[float] | tuple[float, ...]) -> list[float]:
+    """Real GDP as an index, 2015 = 1, from each year's real growth in %."""
+    path = [1.0]
+    for rate in rates:
+        path.append(path[-1] * (1 + rate / 100))
+    return path
+
+
+def reported_real_index() -> list[float]:
+    """The index the reported years give (2016 10.7 … 2020 3.9, lib.plan.yearly): 1.4166 by 2020.
+
+    Against the plan's 9 %左右 a year (1.09^5 = 1.5386): where the two paths part. Empty
+    unless all five years are read.
+    """
+    from lib.plan.yearly import reported_growth
+
+    rates = [rate for _, rate, _ in reported_growth()]
+    return real_index(rates) if len(rates) == YEARS else []

@@ -10,7 +10,7 @@ import pandas as pd
 from lib.engine.achieved import _indicators, _obs, _observations, _value, achieved_pace
 from lib.engine.difficulty import Assessment, classify
 from lib.engine.pace import Pace, required_pace, target_is_met
-from lib.plan.milestones import effective_qualifier
+from lib.plan.milestones import deadline, effective_qualifier
 from lib.plan.targets import target_obs_id
 
 
@@ -57,8 +57,19 @@ def indicator_pace(indicator_id: str) -> IndicatorPace:
     base, target = _value(base_row), _value(target_row)
     # The printed cell may be bare where the text says 左右 (专栏2 "9", 第一章 "9%左右").
     qualifier = effective_qualifier(indicator_id)
-    approx = qualifier == "approx"
-    required = required_pace(indicator.kind, base, target, indicator.unit, approx, qualifier, _price_basis(base_row, target_row))
+    # An earlier date in the body text (脱贫: 2017) is the one the pace runs to; its 基本 makes it approximate.
+    early = deadline(indicator_id)
+    approx = qualifier == "approx" or (early is not None and early.qualifier == "approx")
+    required = required_pace(
+        indicator.kind,
+        base,
+        target,
+        indicator.unit,
+        approx,
+        qualifier,
+        _price_basis(base_row, target_row),
+        *((early.year, early.words) if early else ()),
+    )
     achieved = (
         achieved_pace(indicator.previous_id, indicator.kind) if indicator.previous_id else Pace(None, "", "―", reason="专栏1无对应指标")
     )

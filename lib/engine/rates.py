@@ -6,6 +6,8 @@ pace 2011–2015 reached), lib/engine/trajectory.py and the scenarios all use th
 
 from __future__ import annotations
 
+from lib.present.formula import Var, function
+
 YEARS = 5  # both plan periods run five years
 
 
@@ -32,6 +34,17 @@ def annual_reduction(five_year_reduction_pct: float, years: int = YEARS) -> floa
     return (1 - share_left ** (1 / years)) * 100
 
 
+START, PACE, SPAN = Var("start"), Var("pace"), Var("years")
+# Each kind's projection, written once as a formula (lib/present/formula.py): the Python below
+# and the static edition's slider (bake/charts.pace_spec, a Vega expression) are both generated from it.
+PROJECTIONS = {
+    "level": START * (1 + PACE / 100) ** SPAN,
+    **{kind: START + PACE * SPAN for kind in ("share", "ratio", "threshold", "total")},
+    "reduction": (1 - (1 - START / 100) * (1 - PACE / 100) ** SPAN) * 100,
+}
+_PROJECT = {kind: function(formula, "start", "pace", "years") for kind, formula in PROJECTIONS.items()}
+
+
 def project(base: float, pace: float, years: int = YEARS, kind: str = "level") -> float:
     """Where ``base`` stands after ``years`` years at a constant ``pace``, in the arithmetic of ``kind``.
 
@@ -41,10 +54,6 @@ def project(base: float, pace: float, years: int = YEARS, kind: str = "level") -
     five-year total adds ``pace`` each year; a reduction is a cumulative cut
     in %, each year cutting what is left by ``pace`` %.
     """
-    if kind == "level":
-        return base * (1 + pace / 100) ** years
-    if kind in ("share", "ratio", "threshold", "total"):
-        return base + pace * years
-    if kind == "reduction":
-        return (1 - (1 - base / 100) * (1 - pace / 100) ** years) * 100
-    raise ValueError(f"no projection for kind {kind!r}")
+    if kind not in _PROJECT:
+        raise ValueError(f"no projection for kind {kind!r}")
+    return _PROJECT[kind](base, pace, years)

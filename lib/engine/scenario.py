@@ -8,10 +8,13 @@ five-year reductions. Plain numbers in, plain numbers out.
 
 from __future__ import annotations
 
+import functools
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from lib.engine.rates import compound_rate
+from lib.engine.rates import compound_rate, project
+from lib.present.formula import Expr, Var, compare, function
 
 BASE_YEAR = 2015
 TARGET_YEAR = 2020
@@ -35,25 +38,35 @@ class Outcome:
 
 
 def step(kind: str, value: float, pace: float) -> float:
-    """One year forward at ``pace`` from ``value``."""
-    if kind == "level":
-        return value * (1 + pace / 100)
-    if kind in ("share", "ratio", "threshold", "total"):
-        return value + pace
-    if kind == "reduction":
-        # value is the cumulative cut in %, pace the cut this year in %
-        return (1 - (1 - value / 100) * (1 - pace / 100)) * 100
-    raise ValueError(f"no scenario for kind {kind!r}")
+    """One year forward at ``pace`` from ``value``: lib.engine.rates.PROJECTIONS over one year
+    (for a reduction, value is the cumulative cut in %, pace the cut this year in %)."""
+    if kind not in SCENARIO_KINDS:
+        raise ValueError(f"no scenario for kind {kind!r}")
+    return project(value, pace, 1, kind)
+
+
+TOLERANCE = 1e-9  # a raw value this close to the target is on it (45 + 5 × 0.2 is 46.000000000000014)
+
+
+def meets_formula(direction: str, qualifier: str = "exact", value: Expr = Var("value"), target: Expr = Var("target")) -> Expr:
+    """The met / not-met rule as a formula: above a floor (＞), under a ceiling (＜), else at least
+    (or, for a "lower" target, at most) the target. The studio applies it to the figure as shown."""
+    if qualifier == "greater_than":
+        return compare(">", value, target)
+    if qualifier == "less_than":
+        return compare("<", value, target)
+    if direction == "lower":
+        return compare("<=", value, target + TOLERANCE)
+    return compare(">=", value, target - TOLERANCE)
+
+
+@functools.cache
+def _meets(direction: str, qualifier: str) -> Callable[..., bool]:
+    return function(meets_formula(direction, qualifier), "value", "target")
 
 
 def meets(kind: str, direction: str, value: float, target: float, qualifier: str = "exact") -> bool:
-    if qualifier == "greater_than":
-        return value > target
-    if qualifier == "less_than":
-        return value < target
-    if direction == "lower":
-        return value <= target + 1e-9
-    return value >= target - 1e-9
+    return _meets(direction, qualifier)(value, target)
 
 
 def start_value(kind: str, base: float | None) -> float:

@@ -8,10 +8,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from lib.engine import verdicts
 from lib.engine.achieved import achieved_pace
 from lib.engine.indicator_pace import IndicatorPace, indicator_pace
 from lib.engine.pace import with_price_word
-from lib.plan import data, milestones, outcomes, plan_text
+from lib.plan import data, milestones, plan_text
 from lib.plan.targets import target_obs_id
 
 KIND_LABELS = {
@@ -94,7 +95,7 @@ def _indicator_table(table_no: int) -> pd.DataFrame:
     obs_ids = set(observations.obs_id)
     raw_by_id = dict(zip(observations.obs_id, observations.raw))
     definitions = data.load_definitions().set_index("indicator_id")
-    verdicts = outcomes.verdicts() if table_no == 2 else {}
+    found = verdicts.verdicts() if table_no == 2 else {}
     rows = []
     for row in indicators.itertuples():
         iid = row.indicator_id
@@ -144,7 +145,7 @@ def _indicator_table(table_no: int) -> pd.DataFrame:
             if result.required.ceiling:
                 # ＜【75000】 caps a five-year sum: no yearly amount is required, so none is downloaded.
                 record["所需#value"], record["所需#unit"] = None, ""
-            record.update(outcomes.outcome_fields(row.indicator_id, verdicts))
+            record.update(verdicts.outcome_fields(row.indicator_id, found))
         rows.append(record)
     frame = pd.DataFrame(rows)
     # Heading rows have no computed values; show them empty, never as "None".

@@ -9,12 +9,12 @@ from __future__ import annotations
 import pandas as pd
 
 from lib.engine.achieved import achieved_pace
-from lib.engine.pace import PRICE_LABELS, required_pace
+from lib.engine.pace import LINEAR_LEVEL_UNITS, PRICE_LABELS, required_pace
 from lib.engine.rates import YEARS, compound_rate, project
 from lib.plan.milestones import carry_forward_caveat, effective_qualifier
 from lib.plan.series import series_catalogue, tables
 from lib.plan.targets import target_obs_ids
-from lib.plan.values import format_number
+from lib.present.numbers import plain
 
 LEVEL_KINDS = ("level", "share", "ratio", "threshold")
 PERIOD_KINDS = ("total", "reduction", "growth_rate")
@@ -140,8 +140,10 @@ def trajectory(series_id: str) -> pd.DataFrame:
                 text += f"。{caveat}" if caveat else ""
                 base = float(end.value)
                 add(2015, base, "previous", text, "")
+                # A level in years (岁, 年) is carried forward by years a year, like a share.
+                arithmetic = "share" if series.unit in LINEAR_LEVEL_UNITS else series.kind
                 for step in range(1, YEARS + 1):
-                    add(2015 + step, project(base, rate, step, series.kind), "previous", text, "")
+                    add(2015 + step, project(base, rate, step, arithmetic), "previous", text, "")
     else:
         for period, role in (("2006-2010", "actual"), ("2011-2015", "actual"), ("2011-2015", "published_growth")):
             hit = _obs(observations, first_id, period, role)
@@ -165,7 +167,7 @@ def _carried_pace(series: pd.Series, first_id: str) -> tuple[float, str] | None:
     published real rate: GDP's levels are at current prices (专栏1 备注1), so
     carrying 12.8 % real growth forward on them would mix two measures.
     """
-    if series.kind == "level":
+    if series.kind == "level" and series.unit not in LINEAR_LEVEL_UNITS:
         pace = achieved_pace(first_id, "level")
         if pace.basis in ("published_real", "published_nominal", "published"):
             _, observations, _ = tables()
@@ -177,7 +179,7 @@ def _carried_pace(series: pd.Series, first_id: str) -> tuple[float, str] | None:
             if rate is None:
                 return None
             nominal = f"（{PRICE_LABELS['current']}）" if start.price_basis == "current" else ""
-            return rate * 100, f"按2010—2015年公布水平计算，年均 {format_number(rate * 100, 2)}%{nominal}"
+            return rate * 100, f"按2010—2015年公布水平计算，年均 {plain(rate * 100, 2)}%{nominal}"
         if pace.value is None:
             return None
         return pace.value, f"按2010—2015年公布水平计算，{pace.text}"
@@ -200,10 +202,11 @@ def level_paces() -> pd.DataFrame:
 
     Both rates are read off printed levels in the same way, so current-price
     levels are compared with current-price levels (nominal with nominal).
+    Levels in years (岁, 年) move by years a year, not by a percentage: not ranked here.
     """
     rows = []
     for series in series_catalogue().itertuples():
-        if series.kind != "level":
+        if series.kind != "level" or series.unit in LINEAR_LEVEL_UNITS:
             continue
         points = trajectory(series.series_id)
         required = points[points.line_key == "required"]

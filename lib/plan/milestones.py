@@ -74,15 +74,34 @@ class YearlyFloor:
     unit: str
     qualifier: str
     years: tuple[int, ...]
+    where: str = ""  # 第二十七章, 第二十四章第二节
+    clause: str = ""  # the sentence from its 每年 to the figure: “每年新增就业稳定在60万人左右”
 
 
 def yearly_floors(indicator_id: str) -> tuple[YearlyFloor, ...]:
     frame = _text_targets()
     rows = frame[(frame.indicator_id == indicator_id) & (frame.year_basis == "each_year")]
     return tuple(
-        YearlyFloor(r.target_id, r.indicator_id, r.raw, float(r.value), r.unit, r.qualifier, years_covered(int(r.year), r.year_basis))
+        YearlyFloor(
+            r.target_id,
+            r.indicator_id,
+            r.raw,
+            float(r.value),
+            r.unit,
+            r.qualifier,
+            years_covered(int(r.year), r.year_basis),
+            f"{r.chapter}{r.section if isinstance(r.section, str) else ''}",
+            _yearly_clause(r.sentence, r.raw),
+        )
         for r in rows.itertuples()
     )
+
+
+def _yearly_clause(sentence: str, raw: str) -> str:
+    """“确保每年新增就业稳定在60万人左右” → “每年新增就业稳定在60万人左右”; the clause around 每年 and the figure."""
+    end = sentence.index(raw) + len(raw)
+    start = max(sentence.rfind(mark, 0, end) for mark in ("，", "；", "。")) + 1
+    return sentence[start:end].removeprefix("确保")
 
 
 @dataclass(frozen=True)
@@ -100,6 +119,11 @@ class Doubling:
     price_basis: str  # of the base level: "current" for money (专栏1 备注1)
     comparable: bool  # False when the base year's 口径 differs from the latest printed level's
     caveat: str  # why the check is not straightforward, in Chinese; "" if it is
+    # The comparable-price reading (issue 23 §4): a doubling is read in real terms, as an index
+    # built from the published real growth of 2011–2015; None where none is published as real.
+    real_growth: float | None = None  # % a year, 2011–2015, as 专栏1 prints it
+    real_index: float | None = None  # the 2015 level as a multiple of the base year's, at comparable prices
+    real_pace_needed: float | None = None  # % a year of real growth from 2015 to ``year`` to reach ``factor``
 
 
 def doublings(indicator_id: str | None = None) -> tuple[Doubling, ...]:
@@ -120,6 +144,7 @@ def doublings(indicator_id: str | None = None) -> tuple[Doubling, ...]:
             caveats.append(f"{r.base_year}年为{base.basis}，2015年为{latest.basis}，不可直接比较")
         if base.price_basis == "current":
             caveats.append("基数为当年价；原文未说明按现价还是可比价翻番")
+        real = _real_reading(r.indicator_id, int(r.base_year), int(r.year), float(r.value), observations)
         result.append(
             Doubling(
                 r.target_id,
@@ -133,9 +158,76 @@ def doublings(indicator_id: str | None = None) -> tuple[Doubling, ...]:
                 base.price_basis,
                 comparable,
                 "；".join(caveats),
+                *real,
             )
         )
     return tuple(result)
+
+
+def _real_reading(
+    indicator_id: str, base_year: int, year: int, factor: float, observations: pd.DataFrame
+) -> tuple[float | None, float | None, float | None]:
+    """(real growth 2011–2015, the 2015 index on the base year, the real pace still needed), or Nones.
+
+    专栏1 prints GDP's 2011–2015 growth as real (12.8 % a year, 专栏1 备注1) while its
+    levels are at current prices. A doubling by 2017 on 2010 is read at comparable
+    prices: 1.128^5 = 1.826 by 2015, so 2016–2017 need (2 / 1.826)^(1/2) − 1 = 4.65 % a
+    year. Only a rate printed as real is used; the incomes' rates name no price basis.
+    """
+    obs_id = f"{indicator_id}.{base_year + 1}-2015.published_growth"
+    if obs_id not in observations.index:
+        return None, None, None
+    growth = observations.loc[obs_id]
+    if growth.price_basis != "real" or growth.measure != "annual_rate":
+        return None, None, None
+    rate = float(growth.value)
+    index = (1 + rate / 100) ** (2015 - base_year)
+    needed = ((factor / index) ** (1 / (year - 2015)) - 1) * 100
+    return rate, index, needed
+
+
+# Text targets that can set an earlier date for the indicator's own target (not 翻一番, a different level).
+DEADLINE_TYPES = ("milestone", "number", "full_coverage", "elimination")
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """An earlier date than 2020 the body text sets for an indicator's target: the pace runs to it."""
+
+    target_id: str
+    indicator_id: str
+    year: int
+    qualifier: str  # "approx" for 基本实现/基本完成
+    where: str  # 第一章第三节
+    clause: str  # the sentence up to the end of what it sets: “到2017年，基本实现…脱贫”
+
+    @property
+    def words(self) -> str:
+        return f"{self.where}：“{self.clause}”"
+
+
+@functools.cache
+def deadline(indicator_id: str) -> Deadline | None:
+    """The earliest year before 2020 a linked text target names for the indicator, or None.
+
+    Only a year the sentence states counts (``year_basis`` stated): 第一章第三节
+    “到2017年，基本实现我国现行标准下农村贫困人口脱贫” puts 专栏2's 【70.6】 at 2017,
+    and 第二十五章's “2018年全面‘扫尾’” is later, so the earlier one rules. Of two
+    sentences naming the same year the first in the plan is shown.
+    """
+    frame = _text_targets()
+    rows = frame[
+        (frame.indicator_id == indicator_id)
+        & frame.target_type.isin(DEADLINE_TYPES)
+        & (frame.year_basis == "stated")
+        & (frame.year < PLAN_END)
+    ]
+    if rows.empty:
+        return None
+    row = rows[rows.year == rows.year.min()].iloc[0]
+    end = row.sentence.index(row.raw) + len(row.raw)
+    where = f"{row.chapter}{row.section if isinstance(row.section, str) else ''}"
+    return Deadline(row.target_id, indicator_id, int(row.year), row.qualifier, where, row.sentence[:end])
 
 
 def carry_forward_caveat(indicator_id: str) -> str:

@@ -24,23 +24,29 @@ The rule, by the target's qualifier (the printed cell's, or the body text's
 
 A figure on another basis (全市 where the plan counts 主城区, one year where the
 plan counts five, another base population, an unverified 口径) gives
-``basis_differs``: it is shown, never called met or missed.
+``basis_differs``: it is shown, never called met or missed. One exception
+(issue 23 §2), marked in the row (``covers_target``): the quote says the whole
+of a population that contains the plan's was reached. 2021's government work
+report says “动态识别的190.6万农村贫困人口全部脱贫”; the plan's 【70.6】万 (the
+poor still to be lifted out after 2015) are among the dynamically identified, so
+all of them were lifted out: met, with the base told in words and the figure
+named by the quote's own words (``claim``), never as a 2016–2020 flow of 190.6万.
 """
 
 from __future__ import annotations
 
 import functools
-import math
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 import pandera.pandas as pa
 
-from lib.plan import data
+from lib.plan import data, yearly
 from lib.plan.schemas import _text, columns, schema
 from lib.plan.validation import DATA_DIR, DataFileError, read_csv, read_once, require_references, validate
-from lib.plan.values import ROMAN, format_number
+from lib.plan.values import ROMAN
+from lib.present.numbers import plain
 
 PATH = DATA_DIR / "outcomes.csv"
 STATUSES = ("met", "not_met", "basis_differs", "no_figure")
@@ -71,6 +77,11 @@ OUTCOMES = {
     "url": ("str", pa.Column(str, pa.Check.str_matches(r"^https?://\S+$"), description="读到这句话的网页")),
     "quote": ("str", _text(description="原句，照网页原样")),
     "source_kind": ("str", _text(SOURCE_KINDS, description="publisher 发布机关网站，news 新闻报道，reprint 其他网站转载")),
+    "covers_target": (
+        "bool",
+        pa.Column(bool, description="原句说包含规划目标人群在内的全体都已达到（“动态识别的…全部脱贫”）：目标实质达到，基数另注"),
+    ),
+    "claim": ("str", _text(required=False, description="covers_target 为真时：原句中据以判断的那句话，照原样")),
     "note": ("str", _text(required=False, description="说明")),
 }
 
@@ -85,18 +96,6 @@ class Target:
     unit: str
     qualifier: str
     raw: str
-
-
-@dataclass(frozen=True)
-class Verdict:
-    indicator_id: str
-    status: str
-    sentence: str
-    outcome_id: str = ""
-
-    @property
-    def label(self) -> str:
-        return STATUS_LABELS[self.status]
 
 
 @functools.cache
@@ -149,10 +148,14 @@ def _check_row(path: Path, line: int, row: pd.Series, target: Target) -> None:
             raise DataFileError(path, "a value read from the page has no 'derived_from'", row=line)
         if row.value_text not in row.quote:
             raise DataFileError(path, f"value_text {row.value_text!r} is not in the quote", row=line)
-        if has_value and format_number(row.value) not in row.value_text:
-            raise DataFileError(path, f"value {format_number(row.value)!r} is not in value_text {row.value_text!r}", row=line)
+        if has_value and plain(row.value) not in row.value_text:
+            raise DataFileError(path, f"value {plain(row.value)!r} is not in value_text {row.value_text!r}", row=line)
     elif not row.derived_from:
         raise DataFileError(path, "a derived value must say what it is derived from", row=line)
+    if row.covers_target and (not row.claim or row.claim not in row.quote):
+        raise DataFileError(path, "covers_target needs its claim, word for word from the quote", row=line)
+    if row.claim and not row.covers_target:
+        raise DataFileError(path, "a claim is only for a row whose quote covers the target (covers_target)", row=line)
     if row.basis_matches_plan and (row.period != target.period or row.unit != target.unit):
         raise DataFileError(
             path,
@@ -164,129 +167,5 @@ def _check_row(path: Path, line: int, row: pd.Series, target: Target) -> None:
 load_outcomes = read_once(read_outcomes)
 
 
-def verdict(indicator_id: str, outcomes: pd.DataFrame | None = None) -> Verdict:
-    """Met, not met, basis differs or no figure, for one 专栏2 indicator with a target."""
-    target = targets()[indicator_id]
-    outcomes = load_outcomes() if outcomes is None else outcomes
-    rows = outcomes[outcomes.indicator_id == indicator_id]
-    if rows.empty:
-        return Verdict(indicator_id, "no_figure", f"未找到官方数字（目标{_target_words(target)}）。")
-    comparable = rows[rows.basis_matches_plan]
-    if comparable.empty:
-        row = rows.iloc[0]
-        return Verdict(
-            indicator_id,
-            "basis_differs",
-            f"口径不同：{_figure_words(row, target)}（{row.basis}），目标{_target_words(target)}，不判断是否达到。",
-            row.outcome_id,
-        )
-    row = comparable.iloc[0]
-    met = _meets(row, target)
-    status = "met" if met else "not_met"
-    words = STATUS_LABELS[status]
-    sentence = f"{words}：{_figure_words(row, target)}，目标{_target_words(target)}{_rule_words(target)}。"
-    return Verdict(indicator_id, status, sentence, row.outcome_id)
-
-
-def verdicts() -> dict[str, Verdict]:
-    outcomes = load_outcomes()
-    return {indicator_id: verdict(indicator_id, outcomes) for indicator_id in targets()}
-
-
-def _meets(row: pd.Series, target: Target) -> bool:
-    if target.kind == "class":
-        return ROMAN[row.value_text.rstrip("类")] <= target.value
-    value, goal = float(row.value), target.value
-    if target.qualifier == "greater_than":
-        return value > goal
-    if target.qualifier == "less_than":
-        return value < goal
-    slack = _tolerance(target) if target.qualifier == "approx" else 0.0
-    if target.direction == "higher":
-        return value >= goal - slack
-    if target.direction == "lower":
-        return value <= goal + slack
-    return math.isclose(value, goal, abs_tol=slack)
-
-
-def _tolerance(target: Target) -> float:
-    if target.unit in RATE_UNITS:
-        return RATE_TOLERANCE
-    return LEVEL_TOLERANCE * abs(target.value)
-
-
-def _rule_words(target: Target) -> str:
-    if target.kind == "class":
-        return "（达到该类或更好）"
-    if target.qualifier == "greater_than":
-        return "（须超过）"
-    if target.qualifier == "less_than":
-        return "（不得超过）"
-    if target.qualifier == "approx":
-        tolerance = f"{format_number(RATE_TOLERANCE)}个百分点" if target.unit in RATE_UNITS else f"{format_number(LEVEL_TOLERANCE * 100)}%"
-        return f"（容差±{tolerance}）"
-    return ""
-
-
-def _figure_words(row: pd.Series, target: Target) -> str:
-    five_years = {"growth_rate": "“十三五”年均", "total": "“十三五”累计"}.get(target.kind, "“十三五”五年")
-    period = five_years if "-" in row.period else f"{row.period}年"
-    figure = row.value_text if pd.isna(row.value) else f"{format_number(row.value)}{row.unit}"
-    return period + figure
-
-
-def _target_words(target: Target) -> str:
-    """The target as the plan means it: the printed cell, its unit, and the body text's 左右."""
-    if target.kind in ("class", "ratio"):
-        return target.raw + (target.unit if target.kind == "class" else "")
-    number = format_number(target.value) + target.unit
-    if "【" in target.raw:
-        number = f"【{format_number(target.value)}】{target.unit}"
-    prefix = {"greater_than": "＞", "less_than": "＜"}.get(target.qualifier, "")
-    return prefix + number + ("左右" if target.qualifier == "approx" else "")
-
-
-def outcome_fields(indicator_id: str, verdicts: dict[str, Verdict]) -> dict:
-    """The 2020 verdict, and the figure behind it with its source, for the table and the downloads."""
-    verdict = verdicts.get(indicator_id)
-    fields = {
-        "结果#status": "",
-        "2020年结果": "",
-        "结果说明": "",
-        "实际#value": None,
-        "2020年实际": "",
-        "实际原文": "",
-        "实际单位": "",
-        "实际口径": "",
-        "实际来源": "",
-        "实际原句": "",
-        "实际网址": "",
-        "来源类型": "",
-        "实际说明": "",
-    }
-    if verdict is None:
-        return fields
-    fields.update({"结果#status": verdict.status, "2020年结果": verdict.label, "结果说明": verdict.sentence})
-    if not verdict.outcome_id:
-        return fields
-    row = load_outcomes().set_index("outcome_id").loc[verdict.outcome_id]
-    fields.update(
-        {
-            "实际#value": None if pd.isna(row.value) else float(row.value),
-            # The figure as a number with its unit (52.8%), the page's own words (7.2:40.0:52.8) in the quote.
-            "2020年实际": row.value_text if pd.isna(row.value) else f"{format_number(row.value)}{row.unit}",
-            "实际原文": row.value_text,
-            "实际单位": row.unit,
-            "实际口径": row.basis,
-            "实际来源": f"{row.publisher}《{row.document}》，{row.published}",
-            "实际原句": row.quote,
-            "实际网址": row.url,
-            "来源类型": SOURCE_KIND_LABELS[row.source_kind],
-            "实际说明": row.note,
-        }
-    )
-    return fields
-
-
 # The table in the form of lib.plan.data.TABLES (title, schema, loader), for the methods page.
-TABLES = {"outcomes": ("2020年实际结果（官方数字）", OUTCOMES, load_outcomes)}
+TABLES = {"outcomes": ("2020年实际结果（官方数字）", OUTCOMES, load_outcomes), **yearly.TABLES}

@@ -10,7 +10,6 @@ from urllib.parse import urlencode
 import pandas as pd
 
 from lib.plan.plan_text import plan_lines
-from lib.present.markup import markdown_escape
 
 MAX_QUERY = 100
 REDACTION = "***"
@@ -94,25 +93,6 @@ def snippet(text: str, words: list[str], width: int = 90) -> str:
     return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
 
 
-def highlight_markdown(text: str, words: list[str]) -> str:
-    """``text`` escaped for markdown, each match wrapped in Streamlit's background colour.
-
-    Matching runs on the plain text and each piece is escaped on its own, so
-    markup in the plan or in the query only ever shows as text.
-    """
-    words = sorted({w for w in words if w}, key=len, reverse=True)
-    if not words:
-        return markdown_escape(text)
-    pattern = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
-    pieces, last = [], 0
-    for match in pattern.finditer(text):
-        pieces.append(markdown_escape(text[last : match.start()]))
-        pieces.append(f":orange-background[**{markdown_escape(match.group(0))}**]")
-        last = match.end()
-    pieces.append(markdown_escape(text[last:]))
-    return "".join(pieces)
-
-
 def section_paragraphs(chapter: str, section: str = "") -> pd.DataFrame:
     frame = paragraphs()
     chosen = frame[frame.chapter == chapter]
@@ -136,38 +116,26 @@ def section_choices(chapter: str) -> tuple[tuple[str, str], ...]:
     return tuple((r.section, f"{r.section} {r.section_title}") for r in rows.itertuples())
 
 
-# "heading" and "text" are escaped markdown; "box_rows" is preformatted plain text.
-BlockKind = Literal["heading", "text", "box_rows"]
+# One line of the plan as the reader shows it: a section's heading, a 专栏's title line, one of its rows, or body text.
+LineKind = Literal["heading", "box_title", "box_row", "text"]
 
 
 @functools.cache
-def reading_blocks(chapter: str, section: str = "") -> tuple[tuple[BlockKind, str], ...]:
-    """A chapter (or one section) as a few blocks ready to show, built once.
-
-    Consecutive paragraphs share one block and a 专栏's rows one preformatted
-    block: every element a page sends costs server time on every rerun, and a
-    chapter would otherwise be 150 of them. All text is escaped here.
-    """
-    blocks: list[tuple[str, list[str]]] = []
-
-    def add(kind: str, text: str) -> None:
-        if blocks and blocks[-1][0] == kind and kind != "heading":
-            blocks[-1][1].append(text)
-        else:
-            blocks.append((kind, [text]))
-
+def reading_lines(chapter: str, section: str = "") -> tuple[tuple[LineKind, str], ...]:
+    """A chapter (or one section), line by line, each with its kind; plain text (tabs in a 专栏's rows as full-width spaces)."""
+    lines: list[tuple[LineKind, str]] = []
     current_box = ""
     for row in section_paragraphs(chapter, section).itertuples():
         if row.section and row.text.startswith(row.section):
-            add("heading", f"#### {markdown_escape(row.text)}")
+            lines.append(("heading", row.text))
         elif row.box and row.box != current_box:
-            add("text", f"**{markdown_escape(row.text)}**")  # the 专栏's title line
+            lines.append(("box_title", row.text))
         elif row.box:
-            add("box_rows", row.text.replace("\t", "　"))
+            lines.append(("box_row", row.text.replace("\t", "　")))
         else:
-            add("text", markdown_escape(row.text))
+            lines.append(("text", row.text))
         current_box = row.box
-    return tuple((kind, ("\n" if kind == "box_rows" else "\n\n").join(texts)) for kind, texts in blocks)
+    return tuple(lines)
 
 
 @functools.cache

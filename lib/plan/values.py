@@ -132,13 +132,3 @@ def parse_value(raw: str) -> ParsedValue:
                 parsed = ParsedValue(**{**parsed.__dict__, "basis": basis})
             return parsed
     raise UnreadableValue(f"cannot read {raw!r} as a printed value")
-
-
-def format_number(value: float | None, digits: int | None = None) -> str:
-    """A number as the plan would print it: no trailing zeros, no thousands separators."""
-    if value is None or value != value:
-        return "―"
-    if digits is not None:
-        value = round(value, digits)
-    text = f"{value:.6f}".rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text

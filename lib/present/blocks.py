@@ -77,7 +77,14 @@ class External:
     url: str
 
 
-Inline = str | Strong | Link | External
+@dataclass(frozen=True)
+class Mark:
+    """Inline text matching what the reader searched for (a search hit in a snippet)."""
+
+    text: str
+
+
+Inline = str | Strong | Mark | Link | External
 
 Tone = Literal["body", "caption", "note", "warning"]
 
@@ -105,6 +112,7 @@ def paragraph(*parts: Inline, tone: Tone = "body") -> Paragraph:
 class Heading:
     text: str
     level: int = 3  # 2 is a page's section, 3 a part of it, 4 a small heading
+    anchor: str = ""  # the fragment a Target may name (a section of the plan: "s3"), or ""
 
 
 @dataclass(frozen=True)
@@ -116,7 +124,7 @@ class Bullets:
 
 
 def bullets(items: Iterable[Inline | Sequence[Inline]], tone: Tone = "body") -> Bullets:
-    return Bullets(tuple((item,) if isinstance(item, str | Strong | Link | External) else tuple(item) for item in items), tone)
+    return Bullets(tuple((item,) if isinstance(item, str | Strong | Mark | Link | External) else tuple(item) for item in items), tone)
 
 
 Cell = str | int | float | None
@@ -164,7 +172,14 @@ class Image:
     caption: str = ""
 
 
-Block = Paragraph | Heading | Bullets | Table | Chart | Image
+@dataclass(frozen=True)
+class Preformatted:
+    """Text whose line breaks and spacing are its layout (a 专栏's rows, tab-aligned in the plan)."""
+
+    text: str
+
+
+Block = Paragraph | Heading | Bullets | Table | Chart | Image | Preformatted
 
 
 def plain_text(blocks: Iterable[Block]) -> str:
@@ -173,7 +188,7 @@ def plain_text(blocks: Iterable[Block]) -> str:
     for block in blocks:
         if isinstance(block, Paragraph):
             lines.append(block.text)
-        elif isinstance(block, Heading):
+        elif isinstance(block, Heading | Preformatted):
             lines.append(block.text)
         elif isinstance(block, Bullets):
             lines += [Paragraph(item).text for item in block.items]

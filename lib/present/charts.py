@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 
 from lib.engine.trajectory import LINES
-from lib.plan.values import format_number
+from lib.present.numbers import plain
 
 # High-contrast colours that stay apart for the common colour-vision deficiencies
 # (Okabe–Ito) and on a washed-out projector.
@@ -34,17 +34,13 @@ def _subtitle_size(scale: float) -> dict:
     return {"expr": f"width < 420 ? {round(11 * scale)} : {round(FONT_SIZE * scale)}"}
 
 
-REQUIRED, ACHIEVED, NAME_ROW = "所需", "以往", "名称"
-RANKING_COLOURS = {REQUIRED: "#D55E00", ACHIEVED: "#0072B2"}
-
-
 def _colour(domain: list[str]) -> alt.Scale:
     return alt.Scale(domain=domain, range=[LINE_COLOURS[d] for d in domain])
 
 
 def shown(value: float, digits: int) -> str:
     """A chart's value as the plan would print it: its own decimals, no float noise."""
-    return format_number(value, digits)
+    return plain(value, digits)
 
 
 def titled(chart: alt.TopLevelMixin, title: str, about: str, scale: float = 1.0) -> alt.TopLevelMixin:
@@ -80,7 +76,7 @@ def _mark_layers(
     if frame.empty:
         return []
     # Shown as published (78.15), not at the plan's printed precision: rounding it to 78.2 would change the figure.
-    frame = frame.assign(shown=frame.value.map(format_number))
+    frame = frame.assign(shown=frame.value.map(plain))
     # A reported figure is named and numbered; a milestone's name already carries its level.
     frame["text"] = frame.line + " " + frame.shown if colour == OUTCOME_COLOUR else frame.line
     tooltip = [
@@ -197,7 +193,7 @@ def period_chart(
         frame = pd.concat([frame, outcome.assign(line_key="outcome")], ignore_index=True)
     frame["shown"] = frame.value.map(lambda v: shown(v, digits))
     # A reported figure keeps its published decimals (7.2, 190.6), whatever the plan printed.
-    frame.loc[frame.line_key == "outcome", "shown"] = frame.value[frame.line_key == "outcome"].map(format_number)
+    frame.loc[frame.line_key == "outcome", "shown"] = frame.value[frame.line_key == "outcome"].map(plain)
     colours = {LINES["actual"]: "#555555", LINES["target"]: "#D55E00"}
     colours.update({line: OUTCOME_COLOUR for line in frame.line[frame.line_key == "outcome"]})
     domain = [d for d in colours if d in set(frame.line)]
@@ -222,67 +218,6 @@ def period_chart(
     )
     labels = bars.mark_text(dy=-10, fontSize=FONT_SIZE * scale, fontWeight="bold").encode(text="label:N")
     return _configure(titled(alt.layer(bars, labels).properties(height=380 * scale), title, about, scale), scale)
-
-
-def ranking_rows(frame: pd.DataFrame) -> pd.DataFrame:
-    """One row per drawn line of the ranking: the name, then the required bar, then the achieved one.
-
-    ``frame`` has columns label, required, achieved (both % a year, achieved
-    may be missing) and achieved_basis, ranked already.
-    """
-    rows = []
-    for rank, item in enumerate(frame.itertuples()):
-        common = {"label": item.label, "basis": item.achieved_basis}
-        rows.append({**common, "slot": 3 * rank, "which": NAME_ROW, "rate": 0.0, "text": item.label})
-        for offset, which, rate in ((1, REQUIRED, item.required), (2, ACHIEVED, item.achieved)):
-            missing = rate is None or pd.isna(rate)
-            text = f"{which}：无可比数据" if missing else f"{which} {shown(rate, 2)}%"
-            rows.append({**common, "slot": 3 * rank + offset, "which": which, "rate": None if missing else float(rate), "text": text})
-    return pd.DataFrame(rows)
-
-
-def acceleration_chart(frame: pd.DataFrame, title: str = "", about: str = "") -> alt.Chart:
-    """Required against achieved pace, ranked by required pace, readable at any width.
-
-    Each indicator's name is a line of text above its two bars rather than a
-    y-axis label: an axis takes its labels' width out of the plot, so on a
-    phone the names used up all 390 px and no bar was left. Each bar carries
-    its own value and says which pace it is, so no legend is needed.
-    """
-    rows = ranking_rows(frame)
-    drawn = rows[rows.which != NAME_ROW]
-    reach = max(drawn.rate.max(), 0)
-    low = min(drawn.rate.min(), 0)
-    # Room right of the longest bar for its value ("以往 31.35%").
-    rates = alt.Scale(domain=[low, reach * 1.45], nice=False)
-    x = alt.X("rate:Q", title="年均增速（%）", scale=rates)
-    y = alt.Y("slot:O", axis=None, scale=alt.Scale(paddingInner=0.2))
-    tooltip = [alt.Tooltip("label:N", title="指标"), alt.Tooltip("text:N", title="年均"), alt.Tooltip("basis:N", title="以往速度来源")]
-    base = alt.Chart(rows)
-    names = (
-        base.transform_filter(alt.datum.which == NAME_ROW)
-        .mark_text(align="left", baseline="middle", fontSize=FONT_SIZE, fontWeight="bold", limit={"expr": "width"})
-        .encode(x=alt.value(0), y=y, text="text:N", tooltip=tooltip)
-    )
-    bars = (
-        base.transform_filter(alt.datum.which != NAME_ROW)
-        .mark_bar()
-        .encode(
-            x=x,
-            y=y,
-            color=alt.Color("which:N", legend=None, scale=alt.Scale(domain=list(RANKING_COLOURS), range=list(RANKING_COLOURS.values()))),
-            tooltip=tooltip,
-        )
-    )
-    values = (
-        base.transform_filter(alt.datum.which != NAME_ROW)
-        .transform_calculate(end="max(datum.rate || 0, 0)")
-        .mark_text(align="left", baseline="middle", dx=4, fontSize=FONT_SIZE - 1)
-        .encode(x=alt.X("end:Q", scale=rates), y=y, text="text:N", tooltip=tooltip)
-    )
-    zero = alt.Chart(pd.DataFrame({"rate": [0.0]})).mark_rule(color="#777777").encode(x="rate:Q")
-    chart = alt.layer(zero, bars, values, names).properties(height=alt.Step(18))  # names over the zero line
-    return _configure(titled(chart, title, about))
 
 
 def spec(chart: alt.TopLevelMixin, keep_data: bool = True) -> dict:

@@ -10,12 +10,36 @@ from openpyxl.styles import Alignment, Font
 
 from lib.engine import tables
 from lib.plan import data, outcomes
+from lib.plan.values import ROMAN
 
 ABOUT_SHEET = "说明"
 PRINTED_SUFFIX = "原文"
 # Paces are computed; four decimals keep them exact to the printed precision
 # without binary noise such as 0.45999999.
 PACE_DIGITS = 4
+# The copy of the plan redacts some names as ***; a spreadsheet says so in words (issue 23 §6).
+REDACTION, REDACTION_WORDS = "***", "（原文此处隐去）"
+CLASS_NAMES = {number: f"{numeral}类" for numeral, number in ROMAN.items()}
+
+
+def unredacted(text: str) -> str:
+    """“大都市区包括***、***” → “大都市区包括（原文此处隐去）、（原文此处隐去）”."""
+    return str(text).replace(REDACTION, REDACTION_WORDS)
+
+
+def _serial(text: str) -> int | str:
+    """序号 as a number where the plan prints one (1, 2 …); sub-rows have none and stay empty."""
+    text = text.strip()
+    return int(text) if text.isdigit() else text
+
+
+def _cell(observation) -> int | float | str | None:
+    """A printed cell's value: a number, or a water class in its own words (Ⅲ类, never 3)."""
+    if observation is None:
+        return None
+    if observation.measure == "class" and not pd.isna(observation.value):
+        return CLASS_NAMES[int(observation.value)]
+    return _number(observation.value)
 
 
 def to_csv_bytes(frame: pd.DataFrame) -> bytes:
@@ -57,10 +81,10 @@ def indicator_frame(shown: pd.DataFrame, table_no: int) -> pd.DataFrame:
     observations = data.load_observations().set_index("obs_id")
     columns: dict[str, list] = {"指标编号": list(shown.indicator_id)}
     for name in ("序号", "指标", "上级指标", "单位", "属性", *(["五大发展"] if table_no == 2 else []), "类型"):
-        columns[name] = [text.strip() for text in shown[name]]
+        columns[name] = [_serial(text) if name == "序号" else text.strip() for text in shown[name]]
     for heading, _, role in tables.PRINTED[table_no]:
         obs = [observations.loc[obs_id] if obs_id else None for obs_id in shown[f"{heading}#obs"]]
-        columns[heading] = [None if o is None else _number(o.value) for o in obs]
+        columns[heading] = [_cell(o) for o in obs]
         if role == "published_growth":  # 年均 %, 五年提高…个百分点, 提前1年完成: the unit varies by row
             columns[f"{heading}单位"] = ["" if o is None else o.unit for o in obs]
         columns[heading + PRINTED_SUFFIX] = list(shown[heading])
@@ -85,7 +109,7 @@ def indicator_frame(shown: pd.DataFrame, table_no: int) -> pd.DataFrame:
         columns["2020年实际来源"] = list(shown["实际来源"])
         columns["2020年实际网址"] = list(shown["实际网址"])
         columns["2020年实际原句"] = list(shown["实际原句"])
-    columns["备注"] = list(shown["备注"])
+    columns["备注"] = [unredacted(text) for text in shown["备注"]]
     columns["定义"] = list(shown["定义"])
     # Object columns keep 45 an int beside 1.53, so the CSV reads "45", not "45.0".
     return pd.DataFrame({name: pd.Series(values, dtype=object) for name, values in columns.items()})
@@ -126,7 +150,7 @@ def about_rows(table_no: int, filters: str, shown: int, total: int) -> tuple[tup
         ("定义", "指标的一句话定义（data/definitions.csv）；未写定义的指标留空"),
         *((("速度", tables.DIFFICULTY_NOTE),) if table_no == 2 else ()),
         *((("2020年结果", OUTCOME_NOTE), *outcome_sources()) if table_no == 2 else ()),
-        *((f"备注{row.note_no}", row.text) for row in notes.itertuples()),
+        *((f"备注{row.note_no}", unredacted(row.text)) for row in notes.itertuples()),
     )
 
 

@@ -18,6 +18,19 @@ def markdown_escape(text: str) -> str:
     return _MARKDOWN_SPECIALS.sub(r"\\\1", str(text))
 
 
+# Markdown turns www.…, http(s)://… and a@b.c into live links even when every
+# special character is escaped; a word joiner (U+2060, invisible) breaks the
+# pattern without changing what a reader sees.
+_AUTOLINK = re.compile(r"(?i)(www)(\\?\.)|(:)(//)|(@)")
+_JOINER = "\u2060"
+
+
+def markdown_text(text: str) -> str:
+    """Plain text that st.markdown shows exactly as it reads: every special escaped, autolinks broken."""
+    escaped = markdown_escape(text)
+    return _AUTOLINK.sub(lambda m: _JOINER.join(g for g in m.groups() if g is not None) if m.group(5) is None else "@" + _JOINER, escaped)
+
+
 def markdown_table(frame, index_label: str = "") -> str:
     """A small DataFrame as a markdown table, every header and cell escaped.
 

@@ -36,6 +36,7 @@ PLAN = "/plan/"
 METHODS = "/methods/"
 ZONES = "/zones/"
 SEARCH = "/search/"
+RANKING = "ranking"  # the fragment naming the acceleration ranking (on 指标轨迹 in the app)
 
 
 def query_string(target: Target) -> str:
@@ -88,10 +89,13 @@ def static_path(target: Target) -> str | None:
     if target.page == "methods":
         return METHODS
     if target.page == "indicators":
-        return indicator(first("row")) if first("row") else INDICATORS
+        # A group's list (#pillar-2) or the ranking (#ranking) is an anchor on the tables' page.
+        return indicator(first("row")) if first("row") else INDICATORS + (f"#{target.fragment}" if target.fragment else "")
     if target.page == "trajectories":
         from lib.plan.series import DEFAULT_SERIES
 
+        if not first("indicator") and target.fragment == RANKING:
+            return f"{INDICATORS}#{RANKING}"  # the static edition draws the ranking under the tables
         return indicator(first("indicator") or DEFAULT_SERIES)
     if target.page == "zones_map":
         return place(first("place")) if first("place") else ZONES

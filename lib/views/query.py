@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from lib.present.markup import markdown_escape
+from lib.present.markup import markdown_text
 
 Query = Mapping[str, Sequence[str]]
 T = TypeVar("T")
@@ -51,21 +51,13 @@ def echo(text: str) -> str:
     return cleaned if len(cleaned) <= ECHO_LIMIT else cleaned[:ECHO_LIMIT] + "…"
 
 
-# Markdown turns www.…, http(s)://… and a@b.c into live links even when every
-# special character is escaped; a word joiner (U+2060, invisible) breaks the
-# pattern without changing what a reader sees.
-_AUTOLINK = re.compile(r"(?i)(www)(\\?\.)|(:)(//)|(@)")
-_JOINER = "\u2060"
-
-
 def markdown_literal(text: str) -> str:
     """Untrusted text that st.markdown (or st.info) shows exactly as it reads.
 
     The text is first cleaned and shortened like ``echo``; then every markdown
     special is escaped and autolinks are broken.
     """
-    escaped = markdown_escape(echo(text))
-    return _AUTOLINK.sub(lambda m: _JOINER.join(g for g in m.groups() if g is not None) if m.group(5) is None else "@" + _JOINER, escaped)
+    return markdown_text(echo(text))
 
 
 def notice_text(notices: Iterable[Notice]) -> str:

@@ -181,7 +181,7 @@ def test_official_reads_how_2020_turned_out(watched: Page, app_url, viewport):
     caption.scroll_into_view_if_needed()
     expect(caption).to_be_visible()
     expect(caption).to_contain_text("《2020年重庆市国民经济和社会发展统计公报》")
-    expect(page.get_by_text("绿色方块：已发布的2020年实际数（不是目标）", exact=False)).to_be_visible()
+    expect(page.get_by_text("绿色方块：已发布的实际数（不是目标）", exact=False)).to_be_visible()
     assert_task_clean(page)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=SCREENSHOTS / f"trajectories-outcome-{viewport[0]}x{viewport[1]}.png")

@@ -20,7 +20,7 @@ PHONE_FIRST = ["phone", "projector", "desktop"]
 LABEL = "森林覆盖率（专栏2·12）"
 # 专栏2 row 12: 45 % in 2015, 46 % in 2020; 第十八章第二节 "保持在46%以上": at least.
 SUMMARY = "2020年目标：至少46"
-ORANGE = (0xD5, 0x5E, 0x00)  # the required pace's bars (lib/charts.RANKING_COLOURS)
+ORANGE = (0xD5, 0x5E, 0x00)  # the required pace's bars (lib/present/ranking_chart.RANKING_COLOURS)
 
 
 def shoot(page: Page, what: str, size: tuple[int, int]) -> None:

@@ -221,8 +221,8 @@ def test_pick_a_zone_toggle_a_category_click_a_district_and_share_it(watched: Pa
     assert boundary_darkness(page, DISTRICT, district_view) > 0.6
     assert boundary_darkness(page, "500106", district_view, samples=48, away_from=(DISTRICT,)) < 0.2  # 沙坪坝 no longer
     expect(page.get_by_text(zones_map.build(zones_map.State(place=DISTRICT)).projects_heading, exact=True)).to_be_visible()
-    expect(page.locator("[data-testid=stText]").filter(has_text="（内环以内）")).to_be_visible()
-    expect(page.locator("[data-testid=stText]").filter(has_text="（内环以外）")).to_be_visible()
+    expect(page.locator("[data-testid=stMarkdown]").filter(has_text="（内环以内）")).to_be_visible()
+    expect(page.locator("[data-testid=stMarkdown]").filter(has_text="（内环以外）")).to_be_visible()
     assert_task_clean(page)
 
     page.reload()

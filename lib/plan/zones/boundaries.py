@@ -11,7 +11,7 @@ import geopandas as gpd
 from shapely.geometry import shape
 
 from lib.plan.validation import DataFileError
-from lib.plan.zones.tables import ADCODE
+from lib.plan.zones.schemas import ADCODE
 
 GEOJSON_PATH = Path(__file__).resolve().parents[3] / "geo" / "districts.geojson"
 # An Albers equal-area projection centred on Chongqing, for areas in km².

@@ -62,10 +62,13 @@ UNDETERMINED = "位置跨区/未定"
 def project_zones(projects: pd.DataFrame) -> pd.Series:
     """Each project's zone: its zone_id when the plan puts it wholly in one zone, else UNDETERMINED.
 
-    A project is in a zone only if every district it names lies wholly (全域)
-    in that zone. One in a district the Inner Ring divides, or spanning
-    districts of two zones, is UNDETERMINED: the ring is not drawn and no
-    project records its side of it.
+    First the plan's own word: 第十章第二节 gives each zone a paragraph, and an item
+    it names there (“加快建设中央商务区”, “推进观音桥、南坪…等商业商务集聚区提档升级”,
+    “依托重庆高新区、西永综合保税区和大学城”) is in that zone (``zone_id``, with its
+    clause in ``zone_quote``), wherever its district lies. Otherwise a project is
+    in a zone only if every district it names lies wholly (全域) in that zone. One
+    in a district the Inner Ring divides, or spanning districts of two zones, is
+    UNDETERMINED: the ring is not drawn and no project records its side of it.
     """
     links = tables.load_district_zones()
     whole = dict(zip(links.adcode[links.extent == "全域"], links.zone_id[links.extent == "全域"]))
@@ -74,12 +77,28 @@ def project_zones(projects: pd.DataFrame) -> pd.Series:
         found = {whole.get(code) for code in tables.split_adcodes(value)}
         return next(iter(found)) if len(found) == 1 and None not in found else UNDETERMINED
 
-    return projects.district_adcodes.map(zone)
+    by_districts = projects.district_adcodes.map(zone)
+    stated = projects.zone_id.fillna("") if "zone_id" in projects else pd.Series("", index=projects.index)
+    return stated.where(stated != "", by_districts)
 
 
 def projects_at(place: str) -> pd.DataFrame:
-    """The projects listed for a place: all of them for the city, else those in its districts."""
-    return tables.load_projects() if place == ALL else projects_in(place_districts(place))
+    """The projects listed for a place: all of them for the city, else those in its districts.
+
+    A zone also lists the items 第十章第二节 puts in it that have no district
+    (重庆高新区, 重庆经开区: the plan names no district for them), and leaves out
+    those it puts in another zone (大学城水厂 stands in 沙坪坝, partly core, but
+    the expansion zone's paragraph names 大学城).
+    """
+    if place == ALL:
+        return tables.load_projects()
+    found = projects_in(place_districts(place))
+    projects = tables.load_projects()
+    if "zone_id" in projects and place in set(tables.load_zones().zone_id):
+        extra = projects[(projects.zone_id == place) & ~projects.project_id.isin(found.project_id)]
+        found = found[found.zone_id.isin(["", place])]
+        found = pd.concat([found, extra], ignore_index=True)
+    return found
 
 
 def category_counts(projects: pd.DataFrame) -> dict[str, int]:

@@ -37,6 +37,12 @@ def project_table(projects: pd.DataFrame, districts: pd.DataFrame | None = None)
     position = position.where(projects.precision != "site", position + "（坐标：" + projects.site_source + "）")
     place = projects.chapter + projects.section
     unplaced = projects.precision == "none"
+    source = (projects.box + "（" + place + "）").where(projects.box != "", "正文" + place)
+    if "zone_id" in projects:
+        # The zone the plan itself gives (第十章第二节's zone paragraphs, issue 23 §3), with its clause.
+        stated = projects.zone_id.fillna("") != ""
+        zone_source = "；功能区域据第十章第二节：“" + projects.zone_quote.fillna("") + "”"
+        source = source.where(~stated, source + zone_source)
     shown = pd.DataFrame(
         {
             "project_id": projects.project_id,
@@ -46,7 +52,7 @@ def project_table(projects: pd.DataFrame, districts: pd.DataFrame | None = None)
             "status": projects.status,
             "districts": projects.district_adcodes.map(lambda v: "、".join(names[c] for c in tables.split_adcodes(v)) or "—"),
             "zone": zone_of.map(lambda z: zone_names.get(z, z)).where(~unplaced, "—"),
-            "source": (projects.box + "（" + place + "）").where(projects.box != "", "正文" + place),
+            "source": source,
             "quote": projects.quote,
             "position": position.where(~unplaced, "未上图：" + projects.note),
             "link": [plan_link(c, s) for c, s in zip(projects.chapter, projects.section)],

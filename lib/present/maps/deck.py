@@ -15,12 +15,13 @@ import pandas as pd
 import pydeck as pdk
 
 from lib.plan.zones.boundaries import bounds_of
-from lib.present.maps import layers
+from lib.present.maps import layers, marks
 from lib.present.maps.camera import MAP_HEIGHT, fit_view
-from lib.present.maps.layers import LABEL_PX
+from lib.present.maps.marks import LABEL_PX
 from lib.present.maps.packing import MODEL_MATRIX, pack_multiline
 from lib.present.maps.serialised_deck import SerialisedDeck
-from lib.present.maps.styles import CATEGORY_STYLE, GLYPH_FONT, LABEL_FONT, ZONE_COLOURS
+from lib.present.maps.styles import GLYPH_FONT, ZONE_COLOURS
+from lib.present.maps.text_layers import GLYPH_CHARACTERS, label_characters, label_layer, lines_feature, text_layer, work_layers
 
 DISTRICTS_LAYER, WORKS_LAYER = "districts", "works"
 PICKABLE = (DISTRICTS_LAYER, WORKS_LAYER)  # a project's marker is not picked: it stands in its district
@@ -144,7 +145,7 @@ def build_deck(
       colour for a function recompiled the layer's pipeline, a second per
       click. The fill reaches its sublayer through ``_subLayerProps``, lines
       are GeoJsonLayers, whose line colour it leaves alone, and so is text
-      (``_text_layer``: points drawn as text).
+      (``text_layer``: points drawn as text).
     - Borders are one layer with each border drawn once (``district_outlines``),
       not a stroke round each district, which drew every shared border twice.
     - Text layers have a fixed character set: with "auto", deck.gl rebuilt the
@@ -157,9 +158,9 @@ def build_deck(
     whole = bounds_of(boundaries)
     view = fit_view(bounds_of(boundaries, set(highlight)) if highlight else whole, whole)
     categories = tuple(categories)
-    markers = layers.marker_rows(projects, districts, categories)
+    markers = marks.marker_rows(projects, districts, categories)
     in_district = {a: sum(by.values()) for a, by in layers.district_category_counts(projects, categories).items()}
-    fitting, held_back = layers.label_rows(boundaries, districts, view, markers, highlight, in_district)
+    fitting, held_back = marks.label_rows(boundaries, districts, view, markers, highlight, in_district)
     label_set = label_characters(districts)
     features = layers.district_features(
         boundaries, districts, zones, district_zones, projects, highlight, categories, partly, work_counts, markers
@@ -193,13 +194,13 @@ def build_deck(
         pdk.Layer(
             "GeoJsonLayer",
             id="split-hatch",
-            data=[_lines_feature(layers.split_hatch(boundaries, districts))],
+            data=[lines_feature(layers.split_hatch(boundaries, districts))],
             model_matrix=MODEL_MATRIX,
             get_line_color=[*ZONE_COLOURS["core"], 255],
             get_line_width=2,  # not a plan figure: line width
             line_width_units="'pixels'",
         ),
-        _text_layer(
+        text_layer(
             "projects",
             [
                 {
@@ -217,10 +218,10 @@ def build_deck(
             outline=4,
             outline_colour=[255, 255, 255, 255],
         ),
-        *(_work_layers(works, boundaries, labelled=bool(highlight)) if works is not None else []),
-        _label_layer("labels", fitting, size=LABEL_PX, units="pixels", characters=label_set),
+        *(work_layers(works, boundaries, labelled=bool(highlight), pick_id=layer_id(WORKS_LAYER)) if works is not None else []),
+        label_layer("labels", fitting, size=LABEL_PX, units="pixels", characters=label_set),
         # About 2.6 km tall: legible from zoom 8.5, specks at the opening zoom.
-        _label_layer("labels-zoomed", held_back, size=2600, units="meters", characters=label_set),
+        label_layer("labels-zoomed", held_back, size=2600, units="meters", characters=label_set),
     ]
     return SerialisedDeck(
         layers=[_content_addressed(item) for item in deck_layers],
@@ -231,124 +232,4 @@ def build_deck(
         map_provider=None,
         tooltip=TOOLTIP,
         height=MAP_HEIGHT,
-    )
-
-
-WORK_COLOUR = [60, 60, 60, 230]
-# A fixed character set per text layer, never "auto": with "auto" deck.gl rebuilds the
-# font atlas whenever the data array is new, and Streamlit's frontend hands it a new
-# one on every click and rerun; each new atlas texture cost ~0.3 s in software WebGL.
-GLYPH_CHARACTERS = "".join(sorted({glyph for glyph, _ in CATEGORY_STYLE.values()}))
-
-
-def _work_layers(works: pd.DataFrame, boundaries: dict, labelled: bool) -> list[pdk.Layer]:
-    """Linear works as thin dotted links, labelled 示意 once zoomed to a place: visibly a schematic, never a route.
-
-    At the whole-city view 24 labels would be smudges over the small
-    districts, so there the key and each link's tooltip say 示意.
-    """
-    paths, labels = layers.work_links(works, boundaries)
-    return [
-        pdk.Layer(
-            "GeoJsonLayer",
-            id=layer_id(WORKS_LAYER),
-            data=[
-                {
-                    "type": "Feature",
-                    "geometry": {"type": "LineString", "coordinates": row["path"]},
-                    "properties": {"tip_title": row["tip_title"], "tip_body": row["tip_body"]},
-                }
-                for row in paths
-            ],
-            get_line_color=WORK_COLOUR,
-            get_line_width=2,  # not a plan figure: line width
-            line_width_units="'pixels'",
-            get_dash_array=[2, 2],
-            dash_justified=True,
-            extensions=[{"@@type": "PathStyleExtension", "dash": True}],
-            pickable=True,
-        ),
-        _text_layer(
-            "works-labels",
-            [{**row, "colour": [17, 17, 17, 255], "size": 12, "offset": [0, 0]} for row in labels],
-            font=LABEL_FONT,
-            characters="示意",
-            outline=2,
-            outline_colour=[255, 255, 255, 230],
-            visible=labelled,
-        ),
-    ]
-
-
-def _lines_feature(rows: list[dict]) -> dict:
-    """Paths (``{"path": [...]}`` rows) as one packed MultiLineString feature."""
-    return {
-        "type": "Feature",
-        "properties": {},
-        "geometry": pack_multiline({"type": "MultiLineString", "coordinates": [r["path"] for r in rows]}),
-    }
-
-
-def label_characters(districts: pd.DataFrame) -> str:
-    """Every character a district label can hold: the short names, the digits and 项 of "万州 13项"."""
-    return "".join(sorted(set("".join(districts.short_name)) | set("0123456789项 ")))
-
-
-def _label_layer(layer_id: str, rows: list[dict], size: float, units: str, characters: str) -> pdk.Layer:
-    return _text_layer(
-        layer_id,
-        [{**row, "colour": [17, 17, 17, 255], "size": size} for row in rows],
-        font=LABEL_FONT,
-        characters=characters,
-        outline=3,
-        outline_colour=[255, 255, 255, 230],
-        units=units,
-        weight=600,
-    )
-
-
-def _text_layer(
-    layer_id: str,
-    rows: list[dict],
-    font: str,
-    characters: str,
-    outline: float,
-    outline_colour: list[int],
-    units: str = "pixels",
-    weight: int = 400,
-    visible: bool = True,
-) -> pdk.Layer:
-    """Rows (position, text, colour, size, offset) as a GeoJsonLayer of points drawn as text.
-
-    Not a TextLayer: Streamlit's frontend marks a TextLayer's colour for
-    recomputing on every rerun and click (it would grey it during a
-    selection), and in software WebGL each text layer's first draw after
-    that cost ~0.17 s; it leaves a GeoJsonLayer's text colour alone.
-    """
-    extra = {"text_size_max_pixels": 14} if units == "meters" else {}
-    return pdk.Layer(
-        "GeoJsonLayer",
-        id=layer_id,
-        data=[
-            {
-                "type": "Feature",
-                "geometry": {"type": "Point", "coordinates": row["position"]},
-                "properties": {k: v for k, v in row.items() if k != "position"},
-            }
-            for row in rows
-        ],
-        point_type="'text'",
-        get_text="properties.text",
-        get_text_color="properties.colour",
-        get_text_size="properties.size",
-        get_text_pixel_offset="properties.offset",
-        text_size_units=f"'{units}'",
-        text_font_family=f'"{font}"',
-        text_font_weight=weight,
-        text_character_set=f"'{characters}'",
-        text_font_settings={"sdf": True},
-        text_outline_width=outline,
-        text_outline_color=outline_colour,
-        visible=visible,
-        **extra,
     )

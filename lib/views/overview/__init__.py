@@ -2,18 +2,19 @@
 
 The page has no choices of its own, so its URL carries nothing (any key is
 refused with a notice). A group picked in the pills opens 指标总览 with
-``pillar=<group>``.
+``pillar=<group>`` (the View's ``pillar_links``).
 """
 
 from __future__ import annotations
 
-import base64
 from collections import Counter
 from dataclasses import dataclass
 
 from lib.plan import schemas, zones
-from lib.present.maps.static_map import zone_svg
-from lib.present.markup import markdown_escape
+from lib.present import routes
+from lib.present.blocks import Block, Image, Link, Strong, bullets, paragraph, target
+from lib.present.maps.static_map import svg, zone_picture
+from lib.views import indicators, trajectories
 from lib.views import query as q
 from lib.views.overview import numbers as overview
 from lib.views.query import Notice, Query
@@ -39,18 +40,18 @@ class View:
     title: str
     intro: str
     cards: tuple[Card, ...]
-    indicators_link: str
+    indicators_link: Link
     difficulty_heading: str
-    difficulty_note: str  # markdown: the method, and how many cannot be compared and why
-    difficulty_markdown: str  # both groupings, one line per group
+    difficulty_note: tuple[Block, ...]  # the method, and how many cannot be compared and why
+    difficulty: tuple[Block, ...]  # both groupings, one line per group
     pillar_label: str
     pillars: tuple[str, ...]
-    ranking_link: str
+    pillar_links: tuple[Link, ...]  # one per pillar, in the same order: 指标总览 filtered to it
+    ranking_link: Link
     zones_heading: str
-    zone_picture: str  # a data URI of a static SVG
-    zone_caption: str
-    zones_text: str
-    zones_link: str
+    zone_picture: Image  # a static SVG, its caption under it
+    zones_text: tuple[Block, ...]
+    zones_link: Link
 
 
 def parse(query: Query) -> State:
@@ -72,15 +73,14 @@ def _statuses(row: overview.DifficultyRow) -> str:
     return " · ".join(parts)
 
 
-def difficulty_list(by: str) -> str:
-    """One line per group: “**创新发展** 8 项：以往速度已足够 1 · …”.
+def difficulty_list(by: str) -> tuple[Block, ...]:
+    """A heading line, then one line per group: “**创新发展** 8 项：以往速度已足够 1 · …”.
 
     A list, not a table: a table's narrow columns broke the Chinese one
     character per line on a 390 px phone; a line reads the same at any width.
     """
-    lines = [f"**按{GROUP_HEADINGS[by]}**", ""]
-    lines += [f"- **{markdown_escape(r.group)}** {r.count} 项：{markdown_escape(_statuses(r))}" for r in overview.difficulty_rows(by)]
-    return "\n".join(lines)
+    lines = [(Strong(r.group), f" {r.count} 项：{_statuses(r)}") for r in overview.difficulty_rows(by)]
+    return (paragraph(Strong(f"按{GROUP_HEADINGS[by]}")), bullets(lines))
 
 
 def cannot_compare_note() -> str:
@@ -96,11 +96,6 @@ def cannot_compare_note() -> str:
     return f"“{overview.STATUSES['cannot_assess']}”共 {total} 项：{said}。"
 
 
-def _data_uri(svg: str) -> str:
-    # st.image passes a data URI through as it is; raw SVG markup is re-encoded on every rerun.
-    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
-
-
 def build(state: State) -> View:
     cards = tuple(
         # The source in the card's own line, not a "?" tooltip: one element less per
@@ -110,7 +105,8 @@ def build(state: State) -> View:
     )
     method = "“以往÷所需”：把“十二五”实际速度与“十三五”所需速度相比（联合国进展图表 / Open SDG 方法）。这是难度，不是对实际完成情况的评估。"
     districts = zones.load_districts()
-    zone_svg_text = zone_svg(zones.load_district_shapes(), districts, zones.load_zones())
+    picture = zone_picture(zones.load_district_shapes(), districts, zones.load_zones())
+    pillars = tuple(schemas.PILLARS[1:])  # "总体" is the two headline rows, not one of the five
     return View(
         title="重庆“十三五”规划：承诺与难度",
         intro=(
@@ -119,19 +115,30 @@ def build(state: State) -> View:
             "本站把这些数字逐一对照原文整理，并计算每个目标所需的速度、与以往速度相比有多难。"
         ),
         cards=cards,
-        indicators_link="查看全部指标与计算方法",
+        indicators_link=Link("查看全部指标与计算方法", target("indicators", indicators.to_query(indicators.State()))),
         difficulty_heading="目标有多难：按“五大发展”与指标属性",
-        difficulty_note=method + markdown_escape(cannot_compare_note()),
-        difficulty_markdown=difficulty_list("pillar") + "\n\n" + difficulty_list("attribute"),
+        difficulty_note=(paragraph(method + cannot_compare_note(), tone="caption"),),
+        difficulty=difficulty_list("pillar") + difficulty_list("attribute"),
         pillar_label="按“五大发展”查看指标",
-        pillars=tuple(schemas.PILLARS[1:]),  # "总体" is the two headline rows, not one of the five
-        ranking_link="哪些目标需要最大的加速",
-        zones_heading="五大功能区域",
-        zone_picture=_data_uri(zone_svg_text),
-        zone_caption="按主要功能区着色；都市功能核心区（渝中区及内环以内部分）面积很小，详见地图页。",
-        zones_text=(
-            f"规划以**五大功能区域**统筹全市{len(districts)}个区县：都市功能核心区、都市功能拓展区、城市发展新区"
-            "（合称大都市区），渝东北生态涵养发展区、渝东南生态保护发展区（合称大生态区）。"
+        pillars=pillars,
+        # The fragment names the group's list on the static edition's table page.
+        pillar_links=tuple(
+            Link(pillar, target("indicators", indicators.to_query(indicators.State(pillar=(pillar,))), f"pillar-{number}"))
+            for number, pillar in enumerate(pillars, start=1)
         ),
-        zones_link="查看地图与项目",
+        # The ranking is drawn on 指标轨迹 in the app, under the tables in the static edition (lib.present.routes).
+        ranking_link=Link("哪些目标需要最大的加速", target("trajectories", trajectories.to_query(trajectories.State()), routes.RANKING)),
+        zones_heading="五大功能区域",
+        zone_picture=Image(
+            svg(picture), alt=picture.alt, caption="按主要功能区着色；都市功能核心区（渝中区及内环以内部分）面积很小，详见地图页。"
+        ),
+        zones_text=(
+            paragraph(
+                "规划以",
+                Strong("五大功能区域"),
+                f"统筹全市{len(districts)}个区县：都市功能核心区、都市功能拓展区、城市发展新区"
+                "（合称大都市区），渝东北生态涵养发展区、渝东南生态保护发展区（合称大生态区）。",
+            ),
+        ),
+        zones_link=Link("查看地图与项目", target("zones_map")),
     )

@@ -12,9 +12,10 @@ from lib.engine.indicator_pace import indicator_pace, pace_table
 from lib.engine.pace import BASIS_LABELS
 from lib.engine.trajectory import trajectory
 from lib.plan import data
+from lib.plan.milestones import effective_qualifier
 from lib.plan.series import series_catalogue
 from lib.plan.targets import target_obs_id
-from lib.plan.values import format_number
+from lib.present.numbers import plain
 
 # The headline cards, in the order the plan states its goals (第一章第三节, 专栏2).
 HEADLINES = [
@@ -42,8 +43,8 @@ def _target_raw(indicator_id: str) -> str:
 def _amount(value: float, unit: str, digits: int | None = None) -> str:
     """A value with its unit; 亿元 of ten thousand or more read as 万亿元, as the text does."""
     if unit == "亿元" and value >= 1000:
-        return f"{format_number(value / 10000, digits)}万亿元"
-    return f"{format_number(value, digits)}{'' if unit == '%' else ' '}{unit}"
+        return f"{plain(value / 10000, digits)}万亿元"
+    return f"{plain(value, digits)}{'' if unit == '%' else ' '}{unit}"
 
 
 @dataclass(frozen=True)
@@ -74,13 +75,13 @@ def headline_cards() -> list[Card]:
             points = trajectory("t1_gdp")
             base = points[(points.line_key == "actual") & (points.year == 2015)].value.iloc[0]
             required = points[points.line_key == "required"].note.iloc[0]
-            growth = format_number(indicator_pace("t2_gdp_growth").required.value)
+            growth = plain(indicator_pace("t2_gdp_growth").required.value)
             cards.append(
                 Card(
                     indicator_id=indicator_id,
                     title=title,
                     target=text_target.raw,
-                    base=f"2015年 {format_number(base / 10000, 2)}万亿元",
+                    base=f"2015年 {plain(base / 10000, 2)}万亿元",
                     # 9左右 in the text (第一章第三节); 专栏2 prints a bare 9.
                     pace=f"所需{required}，规划实际增长{growth}%左右",
                     source=f"{text_target.chapter}{text_target.section}；专栏1、专栏2第{growth_row.number}行",
@@ -90,12 +91,13 @@ def headline_cards() -> list[Card]:
         result = indicator_pace(indicator_id)
         target_raw = _target_raw(indicator_id)
         base_raw = _raw(f"{indicator_id}.2015.actual")
-        approx = "左右" if target_raw.endswith("左右") else ""
+        # 左右 printed in the cell, or only in the text (【300】, “300万人左右”, 第一章第三节), as GDP's 9.
+        approx = "左右" if target_raw.endswith("左右") or effective_qualifier(indicator_id) == "approx" else ""
         number = target_raw.removesuffix("左右")
         if indicator.kind == "growth_rate":
             target_text = f"年均 {target_raw}%"
         elif indicator.kind == "total":
-            target_text = f"{target_raw.strip('【】')}{unit}"
+            target_text = f"{number.strip('【】')}{unit}{approx}"
         else:
             target_text = _amount(float(number), unit) + approx
         if indicator.kind == "growth_rate":

@@ -6,9 +6,13 @@ links carried the drop-down labels ("第十一章 …"); those are read too.
 
 from __future__ import annotations
 
+import functools
+import re
 from dataclasses import dataclass
 
 from lib.plan import search
+from lib.present import routes
+from lib.present.blocks import Block, Heading, Inline, Link, Mark, Paragraph, Preformatted, Strong, Target, paragraph, target
 from lib.views import query as q
 from lib.views.query import Notice, Query
 
@@ -27,9 +31,9 @@ class State:
 
 @dataclass(frozen=True)
 class Result:
-    breadcrumb: str  # plain text
-    snippet_markdown: str  # escaped, with the search words highlighted
-    link: dict[str, str]  # the query that opens this passage in the reader
+    breadcrumb: str
+    snippet: Paragraph  # the search words as Mark
+    link: Link  # 阅读本节: this passage in the reader
 
 
 @dataclass(frozen=True)
@@ -40,18 +44,20 @@ class View:
     search_placeholder: str
     max_query: int
     words: tuple[str, ...]
-    summary_markdown: str  # "找到 **12** 段" (escaped), or "" with no search
-    no_result: str  # markdown (the words escaped), or ""
+    summary: tuple[Block, ...]  # "找到 12 段" (the count Strong), or () with no search
+    no_result: tuple[Block, ...]  # a note echoing the words, or ()
     results: tuple[Result, ...]
     reader_heading: str
     chapter_codes: tuple[str, ...]
     chapter_labels: dict[str, str]
     section_codes: tuple[str, ...]  # "" first: the whole chapter
     section_labels: dict[str, str]
+    chapter_links: tuple[Link, ...]  # every chapter, in the plan's order
+    section_links: tuple[Link, ...]  # this chapter's sections (anchors in the static edition)
     chapter: str
     section: str
     redaction_note: str  # plain text, or ""
-    blocks: tuple[tuple[search.BlockKind, str], ...]
+    blocks: tuple[Block, ...]  # the chapter (or section): headings, body paragraphs, each 专栏's title and its rows
 
 
 def _first_chapter() -> str:
@@ -80,27 +86,79 @@ def to_query(state: State) -> dict[str, list[str]]:
     return q.query_of([("q", state.q, ""), ("chapter", chapter, ""), ("section", state.section, "")])
 
 
+def reader_target(chapter: str, section: str = "") -> Target:
+    """A passage of the plan in the reader (in the static edition: the chapter's page at the section's anchor).
+
+    The chapter is written even when it is the first (which ``to_query`` leaves
+    out): the static edition's route needs it, and the app reads it the same.
+    """
+    return target("plan_reader", {"chapter": [chapter], **to_query(State(chapter=chapter, section=section))})
+
+
+def highlighted(text: str, words: list[str]) -> tuple[Inline, ...]:
+    """``text`` with every match of ``words`` (longest first, any case) as a Mark; the rest as it reads."""
+    words = sorted({w for w in words if w}, key=len, reverse=True)
+    if not words:
+        return (text,)
+    pattern = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
+    parts: list[Inline] = []
+    last = 0
+    for match in pattern.finditer(text):
+        parts += [text[last : match.start()], Mark(match.group(0))]
+        last = match.end()
+    parts.append(text[last:])
+    return tuple(p for p in parts if p != "")
+
+
+@functools.cache
+def reading_blocks(chapter: str, section: str = "") -> tuple[Block, ...]:
+    """The chapter (or one section) as blocks: a section's heading (with its anchor), a paragraph per line,
+    a 专栏's title in bold and its rows as one preformatted block (their tabs are their columns)."""
+    found: list[Block] = []
+    rows: list[str] = []
+    for kind, text in search.reading_lines(chapter, section):
+        if kind == "box_row":
+            rows.append(text)
+            continue
+        if rows:
+            found.append(Preformatted("\n".join(rows)))
+            rows = []
+        if kind == "heading":
+            code = next((c for c, _ in search.section_choices(chapter) if text.startswith(c)), "")
+            found.append(Heading(text, 4, routes.section_anchor(chapter, code) if code else ""))
+        elif kind == "box_title":
+            found.append(paragraph(Strong(text)))
+        else:
+            found.append(paragraph(text))
+    if rows:
+        found.append(Preformatted("\n".join(rows)))
+    return tuple(found)
+
+
 def build(state: State) -> View:
     words = tuple(search.terms(state.q))
     results: tuple[Result, ...] = ()
-    summary, no_result = "", ""
+    summary: tuple[Block, ...] = ()
+    no_result: tuple[Block, ...] = ()
     if words:
         joined = " ".join(words)
         found, total = search.search(joined, limit=RESULT_LIMIT), search.count(joined)
         if found.empty:
-            no_result = f"没有找到包含“{q.markdown_literal(joined)}”的段落。换一个词，或减少检索词试试。"
+            # The words come from the URL: cleaned and cut like any echo, shown as text by each renderer.
+            no_result = (paragraph(f"没有找到包含“{q.echo(joined)}”的段落。换一个词，或减少检索词试试。", tone="note"),)
         else:
-            summary = f"找到 **{total}** 段" + (f"，显示前 {RESULT_LIMIT} 段" if total > RESULT_LIMIT else "")
+            summary = (paragraph("找到 ", Strong(str(total)), " 段" + (f"，显示前 {RESULT_LIMIT} 段" if total > RESULT_LIMIT else "")),)
             results = tuple(
                 Result(
                     breadcrumb=search.breadcrumb(row),
-                    snippet_markdown=search.highlight_markdown(search.snippet(row["text"], list(words)), list(words)),
-                    link={"chapter": row["chapter"], **({"section": row["section"]} if row["section"] else {})},
+                    snippet=paragraph(*highlighted(search.snippet(row["text"], list(words)), list(words))),
+                    link=Link("阅读本节", reader_target(row["chapter"], row["section"])),
                 )
                 for row in found.to_dict("records")
             )
     chapter = state.chapter or _first_chapter()
     sections = dict(search.section_choices(chapter))
+    chapters = search.chapter_choices()
     return View(
         title="规划原文",
         intro="《重庆市国民经济和社会发展第十三个五年规划纲要》全文（2016年2月）。可全文检索，也可按目录逐章阅读。",
@@ -108,16 +166,18 @@ def build(state: State) -> View:
         search_placeholder="如：页岩气、渝新欧、脱贫、轨道交通",
         max_query=search.MAX_QUERY,
         words=words,
-        summary_markdown=summary,
+        summary=summary,
         no_result=no_result,
         results=results,
         reader_heading="按目录阅读",
-        chapter_codes=tuple(code for code, _ in search.chapter_choices()),
-        chapter_labels=dict(search.chapter_choices()),
+        chapter_codes=tuple(code for code, _ in chapters),
+        chapter_labels=dict(chapters),
         section_codes=("", *sections),
         section_labels={"": WHOLE_CHAPTER_LABEL, **sections},
+        chapter_links=tuple(Link(label, reader_target(code)) for code, label in chapters),
+        section_links=tuple(Link(label, reader_target(chapter, code)) for code, label in sections.items()),
         chapter=chapter,
         section=state.section,
         redaction_note=search.REDACTION_NOTE if search.has_redaction(chapter, state.section) else "",
-        blocks=search.reading_blocks(chapter, state.section),
+        blocks=reading_blocks(chapter, state.section),
     )

@@ -13,10 +13,11 @@ from typing import NamedTuple
 
 from lib.engine import economy
 from lib.engine.indicator_pace import indicator_pace
+from lib.engine.pace import LINEAR_LEVEL_UNITS
 from lib.engine.scenario import SCENARIO_KINDS, run
 from lib.plan import data
 from lib.plan.targets import target_obs_id
-from lib.present.figures import printed_decimals, step_decimals
+from lib.present.numbers import printed_decimals, step_decimals
 
 PACE_UNITS = {
     "level": "%/年",
@@ -120,9 +121,12 @@ def indicator_options() -> tuple[IndicatorOption, ...]:
         target_obs = observations.loc[target_obs_id(row.indicator_id, observations.index)]
         base_id = f"{row.indicator_id}.2015.actual"
         base_raw = observations.loc[base_id, "raw"] if result.base is not None else ""
-        kind = "share" if row.kind == "threshold" else row.kind
+        # A threshold moves like a share; so does a level in years (岁, 年: years a year, lib.engine.pace).
+        kind = "share" if row.kind == "threshold" or row.unit in LINEAR_LEVEL_UNITS else row.kind
         if kind in ("share", "ratio"):
             plan_pace = (result.target - result.base) / 5
+        elif kind == "total" and result.required.deadline_year != 2020:
+            plan_pace = result.target / 5  # the studio's constant pace runs to 2020; the early date is the overview's
         else:
             plan_pace = result.required.value
         low, high, step_size = _slider_range(row.kind, plan_pace, result.achieved.value)
@@ -137,7 +141,7 @@ def indicator_options() -> tuple[IndicatorOption, ...]:
                 name=row.name_zh,
                 kind=kind,
                 unit=row.unit,
-                pace_unit=f"{row.unit}/年" if row.kind == "total" else PACE_UNITS[row.kind],
+                pace_unit=f"{row.unit}/年" if row.kind == "total" or row.unit in LINEAR_LEVEL_UNITS else PACE_UNITS[row.kind],
                 direction=row.direction,
                 base=result.base,
                 base_raw=base_raw,

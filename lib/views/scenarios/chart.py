@@ -7,31 +7,43 @@ import functools
 import altair as alt
 import pandas as pd
 
+from lib.engine.scenario import BASE_YEAR, TARGET_YEAR
 from lib.present.charts import FONT_SIZE, _configure, _haloed_text, spec, titled
-from lib.present.figures import figure
+from lib.present.numbers import figure
 
 SCENARIO_COLOURS = {"情景A": "#0072B2", "情景B": "#CC79A7", "完成目标所需路径": "#D55E00"}
 SCENARIO_DASHES = {"情景A": [1, 0], "情景B": [6, 3], "完成目标所需路径": [8, 5]}
 TARGET_SERIES = "2020年目标"
+DATASET = "scenario"  # the chart's one dataset: the paths and the target
 
 
-def scenario_frame(paths: dict[str, list[float]], target: float, target_label: str, decimals: int = 2) -> pd.DataFrame:
-    """The scenario paths plus the target as one long table (one dataset for every layer).
+def scenario_rows(paths: dict[str, list[float]], target: float, target_label: str, decimals: int = 2) -> list[dict]:
+    """The scenario paths plus the target as one long table (one dataset for every layer), as rows.
 
     ``paths`` maps a series name to its values for 2015, 2016, … Built from
     plain lists in one go: this runs on every slider move. ``shown`` is the
     tooltip text, at the page's precision.
     """
-    years, values, series = [], [], []
-    for name, path in paths.items():
-        years += range(2015, 2015 + len(path))
-        values += [float(v) for v in path]
-        series += [name] * len(path)
-    labels = [""] * len(values) + [target_label]
-    years.append(2020)
-    values.append(float(target))
-    series.append(TARGET_SERIES)
-    return pd.DataFrame({"year": years, "value": values, "series": series, "label": labels, "shown": [figure(v, decimals) for v in values]})
+    rows = [
+        {"year": BASE_YEAR + k, "value": float(value), "series": name, "label": "", "shown": figure(value, decimals)}
+        for name, path in paths.items()
+        for k, value in enumerate(path)
+    ]
+    rows.append(
+        {"year": TARGET_YEAR, "value": float(target), "series": TARGET_SERIES, "label": target_label, "shown": figure(target, decimals)}
+    )
+    return rows
+
+
+def chart_about(what: str, unit: str) -> str:
+    """The chart's subtitle: what is drawn and in what unit (the source line follows it)."""
+    return f"{what}，单位：{unit}" if unit else what
+
+
+def with_rows(spec: dict, rows: list[dict]) -> dict:
+    """The cached spec with these rows inline as its one named dataset (lib.present.blocks.Chart's
+    form): a new top-level dict, the shared parts untouched."""
+    return {**spec, "data": {"name": DATASET}, "datasets": {DATASET: rows}}
 
 
 def scenario_chart(
@@ -44,7 +56,7 @@ def scenario_chart(
 ) -> alt.Chart:
     """Scenario paths 2015–2020 against the required path and the target, on one set of axes.
 
-    The chart reads one dataset (``scenario_frame``) and filters it per layer,
+    The chart reads one dataset (``scenario_rows``) and filters it per layer,
     so its spec can be cached and reused with new numbers.
     """
     domain = [s for s in SCENARIO_COLOURS if s in series]

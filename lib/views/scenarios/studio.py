@@ -1,20 +1,26 @@
-"""情景推演: build(State) → View, every number formatted by lib.present.figures.figure."""
+"""情景推演: build(State) → View, plain data any renderer draws.
+
+Every answer is a formula of formulas.py run here in Python; the View carries the formulas,
+so the static edition runs the same ones in Vega. Texts are plain, the still-needed
+table a Table, the chart a spec with its rows, and the share links Targets.
+"""
 
 from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from urllib.parse import quote, urlencode
-
-import pandas as pd
 
 from lib.engine import economy
 from lib.engine.scenario import BASE_YEAR, PLAN_YEARS, TARGET_YEAR, Outcome, run
-from lib.present.figures import change_unit, figure, gap_decimals
-from lib.views import scenarios as page
-from lib.views.scenarios import State
+from lib.present.blocks import Chart, Table, Target, target
+from lib.present.formula import Expr, Program, Var, fixed
+from lib.present.formula import run as run_program
+from lib.present.numbers import figure
+from lib.views.scenarios import formulas
+from lib.views.scenarios import state as page
 from lib.views.scenarios.catalogue import IndicatorOption, indicator_options, options_by_id
-from lib.views.scenarios.chart import scenario_frame, scenario_spec
+from lib.views.scenarios.chart import chart_about, scenario_rows, scenario_spec, with_rows
+from lib.views.scenarios.state import State
 
 SOURCE = "来源：《重庆市国民经济和社会发展第十三个五年规划纲要》（2016年2月）；情景为按所设速度的推算，不是预测。"
 PRESENTER_SCALE = 1.6  # chart type and marks in presenter mode
@@ -25,7 +31,9 @@ class Metric:
     label: str
     value: str
     delta: str | None = None
-    delta_color: str = "normal"  # st.metric's: "normal", "inverse", "off"
+    delta_color: str = "normal"  # "normal": up is good; "inverse": down is good; "off": neither
+    value_field: str = ""  # the Studio.program steps that write value and delta ("" where none does)
+    delta_field: str = ""
 
     @property
     def arrow(self) -> str:
@@ -34,7 +42,7 @@ class Metric:
 
 @dataclass(frozen=True)
 class Slider:
-    key: str  # the State's URL key; also what changes() takes
+    key: str  # the State's URL key; also what changes() takes and the formulas' name for it
     widget_key: str  # the widget's session key, one per indicator so ranges never clash
     label: str
     low: float
@@ -44,20 +52,20 @@ class Slider:
 
 
 @dataclass(frozen=True)
-class Chart:
-    spec: dict  # shared: never changed by the page
-    data: pd.DataFrame
-
-
-@dataclass(frozen=True)
 class Studio:
     section: str
     slider_rows: tuple[tuple[Slider, ...], ...]  # one row of columns each
     caption: str
     metric_rows: tuple[tuple[Metric, ...], ...]
-    chart: Chart | None
-    table_markdown: str = ""  # the still-needed pace, year by year (indicator panel only)
+    chart: Chart | None  # the spec with its rows inline
+    still_needed: Table | None = None  # the pace still needed, year by year (indicator panel only)
     heading: str = ""  # what the studio shows, for the handout
+    # As formulas, for the static edition to run in Vega: the answers, from the sliders (or an
+    # indicator's 2020 ``value``) to each Metric's fields; each drawn scenario's value in a row's
+    # ``year``; a row's tooltip text.
+    program: Program = ()
+    paths: tuple[tuple[str, Expr], ...] = ()
+    shown: Expr | None = None
 
 
 @dataclass(frozen=True)
@@ -84,20 +92,18 @@ class View:
     handout_hint: str  # on paper: scan or type
     qr_caption: str
     copy_label: str
-    share_query: str  # "?section=…" (or ""), appended to the page's own address
-    handout_query: str  # the same State as a printable page
-    studio_query: str  # what a handout links to: the same State, open in the studio
+    share: Target  # this State, as a link
+    handout: Target  # the same State as a printable page
+    studio_link: Target  # what a handout links to: the same State, open in the studio
     handout_label: str
     source: str
 
 
-def _outcome_metrics(outcome: Outcome, option: IndicatorOption, name: str) -> tuple[Metric, ...]:
-    digits = gap_decimals(outcome.gap, option.decimals, option.resolution)
-    unit = "∶1" if option.kind == "ratio" else f" {option.unit}" if option.unit else ""
-    gap_unit = change_unit(option.kind, option.unit)
-    gap = figure(outcome.gap, digits, signed=True)
+def _outcome_metrics(outcome: Outcome, option: IndicatorOption, name: str) -> tuple[tuple[Metric, ...], int]:
+    """A scenario's three answers, and the decimals its value is shown with."""
+    shown = run_program(formulas.landing(option), {"value": outcome.value_2020})
     relative = None
-    if gap != "0" and outcome.gap_pct is not None and option.unit != "%":
+    if shown["gap_shown"] != "0" and outcome.gap_pct is not None and option.unit != "%":
         relative = figure(outcome.gap_pct, 1, signed=True)
         relative = None if relative == "0" else f"{relative}%"
     colour = "inverse" if option.direction == "lower" else "normal"
@@ -115,13 +121,14 @@ def _outcome_metrics(outcome: Outcome, option: IndicatorOption, name: str) -> tu
     else:
         reached = outcome.year_reached
         when = "2025年前不能达标" if reached is None else f"按此速度{reached}年达标"
-        verdict = Metric("结论", "达到目标" if outcome.met else "未达目标", when, "off")
+        verdict = Metric("结论", shown["verdict"], when, "off", value_field="verdict")
         gap_label = "与目标之差"
-    return (
-        Metric(value_label, f"{figure(outcome.value_2020, digits)}{unit}"),
-        Metric(gap_label, f"{gap} {gap_unit}".strip(), relative, colour),
+    metrics = (
+        Metric(value_label, shown["value_text"], value_field="value_text"),
+        Metric(gap_label, shown["gap_text"], relative, colour, value_field="gap_text"),
         verdict,
     )
+    return metrics, int(shown["digits"])
 
 
 def _indicator_studio(state: State, scale: float) -> Studio:
@@ -139,13 +146,13 @@ def _indicator_studio(state: State, scale: float) -> Studio:
             Slider("pace", f"pace_{option.indicator_id}", f"情景A：假设速度{pace_label}", value=page.slider_value(state, "pace"), **widget),
         )
     rows = [row_a]
-    paces = [s.value for s in row_a]
 
     def project(chosen: list[float]) -> Outcome:
         return run(option.kind, option.direction, option.base, option.target, chosen, option.qualifier)
 
-    outcome, needed = project(paces), project([plan])
-    metric_rows = [_outcome_metrics(outcome, option, "情景A")]
+    outcome, needed = project([s.value for s in row_a]), project([plan])
+    metrics_a, digits = _outcome_metrics(outcome, option, "情景A")
+    metric_rows = [metrics_a]
     paths = {"情景A": outcome.values[:6], "完成目标所需路径": needed.values[:6]}
     if state.compare:
         slider_b = Slider(
@@ -154,34 +161,33 @@ def _indicator_studio(state: State, scale: float) -> Studio:
         # Side by side when A is one slider, so both scenarios' answers fit a projector screen.
         rows = [row_a + (slider_b,)] if len(row_a) == 1 else [row_a, (slider_b,)]
         outcome_b = project([slider_b.value])
-        metric_rows.append(_outcome_metrics(outcome_b, option, "情景B"))
+        metric_rows.append(_outcome_metrics(outcome_b, option, "情景B")[0])
         paths["情景B"] = outcome_b.values[:6]
-    digits = gap_decimals(outcome.gap, option.decimals, option.resolution)
     pace_digits = option.pace_decimals
     if option.base is None:  # a five-year total or cut starts from nothing in 2015
         start = f"{BASE_YEAR + 1}—{TARGET_YEAR}年累计目标：{option.target_raw}"
     else:
         start = f"{BASE_YEAR}年：{option.base_raw} {option.unit}".strip() + f"；{TARGET_YEAR}年目标：{option.target_raw}"
     caption = f"{start}；所需速度 {figure(plan, pace_digits)} {option.pace_unit}；“十二五”速度：{option.achieved_text}"
-    # Built by hand: every cell is a figure or a year of ours (no data or URL text), and pandas
-    # plus escaping cost more than the rest of a slider move.
-    lines = [f"| 截至 | 情景值 | 剩余年份所需速度（{option.pace_unit}） |", "| --- | --- | --- |"]
-    lines += [
-        f"| {year}年底 | {figure(outcome.values[year - BASE_YEAR], digits)} | {figure(pace, pace_digits)} |"
-        for year, pace in outcome.still_needed.items()
-    ]
-    frame = scenario_frame(paths, option.target, option.target_raw, digits)
+    still_needed = Table(
+        headers=("截至", "情景值", f"剩余年份所需速度（{option.pace_unit}）"),
+        rows=tuple(
+            (f"{year}年底", figure(outcome.values[year - BASE_YEAR], digits), figure(pace, pace_digits))
+            for year, pace in outcome.still_needed.items()
+        ),
+    )
+    spec = scenario_spec(option.unit, scale, tuple(paths), title=f"情景推演：{option.name}", about=chart_about(option.label, option.unit))
     return Studio(
         section=state.section,
         slider_rows=tuple(rows),
         caption=caption,
         metric_rows=tuple(metric_rows),
-        chart=Chart(
-            scenario_spec(option.unit, scale, tuple(paths), title=f"情景推演：{option.name}", about=chart_about(option.label, option.unit)),
-            frame,
-        ),
-        table_markdown="\n".join(lines),
+        chart=Chart(with_rows(spec, scenario_rows(paths, option.target, option.target_raw, digits)), alt=spec["title"]["text"]),
+        still_needed=still_needed,
         heading=option.name,
+        program=formulas.landing(option),
+        paths=(("情景A", formulas.path(option)),),
+        shown=fixed(Var("value"), Var("digits")),
     )
 
 
@@ -193,61 +199,47 @@ def _control_row(state: State, keys: tuple[str, ...]) -> tuple[Slider, ...]:
     )
 
 
-def _against(gap: float, digits: int, unit: str, target_raw: str) -> tuple[str, str]:
-    """A metric delta against a printed target: "+0.12 万亿元，对比目标2.5万亿元", or level with it."""
-    shown = figure(gap, digits, signed=True)
-    if shown == "0":
-        return f"与目标持平（{target_raw}）", "off"
-    return f"{shown} {unit}，对比目标{target_raw}".replace(" ，", "，"), "normal"
-
-
-def chart_about(what: str, unit: str) -> str:
-    """The chart's subtitle: what is drawn and in what unit (the source line follows it)."""
-    return f"{what}，单位：{unit}" if unit else what
+def _panel_metrics(program: Program, sliders: tuple[Slider, ...], labels: dict[str, str]) -> tuple[Metric, ...]:
+    """The panel's answers, each the program's ``<name>_value`` and ``<name>_delta``."""
+    shown = run_program(program, {s.key: s.value for s in sliders})
+    return tuple(
+        Metric(label, shown[f"{name}_value"], shown[f"{name}_delta"], shown[f"{name}_colour"], f"{name}_value", f"{name}_delta")
+        for name, label in labels.items()
+    )
 
 
 def _gdp_studio(state: State, scale: float) -> Studio:
     plan = economy.figures()
     sliders = _control_row(state, ("gdp_real", "gdp_deflator", "population"))
-    real, deflator, population = (s.value for s in sliders)
+    real, deflator = sliders[0].value, sliders[1].value
     controls = page.controls()
-    nominal = economy.gdp_2020(real, deflator)
-    per_capita = economy.gdp_per_capita_2020(real, deflator, population)
-    # Two decimals of 万亿元, one more than 2.5万亿元 prints, so a slowdown to 2.28 is not read as 2.3.
-    gdp_delta, gdp_colour = _against((nominal - plan.gdp_target.value) / 10_000, 2, "万亿元", plan.gdp_target.raw)
-    per_delta, per_colour = _against((per_capita - plan.gdp_per_capita_target.value) / 10_000, 2, "万元", plan.gdp_per_capita_target.raw)
+    program = formulas.gdp_program()
+    labels = {"gdp": "2020年地区生产总值（现价）", "per_capita": "2020年人均地区生产总值"}
     caption = (
         f"规划：实际增长{economy.real_growth_text().raw}（{plan.real_growth.place}）。规划未列价格涨幅："
         f"默认 {figure(controls['gdp_deflator'].plan, 2)}% 由 {plan.gdp_target.raw}与{plan.real_growth.raw}% 推算；"
         f"人口增速默认 {figure(controls['population'].plan, 2)}% 由“常住人口累计增加{plan.population_increase.raw}”（{plan.population_increase.place}）推算。"
     )
     paths = {"情景A": economy.gdp_path(real, deflator), "完成目标所需路径": economy.gdp_path_required()}
+    spec = scenario_spec("亿元", scale, tuple(paths), title="情景推演：地区生产总值", about=chart_about("地区生产总值（现价）", "亿元"))
     return Studio(
         section=state.section,
         slider_rows=(sliders,),
         caption=caption,
-        metric_rows=(
-            (
-                Metric("2020年地区生产总值（现价）", f"{figure(nominal / 10_000, 2)} 万亿元", gdp_delta, gdp_colour),
-                Metric("2020年人均地区生产总值", f"{figure(per_capita / 10_000, 2)} 万元", per_delta, per_colour),
-            ),
-        ),
-        chart=Chart(
-            scenario_spec("亿元", scale, tuple(paths), title="情景推演：地区生产总值", about=chart_about("地区生产总值（现价）", "亿元")),
-            scenario_frame(paths, plan.gdp_target.value, plan.gdp_target.raw, 0),
-        ),
+        metric_rows=(_panel_metrics(program, sliders, labels),),
+        chart=Chart(with_rows(spec, scenario_rows(paths, plan.gdp_target.value, plan.gdp_target.raw, 0)), alt=spec["title"]["text"]),
         heading="地区生产总值",
+        program=program,
+        paths=formulas.gdp_paths(),
+        shown=fixed(Var("value"), 0),
     )
 
 
 def _income_studio(state: State, scale: float) -> Studio:
     plan = economy.figures()
     sliders = _control_row(state, ("urban_income", "rural_income", "urbanization"))
-    urban, rural, urbanization = (s.value for s in sliders)
-    ratio = economy.income_ratio_2020(urban, rural)
-    growth = economy.average_income_growth(urban, rural, urbanization)
-    ratio_delta, ratio_colour = _against(ratio - plan.income_ratio_target.value, 2, "", plan.income_ratio_target.raw)
-    growth_delta, growth_colour = _against(growth - plan.income_growth_target.value, 2, "个百分点", f"{plan.income_growth_target.raw}%")
+    program = formulas.income_program()
+    labels = {"ratio": "2020年城乡收入比", "growth": "常住居民人均可支配收入年均增速"}
     caption = (
         f"默认增速是同时满足“城乡收入比{plan.income_ratio_target.raw}”和“常住居民人均可支配收入年均增长{plan.income_growth_target.raw}%”的一组数"
         f"（{plan.income_growth_target.place}、{plan.income_ratio_target.place}）；规划未设2020年常住人口城镇化率，默认按“十二五”"
@@ -257,24 +249,21 @@ def _income_studio(state: State, scale: float) -> Studio:
         section=state.section,
         slider_rows=(sliders,),
         caption=caption,
-        metric_rows=(
-            (
-                Metric("2020年城乡收入比", f"{figure(ratio, 2)}∶1", ratio_delta, "off" if ratio_colour == "off" else "inverse"),
-                Metric("常住居民人均可支配收入年均增速", f"{figure(growth, 2)}%", growth_delta, growth_colour),
-            ),
-        ),
+        metric_rows=(_panel_metrics(program, sliders, labels),),
         chart=None,
         heading="城乡收入",
+        program=program,
+        paths=formulas.income_paths(),
+        shown=fixed(Var("value"), 0),
     )
 
 
 STUDIOS = {"任选指标": _indicator_studio, "地区生产总值": _gdp_studio, "城乡收入": _income_studio}
 
 
-def share_query(state: State) -> str:
-    """The query that reopens this State, percent-encoded as a browser sends it."""
-    query = page.to_query(state)
-    return "?" + urlencode(query, doseq=True, quote_via=quote) if query else ""
+def link(state: State) -> Target:
+    """The Target that reopens this State."""
+    return target("scenarios", page.to_query(state))
 
 
 def build(state: State) -> View:
@@ -303,9 +292,9 @@ def build(state: State) -> View:
         handout_hint="用手机扫码，或在浏览器中输入这个链接，打开同一个情景。",
         qr_caption="扫码打开本情景",
         copy_label="复制链接",
-        share_query=share_query(state),
-        handout_query=share_query(dataclasses.replace(state, handout=True, presenter=False)),
-        studio_query=share_query(dataclasses.replace(state, handout=False)),
+        share=link(state),
+        handout=link(dataclasses.replace(state, handout=True, presenter=False)),
+        studio_link=link(dataclasses.replace(state, handout=False)),
         handout_label="打印讲义",
         source=SOURCE,
     )

@@ -23,9 +23,9 @@ from lib.engine.trajectory import LINES, PERIOD_KINDS, basis_break, level_paces,
 from lib.plan import outcomes
 from lib.plan.milestones import carry_forward_caveat, direction_words
 from lib.plan.series import DEFAULT_SERIES, related_text_targets, series_catalogue
-from lib.plan.values import format_number
-from lib.present import blocks, charts
+from lib.present import blocks, charts, ranking_chart
 from lib.present.blocks import Block, Chart, Link, Strong, Table, bullets, paragraph
+from lib.present.numbers import plain
 from lib.views import query as q
 from lib.views.query import Notice, Query
 
@@ -37,7 +37,7 @@ LINE_WORDS = {
     "previous": "点线：按“十二五”速度延续",
     "target": "菱形：2020年目标",
 }
-OUTCOME_WORDS = "绿色方块：已发布的2020年实际数（不是目标）"
+OUTCOME_WORDS = "绿色方块：已发布的实际数（不是目标）"
 MILESTONE_WORDS = "空心三角：规划提出的中途里程碑"
 RANKING_HEADING = "哪些目标需要最大的加速？"
 
@@ -123,7 +123,7 @@ def _legend_words(points: pd.DataFrame, break_label: str, outcome: bool = False,
 @functools.cache
 def _ranking_chart() -> Chart:
     # One chart for every State; built once per process and never changed.
-    chart = charts.acceleration_chart(level_paces(), title="所需速度与以往速度", about="水平类指标，年均增速，单位：%")
+    chart = ranking_chart.acceleration_chart(level_paces(), title="所需速度与以往速度", about="水平类指标，年均增速，单位：%")
     return Chart(charts.spec(chart), alt=RANKING_HEADING, name="ranking")
 
 
@@ -137,7 +137,7 @@ def _marks_lines(indicator: str, row: pd.Series, milestones: pd.DataFrame) -> li
         lines.append(f"年度下限：正文要求{years}每年都达到{words}，不只是2020年（专栏2印的是五年累计）。")
     goal = outcomes.targets().get(indicator)
     if goal is not None and goal.kind == "total" and goal.qualifier in ("less_than", "at_most"):
-        lines.append(f"上限：2016—2020年累计至多{format_number(goal.value)}{goal.unit}（不超过），不是每年必须达到的量。")
+        lines.append(f"上限：2016—2020年累计至多{plain(goal.value)}{goal.unit}（不超过），不是每年必须达到的量。")
     caveat = carry_forward_caveat(row.previous_id or indicator)
     if caveat:
         lines.append(f"{caveat}。")
@@ -158,6 +158,9 @@ def build(state: State) -> View:
         summary = "　·　".join(filter(None, [summary, direction_words(state.indicator, row.direction)]))
     reported = trajectory_marks.outcome(state.indicator)
     drawn = trajectory_marks.outcome_frame(reported)
+    # The years 2016–2020 as reported (issue 23), points beside the 2020 figure, never a point of a plan line.
+    yearly_points = trajectory_marks.reported_frame(state.indicator, reported.year if reported else None)
+    drawn = pd.concat([f for f in (drawn, yearly_points.drop(columns="connect")) if not f.empty] or [drawn], ignore_index=True)
     milestones = trajectory_marks.milestone_frame(state.indicator)
     spec, caption, message, class_table, notes = None, "", "", None, ()
     if points.empty:

