@@ -44,12 +44,25 @@ def main(argv: list[str] | None = None) -> int:
         help="the site's public base URL (canonical links, og:url, sitemap); default $DASHBOARD_PUBLIC_URL, else none",
     )
     parser.add_argument("--no-search", action="store_true", help="skip the Pagefind index")
+    parser.add_argument(
+        "--handouts",
+        action="store_true",
+        help="also print each indicator's A4 handout PDF (Chromium) and link it from its page (python -m bake.handouts)",
+    )
+    parser.add_argument(
+        "--public-url", default=None, help="the dashboard's public address printed on the handouts (default: $DASHBOARD_PUBLIC_URL)"
+    )
     args = parser.parse_args(argv)
     out = args.out.resolve()
     staging = site.staging_for(out)
     kept = f"{args.out}/ 未改动" if out.exists() else f"未写入 {args.out}/"
     try:
-        report = site.bake(staging, app_url=args.app_url, with_search=not args.no_search, site_url=args.site_url)
+        handouts = None
+        if args.handouts:
+            from lib.present.permalink import PUBLIC_URL_ENV, public_base
+
+            handouts = public_base({PUBLIC_URL_ENV: args.public_url} if args.public_url is not None else None)
+        report = site.bake(staging, app_url=args.app_url, with_search=not args.no_search, site_url=args.site_url, handouts=handouts)
         problems = checks.check_site(staging, app_url=args.app_url, site_url=args.site_url)
         if problems:
             for problem in problems:

@@ -105,7 +105,10 @@ def swap_in(new: Path, out: Path) -> None:
     shutil.rmtree(old)
 
 
-def bake(out: Path, app_url: str = DEFAULT_APP_URL, with_search: bool = True, site_url: str = "") -> Report:
+def bake(out: Path, app_url: str = DEFAULT_APP_URL, with_search: bool = True, site_url: str = "", handouts: str | None = None) -> Report:
+    """The whole site into ``out``. ``site_url``: the site's public base (canonical links, og:url,
+    sitemap; "" for none). ``handouts``: the public address to print on each indicator's A4 handout
+    PDF ("" for none: the static path is printed), or None to bake no handouts."""
     out = Path(out)
     if out.exists():
         shutil.rmtree(out)
@@ -128,7 +131,11 @@ def bake(out: Path, app_url: str = DEFAULT_APP_URL, with_search: bool = True, si
     step("assets", assets)
     step("overview", lambda: pages.bake_overview(writer))
     step("tables", lambda: pages.bake_tables(writer))
-    report.indicators = step("indicators", lambda: pages.bake_indicators(writer))
+    report.indicators = step("indicators", lambda: pages.bake_indicators(writer, handouts is not None))
+    if handouts is not None:
+        from bake import handouts as printer  # Playwright and Chromium only when asked for
+
+        step("handouts", lambda: printer.print_all(out, report.indicators, handouts))
     step("plan", lambda: plan.bake_plan(writer))
     step("zones", lambda: zone_map.bake_map(writer))
     step("methods", lambda: pages.bake_methods(writer))

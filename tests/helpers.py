@@ -97,3 +97,13 @@ def alive(pid: int) -> bool:
     except OSError:
         return False
     return state != "Z"
+
+
+def series_ids() -> list[str]:
+    """指标轨迹's series ids, read with the csv module for a parametrize list (cheap at collection):
+    every row but the headings, and but a 专栏1 row continued by a 专栏2 row of the same kind
+    (lib.plan.series.series_catalogue's rule; tests/test_view_trajectories.py checks they agree)."""
+    rows = data_rows("indicators.csv")
+    kinds = {row["indicator_id"]: row["kind"] for row in rows}
+    continued = {row["previous_id"] for row in rows if row["previous_id"] and kinds[row["previous_id"]] == row["kind"]}
+    return [row["indicator_id"] for row in rows if row["kind"] != "group" and row["indicator_id"] not in continued]

@@ -21,6 +21,8 @@ APP_PATHS = {
     "overview": "",  # the default page is served at "/"
     "indicators": "indicators",
     "trajectories": "trajectories",
+    "compare": "compare",
+    "handout": "handout",
     "scenarios": "scenarios",
     "zones_map": "zones_map",
     "plan_reader": "plan_reader",
@@ -108,4 +110,6 @@ def static_path(target: Target) -> str | None:
         if first("q"):
             return f"{SEARCH}?{urlencode({'q': first('q')}, quote_via=quote)}"
         return PLAN
-    return None  # the studio lives in the app only
+    # The studio, 指标对比 and the handout's print layout live in the app only (the static
+    # edition's handout is a PDF beside each indicator page, baked by python -m bake.handouts).
+    return None
