@@ -6,6 +6,7 @@ import re
 import pandas as pd
 import pytest
 
+from helpers import series_rows
 from lib.engine import trajectory_marks
 from lib.engine.trajectory import LINES, trajectory
 from lib.plan.series import series_catalogue
@@ -14,10 +15,12 @@ from lib.present.blocks import Chart, plain_text
 from lib.present.numbers import plain
 from lib.views import trajectories as view
 
-CATALOGUE = series_catalogue()
 # build() for one State is what the page caches (view_of); the tests share one per State too.
 built = functools.cache(lambda series_id="t1_gdp": view.build(view.State(series_id)))
-DRAWN = [sid for sid, kind in zip(CATALOGUE.series_id, CATALOGUE.kind) if kind != "class" and not trajectory(sid).empty]
+# The series with a chart and their kinds, read cheaply (every one but a class, drawn as rows):
+# test_the_drawn_series_read_cheaply_are_those_with_points checks them against trajectory().
+KINDS = {row["indicator_id"]: row["kind"] for row in series_rows()}
+DRAWN = [sid for sid, kind in KINDS.items() if kind != "class"]
 
 
 def caption(shown) -> str:
@@ -39,9 +42,15 @@ def mark_type(layer: dict) -> str:
     return layer["mark"]["type"] if isinstance(layer["mark"], dict) else layer["mark"]
 
 
+def test_the_drawn_series_read_cheaply_are_those_with_points():
+    catalogue = series_catalogue()
+    drawn = [(sid, kind) for sid, kind in zip(catalogue.series_id, catalogue.kind) if kind != "class" and not trajectory(sid).empty]
+    assert [(sid, KINDS[sid]) for sid in DRAWN] == drawn
+
+
 @pytest.mark.parametrize("series_id", DRAWN)
 def test_chart_values_carry_the_printed_precision_and_no_float_noise(series_id):
-    digits = int(CATALOGUE.set_index("series_id").loc[series_id, "digits"])
+    digits = int(series_catalogue().set_index("series_id").loc[series_id, "digits"])
     # A reported 2020 figure keeps the decimals it was published with (78.15岁); see the outcome test below.
     reported = trajectory_marks.outcome(series_id)
     for frame in datasets(built(series_id).chart):
@@ -69,7 +78,7 @@ def test_chart_values_are_as_the_plan_prints_them(series_id, expected):
     assert "1.572e+04" not in shown  # what f"{v:,.4g}" gave before
 
 
-@pytest.mark.parametrize("series_id", [s for s in DRAWN if CATALOGUE.set_index("series_id").loc[s, "kind"] not in view.PERIOD_KINDS])
+@pytest.mark.parametrize("series_id", [s for s in DRAWN if KINDS[s] not in view.PERIOD_KINDS])
 def test_the_legend_lists_only_the_lines_drawn_each_with_its_dash(series_id):
     spec = built(series_id).chart.spec
     drawn = sorted(set(trajectory(series_id).line) - {LINES["target"]})
@@ -90,7 +99,7 @@ def test_the_legend_lists_only_the_lines_drawn_each_with_its_dash(series_id):
 @pytest.mark.parametrize("series_id, about", [("t1_gdp", "专栏1·1　单位：亿元"), ("t2_poverty_exit", "专栏2·24　单位：万人")])
 def test_a_saved_chart_image_carries_its_title_unit_and_source(series_id, about):
     title = built(series_id).chart.spec["title"]
-    assert title["text"] == CATALOGUE.set_index("series_id").loc[series_id, "name_zh"]
+    assert title["text"] == series_catalogue().set_index("series_id").loc[series_id, "name_zh"]
     assert title["subtitle"] == [about, "来源：《重庆市国民经济和社会发展第十三个五年规划纲要》"]
 
 
