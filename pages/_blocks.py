@@ -49,10 +49,7 @@ def page_link(link: Link, icon: str | None = None) -> None:
     st.page_link(routes.APP_FILES[link.target.page], label=link.label, icon=icon, query_params=link.target.params())
 
 
-@functools.lru_cache(maxsize=256)
 def _table_markdown(table: Table) -> str:
-    import pandas as pd
-
     frame = pd.DataFrame(list(table.rows), columns=list(table.headers))
     return markdown_table(frame.set_index(table.headers[0]), index_label=table.headers[0])
 
@@ -129,10 +126,42 @@ def arrow_table(names: tuple[str, ...], numeric: tuple[bool, ...], rows: tuple[t
     )
 
 
+# Block → what Streamlit is sent for it (escaped Markdown, a data URI), by identity: a View is
+# built once per State and shared (pages/_shared.view_of), so a warm rerun converts nothing
+# and never hashes a long table or a chapter's text. Weak references: a block dropped from the
+# View cache frees its entry too.
+_CONVERTED: dict[int, tuple[weakref.ref, object]] = {}
+CONVERTED_KEPT = 4096
+
+
+def converted(block, convert):
+    """``convert(block)``, computed once per block object."""
+    kept = _CONVERTED.get(id(block))
+    if kept is not None and kept[0]() is block:
+        return kept[1]
+    value = convert(block)
+    if len(_CONVERTED) >= CONVERTED_KEPT:
+        _CONVERTED.pop(next(iter(_CONVERTED)))
+    _CONVERTED[id(block)] = (weakref.ref(block), value)
+    return value
+
+
+def _markdown(block) -> str:
+    if isinstance(block, Paragraph):
+        return markdown_of(block.parts)
+    if isinstance(block, Heading):
+        return f"{'#' * block.level} {markdown_escape(block.text)}"
+    if isinstance(block, Bullets):
+        return "\n".join(f"- {markdown_of(item)}" for item in block.items)
+    if isinstance(block, Table):
+        return _table_markdown(block)
+    raise TypeError(f"no Markdown for {block!r}")
+
+
 def draw(block: Block) -> None:
     """One block on the page."""
     if isinstance(block, Paragraph):
-        text = markdown_of(block.parts)
+        text = converted(block, _markdown)
         if block.tone == "caption":
             st.caption(text)
         elif block.tone == "note":
@@ -142,12 +171,12 @@ def draw(block: Block) -> None:
         else:
             st.markdown(text)
     elif isinstance(block, Heading):
-        st.markdown(f"{'#' * block.level} {markdown_escape(block.text)}")
+        st.markdown(converted(block, _markdown))
     elif isinstance(block, Bullets):
-        text = "\n".join(f"- {markdown_of(item)}" for item in block.items)
+        text = converted(block, _markdown)
         st.caption(text) if block.tone == "caption" else st.markdown(text)
     elif isinstance(block, Table):
-        st.markdown(_table_markdown(block))
+        st.markdown(converted(block, _markdown))
         if block.caption:
             st.caption(markdown_escape(block.caption))
     elif isinstance(block, Chart):
@@ -155,7 +184,7 @@ def draw(block: Block) -> None:
     elif isinstance(block, Preformatted):
         st.text(block.text)
     elif isinstance(block, Image):
-        st.image(svg_uri(block.svg), caption=block.caption or None)
+        st.image(converted(block, lambda image: svg_uri(image.svg)), caption=block.caption or None)
     else:
         raise TypeError(f"not a block: {block!r}")
 
