@@ -194,18 +194,33 @@ def draw_all(blocks) -> None:
         draw(block)
 
 
-@functools.lru_cache(maxsize=64)
+_JOINED: dict[int, tuple[tuple, tuple]] = {}
+
+
 def _joined(blocks: tuple) -> tuple:
+    """Consecutive plain blocks as one Markdown text, once per tuple object (held, at most 64:
+    a tuple cannot be weakly referenced, and hashing a chapter's 150 paragraphs on every rerun
+    is what this saves)."""
+    kept = _JOINED.get(id(blocks))
+    if kept is not None and kept[0] is blocks:
+        return kept[1]
     result: list = []
     for block in blocks:
-        if isinstance(block, Paragraph) and block.tone == "body":
-            text = markdown_of(block.parts)
+        if (
+            isinstance(block, Paragraph | Bullets | Heading | Table)
+            and getattr(block, "tone", "body") == "body"
+            and not getattr(block, "caption", "")
+        ):
+            text = _markdown(block)
             if result and isinstance(result[-1], str):
                 result[-1] += "\n\n" + text
             else:
                 result.append(text)
         else:
             result.append(block)
+    if len(_JOINED) >= 64:
+        _JOINED.pop(next(iter(_JOINED)))
+    _JOINED[id(blocks)] = (blocks, tuple(result))
     return tuple(result)
 
 

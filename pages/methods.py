@@ -14,7 +14,7 @@ st.caption(view.intro)
 _url.notices(state)
 for section in view.sections:
     st.header(section.heading)
-    _blocks.draw_all(section.blocks)
+    _blocks.draw_joined(section.blocks)
 
 st.header(view.dictionary_heading)
 st.caption(view.dictionary_intro)
