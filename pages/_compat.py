@@ -170,7 +170,9 @@ DOCUMENT_HTML = (
     '<script>document.documentElement.lang = "zh-CN"; ' + COPY_SCRIPT + "</script>"
     "<style>"
     + COPY_CSS
-    # A metric's value wraps rather than being cut to "…" (四 cards a row at 1280 px: “300万人左右”).
+    # A metric's value is never cut to "…" (four cards a row at 1280 px: “300万人左右”): a little
+    # smaller where the window is narrow, and wrapping as a last resort.
+    + ' [data-testid="stMetricValue"] { font-size: clamp(1.3rem, 2vw, 2.25rem); }'
     + ' [data-testid="stMetricValue"], [data-testid="stMetricValue"] * { white-space: normal !important; overflow-wrap: anywhere; text-overflow: clip !important; }'
     + " @page { size: A4; margin: 14mm; } @media print { "
     + ", ".join(f'[data-testid="{test_id}"]' for test_id in PRINT_HIDDEN)
