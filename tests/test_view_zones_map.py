@@ -404,3 +404,31 @@ def test_the_static_picture_links_every_district_and_outlines_the_place():
     assert set(view.picture.highlighted) == set(zones.place_districts("core"))
     assert all(shape.target == Target("zones_map", (("place", shape.key),)) for shape in view.picture.shapes)
     assert page.build(page.State()).picture.highlighted == ()
+
+
+@pytest.mark.parametrize(
+    "adcode, short_name",
+    [
+        # 万州: the map's label “万州 13项” and the panel's 15 项 (issue 23 §6): its airport's two items are markers
+        ("500101", "万州"),
+        ("500114", "黔江"),  # 黔江机场: a marker too
+        ("500103", "渝中"),  # no sited item: the heading has no clause
+    ],
+)
+def test_the_panel_s_count_and_the_map_s_label_add_up(adcode, short_name):
+    whole_city = page.build(page.State())
+    labels = [
+        *layer(whole_city, "labels")["data"],
+        *next(item for item in json.loads(whole_city.deck.to_json())["layers"] if layer_name(item["id"]) == "labels-zoomed")["data"],
+    ]
+    shown = {row["properties"]["text"] for row in labels}
+    heading = page.build(page.State(place=adcode)).projects_heading
+    projects = zones.load_projects()
+    here = projects[projects.district_adcodes.str.split(";").apply(lambda codes: adcode in codes)]
+    sited, in_district = int((here.precision == "site").sum()), int((here.precision == "district").sum())
+    assert f"{short_name} {in_district}项" in shown
+    assert heading.startswith(f"规划点名项目：{sited + in_district} 项")
+    if sited:
+        assert f"其中 {sited} 项有来源坐标，在图上画点；其余 {in_district} 项只点到区县" in heading
+    else:
+        assert "画点" not in heading

@@ -234,7 +234,7 @@ def build(state: State) -> View:
         panel_note=note,
         members_heading="所辖区县" if state.place in set(zones.ZONE_IDS) else "",
         members=place.members(state.place, place_target),
-        projects_heading=place.projects_heading(len(listed), undetermined),
+        projects_heading=place.projects_heading(len(listed), undetermined, int((at_place.precision == "site").sum())),
         projects=place.linked_table(listed, at_place, "project_id"),
         link_column=COLUMNS["link"],
         works_label=f"线状工程示意（{int(all_works.schematic.sum())} 条点线，连接名称所写区县，不是走向）",

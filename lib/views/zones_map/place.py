@@ -112,11 +112,14 @@ def partly(place: str) -> tuple[str, ...]:
     return tuple(members.adcode[members.extent != "全域"])
 
 
-def projects_heading(total: int, undetermined: int | None) -> str:
+def projects_heading(total: int, undetermined: int | None, sited: int = 0) -> str:
+    # The map's “万州 13项” counts what it does not draw as a point; a sited project is a marker
+    # instead (issue 23 §6): the heading says how the two add up.
+    drawn = f"（其中 {sited} 项有来源坐标，在图上画点；其余 {total - sited} 项只点到区县，计入图上区县名后的项数）" if sited else ""
     if undetermined is None:
-        return f"规划点名项目：{total} 项"
+        return f"规划点名项目：{total} 项{drawn}"
     return (
-        f"规划点名项目：{total} 项，其中 {total - undetermined} 项在本区域；"
+        f"规划点名项目：{total} 项{drawn}，其中 {total - undetermined} 项在本区域；"
         f"{undetermined} 项{zones.UNDETERMINED}（所在区被内环分为两个功能区域，或跨两个功能区域的区县），列在后面"
     )
 
