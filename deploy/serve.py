@@ -54,9 +54,11 @@ def replica_flags(server_name: str) -> list[str]:
     return flags + (["--server.allowedHosts", server_name] if server_name not in ("", "_") else [])
 
 
-def replica_env(cookie_secret: str) -> dict[str, str]:
+def replica_env(cookie_secret: str, public_url: str | None = None) -> dict[str, str]:
     # Streamlit refuses the cookie secret as a command-line flag (it would show in ps).
-    return {"STREAMLIT_SERVER_COOKIE_SECRET": cookie_secret}
+    env = {"STREAMLIT_SERVER_COOKIE_SECRET": cookie_secret}
+    # The address shared links and QR codes give (lib.present.permalink.public_base reads it).
+    return env | ({"DASHBOARD_PUBLIC_URL": public_url} if public_url else {})
 
 
 def warm_up(port: int, server_name: str = "_") -> None:
@@ -73,7 +75,9 @@ def warm_up(port: int, server_name: str = "_") -> None:
 
 
 @contextlib.contextmanager
-def stack(replicas: int = 1, listen: str | None = None, server_name: str = "_", streams_per_ip: int = 2) -> Iterator[dict]:
+def stack(
+    replicas: int = 1, listen: str | None = None, server_name: str = "_", streams_per_ip: int = 2, public_url: str | None = None
+) -> Iterator[dict]:
     """Export, start the replicas and nginx; yield {"front": port, "replicas": [ports], "app": folder}.
 
     On the way out (normally, on an exception, or on the SystemExit ``main`` raises for
@@ -92,7 +96,9 @@ def stack(replicas: int = 1, listen: str | None = None, server_name: str = "_", 
             for port in ports:
                 # stderr=None: the replicas log where deploy.serve logs (journald, the container's log)
                 processes.append(
-                    replica.launch(app / "app.py", port, app, replica_flags(server_name), replica_env(cookie_secret), stderr=None)
+                    replica.launch(
+                        app / "app.py", port, app, replica_flags(server_name), replica_env(cookie_secret, public_url), stderr=None
+                    )
                 )
             for port, process in zip(ports, processes):
                 replica.wait_started(port, process)
@@ -125,9 +131,14 @@ def main() -> None:
     parser.add_argument("--replicas", type=int, default=2)
     parser.add_argument("--listen", default="127.0.0.1:8080")
     parser.add_argument("--server-name", default="_", help="the public host name (server.allowedHosts)")
+    parser.add_argument(
+        "--public-url",
+        default=None,
+        help="the address shared links and QR codes give, e.g. https://dash.example.org (DASHBOARD_PUBLIC_URL)",
+    )
     args = parser.parse_args()
     signal.signal(signal.SIGTERM, stop_on_sigterm)
-    with contextlib.suppress(KeyboardInterrupt), stack(args.replicas, args.listen, args.server_name) as running:
+    with contextlib.suppress(KeyboardInterrupt), stack(args.replicas, args.listen, args.server_name, public_url=args.public_url) as running:
         print(f"serving on http://{args.listen}/ ({args.replicas} replicas: {running['replicas']}); Ctrl-C or SIGTERM stops", flush=True)
         while True:
             time.sleep(3600)

@@ -166,10 +166,15 @@ COPY_CSS = (
     " background: #fff; color: #c0392b; cursor: pointer; white-space: nowrap; }"
     " @media print { .share-link button { display: none; } }"
 )
+# Streamlit pads the main column 6rem at the top to clear its header, and the h1 has its own
+# 1.25rem: about 130 px of blank band above every title. The header is 3.75rem tall and only
+# holds the sidebar button, so the column starts just under it.
+TOP_CSS = ' [data-testid="stMainBlockContainer"] { padding-top: 3.75rem; } [data-testid="stMainBlockContainer"] h1 { padding-top: 0; }'
 DOCUMENT_HTML = (
     '<script>document.documentElement.lang = "zh-CN"; ' + COPY_SCRIPT + "</script>"
     "<style>"
     + COPY_CSS
+    + TOP_CSS
     + " @page { size: A4; margin: 14mm; } @media print { "
     + ", ".join(f'[data-testid="{test_id}"]' for test_id in PRINT_HIDDEN)
     + ' { display: none !important; } [data-testid="stMainBlockContainer"] { padding: 0 !important; max-width: 100% !important; } }</style>'

@@ -1,8 +1,11 @@
 """情景推演: move a slider, see where 2020 lands against the target."""
 
+from urllib.parse import urlsplit
+
 import streamlit as st
 
 from lib.present import routes
+from lib.present.permalink import LOCAL_HOSTS, public_base
 from lib.present.qr import qr_svg
 from lib.views import scenarios as page
 from pages import _blocks, _compat, _url
@@ -17,11 +20,17 @@ def change(convert):
 
 
 def full_link(target) -> str:
-    """A Target's address under the app's root as the browser has it (st.context.url is this
-    page's address, no query; AppTest has none, and the link is then relative)."""
+    """A Target's address under the public root (DASHBOARD_PUBLIC_URL), or else under the app's
+    root as the browser has it (st.context.url is this page's address, no query; AppTest has
+    none, and the link is then relative)."""
     here = st.context.url or ""
     own = "/" + routes.APP_PATHS["scenarios"]
-    return routes.app_url(target, here[: -len(own)] if here.endswith(own) else here.rstrip("/"))
+    return routes.app_url(target, public_base() or (here[: -len(own)] if here.endswith(own) else here.rstrip("/")))
+
+
+def only_here() -> bool:
+    """The link names the presenter's own machine: no public address and a local host in the URL."""
+    return not public_base() and (urlsplit(st.context.url or "").hostname or "") in LOCAL_HOSTS[:-1]
 
 
 def draw_metrics(studio) -> None:
@@ -41,6 +50,8 @@ def draw_share(view, target, hint: str, size: int = 180) -> None:
     columns = st.columns([3, 1])
     columns[0].caption(hint)
     _compat.copy_link(columns[0], link, view.copy_label)
+    if only_here():
+        columns[0].warning(view.local_hint, icon=":material/wifi_off:")
     columns[1].image(svg_uri(qr_svg(link)), width=size, caption=view.qr_caption)
 
 
@@ -93,6 +104,43 @@ def draw_choices(view) -> None:
     top[2].button(view.reset_label, icon=":material/restart_alt:", type="primary", on_click=change(lambda s: page.fields(page.at_plan(s))))
 
 
+def draw_slider(column, slider, beside: bool) -> None:
+    """The slider and its number field (beside it, or under it in a row of five), one URL key."""
+    spots = column.columns([3, 1], vertical_alignment="bottom") if beside else (column, column)
+    spots[0].slider(
+        slider.label,
+        slider.low,
+        slider.high,
+        step=slider.step,
+        format=f"%.{slider.decimals}f",
+        key=_url.seed(slider.widget_key, slider.value),
+        on_change=change(lambda s: page.changes(s, slider.key, session[slider.widget_key])),
+    )
+    exact = f"{slider.widget_key}_exact"
+    spots[1].number_input(
+        f"{slider.label}{slider.exact_label}",
+        slider.low,
+        slider.high,
+        step=slider.step,
+        format=f"%.{slider.exact_decimals}f",
+        label_visibility="collapsed",
+        key=_url.seed(exact, slider.value),
+        on_change=change(lambda s: page.changes(s, slider.key, session[exact])),
+    )
+
+
+def draw_goal(goal, indicator: str) -> None:
+    key = f"goal_{indicator}"
+    st.number_input(
+        goal.label,
+        step=goal.step,
+        format=f"%.{goal.decimals}f",
+        help=goal.help,
+        key=_url.seed(key, goal.value),
+        on_change=change(lambda s: page.fields(page.with_goal(s, session[key]))),
+    )
+
+
 @st.fragment
 def studio() -> None:
     # A fragment rerun skips the lines above, so it reads the URL its own callbacks wrote.
@@ -120,14 +168,9 @@ def studio() -> None:
         )
     for row in view.studio.slider_rows:
         for column, slider in zip(st.columns(len(row)), row):
-            column.slider(
-                slider.label,
-                slider.low,
-                slider.high,
-                step=slider.step,
-                key=_url.seed(slider.widget_key, slider.value),
-                on_change=change(lambda s, slider=slider: page.changes(s, slider.key, session[slider.widget_key])),
-            )
+            draw_slider(column, slider, beside=len(row) < 4)
+    if view.studio.goal is not None:
+        draw_goal(view.studio.goal, state.indicator)
     draw_metrics(view.studio)
     if state.presenter:  # the room needs the answer first; the choices and the working stay below it
         draw_choices(view)

@@ -32,6 +32,7 @@ from lib.views.scenarios.state import (
     presets,
     slider_value,
     to_query,
+    with_goal,
     with_indicator,
     with_preset,
 )
@@ -60,6 +61,7 @@ __all__ = [
     "presets",
     "slider_value",
     "to_query",
+    "with_goal",
     "with_indicator",
     "with_preset",
 ]

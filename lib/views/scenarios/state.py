@@ -194,6 +194,19 @@ def preset_of(state: State) -> str | None:
     return next((p.name for p in presets() if with_preset(plain, p.name) == plain), None)
 
 
+def with_goal(state: State, goal: float | None) -> State:
+    """Scenario A at the constant pace that lands on ``goal`` in 2020 (formulas.PACE_FOR); the
+    State unchanged where no pace in the slider's range can (the entry then goes back to the
+    value the scenario reaches)."""
+    from lib.views.scenarios.formulas import pace_for  # formulas reads the catalogue, as this module does
+
+    option = options_by_id()[state.indicator]
+    pace = None if goal is None else pace_for(option, goal)
+    if pace is None:
+        return state
+    return normalized(dataclasses.replace(state, yearly=False, pace=pace, notices=()))
+
+
 def fields(state: State) -> dict:
     """A State's fields, for a callback that replaces the whole State."""
     return {f.name: getattr(state, f.name) for f in dataclasses.fields(State) if f.name != "notices"}
