@@ -239,7 +239,8 @@ def test_build_shows_these_numbers(state, rows):
         (
             State(section="地区生产总值"),
             "规划：实际增长9%左右（专栏2第1行）。规划未列价格涨幅：默认 0.66% 由 2.5万亿元与9% 推算；"
-            "人口增速默认 1.30% 由“常住人口累计增加200万左右”（第十二章第二节）推算。",
+            "人口增速默认 1.30% 由“常住人口累计增加200万左右”（第十二章第二节）推算。"
+            "实际（统计公报）：各年实际增长10.7%、9.3%、6.0%、6.3%、3.9%（2016—2020年），价格涨幅按默认 0.66% 折成现价。",
         ),
     ],
 )
@@ -473,3 +474,17 @@ def test_each_inverse_undoes_its_projection(kind):
 def test_the_studio_finds_an_indicator_by_its_common_name():
     labels = page.build(State()).indicator_labels
     assert [iid for iid, label in labels.items() if "研发投入" in label] == ["t2_rd_share"]
+
+
+def test_the_reported_years_are_a_line_and_a_preset_on_the_gdp_panel():
+    # 2016–2020 as reported: 1.107 × 1.093 × 1.060 × 1.063 × 1.039 = 1.4165 (lib.engine.economy.reported_real_index);
+    # at the default price rise 0.66 %/年: 15720 × 1.4165 × 1.0066^5 = 23012 亿元, against 25000 on the plan's path.
+    view = page.build(State(section="地区生产总值"))
+    rows = view.studio.chart.spec["datasets"]["scenario"]
+    reported = [row["shown"] for row in rows if row["series"] == "实际（统计公报）"]
+    assert reported[0] == "15720" and reported[-1] == "23012"
+    # The preset: the reported years' average real growth, 1.4165^(1/5) − 1 = 7.21 % → 7.2 on the slider's 0.1 grid
+    (name,) = [p.name for p in page.presets() if p.name.startswith("实际（统计公报）")]
+    state = page.with_preset(State(), name)
+    assert state.section == "地区生产总值" and state.gdp_real == 7.2
+    assert page.build(state).preset == name

@@ -11,8 +11,9 @@ from lib.engine.scenario import BASE_YEAR, TARGET_YEAR
 from lib.present.charts import FONT_SIZE, _configure, _haloed_text, spec, titled
 from lib.present.numbers import figure
 
-SCENARIO_COLOURS = {"情景A": "#0072B2", "情景B": "#CC79A7", "完成目标所需路径": "#D55E00"}
-SCENARIO_DASHES = {"情景A": [1, 0], "情景B": [6, 3], "完成目标所需路径": [8, 5]}
+REPORTED = "实际（统计公报）"  # GDP's real growth as reported each year (lib.plan.yearly)
+SCENARIO_COLOURS = {"情景A": "#0072B2", "情景B": "#CC79A7", "完成目标所需路径": "#D55E00", REPORTED: "#009E73"}
+SCENARIO_DASHES = {"情景A": [1, 0], "情景B": [6, 3], "完成目标所需路径": [8, 5], REPORTED: [2, 3]}
 TARGET_SERIES = "2020年目标"
 DATASET = "scenario"  # the chart's one dataset: the paths and the target
 

@@ -8,14 +8,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from lib.engine import economy
+from lib.plan.yearly import reported_growth
 from lib.present.blocks import Chart, Table
 from lib.present.formula import Expr, Program, Var, fixed
 from lib.present.formula import run as run_program
 from lib.present.numbers import figure, step_decimals
 from lib.views.scenarios import formulas
 from lib.views.scenarios import state as page
-from lib.views.scenarios.chart import chart_about, scenario_rows, scenario_spec, with_rows
+from lib.views.scenarios.chart import REPORTED, chart_about, scenario_rows, scenario_spec, with_rows
 from lib.views.scenarios.state import State
+
+CHART_HEIGHT = 380  # px before the presenter's scale
+PRESENTER_HEIGHT = 230  # × 1.6 = 368 px: the answer and the chart on one 1280×720 screen
 
 
 def shown_decimals(value: float, fewest: int, most: int = formulas.SOLVED_DECIMALS) -> int:
@@ -111,7 +115,16 @@ def _panel_metrics(program: Program, sliders: tuple[Slider, ...], labels: dict[s
     )
 
 
-def gdp_studio(state: State, scale: float) -> Studio:
+def reported_path() -> list[float]:
+    """GDP 2015–2020 at the reported real growth of each year and the plan's implied price rise
+    (the default of the 价格指数涨幅 slider), so it parts from 情景A only where the growth does;
+    fixed, so the static edition draws it as it is. Empty unless all five years are read."""
+    index = economy.reported_real_index()
+    rise = 1 + page.controls()["gdp_deflator"].plan / 100
+    return [economy.figures().gdp_2015.value * level * rise**k for k, level in enumerate(index)]
+
+
+def gdp_studio(state: State, scale: float, height: int = CHART_HEIGHT) -> Studio:
     plan = economy.figures()
     sliders = _control_row(state, ("gdp_real", "gdp_deflator", "population"))
     real, deflator = sliders[0].value, sliders[1].value
@@ -124,7 +137,16 @@ def gdp_studio(state: State, scale: float) -> Studio:
         f"人口增速默认 {figure(controls['population'].plan, 2)}% 由“常住人口累计增加{plan.population_increase.raw}”（{plan.population_increase.place}）推算。"
     )
     paths = {"情景A": economy.gdp_path(real, deflator), "完成目标所需路径": economy.gdp_path_required()}
-    spec = scenario_spec("亿元", scale, tuple(paths), title="情景推演：地区生产总值", about=chart_about("地区生产总值（现价）", "亿元"))
+    reported = reported_path()
+    if reported:
+        paths[REPORTED] = reported
+        caption += (
+            f"{REPORTED}：各年实际增长{'、'.join(f'{figure(rate, 1)}%' for _, rate, _ in reported_growth())}"
+            f"（{reported_growth()[0][0]}—{reported_growth()[-1][0]}年），价格涨幅按默认 {figure(controls['gdp_deflator'].plan, 2)}% 折成现价。"
+        )
+    spec = scenario_spec(
+        "亿元", scale, tuple(paths), height=height, title="情景推演：地区生产总值", about=chart_about("地区生产总值（现价）", "亿元")
+    )
     return Studio(
         section=state.section,
         slider_rows=(sliders,),
@@ -138,7 +160,7 @@ def gdp_studio(state: State, scale: float) -> Studio:
     )
 
 
-def income_studio(state: State, scale: float) -> Studio:
+def income_studio(state: State, scale: float, height: int = CHART_HEIGHT) -> Studio:
     plan = economy.figures()
     sliders = _control_row(state, ("urban_income", "rural_income", "urbanization"))
     program = formulas.income_program()

@@ -168,7 +168,22 @@ def presets() -> tuple[Preset, ...]:
         Preset("城乡收入同速增长8%", (("section", "城乡收入"), ("urban_income", 8.0), ("rural_income", 8.0))),
         Preset("森林覆盖率按“十二五”速度提高", past("t2_forest_cover")),
         Preset("研发投入按“十二五”速度提高", past("t2_rd_share")),
+        *_reported_preset(),
     )
+
+
+def _reported_preset() -> tuple[Preset, ...]:
+    """实际（统计公报）: GDP at the real growth the five reported years average (1.4165^(1/5) − 1 =
+    7.2 %/年, lib.plan.yearly), so 情景A lands where the reported line (the chart's dotted green) does."""
+    from lib.engine import economy
+    from lib.present.numbers import figure
+
+    index = economy.reported_real_index()
+    if not index:
+        return ()
+    spec = controls()["gdp_real"]
+    average = round(round(((index[-1] ** (1 / (len(index) - 1)) - 1) * 100) / spec.step) * spec.step, 10)
+    return (Preset(f"实际（统计公报）：年均实际增长{figure(average, 1)}%", (("section", "地区生产总值"), ("gdp_real", average))),)
 
 
 def at_plan(state: State) -> State:

@@ -19,7 +19,17 @@ from lib.views.scenarios import formulas
 from lib.views.scenarios import state as page
 from lib.views.scenarios.catalogue import IndicatorOption, indicator_options, options_by_id
 from lib.views.scenarios.chart import chart_about, scenario_rows, scenario_spec, with_rows
-from lib.views.scenarios.panels import Goal, Metric, Slider, Studio, gdp_studio, income_studio, shown_decimals
+from lib.views.scenarios.panels import (
+    CHART_HEIGHT,
+    PRESENTER_HEIGHT,
+    Goal,
+    Metric,
+    Slider,
+    Studio,
+    gdp_studio,
+    income_studio,
+    shown_decimals,
+)
 from lib.views.scenarios.state import State
 
 __all__ = ["Metric", "Slider", "Studio", "View", "build", "link"]  # bake/studio.py reads the parts from here
@@ -97,7 +107,7 @@ def _outcome_metrics(outcome: Outcome, option: IndicatorOption, name: str) -> tu
     return metrics, int(shown["digits"])
 
 
-def _indicator_studio(state: State, scale: float) -> Studio:
+def _indicator_studio(state: State, scale: float, height: int = CHART_HEIGHT) -> Studio:
     option = options_by_id()[state.indicator]
     plan = option.plan_pace
     pace_label = f"（{option.pace_unit}）"
@@ -146,7 +156,9 @@ def _indicator_studio(state: State, scale: float) -> Studio:
             for year, pace in outcome.still_needed.items()
         ),
     )
-    spec = scenario_spec(option.unit, scale, tuple(paths), title=f"情景推演：{option.name}", about=chart_about(option.label, option.unit))
+    spec = scenario_spec(
+        option.unit, scale, tuple(paths), height=height, title=f"情景推演：{option.name}", about=chart_about(option.label, option.unit)
+    )
     return Studio(
         section=state.section,
         slider_rows=tuple(rows),
@@ -198,7 +210,7 @@ def build(state: State) -> View:
         yearly_label="逐年设定",
         compare_label="对比情景B",
         switches_label="推演方式",
-        studio=STUDIOS[state.section](state, scale),
+        studio=STUDIOS[state.section](state, scale, PRESENTER_HEIGHT if state.presenter else CHART_HEIGHT),
         share_heading="分享本情景",
         share_hint="点“复制链接”，或用手机扫码：打开的是同一个情景。",
         handout_hint="用手机扫码，或在浏览器中输入这个链接，打开同一个情景。",
