@@ -89,7 +89,8 @@ PRESENTER_CSS = """
 [data-testid="stElementContainer"]:has(style) { display: none !important; }
 html, body, [data-testid="stApp"] { font-size: 22px !important; color: #000 !important; background: #fff !important; }
 h1 { font-size: 1.8rem !important; padding: 0 !important; }
-[data-testid="stMetricValue"] { font-size: 2.3rem !important; font-weight: 800 !important; color: #000 !important; }
+[data-testid="stMetricValue"] { font-size: 2rem !important; font-weight: 800 !important; color: #000 !important; }
+[data-testid="stMetricValue"] * { white-space: normal !important; overflow: visible !important; }
 [data-testid="stMetricLabel"] p { font-size: 1.3rem !important; font-weight: 700 !important; }
 [data-testid="stMetricLabel"] *, [data-testid="stMetricDelta"] * { white-space: normal !important; overflow: visible !important; }
 [data-testid="stMetricDelta"] { font-size: 1.2rem !important; }

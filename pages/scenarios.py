@@ -33,9 +33,9 @@ def only_here() -> bool:
     return not public_base() and (urlsplit(st.context.url or "").hostname or "") in LOCAL_HOSTS[:-1]
 
 
-def draw_metrics(studio) -> None:
+def draw_metrics(studio, container=st) -> None:
     for row in studio.metric_rows:
-        for column, metric in zip(st.columns(len(row)), row):
+        for column, metric in zip(container.columns(len(row)), row):
             column.metric(metric.label, metric.value, metric.delta, delta_color=metric.delta_color, delta_arrow=metric.arrow)
 
 
@@ -164,19 +164,30 @@ def studio() -> None:
             selection_mode="multi",
             label_visibility="collapsed",
             key=_url.seed("switches", [label for key, label in switches.items() if getattr(state, key)]),
-            on_change=change(lambda s: {key: label in (session["switches"] or ()) for key, label in switches.items()}),
+            on_change=change(
+                lambda s: page.fields(page.with_switches(s, *(label in (session["switches"] or ()) for label in switches.values())))
+            ),
         )
     for row in view.studio.slider_rows:
         for column, slider in zip(st.columns(len(row)), row):
             draw_slider(column, slider, beside=len(row) < 4)
-    if view.studio.goal is not None:
-        draw_goal(view.studio.goal, state.indicator)
-    draw_metrics(view.studio)
-    if state.presenter:  # the room needs the answer first; the choices and the working stay below it
+    if state.presenter:
+        # The room needs the answer and the chart on the first screen (1280×720): side by side
+        # (stacked on a phone); the goal entry and the choices stay below them.
+        answer, picture = st.columns([3, 2]) if view.studio.chart is not None else (st.container(), None)
+        draw_metrics(view.studio, answer)
+        if picture is not None:
+            with picture:
+                draw_chart(view.studio)
+        if view.studio.goal is not None:
+            draw_goal(view.studio.goal, state.indicator)
         draw_choices(view)
     else:
+        if view.studio.goal is not None:
+            draw_goal(view.studio.goal, state.indicator)
+        draw_metrics(view.studio)
         st.caption(view.studio.caption)
-    draw_chart(view.studio)
+        draw_chart(view.studio)
     if view.studio.still_needed is not None and not state.presenter:
         _blocks.draw(view.studio.still_needed)
     draw_share(view, view.share, view.share_hint)

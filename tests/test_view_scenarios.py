@@ -180,7 +180,7 @@ def metric_values(view):
             [
                 [
                     ("2020年地区生产总值（现价）", "2.50 万亿元", "达到目标：与2020年目标持平（2.5万亿元）"),
-                    ("2020年人均地区生产总值", "7.80 万元", "达到目标：+0.30 万元（2020年目标：7.5万元左右）"),
+                    ("2020年人均地区生产总值", "7.80 万元", "+0.30 万元，达到目标（2020年目标：7.5万元左右）"),
                 ]
             ],
         ),
@@ -189,8 +189,8 @@ def metric_values(view):
             State(section="地区生产总值", gdp_real=7.0),
             [
                 [
-                    ("2020年地区生产总值（现价）", "2.28 万亿元", "未达目标：-0.22 万亿元（2020年目标：2.5万亿元）"),
-                    ("2020年人均地区生产总值", "7.11 万元", "未达目标：-0.39 万元（2020年目标：7.5万元左右）"),
+                    ("2020年地区生产总值（现价）", "2.28 万亿元", "-0.22 万亿元，未达目标（2020年目标：2.5万亿元）"),
+                    ("2020年人均地区生产总值", "7.11 万元", "-0.39 万元，未达目标（2020年目标：7.5万元左右）"),
                 ]
             ],
         ),
@@ -199,8 +199,8 @@ def metric_values(view):
             State(section="城乡收入", urban_income=8.0, rural_income=8.0),
             [
                 [
-                    ("2020年城乡收入比", "2.59∶1", "未达目标：+0.19（2020年目标：2.4∶1）"),
-                    ("常住居民人均可支配收入年均增速", "9.35%", "未达目标：-0.15 个百分点（2020年目标：9.5%）"),
+                    ("2020年城乡收入比", "2.59∶1", "+0.19，未达目标（2020年目标：2.4∶1）"),
+                    ("常住居民人均可支配收入年均增速", "9.35%", "-0.15 个百分点，未达目标（2020年目标：9.5%）"),
                 ]
             ],
         ),
@@ -488,3 +488,11 @@ def test_the_reported_years_are_a_line_and_a_preset_on_the_gdp_panel():
     state = page.with_preset(State(), name)
     assert state.section == "地区生产总值" and state.gdp_real == 7.2
     assert page.build(state).preset == name
+
+
+def test_comparing_starts_b_at_the_past_pace_so_a_and_b_differ():
+    # 森林覆盖率: A at the plan's 0.2 个百分点/年, B at 2011–2015's 1.6 (lib.engine.achieved)
+    state = page.with_switches(State(indicator="t2_forest_cover"), yearly=False, compare=True)
+    assert state.compare and state.pace_b == 1.6 and page.slider_value(state, "pace") == 0.2
+    kept = page.with_switches(dataclasses.replace(state, pace_b=0.5), yearly=False, compare=True)
+    assert kept.pace_b == 0.5  # B already set stays as it was

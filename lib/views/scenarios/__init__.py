@@ -35,6 +35,7 @@ from lib.views.scenarios.state import (
     with_goal,
     with_indicator,
     with_preset,
+    with_switches,
 )
 from lib.views.scenarios.studio import View, build
 
@@ -64,4 +65,5 @@ __all__ = [
     "with_goal",
     "with_indicator",
     "with_preset",
+    "with_switches",
 ]

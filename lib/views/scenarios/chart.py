@@ -62,7 +62,9 @@ def scenario_chart(
     """
     domain = [s for s in SCENARIO_COLOURS if s in series]
     # Line symbols in the legend, so it shows solid, dashed and dotted as drawn (not dots).
-    legend = alt.Legend(symbolType="stroke", symbolSize=400 * scale)
+    # One column where the chart is narrow (beside the answer in presenter mode, on a phone), so no
+    # name is cut at the chart's edge.
+    legend = alt.Legend(symbolType="stroke", symbolSize=400 * scale, columns={"expr": "width < 560 ? 1 : 2"})
     colour = alt.Color("series:N", title=None, legend=legend, scale=alt.Scale(domain=domain, range=[SCENARIO_COLOURS[s] for s in domain]))
     dash = alt.StrokeDash("series:N", title=None, legend=legend, scale=alt.Scale(domain=domain, range=[SCENARIO_DASHES[s] for s in domain]))
     x = alt.X("year:Q", title="年份", scale=alt.Scale(domain=[2014.8, 2020.2]), axis=alt.Axis(format="d", values=list(range(2015, 2021))))

@@ -102,8 +102,9 @@ def landing(option: IndicatorOption) -> Program:
 def _against(
     name: str, gap: Expr, unit: str, target_raw: str, off_colour: str = "off", on_colour: str = "normal", lower: bool = False
 ) -> Program:
-    """A verdict and delta against a printed target, in the indicator panel's words:
-    "未达目标：-0.22 万亿元（2020年目标：2.5万亿元）", or "达到目标：与目标持平（2.5万亿元）" when level.
+    """A delta and verdict against a printed target, in the indicator panel's words:
+    "-0.22 万亿元，未达目标（2020年目标：2.5万亿元）", or "达到目标：与2020年目标持平（2.5万亿元）" when
+    level. The signed figure leads: Streamlit colours a delta and turns its arrow by its first character.
 
     The verdict is taken on the gap as shown (two decimals), as the indicator panel's is;
     ``lower``: a smaller figure is better (the income ratio).
@@ -118,7 +119,7 @@ def _against(
             cond(
                 level,
                 concat(Var(f"{name}_verdict"), f"：与{TARGET_YEAR}年目标持平（{target_raw}）"),
-                concat(Var(f"{name}_verdict"), "：", shown, f" {unit}（{TARGET_YEAR}年目标：{target_raw}）".replace(" （", "（")),
+                concat(shown, f" {unit}，".replace(" ，", "，"), Var(f"{name}_verdict"), f"（{TARGET_YEAR}年目标：{target_raw}）"),
             ),
         ),
         (f"{name}_colour", cond(level, off_colour, on_colour)),

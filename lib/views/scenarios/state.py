@@ -209,6 +209,16 @@ def preset_of(state: State) -> str | None:
     return next((p.name for p in presets() if with_preset(plain, p.name) == plain), None)
 
 
+def with_switches(state: State, yearly: bool, compare: bool) -> State:
+    """逐年设定 and 对比情景B as toggled. B opened beside A starts at the 2011–2015 pace, so the
+    chart shows two paths at once (at the plan's pace too it would lie under A)."""
+    pace_b = state.pace_b
+    option = options_by_id()[state.indicator]
+    if compare and not state.compare and pace_b is None and option.achieved_pace is not None:
+        pace_b = _past_pace(state.indicator)
+    return normalized(dataclasses.replace(state, yearly=yearly, compare=compare, pace_b=pace_b))
+
+
 def with_goal(state: State, goal: float | None) -> State:
     """Scenario A at the constant pace that lands on ``goal`` in 2020 (formulas.PACE_FOR); the
     State unchanged where no pace in the slider's range can (the entry then goes back to the
