@@ -116,27 +116,32 @@ def draw_slider(column, slider, beside: bool) -> None:
         key=_url.seed(slider.widget_key, slider.value),
         on_change=change(lambda s: page.changes(s, slider.key, session[slider.widget_key])),
     )
-    exact = f"{slider.widget_key}_exact"
+    # A new field for each value, never one re-seeded: a seeded field's old value, still in the
+    # browser while the slider's presses ran, came back as a "change" and wrote the URL back by a
+    # few steps (presses lost). An old field's value is its own default: no callback.
+    exact = f"{slider.widget_key}_exact_{slider.value!r}"
     spots[1].number_input(
         f"{slider.label}{slider.exact_label}",
         slider.low,
         slider.high,
+        slider.value,
         step=slider.step,
         format=f"%.{slider.exact_decimals}f",
         label_visibility="collapsed",
-        key=_url.seed(exact, slider.value),
+        key=exact,
         on_change=change(lambda s: page.changes(s, slider.key, session[exact])),
     )
 
 
 def draw_goal(goal, indicator: str) -> None:
-    key = f"goal_{indicator}"
+    key = f"goal_{indicator}_{goal.value!r}"  # one field per value, as the exact fields (draw_slider)
     st.number_input(
         goal.label,
+        value=goal.value,
         step=goal.step,
         format=f"%.{goal.decimals}f",
         help=goal.help,
-        key=_url.seed(key, goal.value),
+        key=key,
         on_change=change(lambda s: page.fields(page.with_goal(s, session[key]))),
     )
 
