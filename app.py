@@ -29,7 +29,11 @@ pages = {
     "指标与目标": [
         st.Page("pages/indicators.py", title="指标总览", icon=":material/table:", url_path="indicators"),
         st.Page("pages/trajectories.py", title="指标轨迹", icon=":material/show_chart:", url_path="trajectories"),
+        st.Page("pages/compare.py", title="指标对比", icon=":material/view_column:", url_path="compare"),
+        # Opened from 指标轨迹's 打印讲义 button; not a page to browse to.
+        st.Page("pages/handout.py", title="打印讲义", icon=":material/print:", url_path="handout", visibility="hidden"),
         st.Page("pages/scenarios.py", title="情景推演", icon=":material/tune:", url_path="scenarios"),
+        st.Page("pages/report_card.py", title="2020年完成情况", icon=":material/fact_check:", url_path="report_card"),
     ],
     "空间与文本": [
         st.Page("pages/zones_map.py", title="功能区域地图", icon=":material/map:", url_path="zones_map"),

@@ -1,4 +1,4 @@
-"""python -m bake --out public/ [--app-url https://dash.example.org]
+"""python -m bake --out public/ [--app-url https://dash.example.org] [--site-url https://plan.example.org]
 
 Bakes into a new folder beside ``--out``, runs the site checks on it, then swaps it in.
 On any failure the published folder stays as it was, the new one is removed, and the
@@ -8,6 +8,7 @@ reason is one Chinese line naming the file (and line where known), with no trace
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 import traceback
@@ -37,14 +38,32 @@ def main(argv: list[str] | None = None) -> int:
         "--out", type=Path, default=Path("public"), help="folder to publish (replaced only after a bake that passes the checks)"
     )
     parser.add_argument("--app-url", default=site.DEFAULT_APP_URL, help="base URL of the Streamlit app the pages link to")
+    parser.add_argument(
+        "--site-url",
+        default=os.environ.get("DASHBOARD_PUBLIC_URL", ""),
+        help="the site's public base URL (canonical links, og:url, sitemap); default $DASHBOARD_PUBLIC_URL, else none",
+    )
     parser.add_argument("--no-search", action="store_true", help="skip the Pagefind index")
+    parser.add_argument(
+        "--handouts",
+        action="store_true",
+        help="also print each indicator's A4 handout PDF (Chromium) and link it from its page (python -m bake.handouts)",
+    )
+    parser.add_argument(
+        "--public-url", default=None, help="the dashboard's public address printed on the handouts (default: $DASHBOARD_PUBLIC_URL)"
+    )
     args = parser.parse_args(argv)
     out = args.out.resolve()
     staging = site.staging_for(out)
     kept = f"{args.out}/ 未改动" if out.exists() else f"未写入 {args.out}/"
     try:
-        report = site.bake(staging, app_url=args.app_url, with_search=not args.no_search)
-        problems = checks.check_site(staging, app_url=args.app_url)
+        handouts = None
+        if args.handouts:
+            from lib.present.permalink import PUBLIC_URL_ENV, public_base
+
+            handouts = public_base({PUBLIC_URL_ENV: args.public_url} if args.public_url is not None else None)
+        report = site.bake(staging, app_url=args.app_url, with_search=not args.no_search, site_url=args.site_url, handouts=handouts)
+        problems = checks.check_site(staging, app_url=args.app_url, site_url=args.site_url)
         if problems:
             for problem in problems:
                 print("问题:", problem, file=sys.stderr)

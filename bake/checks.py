@@ -98,9 +98,10 @@ def html_pages(out: Path) -> list[Path]:
     return sorted(p for p in out.rglob("*.html") if "pagefind" not in p.relative_to(out).parts)
 
 
-def check_site(out: Path, app_url: str = "") -> list[str]:
+def check_site(out: Path, app_url: str = "", site_url: str = "") -> list[str]:
     problems: list[str] = []
     app_host = urlsplit(app_url).netloc
+    site = site_url.strip().rstrip("/")
     pages = {path: read_page(path) for path in html_pages(out)}
     for path, page in pages.items():
         name = "/" + str(path.relative_to(out))
@@ -119,6 +120,8 @@ def check_site(out: Path, app_url: str = "") -> list[str]:
                 continue
             if url.startswith("data:image/"):
                 continue
+            if site and url.startswith(site + "/"):
+                url = url[len(site) :]  # the site's own public address (canonical): must resolve like a path
             parts = urlsplit(url)
             if parts.scheme == "mailto":
                 continue

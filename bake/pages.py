@@ -105,7 +105,8 @@ def indicator_views(indicator: str) -> tuple[indicators.View, trajectories.View 
     return table_view, (None if link is None else trajectory_view(trajectories.parse(link.target.params()).indicator))
 
 
-def bake_indicator(writer: Writer, indicator: str) -> None:
+def bake_indicator(writer: Writer, indicator: str, handout: bool = False) -> None:
+    """The indicator's page; ``handout``: it links to the A4 handout PDF printed beside it (bake/handouts.py)."""
     url = routes.indicator(indicator)
     table_view, trajectory = indicator_views(indicator)
     detail = table_view.detail
@@ -150,13 +151,14 @@ def bake_indicator(writer: Writer, indicator: str) -> None:
         studio=panel,
         app_row=target("indicators", indicators.to_query(indicator_state(indicator))),
         app_scenario=scenario,
+        handout_pdf=f"{url}handout.pdf" if handout else "",
     )
 
 
-def bake_indicators(writer: Writer) -> list[str]:
+def bake_indicators(writer: Writer, handouts: bool = False) -> list[str]:
     ids = [indicator for view in table_views().values() for indicator in view.row_ids]
     for indicator in ids:
-        bake_indicator(writer, indicator)
+        bake_indicator(writer, indicator, handouts)
     return ids
 
 

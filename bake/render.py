@@ -12,7 +12,7 @@ import jinja2
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
-from lib.present import routes
+from lib.present import edition, routes
 from lib.present.blocks import Target
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -40,6 +40,7 @@ class Writer:
     out: Path
     app_url: str
     nav: tuple[tuple[str, str], ...]
+    site_url: str = ""  # the public base URL (canonical, og:url, sitemap); "" where unknown
     written: list[Path] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -57,6 +58,11 @@ class Writer:
         self.env.globals["nav"] = self.nav
         # What the blocks macro (templates/_blocks.html) needs for an Image: an SVG as an image source.
         self.env.globals["svg_uri"] = svg_uri
+        self.site_url = self.site_url.strip().rstrip("/")
+        self.env.globals["site_url"] = self.site_url
+        self.env.globals["site_name"] = edition.SITE_NAME
+        self.env.globals["site_description"] = edition.DESCRIPTION
+        self.env.globals["data_date"] = edition.data_date()
 
     def app_link(self, page: str | Target, query: dict[str, list[str]] | None = None) -> str:
         """A link into the Streamlit app: a Target through the route table, or a page's path and the view's own to_query."""

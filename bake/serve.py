@@ -18,11 +18,21 @@ CSP = (
     "default-src 'self'; script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; "
     "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 )
+# /embed/ alone may be framed by any site (issue 26): the same policy but for frame-ancestors.
+EMBED_PREFIX = "/embed/"
+EMBED_CSP = CSP.replace("frame-ancestors 'none'", "frame-ancestors *")
 HEADERS = {
     "Content-Security-Policy": CSP,
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "strict-origin-when-cross-origin",
 }
+
+
+def headers_for(path: str) -> dict[str, str]:
+    """The headers a path is served with: an embed's CSP lets any site frame it."""
+    if path.startswith(EMBED_PREFIX):
+        return {**HEADERS, "Content-Security-Policy": EMBED_CSP}
+    return HEADERS
 
 
 class Handler(SimpleHTTPRequestHandler):
@@ -36,7 +46,7 @@ class Handler(SimpleHTTPRequestHandler):
     }
 
     def end_headers(self) -> None:
-        for name, value in HEADERS.items():
+        for name, value in headers_for(self.path).items():
             self.send_header(name, value)
         super().end_headers()
 

@@ -15,8 +15,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bake import charts, links, pages, plan, search
+from bake import charts, crawl, embed, links, opendata, pages, plan, search
 from bake import map as zone_map
+from bake import report as report_card
 from bake.render import Writer
 from lib.present import routes
 from lib.views import not_found
@@ -27,6 +28,7 @@ SORTABLE = STATIC / "vendor" / "sortable-tablesort-4.1.7"  # bake/static/vendor/
 NAV = (
     (routes.HOME, "概览"),
     (routes.INDICATORS, "指标总览"),
+    (routes.REPORT, "2020年完成情况"),
     (routes.ZONES, "功能区域地图"),
     (routes.PLAN, "规划原文"),
     (routes.METHODS, "数据与方法"),
@@ -103,12 +105,15 @@ def swap_in(new: Path, out: Path) -> None:
     shutil.rmtree(old)
 
 
-def bake(out: Path, app_url: str = DEFAULT_APP_URL, with_search: bool = True) -> Report:
+def bake(out: Path, app_url: str = DEFAULT_APP_URL, with_search: bool = True, site_url: str = "", handouts: str | None = None) -> Report:
+    """The whole site into ``out``. ``site_url``: the site's public base (canonical links, og:url,
+    sitemap; "" for none). ``handouts``: the public address to print on each indicator's A4 handout
+    PDF ("" for none: the static path is printed), or None to bake no handouts."""
     out = Path(out)
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
-    writer = Writer(out, app_url, NAV)
+    writer = Writer(out, app_url, NAV, site_url=site_url)
     report = Report()
 
     def step(name: str, job) -> object:
@@ -126,12 +131,20 @@ def bake(out: Path, app_url: str = DEFAULT_APP_URL, with_search: bool = True) ->
     step("assets", assets)
     step("overview", lambda: pages.bake_overview(writer))
     step("tables", lambda: pages.bake_tables(writer))
-    report.indicators = step("indicators", lambda: pages.bake_indicators(writer))
+    report.indicators = step("indicators", lambda: pages.bake_indicators(writer, handouts is not None))
+    if handouts is not None:
+        from bake import handouts as printer  # Playwright and Chromium only when asked for
+
+        step("handouts", lambda: printer.print_all(out, report.indicators, handouts))
     step("plan", lambda: plan.bake_plan(writer))
     step("zones", lambda: zone_map.bake_map(writer))
     step("methods", lambda: pages.bake_methods(writer))
+    step("open_data", lambda: (opendata.bake_indicator_files(writer, report.indicators), opendata.bake_datapackage(writer)))
     step("not_found", lambda: writer.page("/404.html", "not_found.html", title=not_found.build().title, view=not_found.build()))
     step("search_page", lambda: search.bake_search_page(writer))
+    step("report", lambda: report_card.bake_report(writer))
+    step("embeds", lambda: embed.bake_embeds(writer, report.indicators))
+    step("crawl", lambda: crawl.bake_crawl(writer))
     if with_search:
         step("pagefind", lambda: search.index(out))
     step("gzip", lambda: precompress(out))

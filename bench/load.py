@@ -14,7 +14,7 @@ skips it). Writes bench/results/load.json.
     .venv/bin/python -m bench.load --replicas 1,2
 
 runs the same burst against the production stack (deploy.serve: nginx, sticky
-by client IP, in front of 1 and then 2 replicas), each session from its own
+by its cookie or else the whole address, in front of 1 and then 2 replicas), each session from its own
 loopback address (127.0.0.10, .11, …) as separate visitors would; memory is
 the sum over the replicas.
 """

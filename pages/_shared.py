@@ -18,7 +18,7 @@ import streamlit as st
 from lib.plan.validation import DataFileError
 
 
-@functools.lru_cache(maxsize=512)
+@functools.lru_cache(maxsize=64)
 def _built(module_name: str, state):
     return importlib.import_module(module_name).build(state)
 

@@ -61,6 +61,27 @@ filters[2].pills(
     on_change=_url.change(page, lambda s: {"kind": tuple(st.session_state["kind"] or ())}),
 )
 
+# The officials' first question: how did 2020 turn out? Each verdict with its count, picked like the filters above.
+outcome = st.columns([4.2, 1.8], vertical_alignment="bottom")  # not a plan figure: column widths
+outcome[0].pills(
+    view.outcome_label,
+    list(view.outcome_labels),
+    format_func=view.outcome_labels.get,
+    selection_mode="multi",
+    wrap=True,
+    disabled=view.outcome_disabled,
+    key=_url.seed("outcome", list(state.outcome)),
+    on_change=_url.change(page, lambda s: {"outcome": tuple(st.session_state["outcome"] or ())}),
+)
+outcome[1].toggle(
+    view.groups["outcome"],
+    disabled=view.outcome_disabled,
+    key=_url.seed("group", state.group == "outcome"),
+    on_change=_url.change(page, lambda s: {"group": "outcome" if st.session_state["group"] else ""}),
+)
+if view.outcome_counts:
+    st.caption(view.outcome_counts)
+
 st.markdown(f"**{view.heading}** · {view.counts}")
 st.segmented_control(
     view.columns_label,

@@ -27,6 +27,7 @@ for row_start in (0, 4):
             st.metric(card.label, card.value)
             st.caption(card.detail)
 _blocks.page_link(view.indicators_link, icon=":material/table:")
+_blocks.page_link(view.report_link, icon=":material/fact_check:")
 
 st.subheader(view.difficulty_heading)
 _blocks.draw_all(view.difficulty_note)

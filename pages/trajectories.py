@@ -19,6 +19,11 @@ st.selectbox(
     key=_url.seed("indicator", view.indicator),
     on_change=_url.change(page, lambda s: {"indicator": st.session_state["indicator"]}),
 )
+actions = st.columns(2)
+with actions[0]:
+    _blocks.page_link(view.handout, icon=":material/print:")
+with actions[1]:
+    _blocks.page_link(view.compare, icon=":material/view_column:")
 _blocks.draw_all(view.summary)
 _blocks.draw_all(view.message)
 if view.class_table is not None:

@@ -22,6 +22,21 @@ def data_ids(file: str, column: str, **equal: str) -> list[str]:
     return [row[column] for row in data_rows(file, **equal)]
 
 
+def series_rows() -> list[dict[str, str]]:
+    """The rows of data/indicators.csv that are a series of 指标轨迹 (lib/plan/series.py series_catalogue),
+    in its order, read as cheaply as ``data_rows``: every row but a group heading and a 专栏1 row
+    continued by a 专栏2 row of the same kind. tests/test_view_trajectories.py checks it against the catalogue."""
+    rows = sorted(data_rows("indicators.csv"), key=lambda row: (int(row["table_no"]), int(row["position"])))
+    kinds = {row["indicator_id"]: row["kind"] for row in rows}
+    continued = {row["previous_id"] for row in rows if row["previous_id"] and kinds[row["previous_id"]] == row["kind"]}
+    return [row for row in rows if row["kind"] != "group" and row["indicator_id"] not in continued]
+
+
+def series_ids() -> list[str]:
+    """The ids of ``series_rows``: the series to parametrize over."""
+    return [row["indicator_id"] for row in series_rows()]
+
+
 def row_of(frame, column: str, value: str):
     """The one row of ``frame`` whose ``column`` is ``value``, as itertuples gives it."""
     (row,) = (r for r in frame.itertuples() if getattr(r, column) == value)

@@ -16,12 +16,11 @@ import pytest
 
 from bake import charts, checks, pages
 from helpers import BAKE_APP_URL as APP_URL
+from helpers import data_ids
 from lib.engine import tables
 from lib.plan import data
 from lib.present import exports
 from lib.present.blocks import plain_text
-
-INDICATOR_IDS = tuple(data.load_indicators().indicator_id)
 
 
 @pytest.fixture(scope="session")
@@ -83,7 +82,7 @@ def test_the_tables_keep_the_printed_marks(out):
         assert mark in text, mark
 
 
-@pytest.mark.parametrize("indicator_id", INDICATOR_IDS)
+@pytest.mark.parametrize("indicator_id", data_ids("indicators.csv", "indicator_id"))
 def test_an_indicator_page_holds_its_views_strings(out, indicator_id):
     table_view, trajectory = pages.indicator_views(indicator_id)
     detail = table_view.detail

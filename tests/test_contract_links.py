@@ -42,6 +42,22 @@ def trajectory_states() -> Iterable:
     return (trajectories.State(indicator=series) for series in series_catalogue().series_id)
 
 
+def compare_states() -> Iterable:
+    """Nothing chosen (the examples) and each example's panels."""
+    from lib.views import compare
+
+    yield compare.State()
+    yield from (compare.State(ids) for _, ids in compare.EXAMPLES)
+
+
+def handout_states() -> Iterable:
+    """Every one of the 84 rows."""
+    from lib.plan import data
+    from lib.views import handout
+
+    return (handout.State(indicator) for indicator in data.load_indicators().indicator_id)
+
+
 def single_state(page: str) -> Callable[[], Iterable]:
     """A page with no choices (概览, 数据与方法): its one State."""
     return lambda: [importlib.import_module(f"lib.views.{page}").State()]
@@ -68,9 +84,12 @@ def zones_map_states() -> Iterable:
 VIEWS: dict[str, Callable[[], Iterable]] = {
     "indicators": indicator_states,
     "trajectories": trajectory_states,
+    "compare": compare_states,
+    "handout": handout_states,
     "overview": single_state("overview"),
     "plan_reader": plan_reader_states,
     "zones_map": zones_map_states,
+    "report_card": single_state("report_card"),
 }
 
 

@@ -5,8 +5,10 @@ import re
 from pathlib import Path
 
 import pytest
+import test_manifest
 import test_publish
 import test_serve
+import test_supply_chain
 
 from helpers import ROOT
 
@@ -67,8 +69,11 @@ def test_every_relative_link_resolves(page):
     [
         ("docs/deployment.md", test_serve.DOCUMENTED),  # run by tests/test_serve.py
         ("docs/deployment.md", test_publish.DOCUMENTED),  # run by tests/test_publish.py
+        ("docs/deployment.md", test_manifest.REGENERATE),  # what tests/test_manifest.py asks for when stale
+        ("docs/deployment.md", test_manifest.CHECK),  # run by tests/test_manifest.py
+        ("docs/deployment.md", test_supply_chain.DOCUMENTED),  # run by tests/test_supply_chain.py
     ],
-    ids=["production start", "bake and publish"],
+    ids=["production start", "bake and publish", "manifest", "manifest check", "supply-chain check"],
 )
 def test_a_command_the_docs_give_is_the_one_its_test_runs(doc, command):
     assert command in commands(ROOT / doc)

@@ -12,8 +12,10 @@ from helpers import inert, open_page
 
 PAGE_KEYS = {
     "overview": [],
-    "indicators": ["table", "pillar", "attribute", "kind", "q", "row", "columns"],
+    "indicators": ["table", "pillar", "attribute", "kind", "q", "outcome", "group", "row", "columns"],
     "trajectories": ["indicator"],
+    "compare": ["indicator"],
+    "handout": ["indicator"],
     "scenarios": [
         "presenter",
         "handout",

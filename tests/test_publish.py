@@ -41,7 +41,7 @@ def published(tmp_path):
 
 
 def fake_bake(files: dict[str, str], fail: Exception | None = None):
-    def bake(out, app_url, with_search):
+    def bake(out, app_url, with_search, **options):  # site_url, handouts: what the command passes on
         out.mkdir(parents=True)
         write_site(out, files)
         if fail:
@@ -58,7 +58,7 @@ def run(out: Path, capsys) -> tuple[int, list[str]]:
 
 def test_a_bake_that_passes_its_checks_replaces_the_site_whole(published, monkeypatch, capsys):
     monkeypatch.setattr(site, "bake", fake_bake({"index.html": "新网站"}))
-    monkeypatch.setattr(checks, "check_site", lambda out, app_url: [])
+    monkeypatch.setattr(checks, "check_site", lambda out, app_url, **options: [])
     code, _ = run(published, capsys)
     assert code == 0
     assert snapshot(published) == {"index.html": "新网站"}
@@ -67,7 +67,7 @@ def test_a_bake_that_passes_its_checks_replaces_the_site_whole(published, monkey
 
 def test_a_first_bake_creates_the_folder(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(site, "bake", fake_bake({"index.html": "新网站"}))
-    monkeypatch.setattr(checks, "check_site", lambda out, app_url: [])
+    monkeypatch.setattr(checks, "check_site", lambda out, app_url, **options: [])
     assert run(tmp_path / "public", capsys)[0] == 0
     assert snapshot(tmp_path / "public") == {"index.html": "新网站"}
 
@@ -82,7 +82,7 @@ def test_a_first_bake_creates_the_folder(tmp_path, monkeypatch, capsys):
 )
 def test_a_failed_bake_leaves_the_site_untouched_and_says_why_in_one_chinese_line(published, monkeypatch, capsys, bake, problems, words):
     monkeypatch.setattr(site, "bake", bake)
-    monkeypatch.setattr(checks, "check_site", lambda out, app_url: problems)
+    monkeypatch.setattr(checks, "check_site", lambda out, app_url, **options: problems)
     code, lines = run(published, capsys)
     assert code == 1
     assert snapshot(published) == OLD

@@ -11,7 +11,7 @@ import pytest
 from bench.stream import Session, server
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = ["overview", "indicators", "trajectories", "scenarios", "zones_map", "plan_reader", "methods"]
+PAGES = ["overview", "indicators", "trajectories", "compare", "handout", "scenarios", "zones_map", "plan_reader", "methods"]
 RUNNER = """
 import sys
 from streamlit.testing.v1 import AppTest

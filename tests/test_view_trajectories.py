@@ -4,12 +4,12 @@ import functools
 
 import pytest
 
+from helpers import series_ids
 from lib.plan.series import series_catalogue
 from lib.present.blocks import Chart, plain_text
 from lib.views import trajectories as view
 from lib.views.query import Notice
 
-CATALOGUE = series_catalogue()
 # build() for one State is what the page caches (view_of); the tests share one per State too.
 built = functools.cache(lambda series_id="t1_gdp": view.build(view.State(series_id)))
 
@@ -45,7 +45,7 @@ def test_parse(query, indicator, notices):
     assert view.parse(query) == view.State(indicator=indicator, notices=notices)
 
 
-@pytest.mark.parametrize("series_id", list(CATALOGUE.series_id))
+@pytest.mark.parametrize("series_id", series_ids())
 def test_every_series_round_trips_through_the_url(series_id):
     state = view.State(indicator=series_id)
     assert view.parse(view.to_query(state)) == state
@@ -90,7 +90,7 @@ def test_the_default_needs_no_query():
 )
 def test_build(series_id, summary, caption_has, notes_have, has_chart, table_has):
     shown = built(series_id)
-    assert shown.indicator == series_id and shown.options == tuple(CATALOGUE.series_id)
+    assert shown.indicator == series_id and shown.options == tuple(series_catalogue().series_id)
     if summary is not None:
         assert plain_text(shown.summary) == summary
     assert caption_has in caption(shown)
@@ -112,7 +112,7 @@ def test_related_text_targets_link_to_their_passage():
     assert any("翻一番" in r.text for r in related)
 
 
-@pytest.mark.parametrize("series_id", list(series_catalogue().series_id))
+@pytest.mark.parametrize("series_id", series_ids())
 def test_a_sentence_is_listed_once_among_the_related_targets(series_id):
     # data/text_targets.csv records two targets from one 第二十五章 sentence for 脱贫
     # (2017年基本完成, 2018年全面“扫尾”); the reader sees the sentence once
@@ -176,3 +176,8 @@ def test_the_view_is_plain_data(series_id):
 
     text = json.dumps(dataclasses.asdict(built(series_id)), ensure_ascii=False)
     assert "st.info" not in text and "**" not in text
+
+
+def test_the_collection_list_of_series_is_the_catalogue():
+    # tests/helpers.series_ids reads data/indicators.csv with the csv module, for cheap parametrize lists
+    assert series_ids() == list(series_catalogue().series_id)

@@ -1,16 +1,21 @@
 """data/yearly_figures.csv: the years 2016–2020 as reported, each figure with its quote (issue 23)."""
 
+import functools
 import shutil
 from urllib.parse import urlparse
 
 import pandas as pd
 import pytest
 
+from helpers import data_ids, row_of
 from lib.plan import yearly
 from lib.plan.validation import DataFileError
 from lib.present.numbers import plain
 
-FIGURES = yearly.load_yearly_figures()
+
+@functools.cache
+def figures() -> pd.DataFrame:
+    return yearly.load_yearly_figures()
 
 
 @pytest.mark.parametrize(
@@ -36,13 +41,14 @@ FIGURES = yearly.load_yearly_figures()
     ],
 )
 def test_each_figure_is_read_from_its_quote(indicator_id, measure, year, value, in_quote):
-    (row,) = FIGURES[(FIGURES.indicator_id == indicator_id) & (FIGURES.measure == measure) & (FIGURES.year == year)].itertuples()
+    frame = figures()
+    (row,) = frame[(frame.indicator_id == indicator_id) & (frame.measure == measure) & (frame.year == year)].itertuples()
     assert row.value == pytest.approx(value) and in_quote in row.quote and row.value_text in row.quote
 
 
 def test_counts_match_the_readme():
     # data/README.md: 14 figures in 5 series; only GDP's real growth is read for every year
-    counts = FIGURES.groupby(["indicator_id", "measure"]).size().to_dict()
+    counts = figures().groupby(["indicator_id", "measure"]).size().to_dict()
     assert counts == {
         ("t2_gdp_growth", "real_growth"): 5,
         ("t1_gdp", "level"): 3,
@@ -50,13 +56,14 @@ def test_counts_match_the_readme():
         ("t1_urbanization_resident", "share"): 1,
         ("t2_new_urban_jobs", "yearly_amount"): 2,
     }
-    assert (FIGURES.release == "first_published").all()
-    complete = [key for key, rows in FIGURES.groupby(["indicator_id", "measure"]) if yearly.complete(rows)]
+    assert (figures().release == "first_published").all()
+    complete = [key for key, rows in figures().groupby(["indicator_id", "measure"]) if yearly.complete(rows)]
     assert complete == [("t2_gdp_growth", "real_growth")]
 
 
-@pytest.mark.parametrize("row", list(FIGURES.itertuples()), ids=lambda r: r.figure_id)
-def test_every_row_is_sourced(row):
+@pytest.mark.parametrize("figure_id", data_ids("yearly_figures.csv", "figure_id"))
+def test_every_row_is_sourced(figure_id):
+    row = row_of(figures(), "figure_id", figure_id)
     host = urlparse(row.url).netloc
     assert row.publisher and row.document and row.quote
     assert plain(row.value) in row.value_text

@@ -7,6 +7,7 @@ the row and the problem, never a bare traceback from deep inside pandas.
 from __future__ import annotations
 
 import functools
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,6 +16,9 @@ import pandera.pandas as pa
 from pandera.errors import SchemaError, SchemaErrors
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+# The tables read_csv has read in this thread, per read_once call under way (innermost last),
+# so each loader checks its own files against data/manifest.json once its reader is done.
+_reading = threading.local()
 
 
 class DataFileError(ValueError):
@@ -63,6 +67,8 @@ def read_csv(path: Path | str, columns: dict[str, str]) -> pd.DataFrame:
         if dtype == "str":
             continue
         frame[name] = _convert(path, frame, name, dtype)
+    for opened in getattr(_reading, "stack", [])[-1:]:
+        opened.append((path, len(frame)))
     return frame[list(columns)]
 
 
@@ -147,10 +153,37 @@ def read_once(reader: Callable[[], pd.DataFrame]) -> Callable[[], pd.DataFrame]:
     Every caller gets its own copy, so one that edits its frame cannot
     corrupt another's.
     """
-    cached = functools.cache(reader)
+    cached = functools.cache(_checked_against_manifest(reader))
 
     def load() -> pd.DataFrame:
         return cached().copy()
 
     load.__doc__ = f"The validated table from {reader.__name__}, as a fresh copy."
     return load
+
+
+def _checked_against_manifest(reader: Callable[[], pd.DataFrame]) -> Callable[[], pd.DataFrame]:
+    """``reader``, then each data file it read checked against data/manifest.json (lib.plan.manifest).
+
+    After the reader, not before: a wrong figure is better reported at its line by the
+    reader's own checks; what only the manifest sees is a table cut at a line boundary
+    (rows lost, every remaining row valid) or changed since the manifest was written.
+    A table loaded inside (observations for outcomes) is checked by its own loader first,
+    so the file named is the one that is damaged, not the one that noticed.
+    """
+    from lib.plan import manifest
+
+    def read() -> pd.DataFrame:
+        stack = _reading.__dict__.setdefault("stack", [])
+        stack.append([])
+        try:
+            frame = reader()
+        finally:
+            opened = stack.pop()
+        for path, rows in opened:
+            problem = manifest.problem(path, rows, DATA_DIR)
+            if problem:
+                raise DataFileError(path, problem)
+        return frame
+
+    return read

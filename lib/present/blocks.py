@@ -19,8 +19,10 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 # The pages a Target can name: the app's page files and the static edition's routes are keyed by these.
-PAGES = ("overview", "indicators", "trajectories", "scenarios", "zones_map", "plan_reader", "methods")
-Page = Literal["overview", "indicators", "trajectories", "scenarios", "zones_map", "plan_reader", "methods"]
+PAGES = ("overview", "indicators", "trajectories", "compare", "handout", "scenarios", "zones_map", "plan_reader", "methods", "report_card")
+Page = Literal[
+    "overview", "indicators", "trajectories", "compare", "handout", "scenarios", "zones_map", "plan_reader", "methods", "report_card"
+]
 
 
 @dataclass(frozen=True)

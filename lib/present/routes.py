@@ -21,10 +21,13 @@ APP_PATHS = {
     "overview": "",  # the default page is served at "/"
     "indicators": "indicators",
     "trajectories": "trajectories",
+    "compare": "compare",
+    "handout": "handout",
     "scenarios": "scenarios",
     "zones_map": "zones_map",
     "plan_reader": "plan_reader",
     "methods": "methods",
+    "report_card": "report_card",
 }
 
 # The static edition's fixed pages.
@@ -35,6 +38,7 @@ METHODS = "/methods/"
 ZONES = "/zones/"
 SEARCH = "/search/"
 RANKING = "ranking"  # the fragment naming the acceleration ranking (on 指标轨迹 in the app)
+REPORT = "/report/"
 
 
 def query_string(target: Target) -> str:
@@ -86,6 +90,8 @@ def static_path(target: Target) -> str | None:
         return HOME
     if target.page == "methods":
         return METHODS
+    if target.page == "report_card":
+        return REPORT
     if target.page == "indicators":
         # A group's list (#pillar-2) or the ranking (#ranking) is an anchor on the tables' page.
         return indicator(first("row")) if first("row") else INDICATORS + (f"#{target.fragment}" if target.fragment else "")
@@ -104,4 +110,6 @@ def static_path(target: Target) -> str | None:
         if first("q"):
             return f"{SEARCH}?{urlencode({'q': first('q')}, quote_via=quote)}"
         return PLAN
-    return None  # the studio lives in the app only
+    # The studio, 指标对比 and the handout's print layout live in the app only (the static
+    # edition's handout is a PDF beside each indicator page, baked by python -m bake.handouts).
+    return None

@@ -13,7 +13,7 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not (shutil.which("nginx") or Path("/usr/sbin/nginx").exists()), reason="nginx is not installed"),
 ]
-PAGES = ["", "indicators", "trajectories", "scenarios", "zones_map", "plan_reader", "methods"]
+PAGES = ["", "indicators", "trajectories", "scenarios", "report_card", "zones_map", "plan_reader", "methods"]
 
 
 @pytest.fixture(scope="module")
@@ -34,12 +34,14 @@ def test_every_page_draws_under_the_csp(page: Page, public_url, path):
     assert not refused, refused
 
 
-def test_the_first_visitor_after_a_start_on_an_unknown_path_gets_the_chinese_page(page: Page):
-    """A stack of its own, so this visitor is the first one: before deploy.serve warmed each
-    replica, Streamlit answered /foo with its English “Page not found” dialog until some
-    session had run app.py."""
-    with serve.stack(replicas=1) as running:
-        page.goto(f"http://127.0.0.1:{running['front']}/foo")
-        wait_until_idle(page)
-        expect(page.get_by_role("heading", name="页面不存在")).to_be_visible()
-        expect(page.get_by_text("Page not found")).to_have_count(0)
+@pytest.mark.parametrize("path", ["/foo", "/home", "/indicators%20", "/%20indicators", "/methods%09"])
+def test_a_path_that_is_no_page_gets_the_chinese_page_in_a_browser(page: Page, public_url, path):
+    """Streamlit answered these with its English “Page not found” dialog (/foo, /home: until
+    some session had run app.py, and /home always) or “This app has encountered an error”;
+    nginx now passes only the app's pages to it (issue 24, finding 8)."""
+    response = page.goto(f"{public_url}{path}")
+    assert response.status == 404
+    expect(page.get_by_role("heading", name="页面不存在")).to_be_visible()
+    expect(page.get_by_text("Page not found")).to_have_count(0)
+    expect(page.get_by_text("encountered an error")).to_have_count(0)
+    assert page.evaluate("document.documentElement.lang") == "zh-CN"

@@ -1,7 +1,10 @@
 """指标总览: 专栏1 and 专栏2 as printed, filtered, with one row's place in the plan.
 
 URL: ``table`` (1 or 2), ``pillar`` and ``attribute`` (names, repeatable),
-``kind`` (kind codes, repeatable), ``q`` (search words), ``row`` (the
+``kind`` (kind codes, repeatable), ``q`` (search words: names, ids and the
+aliases of ``data/aliases.csv``), ``outcome`` (2020年结果 codes, repeatable:
+met, not_met, basis_differs, no_figure; 专栏2 only), ``group=outcome`` (rows
+grouped by 2020年结果), ``row`` (the
 selected indicator id, e.g. ``t2_forest_cover``), ``columns=compact`` (the
 narrow column set for phones). Older links carried the widgets' labels
 (``table=专栏1 “十二五”（2010→2015）``, ``kind=五年累计（【】）``); those are read too.
@@ -17,17 +20,18 @@ from dataclasses import dataclass
 import pandas as pd
 
 from lib.engine import tables
-from lib.plan import data, schemas
+from lib.plan import data, outcomes, schemas
 from lib.present import exports
 from lib.present.blocks import Link, target
 from lib.views import query as q
+from lib.views.indicators import outcome_filter
 from lib.views.indicators.columns import COMPACT_ROW_HEIGHT, Column, cells, columns_of
 from lib.views.indicators.columns import COMPACT_WIDTHS as COMPACT_WIDTHS  # the phone grid (tests/browser)
 from lib.views.indicators.row_detail import Detail, detail
 from lib.views.indicators.sorting import RowFilter, SortKey, positions, row_filter, sort_key
 from lib.views.query import Notice, Query
 
-KEYS = ("table", "pillar", "attribute", "kind", "q", "row", "columns")
+KEYS = ("table", "pillar", "attribute", "kind", "q", "outcome", "group", "row", "columns")
 MAX_QUERY = 60
 TABLE_LABELS = {2: "专栏2 “十三五”", 1: "专栏1 “十二五”"}
 LEGACY_TABLE_LABELS = {"专栏2 “十三五”（2015→2020）": 2, "专栏1 “十二五”（2010→2015）": 1}
@@ -45,6 +49,8 @@ class State:
     attribute: tuple[str, ...] = ()
     kind: tuple[str, ...] = ()
     q: str = ""
+    outcome: tuple[str, ...] = ()  # 2020年结果 codes (lib.plan.outcomes.STATUSES); 专栏2 only
+    group: str = ""  # "outcome": rows grouped by 2020年结果
     row: str = ""  # an indicator id; "" when no row is selected
     columns: str = "full"
     notices: tuple[Notice, ...] = ()
@@ -66,6 +72,11 @@ class View:
     attributes: tuple[str, ...]
     kind_label: str
     kind_labels: dict[str, str]
+    outcome_label: str
+    outcome_labels: dict[str, str]  # verdict code → “达到（12）”: each with its count
+    outcome_disabled: bool  # 专栏1 has no 2020 outcome
+    outcome_counts: str  # “2020年结果：达到 1 · 未达到 0 · …” over the rows the other filters leave, or ""
+    groups: dict[str, str]
     columns_label: str
     column_sets: dict[str, str]
     heading: str
@@ -75,6 +86,7 @@ class View:
     columns: tuple[Column, ...]
     rows: tuple[tuple[str | int | None, ...], ...]  # plain cells; the app builds its Arrow grid at draw time
     row_ids: tuple[str, ...]  # each row's indicator
+    row_context: tuple[bool, ...]  # a heading shown only because a filter kept one of its sub-rows
     row_links: tuple[Link, ...]  # each row's own page (its detail)
     sort_keys: tuple[tuple[SortKey, ...], ...]  # per cell, aligned with rows (lib.views.indicators.sorting)
     filters: tuple[RowFilter, ...]  # per row: what a filter in the browser matches
@@ -108,9 +120,12 @@ def parse(query: Query) -> State:
     kinds = _kind_spellings()
     kind = q.many_of({"kind": [kinds.get(v, v) for v in q.values(query, "kind")]}, "kind", KINDS, notices)
     text = q.text(query, "q", MAX_QUERY, notices)
+    verdicts = {**{s: s for s in outcomes.STATUSES}, **{label: s for s, label in outcomes.STATUS_LABELS.items()}}
+    outcome = q.many_of({"outcome": [verdicts.get(v, v) for v in q.values(query, "outcome")]}, "outcome", outcomes.STATUSES, notices)
+    group = q.one_of(query, "group", {"outcome": "outcome", "2020年结果": "outcome"}, "", notices)
     row = q.one_of(query, "row", _indicator_ids(), "", notices)
     columns = q.one_of(query, "columns", tuple(COLUMN_SETS), "full", notices)
-    return State(table, pillar, attribute, kind, text, row, columns, tuple(notices))
+    return State(table, pillar, attribute, kind, text, outcome, group, row, columns, tuple(notices))
 
 
 def to_query(state: State) -> dict[str, list[str]]:
@@ -121,21 +136,31 @@ def to_query(state: State) -> dict[str, list[str]]:
             ("attribute", state.attribute, ()),
             ("kind", state.kind, ()),
             ("q", state.q, ""),
+            ("outcome", state.outcome, ()),
+            ("group", state.group, ""),
             ("row", state.row, ""),
             ("columns", state.columns, "full"),
         ]
     )
 
 
-def shown_rows(state: State) -> pd.DataFrame:
-    """The table's rows that pass the State's filters, every column the downloads need."""
-    return tables.filter_table(
+def _before_outcome(state: State) -> pd.DataFrame:
+    """The rows every filter but 2020年结果 keeps (the verdicts are counted over these)."""
+    filtered = tables.filter_table(
         tables.indicator_table(state.table),
         pillars=list(state.pillar) if state.table == 2 else None,
         attributes=list(state.attribute),
         kinds=list(state.kind),
-        query=state.q,
     )
+    if not state.q.strip():
+        return filtered
+    return outcome_filter.with_aliases(filtered, tables.filter_table(filtered, query=state.q), state.q)
+
+
+def shown_rows(state: State) -> pd.DataFrame:
+    """The table's rows that pass the State's filters, every column the downloads need (no context rows)."""
+    rows = _before_outcome(state)
+    return outcome_filter.by_outcome(rows, state.outcome) if state.table == 2 else rows
 
 
 def filters_text(state: State) -> str:
@@ -148,7 +173,9 @@ def filters_text(state: State) -> str:
     if state.kind:
         parts.append("类型：" + "、".join(tables.KIND_LABELS[k] for k in state.kind))
     if state.q.strip():
-        parts.append(f"搜索：{state.q.strip()}")
+        parts.append(f"搜索：{state.q.strip()}（含别名）")
+    if state.table == 2 and state.outcome:
+        parts.append("2020年结果：" + "、".join(outcomes.STATUS_LABELS[s] for s in state.outcome))
     return "；".join(parts) or "未筛选"
 
 
@@ -157,9 +184,15 @@ def build(state: State) -> View:
     shown = shown_rows(state)
     compact = state.columns == "compact"
     columns = columns_of(state.table, compact)
-    records = shown.to_dict("records")
-    rows = tuple(cells(record, columns) for record in records)
-    row_ids = tuple(shown.indicator_id)
+    arranged = outcome_filter.arranged(shown, table, state.group if state.table == 2 else "")
+    records = [r.record for r in arranged]
+    rows = tuple(
+        cells({**r.record, "指标": r.record["指标"].strip() + outcome_filter.CONTEXT_MARK} if r.context else r.record, columns)
+        for r in arranged
+    )
+    row_ids = tuple(r["indicator_id"] for r in records)
+    found = outcome_filter.counts(_before_outcome(state)) if state.table == 2 else {}
+    context = sum(r.context for r in arranged)
     printed = positions(state.table)
     selected = row_ids.index(state.row) if state.row in row_ids else None
     missing = ""
@@ -181,15 +214,21 @@ def build(state: State) -> View:
         attributes=schemas.ATTRIBUTES,
         kind_label="类型",
         kind_labels={kind: tables.KIND_LABELS[kind] for kind in KINDS},
+        outcome_label="2020年结果（仅专栏2，括号内为条数）",
+        outcome_labels=outcome_filter.labels_with_counts(found or dict.fromkeys(outcomes.STATUSES, 0)),
+        outcome_disabled=state.table == 1,
+        outcome_counts=outcome_filter.counts_text(found) if found else "",
+        groups=outcome_filter.GROUPS,
         columns_label="显示列",
         column_sets=COLUMN_SETS,
         heading=tables.TABLE_TITLES[state.table],
-        counts=COUNTS.format(shown=len(shown), total=len(table)),
+        counts=COUNTS.format(shown=len(arranged) - context, total=len(table)) + (f"（另有{context}行上级分组作参照）" if context else ""),
         empty="" if len(shown) else EMPTY,
         scroll_hint="表格比屏幕宽时，可在表内左右滑动；手机上可选“精简列”。" if not compact else "点选一行可看完整数值与出处。",
         columns=columns,
         rows=rows,
         row_ids=row_ids,
+        row_context=tuple(r.context for r in arranged),
         row_links=tuple(
             Link(record["指标"].strip(), target("indicators", to_query(State(table=state.table, row=record["indicator_id"]))))
             for record in records

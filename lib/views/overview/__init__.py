@@ -52,6 +52,7 @@ class View:
     zone_picture: Image  # a static SVG, its caption under it
     zones_text: tuple[Block, ...]
     zones_link: Link
+    report_link: Link  # 2020年目标完成情况: how the targets turned out (issue 26)
 
 
 def parse(query: Query) -> State:
@@ -141,4 +142,5 @@ def build(state: State) -> View:
             ),
         ),
         zones_link=Link("查看地图与项目", target("zones_map")),
+        report_link=Link("2020年这些目标完成了吗？查看完成情况", target("report_card")),
     )

@@ -68,6 +68,8 @@ class View:
     message: tuple[Block, ...]  # a note where there is no line chart, or ()
     class_table: Table | None  # a class target's printed rows
     static_edition: Link  # this indicator's page in the static public edition (routes.static_path)
+    handout: Link  # the one-page A4 handout of this indicator (lib.views.handout)
+    compare: Link  # this indicator in 指标对比, to add others beside it
     notes: tuple[Block, ...]  # what each drawn path means, or ()
     related_heading: str
     related: tuple[RelatedTarget, ...]
@@ -200,6 +202,8 @@ def build(state: State) -> View:
         options=tuple(labels),
         labels=labels,
         indicator=state.indicator,
+        handout=Link("打印讲义（A4一页）", blocks.target("handout", {"indicator": [state.indicator]})),
+        compare=Link("与其他指标并排对比", blocks.target("compare", {"indicator": [state.indicator]})),
         static_edition=Link("静态公开版中的本指标页（无需脚本，可打印）", blocks.target("trajectories", to_query(state))),
         summary=(paragraph(summary),) if summary else (),
         chart=chart,
