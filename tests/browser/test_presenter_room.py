@@ -44,9 +44,10 @@ def assert_nothing_cut(page: Page) -> None:
 
 
 @pytest.mark.xfail(
-    reason="still lost (h9, 7 Dec): the browser sends rerun requests whose slider value and query string "
-    "lag the ones already applied; widgets are no longer re-seeded unchanged and a fragment's rerun no "
-    "longer reads the browser's stale address, yet the backend still receives an older value after a newer one",
+    reason="still lost (h9, 7 Dec): the backend receives an older slider value after a newer one (a callback "
+    "writes pace=0.24 after 0.26) and re-seeds the slider back to it. A bare fragment with one seeded slider "
+    "writing the URL (same Streamlit) lands on +10 in 5 of 5, so it is this page's other widgets; not "
+    "re-seeding the slider in its own reruns keeps the thumb right but the URL can still take the older value",
     strict=False,
 )
 def test_ten_quick_presses_land_on_ten_steps_every_time(watched: Page, app_url):
@@ -74,7 +75,7 @@ def test_a_typed_goal_lands_exactly_on_it(watched: Page, app_url):
     page.set_viewport_size({"width": 1280, "height": 720})
     page.goto(f"{app_url}/scenarios?indicator=t2_rd_share")
     wait_until_idle(page)
-    goal = page.get_by_label(re.compile("目标值"))
+    goal = page.get_by_role("spinbutton", name=re.compile("目标值"))
     goal.fill("2.00")
     goal.press("Enter")
     expect(metric(page, "情景A：2020年")).to_have_text("2.00 %", timeout=30_000)
