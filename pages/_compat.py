@@ -119,16 +119,6 @@ def handout_mode() -> None:
     st.markdown(HANDOUT_CSS, unsafe_allow_html=True)
 
 
-def fragment_run() -> bool:
-    """True while a fragment reruns alone (a widget inside it changed), callbacks included.
-
-    Such a rerun carries the browser's query string as it was when the widget moved; after
-    quick presses that can be a URL the app has since replaced (pages/_url.read)."""
-    from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
-
-    return bool(getattr(get_script_run_ctx(), "fragment_ids_this_run", None))
-
-
 def requested_page() -> str:
     """The page name the browser asked for (the URL path after the base), "" for the home page.
 

@@ -15,37 +15,20 @@ from typing import Any
 import streamlit as st
 
 from lib.views.query import NOTICE_LEAD, Query, notice_text
-from pages import _compat
-
-WRITTEN = "_url_written"  # the query this session last wrote, in its session state
 
 
-def _in_browser() -> dict[str, list[str]]:
+def read() -> dict[str, list[str]]:
+    """The raw query: every key with all its values, as strings."""
     try:
         return {key: [str(v) for v in st.query_params.get_all(key)] for key in st.query_params}
     except Exception:  # a malformed query string must never break the page
         return {}
 
 
-def read() -> dict[str, list[str]]:
-    """The raw query: every key with all its values, as strings.
-
-    In a fragment's own rerun, the query this session last wrote: each rerun request carries
-    the browser's address as it was when sent, and after quick slider presses that is one the
-    app has already replaced. Read as the URL, it moved the slider back a few steps (presses
-    lost, 10 ArrowRight 50 ms apart). Only a full rerun (a link, Back/Forward, a reload) brings
-    a new address, and that is read from the browser.
-    """
-    if _compat.fragment_run() and WRITTEN in st.session_state:
-        return {key: list(vals) for key, vals in st.session_state[WRITTEN].items()}
-    return _in_browser()
-
-
 def write(query: Query) -> None:
     """Make the URL say ``query`` (only when it differs, so no needless rerun or history entry)."""
     wanted = {key: list(vals) for key, vals in query.items()}
-    st.session_state[WRITTEN] = wanted
-    if _in_browser() != wanted:
+    if read() != wanted:
         st.query_params.from_dict({key: vals if len(vals) != 1 else vals[0] for key, vals in wanted.items()})
 
 

@@ -104,6 +104,20 @@ def draw_choices(view) -> None:
     top[2].button(view.reset_label, icon=":material/restart_alt:", type="primary", on_click=change(lambda s: page.fields(page.at_plan(s))))
 
 
+def seed_field(key: str, value) -> str:
+    """Seed a number field, keeping the value the browser had, which it may still send once."""
+    if session.get(key) != value:
+        session[f"{key}__was"] = session.get(key)
+    return _url.seed(key, value)
+
+
+def typed(key: str, convert) -> dict:
+    """A number field's change, unless it is the browser's copy from before the last seed: while
+    slider presses ran, that old value came back as a "change" and undid the presses."""
+    value = session[key]
+    return {} if value == session.get(f"{key}__was") else convert(value)
+
+
 def draw_slider(column, slider, beside: bool) -> None:
     """The slider and its number field (beside it, or under it in a row of five), one URL key."""
     spots = column.columns([3, 1], vertical_alignment="bottom") if beside else (column, column)
@@ -116,33 +130,28 @@ def draw_slider(column, slider, beside: bool) -> None:
         key=_url.seed(slider.widget_key, slider.value),
         on_change=change(lambda s: page.changes(s, slider.key, session[slider.widget_key])),
     )
-    # A new field for each value, never one re-seeded: a seeded field's old value, still in the
-    # browser while the slider's presses ran, came back as a "change" and wrote the URL back by a
-    # few steps (presses lost). An old field's value is its own default: no callback.
-    exact = f"{slider.widget_key}_exact_{slider.value!r}"
+    exact = f"{slider.widget_key}_exact"
     spots[1].number_input(
         f"{slider.label}{slider.exact_label}",
         slider.low,
         slider.high,
-        slider.value,
         step=slider.step,
         format=f"%.{slider.exact_decimals}f",
         label_visibility="collapsed",
-        key=exact,
-        on_change=change(lambda s: page.changes(s, slider.key, session[exact])),
+        key=seed_field(exact, slider.value),
+        on_change=change(lambda s: typed(exact, lambda value: page.changes(s, slider.key, value))),
     )
 
 
 def draw_goal(goal, indicator: str) -> None:
-    key = f"goal_{indicator}_{goal.value!r}"  # one field per value, as the exact fields (draw_slider)
+    key = f"goal_{indicator}"
     st.number_input(
         goal.label,
-        value=goal.value,
         step=goal.step,
         format=f"%.{goal.decimals}f",
         help=goal.help,
-        key=key,
-        on_change=change(lambda s: page.fields(page.with_goal(s, session[key]))),
+        key=seed_field(key, goal.value),
+        on_change=change(lambda s: typed(key, lambda value: page.fields(page.with_goal(s, value)))),
     )
 
 
