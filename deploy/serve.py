@@ -74,9 +74,11 @@ def replica_flags(server_name: str) -> list[str]:
     return flags + (["--server.allowedHosts", server_name] if server_name not in ("", "_") else [])
 
 
-def replica_env(cookie_secret: str) -> dict[str, str]:
+def replica_env(cookie_secret: str, public_url: str | None = None) -> dict[str, str]:
     # Streamlit refuses the cookie secret as a command-line flag (it would show in ps).
-    return {"STREAMLIT_SERVER_COOKIE_SECRET": cookie_secret, **ALLOCATOR}
+    env = {"STREAMLIT_SERVER_COOKIE_SECRET": cookie_secret, **ALLOCATOR}
+    # The address shared links and QR codes give (lib.present.permalink.public_base reads it).
+    return env | ({"DASHBOARD_PUBLIC_URL": public_url} if public_url else {})
 
 
 def warm_up(port: int, server_name: str = "_") -> None:
@@ -100,6 +102,7 @@ def stack(
     streams_per_ip: int = 2,
     tls: nginx.Tls | None = None,
     guard: bool = True,
+    public_url: str | None = None,
 ) -> Iterator[dict]:
     """Export, start the replicas and nginx; yield {"front": port, "replicas": [ports], "app": folder}.
 
@@ -122,7 +125,9 @@ def stack(
             for port in ports:
                 # stderr=None: the replicas log where deploy.serve logs (journald, the container's log)
                 processes.append(
-                    replica.launch(app / "app.py", port, app, replica_flags(server_name), replica_env(cookie_secret), stderr=None)
+                    replica.launch(
+                        app / "app.py", port, app, replica_flags(server_name), replica_env(cookie_secret, public_url), stderr=None
+                    )
                 )
             for port, process in zip(ports, processes):
                 replica.wait_started(port, process)
@@ -187,6 +192,11 @@ def main() -> None:
     parser.add_argument("--replicas", type=int, default=2)
     parser.add_argument("--listen", default="127.0.0.1:8080")
     parser.add_argument("--server-name", default="_", help="the public host name (server.allowedHosts)")
+    parser.add_argument(
+        "--public-url",
+        default=None,
+        help="the address shared links and QR codes give, e.g. https://dash.example.org (DASHBOARD_PUBLIC_URL)",
+    )
     parser.add_argument("--https-listen", help="serve HTTPS here (e.g. 0.0.0.0:443); --listen then only redirects to it")
     parser.add_argument("--tls-cert", type=Path, help="the certificate chain (PEM), with --https-listen")
     parser.add_argument("--tls-key", type=Path, help="its private key (PEM), with --https-listen")
@@ -197,7 +207,10 @@ def main() -> None:
             parser.error("HTTPS needs --https-listen, --tls-cert and --tls-key together")
         tls = nginx.Tls(args.https_listen, args.tls_cert.resolve(), args.tls_key.resolve())
     signal.signal(signal.SIGTERM, stop_on_sigterm)
-    with contextlib.suppress(KeyboardInterrupt), stack(args.replicas, args.listen, args.server_name, tls=tls) as running:
+    with (
+        contextlib.suppress(KeyboardInterrupt),
+        stack(args.replicas, args.listen, args.server_name, tls=tls, public_url=args.public_url) as running,
+    ):
         where = f"https://{tls.listen}/ (http://{args.listen}/ redirects)" if tls else f"http://{args.listen}/"
         print(f"serving on {where} ({args.replicas} replicas: {running['replicas']}); Ctrl-C or SIGTERM stops", flush=True)
         while True:

@@ -89,7 +89,8 @@ PRESENTER_CSS = """
 [data-testid="stElementContainer"]:has(style) { display: none !important; }
 html, body, [data-testid="stApp"] { font-size: 22px !important; color: #000 !important; background: #fff !important; }
 h1 { font-size: 1.8rem !important; padding: 0 !important; }
-[data-testid="stMetricValue"] { font-size: 2.3rem !important; font-weight: 800 !important; color: #000 !important; }
+[data-testid="stMetricValue"] { font-size: 2rem !important; font-weight: 800 !important; color: #000 !important; }
+[data-testid="stMetricValue"] * { white-space: normal !important; overflow: visible !important; }
 [data-testid="stMetricLabel"] p { font-size: 1.3rem !important; font-weight: 700 !important; }
 [data-testid="stMetricLabel"] *, [data-testid="stMetricDelta"] * { white-space: normal !important; overflow: visible !important; }
 [data-testid="stMetricDelta"] { font-size: 1.2rem !important; }
@@ -166,6 +167,10 @@ COPY_CSS = (
     " background: #fff; color: #c0392b; cursor: pointer; white-space: nowrap; }"
     " @media print { .share-link button { display: none; } }"
 )
+# Streamlit pads the main column 6rem at the top to clear its header, and the h1 has its own
+# 1.25rem: about 130 px of blank band above every title. The header is 3.75rem tall and only
+# holds the sidebar button, so the column starts just under it.
+TOP_CSS = ' [data-testid="stMainBlockContainer"] { padding-top: 3.75rem; } [data-testid="stMainBlockContainer"] h1 { padding-top: 0; }'
 DOCUMENT_HTML = (
     '<script>document.documentElement.lang = "zh-CN"; ' + COPY_SCRIPT + "</script>"
     "<style>"
@@ -174,6 +179,7 @@ DOCUMENT_HTML = (
     # smaller where the window is narrow, and wrapping as a last resort.
     + ' [data-testid="stMetricValue"] { font-size: clamp(1.3rem, 2vw, 2.25rem); }'
     + ' [data-testid="stMetricValue"], [data-testid="stMetricValue"] * { white-space: normal !important; overflow-wrap: anywhere; text-overflow: clip !important; }'
+    + TOP_CSS
     + " @page { size: A4; margin: 14mm; } @media print { "
     + ", ".join(f'[data-testid="{test_id}"]' for test_id in PRINT_HIDDEN)
     + ' { display: none !important; } [data-testid="stMainBlockContainer"] { padding: 0 !important; max-width: 100% !important; } }</style>'

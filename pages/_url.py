@@ -59,8 +59,15 @@ def change(view, convert: Callable[[Any], dict[str, Any]]) -> Callable[[], None]
 
 
 def seed(key: str, value: Any) -> str:
-    """Give the widget ``key`` the State's value before it is drawn; returns the key."""
-    st.session_state[key] = value
+    """Give the widget ``key`` the State's value before it is drawn; returns the key.
+
+    Only when it differs: any write to a widget's session key makes Streamlit send the
+    value back with ``set_value``, and the browser then resets the widget to it. A slider
+    pressed again while the rerun of its last press ran was reset to that press's value,
+    and the presses in between were lost (ArrowRight ×10, 50 ms apart).
+    """
+    if key not in st.session_state or st.session_state[key] != value:
+        st.session_state[key] = value
     return key
 
 

@@ -1,8 +1,11 @@
 """情景推演: move a slider, see where 2020 lands against the target."""
 
+from urllib.parse import urlsplit
+
 import streamlit as st
 
 from lib.present import routes
+from lib.present.permalink import LOCAL_HOSTS, public_base
 from lib.present.qr import qr_svg
 from lib.views import scenarios as page
 from pages import _blocks, _compat, _url
@@ -17,16 +20,22 @@ def change(convert):
 
 
 def full_link(target) -> str:
-    """A Target's address under the app's root as the browser has it (st.context.url is this
-    page's address, no query; AppTest has none, and the link is then relative)."""
+    """A Target's address under the public root (DASHBOARD_PUBLIC_URL), or else under the app's
+    root as the browser has it (st.context.url is this page's address, no query; AppTest has
+    none, and the link is then relative)."""
     here = st.context.url or ""
     own = "/" + routes.APP_PATHS["scenarios"]
-    return routes.app_url(target, here[: -len(own)] if here.endswith(own) else here.rstrip("/"))
+    return routes.app_url(target, public_base() or (here[: -len(own)] if here.endswith(own) else here.rstrip("/")))
 
 
-def draw_metrics(studio) -> None:
+def only_here() -> bool:
+    """The link names the presenter's own machine: no public address and a local host in the URL."""
+    return not public_base() and (urlsplit(st.context.url or "").hostname or "") in LOCAL_HOSTS[:-1]
+
+
+def draw_metrics(studio, container=st) -> None:
     for row in studio.metric_rows:
-        for column, metric in zip(st.columns(len(row)), row):
+        for column, metric in zip(container.columns(len(row)), row):
             column.metric(metric.label, metric.value, metric.delta, delta_color=metric.delta_color, delta_arrow=metric.arrow)
 
 
@@ -41,6 +50,8 @@ def draw_share(view, target, hint: str, size: int = 180) -> None:
     columns = st.columns([3, 1])
     columns[0].caption(hint)
     _compat.copy_link(columns[0], link, view.copy_label)
+    if only_here():
+        columns[0].warning(view.local_hint, icon=":material/wifi_off:")
     columns[1].image(svg_uri(qr_svg(link)), width=size, caption=view.qr_caption)
 
 
@@ -93,6 +104,57 @@ def draw_choices(view) -> None:
     top[2].button(view.reset_label, icon=":material/restart_alt:", type="primary", on_click=change(lambda s: page.fields(page.at_plan(s))))
 
 
+def seed_field(key: str, value) -> str:
+    """Seed a number field, keeping the value the browser had, which it may still send once."""
+    if session.get(key) != value:
+        session[f"{key}__was"] = session.get(key)
+    return _url.seed(key, value)
+
+
+def typed(key: str, convert) -> dict:
+    """A number field's change, unless it is the browser's copy from before the last seed: while
+    slider presses ran, that old value came back as a "change" and undid the presses."""
+    value = session[key]
+    return {} if value == session.get(f"{key}__was") else convert(value)
+
+
+def draw_slider(column, slider, beside: bool) -> None:
+    """The slider and its number field (beside it, or under it in a row of five), one URL key."""
+    spots = column.columns([3, 1], vertical_alignment="bottom") if beside else (column, column)
+    spots[0].slider(
+        slider.label,
+        slider.low,
+        slider.high,
+        step=slider.step,
+        format=f"%.{slider.decimals}f",
+        key=_url.seed(slider.widget_key, slider.value),
+        on_change=change(lambda s: page.changes(s, slider.key, session[slider.widget_key])),
+    )
+    exact = f"{slider.widget_key}_exact"
+    spots[1].number_input(
+        f"{slider.label}{slider.exact_label}",
+        slider.low,
+        slider.high,
+        step=slider.step,
+        format=f"%.{slider.exact_decimals}f",
+        label_visibility="collapsed",
+        key=seed_field(exact, slider.value),
+        on_change=change(lambda s: typed(exact, lambda value: page.changes(s, slider.key, value))),
+    )
+
+
+def draw_goal(goal, indicator: str) -> None:
+    key = f"goal_{indicator}"
+    st.number_input(
+        goal.label,
+        step=goal.step,
+        format=f"%.{goal.decimals}f",
+        help=goal.help,
+        key=seed_field(key, goal.value),
+        on_change=change(lambda s: typed(key, lambda value: page.fields(page.with_goal(s, value)))),
+    )
+
+
 @st.fragment
 def studio() -> None:
     # A fragment rerun skips the lines above, so it reads the URL its own callbacks wrote.
@@ -116,24 +178,30 @@ def studio() -> None:
             selection_mode="multi",
             label_visibility="collapsed",
             key=_url.seed("switches", [label for key, label in switches.items() if getattr(state, key)]),
-            on_change=change(lambda s: {key: label in (session["switches"] or ()) for key, label in switches.items()}),
+            on_change=change(
+                lambda s: page.fields(page.with_switches(s, *(label in (session["switches"] or ()) for label in switches.values())))
+            ),
         )
     for row in view.studio.slider_rows:
         for column, slider in zip(st.columns(len(row)), row):
-            column.slider(
-                slider.label,
-                slider.low,
-                slider.high,
-                step=slider.step,
-                key=_url.seed(slider.widget_key, slider.value),
-                on_change=change(lambda s, slider=slider: page.changes(s, slider.key, session[slider.widget_key])),
-            )
-    draw_metrics(view.studio)
-    if state.presenter:  # the room needs the answer first; the choices and the working stay below it
+            draw_slider(column, slider, beside=len(row) < 4)
+    if state.presenter:
+        # The room needs the answer and the chart on the first screen (1280×720): side by side
+        # (stacked on a phone); the goal entry and the choices stay below them.
+        answer, picture = st.columns([3, 2]) if view.studio.chart is not None else (st.container(), None)
+        draw_metrics(view.studio, answer)
+        if picture is not None:
+            with picture:
+                draw_chart(view.studio)
+        if view.studio.goal is not None:
+            draw_goal(view.studio.goal, state.indicator)
         draw_choices(view)
     else:
+        if view.studio.goal is not None:
+            draw_goal(view.studio.goal, state.indicator)
+        draw_metrics(view.studio)
         st.caption(view.studio.caption)
-    draw_chart(view.studio)
+        draw_chart(view.studio)
     if view.studio.still_needed is not None and not state.presenter:
         _blocks.draw(view.studio.still_needed)
     draw_share(view, view.share, view.share_hint)

@@ -144,3 +144,10 @@ def test_sigterm_stops_nginx_and_both_replicas_and_leaves_nothing(started):
     assert [pid for pid in tree if alive(pid)] == []
     assert {p: listening_addresses(p) for p in ports} == {p: set() for p in ports}
     assert list(started["temp"].iterdir()) == []
+
+
+def test_public_url_reaches_every_replica_as_dashboard_public_url():
+    from deploy.serve import replica_env
+
+    assert replica_env("s", "https://dash.example.org")["DASHBOARD_PUBLIC_URL"] == "https://dash.example.org"
+    assert "DASHBOARD_PUBLIC_URL" not in replica_env("s")  # unset: the replicas inherit the environment's own

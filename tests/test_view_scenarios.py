@@ -6,10 +6,12 @@ from pathlib import Path
 
 import pytest
 
+from lib.engine.rates import project
+from lib.present.formula import function
 from lib.present.numbers import figure, printed_decimals
 from lib.views import scenarios as page
 from lib.views.query import Notice
-from lib.views.scenarios import State
+from lib.views.scenarios import State, formulas
 from lib.views.scenarios.formulas import gap_decimals
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -177,8 +179,8 @@ def metric_values(view):
             State(section="地区生产总值"),
             [
                 [
-                    ("2020年地区生产总值（现价）", "2.50 万亿元", "与目标持平（2.5万亿元）"),
-                    ("2020年人均地区生产总值", "7.80 万元", "+0.30 万元，对比目标7.5万元左右"),
+                    ("2020年地区生产总值（现价）", "2.50 万亿元", "达到目标：与2020年目标持平（2.5万亿元）"),
+                    ("2020年人均地区生产总值", "7.80 万元", "+0.30 万元，达到目标（2020年目标：7.5万元左右）"),
                 ]
             ],
         ),
@@ -187,8 +189,8 @@ def metric_values(view):
             State(section="地区生产总值", gdp_real=7.0),
             [
                 [
-                    ("2020年地区生产总值（现价）", "2.28 万亿元", "-0.22 万亿元，对比目标2.5万亿元"),
-                    ("2020年人均地区生产总值", "7.11 万元", "-0.39 万元，对比目标7.5万元左右"),
+                    ("2020年地区生产总值（现价）", "2.28 万亿元", "-0.22 万亿元，未达目标（2020年目标：2.5万亿元）"),
+                    ("2020年人均地区生产总值", "7.11 万元", "-0.39 万元，未达目标（2020年目标：7.5万元左右）"),
                 ]
             ],
         ),
@@ -197,14 +199,19 @@ def metric_values(view):
             State(section="城乡收入", urban_income=8.0, rural_income=8.0),
             [
                 [
-                    ("2020年城乡收入比", "2.59∶1", "+0.19，对比目标2.4∶1"),
-                    ("常住居民人均可支配收入年均增速", "9.35%", "-0.15 个百分点，对比目标9.5%"),
+                    ("2020年城乡收入比", "2.59∶1", "+0.19，未达目标（2020年目标：2.4∶1）"),
+                    ("常住居民人均可支配收入年均增速", "9.35%", "-0.15 个百分点，未达目标（2020年目标：9.5%）"),
                 ]
             ],
         ),
         (
             State(section="城乡收入"),
-            [[("2020年城乡收入比", "2.40∶1", "与目标持平（2.4∶1）"), ("常住居民人均可支配收入年均增速", "9.50%", "与目标持平（9.5%）")]],
+            [
+                [
+                    ("2020年城乡收入比", "2.40∶1", "达到目标：与2020年目标持平（2.4∶1）"),
+                    ("常住居民人均可支配收入年均增速", "9.50%", "达到目标：与2020年目标持平（9.5%）"),
+                ]
+            ],
         ),
     ],
 )
@@ -215,12 +222,25 @@ def test_build_shows_these_numbers(state, rows):
 @pytest.mark.parametrize(
     "state, caption",
     [
-        (State(indicator="t2_forest_cover"), "2015年：45 %；2020年目标：46；所需速度 0.20 个百分点/年；“十二五”速度：年均 +1.6 个百分点"),
-        (State(indicator="t2_new_construction_land"), "2016—2020年累计目标：＜【75000】；所需速度 14900 公顷/年；“十二五”速度：―"),
+        # Every target with its unit; the required pace worded as 指标总览 words it (lib.engine.pace)
+        (
+            State(indicator="t2_forest_cover"),
+            "2015年：45%；2020年目标：46%；所需速度：年均 +0.2 个百分点；“十二五”速度：年均 +1.6 个百分点",
+        ),
+        # (2.2 − 1.53)/5 = 0.134 → 0.13 as 指标总览 shows it; the slider starts at 0.14, on the grid's side that meets 2.2
+        (
+            State(indicator="t2_rd_share"),
+            "2015年：1.53%；2020年目标：2.2%；所需速度：年均 +0.13 个百分点（滑块默认 0.14，取刻度上达标的一侧）；“十二五”速度：年均 +0.05 个百分点",
+        ),
+        (
+            State(indicator="t2_new_construction_land"),
+            "2016—2020年累计目标：＜【75000】公顷；所需速度：五年累计不超过 75000 公顷（上限）（滑块默认 14900，取刻度上达标的一侧）；“十二五”速度：―",
+        ),
         (
             State(section="地区生产总值"),
             "规划：实际增长9%左右（专栏2第1行）。规划未列价格涨幅：默认 0.66% 由 2.5万亿元与9% 推算；"
-            "人口增速默认 1.30% 由“常住人口累计增加200万左右”（第十二章第二节）推算。",
+            "人口增速默认 1.30% 由“常住人口累计增加200万左右”（第十二章第二节）推算。"
+            "实际（统计公报）：各年实际增长10.7%、9.3%、6.0%、6.3%、3.9%（2016—2020年），价格涨幅按默认 0.66% 折成现价。",
         ),
     ],
 )
@@ -418,3 +438,61 @@ def test_no_module_of_the_studio_is_over_300_lines():
 def test_the_baked_panels_read_only_views_and_presentation_helpers():
     lib_imports = {i for i in _imports(ROOT / "bake" / "studio.py") if i.startswith("lib")}
     assert lib_imports and all(i.startswith(("lib.views", "lib.present")) for i in lib_imports), lib_imports
+
+
+# The pace that lands on a typed 2020 value, each kind's projection solved for its pace (formulas.PACE_FOR):
+# R&D 1.53 → 2.0: (2.0 − 1.53)/5 = 0.094; 进出口 4644 → 10000: (10000/4644)^(1/5) − 1 = 16.58 %;
+# PM2.5 cut 12.3 % over five years: 1 − (1 − 0.123)^(1/5) = 2.59 %/年; 净增建设用地 75000 over five: 15000 a year.
+@pytest.mark.parametrize(
+    "indicator, goal, shown",
+    [
+        ("t2_rd_share", 2.0, "2.00 %"),
+        ("t2_forest_cover", 46.5, "46.5 %"),
+        ("t2_trade", 9000.0, "9000 亿元"),
+        ("t2_pm25_cut", 10.0, "10.0 %"),
+        ("t2_new_construction_land", 60000.0, "60000 公顷"),
+        ("t2_metro_eco_gdp_pc_ratio", 1.8, "1.80∶1"),
+    ],
+)
+def test_a_typed_goal_gives_the_pace_that_lands_exactly_on_it(indicator, goal, shown):
+    state = page.with_goal(State(indicator=indicator, yearly=True), goal)
+    assert not state.yearly and state.pace is not None
+    assert page.parse(page.to_query(state)) == state  # the solved pace survives the URL
+    (value, *_), *_ = page.build(state).studio.metric_rows
+    assert value.value == shown
+    slider = page.build(state).studio.slider_rows[0][0]
+    assert round(slider.value, slider.decimals) == slider.value  # the slider's figure is its value: 0.094, not 0.09
+
+
+@pytest.mark.parametrize("kind", sorted(formulas.PACE_FOR))
+def test_each_inverse_undoes_its_projection(kind):
+    start, pace = (40.0, 1.7) if kind != "level" else (4644.0, 3.3)
+    landed = project(start, pace, 5, kind)
+    assert function(formulas.PACE_FOR[kind], "goal", "start", "years")(landed, start, 5) == pytest.approx(pace, abs=1e-12)
+
+
+def test_the_studio_finds_an_indicator_by_its_common_name():
+    labels = page.build(State()).indicator_labels
+    assert [iid for iid, label in labels.items() if "研发投入" in label] == ["t2_rd_share"]
+
+
+def test_the_reported_years_are_a_line_and_a_preset_on_the_gdp_panel():
+    # 2016–2020 as reported: 1.107 × 1.093 × 1.060 × 1.063 × 1.039 = 1.4165 (lib.engine.economy.reported_real_index);
+    # at the default price rise 0.66 %/年: 15720 × 1.4165 × 1.0066^5 = 23012 亿元, against 25000 on the plan's path.
+    view = page.build(State(section="地区生产总值"))
+    rows = view.studio.chart.spec["datasets"]["scenario"]
+    reported = [row["shown"] for row in rows if row["series"] == "实际（统计公报）"]
+    assert reported[0] == "15720" and reported[-1] == "23012"
+    # The preset: the reported years' average real growth, 1.4165^(1/5) − 1 = 7.21 % → 7.2 on the slider's 0.1 grid
+    (name,) = [p.name for p in page.presets() if p.name.startswith("实际（统计公报）")]
+    state = page.with_preset(State(), name)
+    assert state.section == "地区生产总值" and state.gdp_real == 7.2
+    assert page.build(state).preset == name
+
+
+def test_comparing_starts_b_at_the_past_pace_so_a_and_b_differ():
+    # 森林覆盖率: A at the plan's 0.2 个百分点/年, B at 2011–2015's 1.6 (lib.engine.achieved)
+    state = page.with_switches(State(indicator="t2_forest_cover"), yearly=False, compare=True)
+    assert state.compare and state.pace_b == 1.6 and page.slider_value(state, "pace") == 0.2
+    kept = page.with_switches(dataclasses.replace(state, pace_b=0.5), yearly=False, compare=True)
+    assert kept.pace_b == 0.5  # B already set stays as it was

@@ -32,8 +32,10 @@ from lib.views.scenarios.state import (
     presets,
     slider_value,
     to_query,
+    with_goal,
     with_indicator,
     with_preset,
+    with_switches,
 )
 from lib.views.scenarios.studio import View, build
 
@@ -60,6 +62,8 @@ __all__ = [
     "presets",
     "slider_value",
     "to_query",
+    "with_goal",
     "with_indicator",
     "with_preset",
+    "with_switches",
 ]

@@ -28,6 +28,27 @@ PACE_UNITS = {
 }
 
 
+# The names the overview's cards, the press and 统计公报 use, so the studio's indicator box finds them.
+# (A table of aliases for every search, data/aliases.csv with lib.plan.aliases, is on its way
+# from the 指标总览 work; when it is on main, this reads from it.)
+STUDIO_ALIASES = {
+    "t2_rd_share": ("研发投入强度", "研发投入", "R&D"),
+    "t2_hukou_urbanization": ("城镇化率",),
+    "t2_urban_rural_income_ratio": ("收入差距",),
+    "t2_energy_intensity_cut": ("能耗",),
+    "t2_co2_intensity_cut": ("碳排放",),
+    "t2_good_air_days": ("蓝天",),
+    "t2_invention_patents": ("发明专利",),
+    "t2_services_share": ("服务业比重",),
+    "t2_internet_penetration": ("上网",),
+    "t2_labour_productivity": ("劳动生产率",),
+    "t2_trade": ("外贸",),
+    "t2_fdi": ("外资",),
+    "t2_new_urban_jobs": ("就业",),
+    "t2_poverty_exit": ("脱贫",),
+}
+
+
 @dataclass(frozen=True)
 class IndicatorOption:
     """One 专栏2 indicator a presenter can move."""
@@ -53,6 +74,21 @@ class IndicatorOption:
     decimals: int  # as the plan prints base and target
     resolution: float  # how far one slider step moves the 2020 value, near the plan's pace
     pace_decimals: int  # as the slider moves
+    required_value: float | None = None
+    required_text: str = ""  # the pace 2016–2020 needs, worded as 指标总览 words it (lib.engine.pace)
+    aliases: tuple[str, ...] = ()  # other names a presenter types in the indicator box
+
+    @property
+    def target_text(self) -> str:
+        """The printed target with its unit: 50 → “50%”, 50左右 → “50%左右”, ＜【75000】 → “＜【75000】公顷”."""
+        unit = "" if self.kind == "ratio" else self.unit
+        raw = self.target_raw
+        return raw[: -len("左右")] + unit + "左右" if raw.endswith("左右") else raw + unit
+
+    @property
+    def search_label(self) -> str:
+        """The label the indicator box shows and searches: the aliases too, so “研发投入” finds R&D."""
+        return self.label if not self.aliases else f"{self.label}（又称{'、'.join(self.aliases)}）"
 
     @property
     def is_cap(self) -> bool:
@@ -157,6 +193,9 @@ def indicator_options() -> tuple[IndicatorOption, ...]:
                 decimals=printed_decimals(base_raw, target_obs.raw),
                 resolution=_resolution(kind, result.base, plan_default, step_size),
                 pace_decimals=step_decimals(step_size),
+                required_value=result.required.value,
+                required_text=result.required.text,
+                aliases=STUDIO_ALIASES.get(row.indicator_id, ()),
             )
         )
     return tuple(options)

@@ -11,8 +11,9 @@ from lib.engine.scenario import BASE_YEAR, TARGET_YEAR
 from lib.present.charts import FONT_SIZE, _configure, _haloed_text, spec, titled
 from lib.present.numbers import figure
 
-SCENARIO_COLOURS = {"情景A": "#0072B2", "情景B": "#CC79A7", "完成目标所需路径": "#D55E00"}
-SCENARIO_DASHES = {"情景A": [1, 0], "情景B": [6, 3], "完成目标所需路径": [8, 5]}
+REPORTED = "实际（统计公报）"  # GDP's real growth as reported each year (lib.plan.yearly)
+SCENARIO_COLOURS = {"情景A": "#0072B2", "情景B": "#CC79A7", "完成目标所需路径": "#D55E00", REPORTED: "#009E73"}
+SCENARIO_DASHES = {"情景A": [1, 0], "情景B": [6, 3], "完成目标所需路径": [8, 5], REPORTED: [2, 3]}
 TARGET_SERIES = "2020年目标"
 DATASET = "scenario"  # the chart's one dataset: the paths and the target
 
@@ -61,7 +62,9 @@ def scenario_chart(
     """
     domain = [s for s in SCENARIO_COLOURS if s in series]
     # Line symbols in the legend, so it shows solid, dashed and dotted as drawn (not dots).
-    legend = alt.Legend(symbolType="stroke", symbolSize=400 * scale)
+    # One column where the chart is narrow (beside the answer in presenter mode, on a phone), so no
+    # name is cut at the chart's edge.
+    legend = alt.Legend(symbolType="stroke", symbolSize=400 * scale, columns={"expr": "width < 560 ? 1 : 2"})
     colour = alt.Color("series:N", title=None, legend=legend, scale=alt.Scale(domain=domain, range=[SCENARIO_COLOURS[s] for s in domain]))
     dash = alt.StrokeDash("series:N", title=None, legend=legend, scale=alt.Scale(domain=domain, range=[SCENARIO_DASHES[s] for s in domain]))
     x = alt.X("year:Q", title="年份", scale=alt.Scale(domain=[2014.8, 2020.2]), axis=alt.Axis(format="d", values=list(range(2015, 2021))))

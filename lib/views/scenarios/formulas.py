@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from lib.engine import economy
 from lib.engine.rates import PROJECTIONS
-from lib.engine.scenario import BASE_YEAR, meets_formula
+from lib.engine.scenario import BASE_YEAR, TARGET_YEAR, meets_formula
 from lib.present.formula import Abs, Expr, Num, Program, Var, compare, concat, cond, fixed, function, round_to, substitute
 from lib.present.numbers import EXACT, change_unit
+from lib.views.query import written
 from lib.views.scenarios.catalogue import IndicatorOption
 
 FINEST = 4  # no answer is shown with more decimals
@@ -49,6 +50,32 @@ def path(option: IndicatorOption, pace: Expr = Var("pace")) -> Expr:
     return substitute(PROJECTIONS[option.kind], {"start": start, "pace": pace, "years": SINCE_BASE})
 
 
+GOAL, START, SPAN = Var("goal"), Var("start"), Var("years")
+# Each projection of lib.engine.rates.PROJECTIONS solved for its pace: the pace that lands on
+# ``goal`` after ``years`` years from ``start`` (tests/test_view_scenarios.py runs each back
+# through its projection). A level compounds: (goal/start)^(1/years) − 1; a share, ratio or
+# total adds: (goal − start)/years; a reduction cuts what is left each year.
+PACE_FOR = {
+    "level": ((GOAL / START) ** (1 / SPAN) - 1) * 100,
+    **{kind: (GOAL - START) / SPAN for kind in ("share", "ratio", "threshold", "total")},
+    "reduction": (1 - ((1 - GOAL / 100) / (1 - START / 100)) ** (1 / SPAN)) * 100,
+}
+_PACE_FOR = {kind: function(formula, "goal", "start", "years") for kind, formula in PACE_FOR.items()}
+SOLVED_DECIMALS = 8  # the most digits a slider's figure shows
+
+
+def pace_for(option: IndicatorOption, goal: float) -> float | None:
+    """The constant pace 2016–2020 that lands exactly on ``goal`` in 2020, or None where none can."""
+    start = 0.0 if option.base is None else option.base  # a five-year total or cut starts from nothing
+    try:
+        pace = _PACE_FOR[option.kind](goal, start, TARGET_YEAR - BASE_YEAR)
+    except (ZeroDivisionError, ValueError):
+        return None
+    if isinstance(pace, complex) or not option.low <= pace <= option.high:
+        return None
+    return float(written(pace))  # as the URL carries it (six significant digits), so the link reopens this very pace
+
+
 def value_unit(option: IndicatorOption) -> str:
     return "∶1" if option.kind == "ratio" else f" {option.unit}" if option.unit else ""
 
@@ -72,12 +99,29 @@ def landing(option: IndicatorOption) -> Program:
     )
 
 
-def _against(name: str, gap: Expr, unit: str, target_raw: str, off_colour: str = "off", on_colour: str = "normal") -> Program:
-    """A delta against a printed target: "+0.12 万亿元，对比目标2.5万亿元", or "与目标持平（2.5万亿元）" when level."""
+def _against(
+    name: str, gap: Expr, unit: str, target_raw: str, off_colour: str = "off", on_colour: str = "normal", lower: bool = False
+) -> Program:
+    """A delta and verdict against a printed target, in the indicator panel's words:
+    "-0.22 万亿元，未达目标（2020年目标：2.5万亿元）", or "达到目标：与2020年目标持平（2.5万亿元）" when
+    level. The signed figure leads: Streamlit colours a delta and turns its arrow by its first character.
+
+    The verdict is taken on the gap as shown (two decimals), as the indicator panel's is;
+    ``lower``: a smaller figure is better (the income ratio).
+    """
     shown, level = Var(f"{name}_gap"), compare("==", Var(f"{name}_gap"), "0")
+    met = compare("<=" if lower else ">=", round_to(gap, PANEL_DECIMALS), 0)
     return (
         (f"{name}_gap", fixed(gap, PANEL_DECIMALS, signed=True)),
-        (f"{name}_delta", cond(level, f"与目标持平（{target_raw}）", concat(shown, f" {unit}，对比目标{target_raw}".replace(" ，", "，")))),
+        (f"{name}_verdict", cond(met, "达到目标", "未达目标")),
+        (
+            f"{name}_delta",
+            cond(
+                level,
+                concat(Var(f"{name}_verdict"), f"：与{TARGET_YEAR}年目标持平（{target_raw}）"),
+                concat(shown, f" {unit}，".replace(" ，", "，"), Var(f"{name}_verdict"), f"（{TARGET_YEAR}年目标：{target_raw}）"),
+            ),
+        ),
         (f"{name}_colour", cond(level, off_colour, on_colour)),
     )
 
@@ -105,7 +149,7 @@ def income_program() -> Program:
     return (
         *_answer("ratio", economy.bound(economy.INCOME_RATIO), 1, "∶1"),
         # A narrower gap is better: a ratio above the target shows red.
-        *_against("ratio", ratio - plan.income_ratio_target.value, "", plan.income_ratio_target.raw, on_colour="inverse"),
+        *_against("ratio", ratio - plan.income_ratio_target.value, "", plan.income_ratio_target.raw, on_colour="inverse", lower=True),
         *_answer("growth", economy.bound(economy.AVERAGE_INCOME_GROWTH), 1, "%"),
         *_against("growth", growth - plan.income_growth_target.value, "个百分点", f"{plan.income_growth_target.raw}%"),
     )

@@ -168,7 +168,22 @@ def presets() -> tuple[Preset, ...]:
         Preset("城乡收入同速增长8%", (("section", "城乡收入"), ("urban_income", 8.0), ("rural_income", 8.0))),
         Preset("森林覆盖率按“十二五”速度提高", past("t2_forest_cover")),
         Preset("研发投入按“十二五”速度提高", past("t2_rd_share")),
+        *_reported_preset(),
     )
+
+
+def _reported_preset() -> tuple[Preset, ...]:
+    """实际（统计公报）: GDP at the real growth the five reported years average (1.4165^(1/5) − 1 =
+    7.2 %/年, lib.plan.yearly), so 情景A lands where the reported line (the chart's dotted green) does."""
+    from lib.engine import economy
+    from lib.present.numbers import figure
+
+    index = economy.reported_real_index()
+    if not index:
+        return ()
+    spec = controls()["gdp_real"]
+    average = round(round(((index[-1] ** (1 / (len(index) - 1)) - 1) * 100) / spec.step) * spec.step, 10)
+    return (Preset(f"实际（统计公报）：年均实际增长{figure(average, 1)}%", (("section", "地区生产总值"), ("gdp_real", average))),)
 
 
 def at_plan(state: State) -> State:
@@ -192,6 +207,29 @@ def preset_of(state: State) -> str | None:
     """The preset this State is (derived from the State, never stored), or None."""
     plain = normalized(dataclasses.replace(state, notices=()))
     return next((p.name for p in presets() if with_preset(plain, p.name) == plain), None)
+
+
+def with_switches(state: State, yearly: bool, compare: bool) -> State:
+    """逐年设定 and 对比情景B as toggled. B opened beside A starts at the 2011–2015 pace, so the
+    chart shows two paths at once (at the plan's pace too it would lie under A)."""
+    pace_b = state.pace_b
+    option = options_by_id()[state.indicator]
+    if compare and not state.compare and pace_b is None and option.achieved_pace is not None:
+        pace_b = _past_pace(state.indicator)
+    return normalized(dataclasses.replace(state, yearly=yearly, compare=compare, pace_b=pace_b))
+
+
+def with_goal(state: State, goal: float | None) -> State:
+    """Scenario A at the constant pace that lands on ``goal`` in 2020 (formulas.PACE_FOR); the
+    State unchanged where no pace in the slider's range can (the entry then goes back to the
+    value the scenario reaches)."""
+    from lib.views.scenarios.formulas import pace_for  # formulas reads the catalogue, as this module does
+
+    option = options_by_id()[state.indicator]
+    pace = None if goal is None else pace_for(option, goal)
+    if pace is None:
+        return state
+    return normalized(dataclasses.replace(state, yearly=False, pace=pace, notices=()))
 
 
 def fields(state: State) -> dict:

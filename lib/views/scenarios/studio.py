@@ -10,62 +10,32 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from lib.engine import economy
 from lib.engine.scenario import BASE_YEAR, PLAN_YEARS, TARGET_YEAR, Outcome, run
 from lib.present.blocks import Chart, Table, Target, target
-from lib.present.formula import Expr, Program, Var, fixed
+from lib.present.formula import Var, fixed
 from lib.present.formula import run as run_program
 from lib.present.numbers import figure
 from lib.views.scenarios import formulas
 from lib.views.scenarios import state as page
 from lib.views.scenarios.catalogue import IndicatorOption, indicator_options, options_by_id
 from lib.views.scenarios.chart import chart_about, scenario_rows, scenario_spec, with_rows
+from lib.views.scenarios.panels import (
+    CHART_HEIGHT,
+    PRESENTER_HEIGHT,
+    Goal,
+    Metric,
+    Slider,
+    Studio,
+    gdp_studio,
+    income_studio,
+    shown_decimals,
+)
 from lib.views.scenarios.state import State
+
+__all__ = ["Metric", "Slider", "Studio", "View", "build", "link"]  # bake/studio.py reads the parts from here
 
 SOURCE = "来源：《重庆市国民经济和社会发展第十三个五年规划纲要》（2016年2月）；情景为按所设速度的推算，不是预测。"
 PRESENTER_SCALE = 1.6  # chart type and marks in presenter mode
-
-
-@dataclass(frozen=True)
-class Metric:
-    label: str
-    value: str
-    delta: str | None = None
-    delta_color: str = "normal"  # "normal": up is good; "inverse": down is good; "off": neither
-    value_field: str = ""  # the Studio.program steps that write value and delta ("" where none does)
-    delta_field: str = ""
-
-    @property
-    def arrow(self) -> str:
-        return "off" if self.delta_color == "off" else "auto"
-
-
-@dataclass(frozen=True)
-class Slider:
-    key: str  # the State's URL key; also what changes() takes and the formulas' name for it
-    widget_key: str  # the widget's session key, one per indicator so ranges never clash
-    label: str
-    low: float
-    high: float
-    step: float
-    value: float
-
-
-@dataclass(frozen=True)
-class Studio:
-    section: str
-    slider_rows: tuple[tuple[Slider, ...], ...]  # one row of columns each
-    caption: str
-    metric_rows: tuple[tuple[Metric, ...], ...]
-    chart: Chart | None  # the spec with its rows inline
-    still_needed: Table | None = None  # the pace still needed, year by year (indicator panel only)
-    heading: str = ""  # what the studio shows, for the handout
-    # As formulas, for the static edition to run in Vega: the answers, from the sliders (or an
-    # indicator's 2020 ``value``) to each Metric's fields; each drawn scenario's value in a row's
-    # ``year``; a row's tooltip text.
-    program: Program = ()
-    paths: tuple[tuple[str, Expr], ...] = ()
-    shown: Expr | None = None
 
 
 @dataclass(frozen=True)
@@ -97,6 +67,12 @@ class View:
     studio_link: Target  # what a handout links to: the same State, open in the studio
     handout_label: str
     source: str
+    # Shown under the link when it names the presenter's own machine: the room can't open it.
+    local_hint: str = (
+        "这个链接指向本机（localhost / 127.0.0.1），会场里的手机打不开。"
+        "请把环境变量 DASHBOARD_PUBLIC_URL 设为大家能打开的网址后重新启动，"
+        "或用 python -m deploy.serve 的 --public-url 选项启动。"
+    )
 
 
 def _outcome_metrics(outcome: Outcome, option: IndicatorOption, name: str) -> tuple[tuple[Metric, ...], int]:
@@ -131,20 +107,19 @@ def _outcome_metrics(outcome: Outcome, option: IndicatorOption, name: str) -> tu
     return metrics, int(shown["digits"])
 
 
-def _indicator_studio(state: State, scale: float) -> Studio:
+def _indicator_studio(state: State, scale: float, height: int = CHART_HEIGHT) -> Studio:
     option = options_by_id()[state.indicator]
     plan = option.plan_pace
-    widget = dict(low=option.low, high=option.high, step=option.step)
     pace_label = f"（{option.pace_unit}）"
+
+    def slider(key: str, widget_key: str, label: str) -> Slider:
+        value = page.slider_value(state, key)
+        return Slider(key, widget_key, label, option.low, option.high, option.step, value, shown_decimals(value, option.pace_decimals))
+
     if state.yearly:
-        row_a = tuple(
-            Slider(key, f"{key}_{option.indicator_id}", f"{year}年", value=page.slider_value(state, key), **widget)
-            for key, year in zip(page.YEAR_KEYS, PLAN_YEARS)
-        )
+        row_a = tuple(slider(key, f"{key}_{option.indicator_id}", f"{year}年") for key, year in zip(page.YEAR_KEYS, PLAN_YEARS))
     else:
-        row_a = (
-            Slider("pace", f"pace_{option.indicator_id}", f"情景A：假设速度{pace_label}", value=page.slider_value(state, "pace"), **widget),
-        )
+        row_a = (slider("pace", f"pace_{option.indicator_id}", f"情景A：假设速度{pace_label}"),)
     rows = [row_a]
 
     def project(chosen: list[float]) -> Outcome:
@@ -155,9 +130,7 @@ def _indicator_studio(state: State, scale: float) -> Studio:
     metric_rows = [metrics_a]
     paths = {"情景A": outcome.values[:6], "完成目标所需路径": needed.values[:6]}
     if state.compare:
-        slider_b = Slider(
-            "pace_b", f"paceb_{option.indicator_id}", f"情景B：假设速度{pace_label}", value=page.slider_value(state, "pace_b"), **widget
-        )
+        slider_b = slider("pace_b", f"paceb_{option.indicator_id}", f"情景B：假设速度{pace_label}")
         # Side by side when A is one slider, so both scenarios' answers fit a projector screen.
         rows = [row_a + (slider_b,)] if len(row_a) == 1 else [row_a, (slider_b,)]
         outcome_b = project([slider_b.value])
@@ -165,10 +138,17 @@ def _indicator_studio(state: State, scale: float) -> Studio:
         paths["情景B"] = outcome_b.values[:6]
     pace_digits = option.pace_decimals
     if option.base is None:  # a five-year total or cut starts from nothing in 2015
-        start = f"{BASE_YEAR + 1}—{TARGET_YEAR}年累计目标：{option.target_raw}"
+        start = f"{BASE_YEAR + 1}—{TARGET_YEAR}年累计目标：{option.target_text}"
     else:
-        start = f"{BASE_YEAR}年：{option.base_raw} {option.unit}".strip() + f"；{TARGET_YEAR}年目标：{option.target_raw}"
-    caption = f"{start}；所需速度 {figure(plan, pace_digits)} {option.pace_unit}；“十二五”速度：{option.achieved_text}"
+        start = (
+            f"{BASE_YEAR}年：{option.base_raw}{'' if option.kind == 'ratio' else option.unit}；{TARGET_YEAR}年目标：{option.target_text}"
+        )
+    # The required pace as 指标总览 words it (lib.engine.pace, one place); the slider starts on its
+    # grid, on the side that still meets the target, which can read one step more.
+    on_slider = figure(plan, pace_digits)
+    same = option.required_value is not None and figure(option.required_value, pace_digits) == on_slider
+    required = option.required_text + ("" if same else f"（滑块默认 {on_slider}，取刻度上达标的一侧）")
+    caption = f"{start}；所需速度：{required}；“十二五”速度：{option.achieved_text}"
     still_needed = Table(
         headers=("截至", "情景值", f"剩余年份所需速度（{option.pace_unit}）"),
         rows=tuple(
@@ -176,14 +156,25 @@ def _indicator_studio(state: State, scale: float) -> Studio:
             for year, pace in outcome.still_needed.items()
         ),
     )
-    spec = scenario_spec(option.unit, scale, tuple(paths), title=f"情景推演：{option.name}", about=chart_about(option.label, option.unit))
+    spec = scenario_spec(
+        option.unit, scale, tuple(paths), height=height, title=f"情景推演：{option.name}", about=chart_about(option.label, option.unit)
+    )
     return Studio(
         section=state.section,
         slider_rows=tuple(rows),
         caption=caption,
         metric_rows=tuple(metric_rows),
-        chart=Chart(with_rows(spec, scenario_rows(paths, option.target, option.target_raw, digits)), alt=spec["title"]["text"]),
+        chart=Chart(with_rows(spec, scenario_rows(paths, option.target, option.target_text, digits)), alt=spec["title"]["text"]),
         still_needed=still_needed,
+        goal=None
+        if state.yearly
+        else Goal(
+            f"目标值：{TARGET_YEAR}年达到（{option.unit or '比值'}）",
+            round(outcome.value_2020, digits),
+            10.0**-digits,
+            digits,
+            f"输入{TARGET_YEAR}年想达到的数，情景A的速度随之算出，恰好落在这个数上。",
+        ),
         heading=option.name,
         program=formulas.landing(option),
         paths=(("情景A", formulas.path(option)),),
@@ -191,74 +182,7 @@ def _indicator_studio(state: State, scale: float) -> Studio:
     )
 
 
-def _control_row(state: State, keys: tuple[str, ...]) -> tuple[Slider, ...]:
-    controls = page.controls()
-    return tuple(
-        Slider(key, key, controls[key].label, controls[key].low, controls[key].high, controls[key].step, page.slider_value(state, key))
-        for key in keys
-    )
-
-
-def _panel_metrics(program: Program, sliders: tuple[Slider, ...], labels: dict[str, str]) -> tuple[Metric, ...]:
-    """The panel's answers, each the program's ``<name>_value`` and ``<name>_delta``."""
-    shown = run_program(program, {s.key: s.value for s in sliders})
-    return tuple(
-        Metric(label, shown[f"{name}_value"], shown[f"{name}_delta"], shown[f"{name}_colour"], f"{name}_value", f"{name}_delta")
-        for name, label in labels.items()
-    )
-
-
-def _gdp_studio(state: State, scale: float) -> Studio:
-    plan = economy.figures()
-    sliders = _control_row(state, ("gdp_real", "gdp_deflator", "population"))
-    real, deflator = sliders[0].value, sliders[1].value
-    controls = page.controls()
-    program = formulas.gdp_program()
-    labels = {"gdp": "2020年地区生产总值（现价）", "per_capita": "2020年人均地区生产总值"}
-    caption = (
-        f"规划：实际增长{economy.real_growth_text().raw}（{plan.real_growth.place}）。规划未列价格涨幅："
-        f"默认 {figure(controls['gdp_deflator'].plan, 2)}% 由 {plan.gdp_target.raw}与{plan.real_growth.raw}% 推算；"
-        f"人口增速默认 {figure(controls['population'].plan, 2)}% 由“常住人口累计增加{plan.population_increase.raw}”（{plan.population_increase.place}）推算。"
-    )
-    paths = {"情景A": economy.gdp_path(real, deflator), "完成目标所需路径": economy.gdp_path_required()}
-    spec = scenario_spec("亿元", scale, tuple(paths), title="情景推演：地区生产总值", about=chart_about("地区生产总值（现价）", "亿元"))
-    return Studio(
-        section=state.section,
-        slider_rows=(sliders,),
-        caption=caption,
-        metric_rows=(_panel_metrics(program, sliders, labels),),
-        chart=Chart(with_rows(spec, scenario_rows(paths, plan.gdp_target.value, plan.gdp_target.raw, 0)), alt=spec["title"]["text"]),
-        heading="地区生产总值",
-        program=program,
-        paths=formulas.gdp_paths(),
-        shown=fixed(Var("value"), 0),
-    )
-
-
-def _income_studio(state: State, scale: float) -> Studio:
-    plan = economy.figures()
-    sliders = _control_row(state, ("urban_income", "rural_income", "urbanization"))
-    program = formulas.income_program()
-    labels = {"ratio": "2020年城乡收入比", "growth": "常住居民人均可支配收入年均增速"}
-    caption = (
-        f"默认增速是同时满足“城乡收入比{plan.income_ratio_target.raw}”和“常住居民人均可支配收入年均增长{plan.income_growth_target.raw}%”的一组数"
-        f"（{plan.income_growth_target.place}、{plan.income_ratio_target.place}）；规划未设2020年常住人口城镇化率，默认按“十二五”"
-        f"每年提高{figure(economy.urbanization_step_2011_2015(), 2)}个百分点延续。"
-    )
-    return Studio(
-        section=state.section,
-        slider_rows=(sliders,),
-        caption=caption,
-        metric_rows=(_panel_metrics(program, sliders, labels),),
-        chart=None,
-        heading="城乡收入",
-        program=program,
-        paths=formulas.income_paths(),
-        shown=fixed(Var("value"), 0),
-    )
-
-
-STUDIOS = {"任选指标": _indicator_studio, "地区生产总值": _gdp_studio, "城乡收入": _income_studio}
+STUDIOS = {"任选指标": _indicator_studio, "地区生产总值": gdp_studio, "城乡收入": income_studio}
 
 
 def link(state: State) -> Target:
@@ -282,11 +206,11 @@ def build(state: State) -> View:
         reset_label="恢复规划数字",
         indicator_label="指标",
         indicator_ids=tuple(o.indicator_id for o in options),
-        indicator_labels={o.indicator_id: o.label for o in options},
+        indicator_labels={o.indicator_id: o.search_label for o in options},
         yearly_label="逐年设定",
         compare_label="对比情景B",
         switches_label="推演方式",
-        studio=STUDIOS[state.section](state, scale),
+        studio=STUDIOS[state.section](state, scale, PRESENTER_HEIGHT if state.presenter else CHART_HEIGHT),
         share_heading="分享本情景",
         share_hint="点“复制链接”，或用手机扫码：打开的是同一个情景。",
         handout_hint="用手机扫码，或在浏览器中输入这个链接，打开同一个情景。",
