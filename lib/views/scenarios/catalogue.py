@@ -15,7 +15,7 @@ from lib.engine import economy
 from lib.engine.indicator_pace import indicator_pace
 from lib.engine.pace import LINEAR_LEVEL_UNITS
 from lib.engine.scenario import SCENARIO_KINDS, run
-from lib.plan import data
+from lib.plan import aliases, data
 from lib.plan.targets import target_obs_id
 from lib.present.numbers import printed_decimals, step_decimals
 
@@ -25,27 +25,6 @@ PACE_UNITS = {
     "threshold": "个百分点/年",
     "ratio": "/年",
     "reduction": "%/年（降低）",
-}
-
-
-# The names the overview's cards, the press and 统计公报 use, so the studio's indicator box finds them.
-# (A table of aliases for every search, data/aliases.csv with lib.plan.aliases, is on its way
-# from the 指标总览 work; when it is on main, this reads from it.)
-STUDIO_ALIASES = {
-    "t2_rd_share": ("研发投入强度", "研发投入", "R&D"),
-    "t2_hukou_urbanization": ("城镇化率",),
-    "t2_urban_rural_income_ratio": ("收入差距",),
-    "t2_energy_intensity_cut": ("能耗",),
-    "t2_co2_intensity_cut": ("碳排放",),
-    "t2_good_air_days": ("蓝天",),
-    "t2_invention_patents": ("发明专利",),
-    "t2_services_share": ("服务业比重",),
-    "t2_internet_penetration": ("上网",),
-    "t2_labour_productivity": ("劳动生产率",),
-    "t2_trade": ("外贸",),
-    "t2_fdi": ("外资",),
-    "t2_new_urban_jobs": ("就业",),
-    "t2_poverty_exit": ("脱贫",),
 }
 
 
@@ -195,7 +174,7 @@ def indicator_options() -> tuple[IndicatorOption, ...]:
                 pace_decimals=step_decimals(step_size),
                 required_value=result.required.value,
                 required_text=result.required.text,
-                aliases=STUDIO_ALIASES.get(row.indicator_id, ()),
+                aliases=aliases.aliases_of(row.indicator_id),  # data/aliases.csv, the same table 指标总览 searches
             )
         )
     return tuple(options)
