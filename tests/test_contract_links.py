@@ -50,6 +50,17 @@ def compare_states() -> Iterable:
     yield from (compare.State(ids) for _, ids in compare.EXAMPLES)
 
 
+def scenario_states() -> Iterable:
+    """Each panel, presenter mode and the handout, and every indicator a presenter can move (with scenario B)."""
+    from lib.views import scenarios
+    from lib.views.scenarios.catalogue import indicator_options
+
+    for section in scenarios.SECTIONS:
+        yield from (scenarios.State(section=section, presenter=presenter) for presenter in (False, True))
+        yield scenarios.State(section=section, handout=True)
+    yield from (scenarios.State(indicator=option.indicator_id, compare=True) for option in indicator_options())
+
+
 def handout_states() -> Iterable:
     """Every one of the 84 rows."""
     from lib.plan import data
@@ -90,6 +101,7 @@ VIEWS: dict[str, Callable[[], Iterable]] = {
     "plan_reader": plan_reader_states,
     "zones_map": zones_map_states,
     "report_card": single_state("report_card"),
+    "scenarios": scenario_states,
 }
 
 
