@@ -44,14 +44,15 @@ def draw_chart(studio) -> None:
         _blocks.draw(studio.chart)
 
 
-def draw_share(view, target, hint: str, size: int = 180) -> None:
+def draw_share(view, target, hint: str, size: int = 180, on_paper: bool = False) -> None:
     link = full_link(target)
     st.subheader(view.share_heading)
     columns = st.columns([3, 1])
     columns[0].caption(hint)
     _compat.copy_link(columns[0], link, view.copy_label)
     if only_here():
-        columns[0].warning(view.local_hint, icon=":material/wifi_off:")
+        # On the one-page handout the same words, small: a warning box would push it onto a second page.
+        columns[0].caption(view.local_hint) if on_paper else columns[0].warning(view.local_hint, icon=":material/wifi_off:")
     columns[1].image(svg_uri(qr_svg(link)), width=size, caption=view.qr_caption)
 
 
@@ -62,7 +63,7 @@ if state.handout:
     draw_chart(view.studio)
     st.caption(view.studio.caption)
     st.caption(view.source)
-    draw_share(view, view.studio_link, view.handout_hint, 150)
+    draw_share(view, view.studio_link, view.handout_hint, 150, on_paper=True)
     st.stop()
 
 if state.presenter:

@@ -20,6 +20,7 @@ from lib.views.scenarios.state import State
 
 CHART_HEIGHT = 380  # px before the presenter's scale
 PRESENTER_HEIGHT = 230  # × 1.6 = 368 px: the answer and the chart on one 1280×720 screen
+HANDOUT_HEIGHT = 320  # px: the chart, the answers, the working and the link with its QR on one A4 page
 
 
 def shown_decimals(value: float, fewest: int, most: int = formulas.SOLVED_DECIMALS) -> int:

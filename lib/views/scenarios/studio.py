@@ -21,6 +21,7 @@ from lib.views.scenarios.catalogue import IndicatorOption, indicator_options, op
 from lib.views.scenarios.chart import chart_about, scenario_rows, scenario_spec, with_rows
 from lib.views.scenarios.panels import (
     CHART_HEIGHT,
+    HANDOUT_HEIGHT,
     PRESENTER_HEIGHT,
     Goal,
     Metric,
@@ -210,7 +211,9 @@ def build(state: State) -> View:
         yearly_label="逐年设定",
         compare_label="对比情景B",
         switches_label="推演方式",
-        studio=STUDIOS[state.section](state, scale, PRESENTER_HEIGHT if state.presenter else CHART_HEIGHT),
+        studio=STUDIOS[state.section](
+            state, scale, PRESENTER_HEIGHT if state.presenter else HANDOUT_HEIGHT if state.handout else CHART_HEIGHT
+        ),
         share_heading="分享本情景",
         share_hint="点“复制链接”，或用手机扫码：打开的是同一个情景。",
         handout_hint="用手机扫码，或在浏览器中输入这个链接，打开同一个情景。",
