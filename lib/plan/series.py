@@ -69,6 +69,20 @@ def series_catalogue() -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+@functools.cache
+def series_labels() -> dict[str, str]:
+    """Series id → its label, in the catalogue's order (the drop-downs of 指标轨迹 and 指标对比)."""
+    catalogue = series_catalogue()
+    return dict(zip(catalogue.series_id, catalogue.label))
+
+
+@functools.cache
+def series_spellings() -> dict[str, str]:
+    """What a URL may name a series by: its id, or the drop-down label older links carried."""
+    labels = series_labels()
+    return {**{series: series for series in labels}, **{label: series for series, label in labels.items()}}
+
+
 def series_label(series_id: str) -> str:
     return series_catalogue().set_index("series_id").loc[series_id, "label"]
 

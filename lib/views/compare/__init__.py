@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from lib.plan.series import series_catalogue
+from lib.plan.series import series_labels, series_spellings
 from lib.present.blocks import Block, Chart, Link, target
 from lib.views import query as q
 from lib.views import trajectories
@@ -67,16 +67,10 @@ class View:
     examples: tuple[Link, ...]
 
 
-def _labels() -> dict[str, str]:
-    catalogue = series_catalogue()
-    return dict(zip(catalogue.series_id, catalogue.label))
-
-
 def parse(query: Query) -> State:
     notices: list[Notice] = []
     q.unknown_keys(query, KEYS, notices)
-    labels = _labels()
-    spellings = {**{s: s for s in labels}, **{label: s for s, label in labels.items()}}
+    spellings = series_spellings()
     chosen: list[str] = []
     for value in q.values(query, "indicator"):
         series = spellings.get(value)
@@ -114,7 +108,7 @@ def panel(indicator: str) -> Panel:
 
 
 def build(state: State) -> View:
-    labels = _labels()
+    labels = dict(series_labels())
     return View(
         title="指标对比",
         intro=(

@@ -22,7 +22,7 @@ from lib.engine.tables import DIFFICULTY_NOTE
 from lib.engine.trajectory import LINES, PERIOD_KINDS, basis_break, level_paces, trajectory
 from lib.plan import outcomes
 from lib.plan.milestones import carry_forward_caveat, direction_words
-from lib.plan.series import DEFAULT_SERIES, related_text_targets, series_catalogue
+from lib.plan.series import DEFAULT_SERIES, related_text_targets, series_catalogue, series_labels, series_spellings
 from lib.present import blocks, charts, ranking_chart
 from lib.present.blocks import Block, Chart, Link, Strong, Table, bullets, paragraph
 from lib.present.numbers import plain
@@ -78,16 +78,10 @@ class View:
     ranking_chart: Chart
 
 
-def _labels() -> dict[str, str]:
-    catalogue = series_catalogue()
-    return dict(zip(catalogue.series_id, catalogue.label))
-
-
 def parse(query: Query) -> State:
     notices: list[Notice] = []
     q.unknown_keys(query, KEYS, notices)
-    labels = _labels()
-    spellings = {**{indicator: indicator for indicator in labels}, **{label: indicator for indicator, label in labels.items()}}
+    spellings = series_spellings()
     indicator = q.one_of(query, "indicator", spellings, DEFAULT_SERIES, notices)
     return State(indicator=indicator, notices=tuple(notices))
 
@@ -195,7 +189,7 @@ def build(state: State) -> View:
         for t in related_text_targets(state.indicator).drop_duplicates(["sentence", "chapter", "section", "box"]).itertuples()
         for place in [f"{t.chapter}{t.section}" + (f" {t.box}" if t.box else "")]
     )
-    labels = _labels()
+    labels = dict(series_labels())
     return View(
         title="指标轨迹",
         select_label="选择指标（可输入文字搜索）",
