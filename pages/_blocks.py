@@ -82,27 +82,17 @@ def arrow_bytes(rows) -> bytes:
     return sink.getvalue().to_pybytes()
 
 
-# Chart → its spec with Arrow datasets, by identity: Views are built once per State
-# (pages/_shared.view_of), so each chart is converted once, not on every rerun.
-_ARROW_SPECS: dict[int, tuple[weakref.ref, dict]] = {}
-ARROW_SPECS_KEPT = 256
-
-
 def arrow_spec(chart: Chart) -> dict:
-    """The chart's Vega-Lite spec with its datasets as Arrow bytes, for st.vega_lite_chart.
+    """The chart's Vega-Lite spec with its datasets as Arrow bytes, for st.vega_lite_chart, made once
+    per chart object (``converted``). Streamlit copies the spec's top level before it moves the
+    datasets out, so one cached dict serves every session and rerun."""
+    return converted(chart, _with_arrow)
 
-    Streamlit copies the spec's top level before it moves the datasets out, so one
-    cached dict serves every session and rerun.
-    """
-    kept = _ARROW_SPECS.get(id(chart))
-    if kept is not None and kept[0]() is chart:
-        return kept[1]
+
+def _with_arrow(chart: Chart) -> dict:
     spec = dict(chart.spec)
     if "datasets" in spec:
         spec["datasets"] = {name: arrow_bytes(rows) for name, rows in spec["datasets"].items()}
-    if len(_ARROW_SPECS) >= ARROW_SPECS_KEPT:
-        _ARROW_SPECS.pop(next(iter(_ARROW_SPECS)))
-    _ARROW_SPECS[id(chart)] = (weakref.ref(chart), spec)
     return spec
 
 
@@ -126,7 +116,7 @@ def arrow_table(names: tuple[str, ...], numeric: tuple[bool, ...], rows: tuple[t
     )
 
 
-# Block → what Streamlit is sent for it (escaped Markdown, a data URI), by identity: a View is
+# Block → what Streamlit is sent for it (escaped Markdown, a data URI, a chart's Arrow spec), by identity: a View is
 # built once per State and shared (pages/_shared.view_of), so a warm rerun converts nothing
 # and never hashes a long table or a chapter's text. Weak references: a block dropped from the
 # View cache frees its entry too.
