@@ -58,6 +58,41 @@ def change(view, convert: Callable[[Any], dict[str, Any]]) -> Callable[[], None]
     return callback
 
 
+def fresh(key: str, value: Any) -> str:
+    """The key of a widget drawn at ``value``: a new widget for each value, never seeded.
+
+    For a widget whose value another widget moves (the number field beside a slider, 目标值,
+    the preset a press leaves). The browser sends every widget's value with each rerun request,
+    and while quick presses run it still holds the value such a widget had before the last
+    rerun; seeded (``seed``), that older value arrived as the visitor changing it, and its
+    callback wrote the older pace back: presses lost (10 ArrowRight 50 ms apart landed 2 to 7
+    steps short, tests/browser/test_presenter_room.py).
+    """
+    return f"{key}@{value!r}"
+
+
+def entered(view, key: str, drawn: Any, convert: Callable[[Any], dict[str, Any]]) -> Callable[[], None]:
+    """The on_change of a ``fresh`` widget: only a value the visitor entered changes the State.
+
+    Streamlit forgets a widget's value when a rerun no longer draws it, but keeps its callback;
+    the browser goes on sending the old widget, at the value it was drawn with, until the new
+    one arrives, and each such request counts as a change. Its value is then ``drawn``.
+    """
+    write_change = change(view, convert)
+
+    def callback() -> None:
+        if st.session_state.get(key) == drawn:
+            return
+        before = read()
+        write_change()
+        if read() == before:
+            # Nothing changed (a 目标值 no pace in range reaches): the entry goes back to what
+            # the page shows. A write from a callback is not an echo risk: it is answered first.
+            st.session_state[key] = drawn
+
+    return callback
+
+
 def seed(key: str, value: Any) -> str:
     """Give the widget ``key`` the State's value before it is drawn; returns the key.
 

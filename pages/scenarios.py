@@ -95,28 +95,20 @@ def draw_choices(view) -> None:
         key=_url.seed("section", view.studio.section),
         on_change=change(lambda s: {"section": session["section"]}),
     )
+    # A fresh widget, as the number fields: a slider's first press leaves 规划情景, and the
+    # browser's copy of it, sent with the next presses, would put every slider back.
+    preset = _url.fresh("preset", view.preset)
     top[1].selectbox(
         view.preset_label,
         view.preset_names,
+        index=None if view.preset is None else view.preset_names.index(view.preset),
         placeholder=view.preset_placeholder,
-        key=_url.seed("preset", view.preset),
-        on_change=change(lambda s: page.fields(page.with_preset(s, session["preset"])) if session["preset"] else {}),
+        key=preset,
+        on_change=_url.entered(
+            page, preset, view.preset, lambda s: page.fields(page.with_preset(s, session[preset])) if session[preset] else {}
+        ),
     )
     top[2].button(view.reset_label, icon=":material/restart_alt:", type="primary", on_click=change(lambda s: page.fields(page.at_plan(s))))
-
-
-def seed_field(key: str, value) -> str:
-    """Seed a number field, keeping the value the browser had, which it may still send once."""
-    if session.get(key) != value:
-        session[f"{key}__was"] = session.get(key)
-    return _url.seed(key, value)
-
-
-def typed(key: str, convert) -> dict:
-    """A number field's change, unless it is the browser's copy from before the last seed: while
-    slider presses ran, that old value came back as a "change" and undid the presses."""
-    value = session[key]
-    return {} if value == session.get(f"{key}__was") else convert(value)
 
 
 def draw_slider(column, slider, beside: bool) -> None:
@@ -131,28 +123,30 @@ def draw_slider(column, slider, beside: bool) -> None:
         key=_url.seed(slider.widget_key, slider.value),
         on_change=change(lambda s: page.changes(s, slider.key, session[slider.widget_key])),
     )
-    exact = f"{slider.widget_key}_exact"
+    exact = _url.fresh(f"{slider.widget_key}_exact", slider.value)
     spots[1].number_input(
         f"{slider.label}{slider.exact_label}",
         slider.low,
         slider.high,
+        slider.value,
         step=slider.step,
         format=f"%.{slider.exact_decimals}f",
         label_visibility="collapsed",
-        key=seed_field(exact, slider.value),
-        on_change=change(lambda s: typed(exact, lambda value: page.changes(s, slider.key, value))),
+        key=exact,
+        on_change=_url.entered(page, exact, slider.value, lambda s: page.changes(s, slider.key, session[exact])),
     )
 
 
 def draw_goal(goal, indicator: str) -> None:
-    key = f"goal_{indicator}"
+    key = _url.fresh(f"goal_{indicator}", goal.value)
     st.number_input(
         goal.label,
+        value=goal.value,
         step=goal.step,
         format=f"%.{goal.decimals}f",
         help=goal.help,
-        key=seed_field(key, goal.value),
-        on_change=change(lambda s: typed(key, lambda value: page.fields(page.with_goal(s, value)))),
+        key=key,
+        on_change=_url.entered(page, key, goal.value, lambda s: page.fields(page.with_goal(s, session[key]))),
     )
 
 

@@ -16,6 +16,12 @@ def run(query=None):
     return open_page("scenarios", query)
 
 
+def preset(at):
+    """The 预设情景 box (a new widget for each preset shown, so found by its label)."""
+    (found,) = [box for box in at.selectbox if box.label == "预设情景"]
+    return found
+
+
 def metrics(at):
     return {m.label: m.value for m in at.metric}
 
@@ -25,7 +31,7 @@ def test_opens_on_a_headline_indicator_at_the_plans_pace():
     assert not at.exception
     # 服务业比重 47.7 → 50左右 at 0.46 points a year: 47.7 + 2.3 = 50.0, printed with one decimal
     assert metrics(at) == {"情景A：2020年": "50.0 %", "与目标之差": "0 个百分点", "结论": "达到目标"}
-    assert at.selectbox(key="preset").value == "规划情景：全部按规划数字"
+    assert preset(at).value == "规划情景：全部按规划数字"
 
 
 def test_moving_the_slider_shows_the_engines_numbers_and_writes_the_url():
@@ -38,7 +44,7 @@ def test_moving_the_slider_shows_the_engines_numbers_and_writes_the_url():
     assert shown["情景A：2020年"] == f"{figure(expected.value_2020, 0)} 亿元" == "7479 亿元"
     assert shown["与目标之差"] == "-2521 亿元"
     assert at.query_params["pace"] == "10"
-    assert at.selectbox(key="preset").value is None  # no preset is this State
+    assert preset(at).value is None  # no preset is this State
 
 
 @pytest.mark.parametrize(
@@ -66,7 +72,7 @@ def test_gdp_sliders():
     # 15720 × (1.07 × 1.0066)^5 = 22787 亿元 = 2.28 万亿元 (deflator slider at its 2-decimal default 0.66)
     expected = economy.gdp_2020(7.0, 0.66)
     assert metrics(at)["2020年地区生产总值（现价）"] == f"{expected / 10000:.2f} 万亿元" == "2.28 万亿元"
-    assert at.selectbox(key="preset").value == "经济放缓：实际增长7%"  # the State is that preset
+    assert preset(at).value == "经济放缓：实际增长7%"  # the State is that preset
 
 
 def test_income_sliders():
@@ -76,7 +82,7 @@ def test_income_sliders():
     assert not at.exception
     # Same growth keeps 27239/10505 = 2.59∶1
     assert metrics(at)["2020年城乡收入比"] == "2.59∶1"
-    assert at.selectbox(key="preset").value == "城乡收入同速增长8%"
+    assert preset(at).value == "城乡收入同速增长8%"
 
 
 def test_a_prepared_link_reopens_the_same_scenario():
@@ -108,7 +114,7 @@ def test_reset_to_plan_restores_every_slider():
 
 def test_a_preset_writes_its_sliders_to_the_url():
     at = run()
-    at.selectbox(key="preset").select("经济放缓：实际增长7%").run()
+    preset(at).select("经济放缓：实际增长7%").run()
     assert not at.exception
     assert at.slider(key="gdp_real").value == 7.0
     assert dict(at.query_params) == {"section": "地区生产总值", "gdp_real": "7"}
@@ -209,3 +215,12 @@ def test_a_number_field_and_a_goal_set_the_pace_exactly():
     assert not at.exception
     assert metrics(at)["情景A：2020年"] == "9000 亿元"  # 4644 × (1 + p)^5 = 9000: p = 14.1485 %
     assert at.query_params["pace"] == "14.1485"
+
+
+def test_a_goal_no_pace_in_range_reaches_leaves_the_scenario_and_the_entry_as_they_were():
+    # 森林覆盖率 45 % in 2015: 99 % in 2020 needs 10.8 个百分点/年, beyond the slider's range
+    at = run({"indicator": "t2_forest_cover"})
+    field(at, "目标值").set_value(99.0).run()
+    assert not at.exception
+    assert "pace" not in at.query_params and metrics(at)["情景A：2020年"] == "46 %"
+    assert field(at, "目标值").value == 46.0  # back to what the scenario reaches, not the 99 typed
