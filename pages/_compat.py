@@ -70,7 +70,6 @@ PRESENTER_SELECTORS = {
     "hidden": ["stSidebar", "stExpandSidebarButton", "stHeader", "stToolbar"],
     "styled": [
         "stMainBlockContainer",
-        "stElementContainer",
         "stApp",
         "stMetricValue",
         "stMetricLabel",
@@ -86,7 +85,6 @@ PRESENTER_CSS = """
 [data-testid="stSidebar"], [data-testid="stExpandSidebarButton"], [data-testid="stHeader"],
 [data-testid="stToolbar"] { display: none !important; }
 [data-testid="stMainBlockContainer"] { padding: 0.5rem 1.5rem 1rem !important; max-width: 100% !important; }
-[data-testid="stElementContainer"]:has(style) { display: none !important; }
 html, body, [data-testid="stApp"] { font-size: 22px !important; color: #000 !important; background: #fff !important; }
 h1 { font-size: 1.8rem !important; padding: 0 !important; }
 [data-testid="stMetricValue"] { font-size: 2rem !important; font-weight: 800 !important; color: #000 !important; }
@@ -105,6 +103,7 @@ HANDOUT_CSS = """
 @page { size: A4; margin: 12mm; }
 [data-testid="stSidebar"], [data-testid="stExpandSidebarButton"], [data-testid="stHeader"],
 [data-testid="stToolbar"] { display: none !important; }
+[data-testid="stMainBlockContainer"] { padding-top: 1rem !important; }
 @media print { [data-testid="stMainBlockContainer"] { padding: 0 !important; max-width: 100% !important; } }
 </style>
 """
@@ -167,10 +166,19 @@ COPY_CSS = (
     " background: #fff; color: #c0392b; cursor: pointer; white-space: nowrap; }"
     " @media print { .share-link button { display: none; } }"
 )
-# Streamlit pads the main column 6rem at the top to clear its header, and the h1 has its own
-# 1.25rem: about 130 px of blank band above every title. The header is 3.75rem tall and only
-# holds the sidebar button, so the column starts just under it.
-TOP_CSS = ' [data-testid="stMainBlockContainer"] { padding-top: 3.75rem; } [data-testid="stMainBlockContainer"] h1 { padding-top: 0; }'
+# Streamlit pads the main column 6rem at the top to clear its header, the h1 has its own
+# 1.25rem, and an element holding only a <style> (this one, presenter mode's) still takes a
+# row and its 1rem gap: about 130 px of blank band above every title. The header holds only
+# the button that opens a collapsed sidebar (toolbarMode "minimal"), so the column clears it
+# only then (a phone); with the sidebar open the header is empty and transparent.
+TOP_SELECTORS = ["stElementContainer", "stMainBlockContainer", "stApp", "stSidebar"]
+TOP_CSS = (
+    ' [data-testid="stElementContainer"]:has(style) { display: none !important; }'
+    ' [data-testid="stMainBlockContainer"] { padding-top: 3.75rem; }'
+    ' [data-testid="stApp"]:has([data-testid="stSidebar"][data-collapsed="false"]) [data-testid="stMainBlockContainer"]'
+    " { padding-top: 1.25rem; }"
+    ' [data-testid="stMainBlockContainer"] h1 { padding-top: 0; }'
+)
 DOCUMENT_HTML = (
     '<script>document.documentElement.lang = "zh-CN"; ' + COPY_SCRIPT + "</script>"
     "<style>"

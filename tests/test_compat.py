@@ -56,6 +56,17 @@ def test_every_print_selector_names_an_element_streamlit_draws(test_id):
     assert any(re.search(rf'["`]{test_id}["`]', path.read_text(errors="ignore")) for path in STATIC.glob("*.js")), test_id
 
 
+@pytest.mark.parametrize("test_id", _compat.TOP_SELECTORS)
+def test_every_top_band_selector_names_an_element_streamlit_draws(test_id):
+    assert any(re.search(rf'["`]{test_id}["`]', path.read_text(errors="ignore")) for path in STATIC.glob("*.js")), test_id
+
+
+def test_the_sidebar_still_says_whether_it_is_collapsed():
+    # TOP_CSS gives the column the header's height back only while the sidebar is open
+    assert set(re.findall(r'data-testid="(\w+)"', _compat.TOP_CSS)) == set(_compat.TOP_SELECTORS)
+    assert any('"data-collapsed"' in path.read_text(errors="ignore") for path in STATIC.glob("*.js"))
+
+
 def test_st_html_can_run_the_fixed_language_script():
     assert "unsafe_allow_javascript" in inspect.signature(streamlit.html).parameters
 
