@@ -70,6 +70,7 @@ PRESENTER_SELECTORS = {
     "hidden": ["stSidebar", "stExpandSidebarButton", "stHeader", "stToolbar"],
     "styled": [
         "stMainBlockContainer",
+        "stVerticalBlock",
         "stApp",
         "stMetricValue",
         "stMetricLabel",
@@ -85,13 +86,14 @@ PRESENTER_CSS = """
 [data-testid="stSidebar"], [data-testid="stExpandSidebarButton"], [data-testid="stHeader"],
 [data-testid="stToolbar"] { display: none !important; }
 [data-testid="stMainBlockContainer"] { padding: 0.5rem 1.5rem 1rem !important; max-width: 100% !important; }
+[data-testid="stVerticalBlock"] { gap: 0.5rem !important; }
 html, body, [data-testid="stApp"] { font-size: 22px !important; color: #000 !important; background: #fff !important; }
 h1 { font-size: 1.8rem !important; padding: 0 !important; }
 [data-testid="stMetricValue"] { font-size: 2rem !important; font-weight: 800 !important; color: #000 !important; }
 [data-testid="stMetricValue"] * { white-space: normal !important; overflow: visible !important; }
 [data-testid="stMetricLabel"] p { font-size: 1.3rem !important; font-weight: 700 !important; }
 [data-testid="stMetricLabel"] *, [data-testid="stMetricDelta"] * { white-space: normal !important; overflow: visible !important; }
-[data-testid="stMetricDelta"] { font-size: 1.2rem !important; }
+[data-testid="stMetricDelta"] { font-size: 1.05rem !important; }
 [data-testid="stSlider"] label p, [data-testid="stWidgetLabel"] p { font-size: 1.25rem !important; font-weight: 700 !important; }
 [data-testid="stSliderThumbValue"] { font-size: 1.3rem !important; font-weight: 700 !important; color: #000 !important; }
 [data-testid="stCaptionContainer"] { font-size: 1.05rem !important; color: #222 !important; }

@@ -150,6 +150,12 @@ def draw_goal(goal, indicator: str) -> None:
     )
 
 
+def draw_sliders(rows) -> None:
+    for row in rows:
+        for column, slider in zip(st.columns(len(row)), row):
+            draw_slider(column, slider, beside=len(row) < 4)
+
+
 @st.fragment
 def studio() -> None:
     # A fragment rerun skips the lines above, so it reads the URL its own callbacks wrote.
@@ -163,6 +169,8 @@ def studio() -> None:
             view.indicator_label,
             view.indicator_ids,
             format_func=view.indicator_labels.get,
+            # The box says which indicator; on the projector its label's row is the room's.
+            label_visibility="collapsed" if state.presenter else "visible",
             key=_url.seed("indicator", state.indicator),
             on_change=change(lambda s: page.fields(page.with_indicator(s, session["indicator"]))),
         )
@@ -177,17 +185,19 @@ def studio() -> None:
                 lambda s: page.fields(page.with_switches(s, *(label in (session["switches"] or ()) for label in switches.values())))
             ),
         )
-    for row in view.studio.slider_rows:
-        for column, slider in zip(st.columns(len(row)), row):
-            draw_slider(column, slider, beside=len(row) < 4)
+    # The room needs the answer and the chart on the first screen (1280×720): side by side
+    # (stacked on a phone), under the first row of sliders; B's row under them when A is year
+    # by year, with the goal entry and the choices.
+    rows = view.studio.slider_rows
+    above, below = (rows[:1], rows[1:]) if state.presenter else (rows, ())
+    draw_sliders(above)
     if state.presenter:
-        # The room needs the answer and the chart on the first screen (1280×720): side by side
-        # (stacked on a phone); the goal entry and the choices stay below them.
         answer, picture = st.columns([3, 2]) if view.studio.chart is not None else (st.container(), None)
         draw_metrics(view.studio, answer)
         if picture is not None:
             with picture:
                 draw_chart(view.studio)
+        draw_sliders(below)
         if view.studio.goal is not None:
             draw_goal(view.studio.goal, state.indicator)
         draw_choices(view)

@@ -19,7 +19,10 @@ from lib.views.scenarios.chart import REPORTED, chart_about, scenario_rows, scen
 from lib.views.scenarios.state import State
 
 CHART_HEIGHT = 380  # px before the presenter's scale
-PRESENTER_HEIGHT = 230  # × 1.6 = 368 px: the answer and the chart on one 1280×720 screen
+# Presenter mode, × 1.6: the answer and the chart on one 1280×720 screen under one row of sliders
+# (448 px; Streamlit fits the title, subtitle, axes and legend inside it, so the plot gets what is
+# left) or under the five year-by-year sliders and their fields (368 px; B's row goes under the chart).
+PRESENTER_HEIGHTS = (280, 230)
 HANDOUT_HEIGHT = 320  # px: the chart, the answers, the working and the link with its QR on one A4 page
 
 

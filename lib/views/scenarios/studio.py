@@ -22,7 +22,7 @@ from lib.views.scenarios.chart import chart_about, scenario_rows, scenario_spec,
 from lib.views.scenarios.panels import (
     CHART_HEIGHT,
     HANDOUT_HEIGHT,
-    PRESENTER_HEIGHT,
+    PRESENTER_HEIGHTS,
     Goal,
     Metric,
     Slider,
@@ -191,6 +191,12 @@ def link(state: State) -> Target:
     return target("scenarios", page.to_query(state))
 
 
+def _height(state: State) -> int:
+    if state.presenter:
+        return PRESENTER_HEIGHTS[state.section == page.SECTIONS[0] and state.yearly]
+    return HANDOUT_HEIGHT if state.handout else CHART_HEIGHT
+
+
 def build(state: State) -> View:
     scale = PRESENTER_SCALE if state.presenter else 1.0
     options = indicator_options()
@@ -211,9 +217,7 @@ def build(state: State) -> View:
         yearly_label="逐年设定",
         compare_label="对比情景B",
         switches_label="推演方式",
-        studio=STUDIOS[state.section](
-            state, scale, PRESENTER_HEIGHT if state.presenter else HANDOUT_HEIGHT if state.handout else CHART_HEIGHT
-        ),
+        studio=STUDIOS[state.section](state, scale, _height(state)),
         share_heading="分享本情景",
         share_hint="点“复制链接”，或用手机扫码：打开的是同一个情景。",
         handout_hint="用手机扫码，或在浏览器中输入这个链接，打开同一个情景。",
