@@ -29,9 +29,12 @@ SOURCE = "来源：《重庆市国民经济和社会发展第十三个五年规�
 # The source line is the widest line of a saved image: on a phone (a chart
 # about 360 px wide) it only fits a little smaller. Vega knows the drawn
 # width, so the size follows it, at 390 and 1920 alike.
-def _subtitle_size(scale: float) -> dict:
-    # a phone-wide chart gets smaller lines, so the source line fits its width
-    return {"expr": f"width < 420 ? {round(11 * scale)} : {round(FONT_SIZE * scale)}"}
+def _fitting(size: int, *lines: str) -> dict:
+    """A font size at which the longest line fits the plot's width, at most ``size``: Vega cuts
+    a title line longer than that to "…" (the source, a long indicator name in a projector's
+    narrow column or on a phone). A CJK character is one em wide and Latin ones narrower, so
+    width ÷ characters (a phone's source line then reads small, but whole)."""
+    return {"expr": f"min({size}, floor(width / {max(len(line) for line in lines)}))"}
 
 
 def _colour(domain: list[str]) -> alt.Scale:
@@ -48,7 +51,15 @@ def titled(chart: alt.TopLevelMixin, title: str, about: str, scale: float = 1.0)
     a PNG or SVG saved from the chart's menu then says what it is and where it comes from."""
     if not title:
         return chart
-    return chart.properties(title=alt.TitleParams(text=title, subtitle=[about, SOURCE], subtitleFontSize=_subtitle_size(scale)))
+    size = round(FONT_SIZE * scale)
+    return chart.properties(
+        title=alt.TitleParams(
+            text=title,
+            subtitle=[about, SOURCE],
+            fontSize=_fitting(round(size * 1.2), title),  # not a plan figure: title size, as _configure's
+            subtitleFontSize=_fitting(size, about, SOURCE),
+        )
+    )
 
 
 def _haloed_text(base: alt.Chart, mark: dict, **encoding) -> list[alt.Chart]:
