@@ -35,12 +35,29 @@ def metric(page: Page, label: str):
 
 
 def assert_nothing_cut(page: Page) -> None:
-    """No metric's value, label or delta ends in a “…” of its own box (text-overflow: ellipsis)."""
+    """No text on the page is cut to a “…”: no metric's value, label or delta overflows its box,
+    no element that ellipsises (text-overflow) overflows, and no chart text (Vega's own “…” on a
+    title or label too long for its room) ends in one."""
     cut = page.evaluate(
-        """() => [...document.querySelectorAll('[data-testid=stMetric] *')]
-              .filter(e => e.children.length === 0 && e.scrollWidth > e.clientWidth + 1).map(e => e.innerText)"""
+        """() => [...document.querySelectorAll('[data-testid=stMain] *')]
+              .filter(e => e.scrollWidth > e.clientWidth + 1 && e.innerText && e.innerText.trim()
+                           && (e.closest('[data-testid=stMetric]') && e.children.length === 0
+                               || getComputedStyle(e).textOverflow === 'ellipsis'))
+              .map(e => e.innerText)"""
     )
     assert not cut, cut
+    in_charts = page.locator("[data-testid=stVegaLiteChart] svg text").all_text_contents()
+    assert not [text for text in in_charts if "…" in text], in_charts
+
+
+# A figure then the end of its phrase, with no unit between: “2020年目标：50）”.
+BARE_TARGET = re.compile(r"目标[：:]\s*[＞＜>]?\d+(?:\.\d+)?(?=[）)；;，,。]|\s|$)")
+
+
+def assert_targets_have_units(page: Page) -> None:
+    text = page.locator("[data-testid=stMain]").inner_text()
+    assert "目标" in text
+    assert not BARE_TARGET.findall(text), BARE_TARGET.findall(text)
 
 
 def test_ten_quick_presses_land_on_ten_steps_every_time(watched: Page, app_url):
@@ -95,6 +112,7 @@ def test_presenter_view_shows_the_answer_and_the_chart_uncut(watched: Page, app_
         expect(page.get_by_test_id("stVegaLiteChart").locator("canvas, svg").first).to_be_visible()
     assert_task_clean(page)
     assert_nothing_cut(page)
+    assert_targets_have_units(page)
     verdicts = page.get_by_test_id("stMetric").filter(has_text=re.compile("达到目标|未达目标"))
     assert verdicts.count() >= 1  # one verdict vocabulary on every panel
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
@@ -130,3 +148,32 @@ def test_the_qr_code_and_link_give_the_public_address(watched: Page, public_app_
     page.goto(f"{app_url}/scenarios?section=地区生产总值&gdp_real=7")
     wait_until_idle(page)
     expect(page.get_by_test_id("stAlert").filter(has_text="会场里的手机打不开")).to_contain_text("DASHBOARD_PUBLIC_URL")
+
+
+def compare_link() -> str:
+    """The “two scenarios on one chart” link as docs/users.md gives it to presenters."""
+    (line,) = [
+        line for line in (ROOT / "docs" / "users.md").read_text(encoding="utf-8").splitlines() if "two scenarios on one chart" in line
+    ]
+    return re.search(r"`(/scenarios\?[^`]+)`", line).group(1)
+
+
+def test_the_compare_link_opens_with_b_apart_from_a(watched: Page, app_url):
+    page = watched
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.goto(f"{app_url}{compare_link()}")
+    wait_until_idle(page)
+    a, b = metric(page, "情景A：2020年"), metric(page, "情景B：2020年")
+    expect(b).to_be_visible()
+    # A at the plan's 0.2: 45 + 5 × 0.2 = 46 %; B at the 2011–2015 pace 1.6: 45 + 5 × 1.6 = 53 %
+    expect(a).to_have_text("46 %")
+    expect(b).to_have_text("53 %")
+    expect(page.get_by_test_id("stVegaLiteChart").locator("svg text", has_text="情景B")).to_have_count(1)
+    assert_task_clean(page)
+    # Switched on by hand, B starts at that past pace too, never on top of A.
+    page.goto(f"{app_url}/scenarios?presenter=true&indicator=t2_forest_cover")
+    wait_until_idle(page)
+    page.get_by_test_id("stButtonGroup").filter(has_text="对比情景B").get_by_role("button", name="对比情景B").click()
+    expect(metric(page, "情景B：2020年")).to_have_text("53 %", timeout=30_000)
+    expect(metric(page, "情景A：2020年")).to_have_text("46 %")
+    assert_task_clean(page)
