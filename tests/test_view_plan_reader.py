@@ -111,11 +111,13 @@ def test_the_reader_gives_every_sentence_its_anchor_once():
     "state, note",
     [
         # a link whose words are not in the passage it opens (edited, or from another chapter): said, in Chinese
-        (page.State(q="万州机场", chapter="第二章"), "第二章中没有与“万州机场”相符的句子，下面是第二章全文。"),
+        (page.State(q="万州机场", chapter="第二章"), "第二章没有与“万州机场”相符的句子；相符的段落见上方的检索结果。"),
         (
-            page.State(q="<b>x</b>", chapter="第十一章", section="第一节"),
-            "第十一章第一节中没有与“<b>x</b>”相符的句子，下面是第十一章第一节全文。",
+            page.State(q="页岩气 开发", chapter="第十一章", section="第一节"),
+            "第十一章第一节没有与“页岩气 开发”相符的句子；相符的段落见上方的检索结果。",
         ),
+        # words found nowhere (markup among them): the search's own “没有找到” says it, once
+        (page.State(q="<b>x</b>", chapter="第十一章", section="第一节"), None),
         (page.State(q="万州机场", chapter="第十一章", section="第一节"), None),
         (page.State(chapter="第十一章"), None),
     ],

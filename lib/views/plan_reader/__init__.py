@@ -221,7 +221,9 @@ def build(state: State) -> View:
 
 
 def _landing_note(chapter: str, section: str, words: tuple[str, ...]) -> tuple[Block, ...]:
-    if not words or landings(chapter, section, words):
+    """Words found elsewhere but not in this passage (a search opens on the first chapter; a link may be
+    stale or edited): said above the passage. Words found nowhere already have ``no_result``."""
+    if not words or landings(chapter, section, words) or not search.count(" ".join(words)):
         return ()
     where = chapter + section
-    return (paragraph(f"{where}中没有与“{q.echo(' '.join(words))}”相符的句子，下面是{where}全文。", tone="note"),)
+    return (paragraph(f"{where}没有与“{q.echo(' '.join(words))}”相符的句子；相符的段落见上方的检索结果。", tone="note"),)
