@@ -21,6 +21,7 @@ st.text_input(
     placeholder=view.search_placeholder,
     on_change=_url.change(page, lambda s: {"q": st.session_state["q"] or ""}),
 )
+st.caption(view.search_hint)
 _blocks.draw_all(view.no_result)
 _blocks.draw_all(view.summary)
 for result in view.results:

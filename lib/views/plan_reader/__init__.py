@@ -46,6 +46,7 @@ class View:
     intro: str
     search_label: str
     search_placeholder: str
+    search_hint: str  # how matching works and what a hit's link does
     max_query: int
     words: tuple[str, ...]
     summary: tuple[Block, ...]  # "找到 12 段" (the count Strong), or () with no search
@@ -199,6 +200,8 @@ def build(state: State) -> View:
         intro="《重庆市国民经济和社会发展第十三个五年规划纲要》全文（2016年2月）。可全文检索，也可按目录逐章阅读。",
         search_label="全文检索（多个词用空格分开）",
         search_placeholder="如：页岩气、渝新欧、脱贫、轨道交通",
+        search_hint="同一句里按顺序出现、中间隔着顿号或逗号的词也算：“万州机场”能找到“改扩建万州、黔江机场”。"
+        "点“阅读本句”打开原文并停在那一句；那时的网址就是指向这句话的链接。",
         max_query=search.MAX_QUERY,
         words=words,
         summary=summary,
