@@ -84,8 +84,11 @@ def _hits(words: tuple[str, ...]) -> pd.DataFrame:
     frame = paragraphs()
     columns = {"anchor": [], "sentence": [], "marks": [], "exact": [], "gap": []}
     keep = []
-    for row in frame.itertuples():
-        landing = _landing(row.line, row.text, words, whole=bool(row.box)) if words else None
+    needed = [set(w.lower()) for w in words]
+    for row, characters in zip(frame.itertuples(), _characters()):
+        # A line lacking any character of a term cannot hold it, even across punctuation: most lines stop here.
+        possible = words and all(n <= characters for n in needed)
+        landing = _landing(row.line, row.text, words, whole=bool(row.box)) if possible else None
         keep.append(landing is not None)
         if landing is not None:
             for key, value in zip(columns, landing):
@@ -95,6 +98,12 @@ def _hits(words: tuple[str, ...]) -> pd.DataFrame:
         hits[key] = values
     hits["hits"] = [len(marks) for marks in hits["marks"]]
     return hits.sort_values(["exact", "gap", "line"], ascending=[False, True, True], kind="stable")
+
+
+@functools.cache
+def _characters() -> tuple[frozenset[str], ...]:
+    """Each line's characters (lower case), in ``paragraphs()``' order."""
+    return tuple(frozenset(text.lower()) for text in paragraphs().text)
 
 
 def _landing(line: int, text: str, words: tuple[str, ...], whole: bool = False):
