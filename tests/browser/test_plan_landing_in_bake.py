@@ -62,17 +62,24 @@ def test_a_hit_lands_on_its_sentence_and_its_link_reopens_there(browser, site_ur
     context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
     page = context.new_page()
     problems = _watch(page)
-    _search(page, site_url, "万州机场")
-    # 第十一章's hit (万州区's own page and others come too: every page is indexed)
+    # Not 万州机场: on the whole site Pagefind's segmenter finds it only on 万州区's and 渝东北's pages (their
+    # project lists), never in the plan's text; the app's own search (lib.plan.sentences) is the one that does.
+    _search(page, site_url, "黔江机场")
+    # 第十一章's hit: district and zone pages rank first (every page is indexed), so load more as a reader would
     chapter = page.locator('.pagefind-ui__result-link[href^="/plan/11/"]').first
+    for _ in range(5):
+        if chapter.count():
+            break
+        page.get_by_role("button", name="加载更多结果").click()
+        page.wait_for_load_state("networkidle")
     expect(chapter).to_be_visible()
     href = chapter.get_attribute("href")
-    assert re.fullmatch(r"/plan/11/\?q=%E4%B8%87%E5%B7%9E%E6%9C%BA%E5%9C%BA#p-\d+-\d+", href), href
+    assert re.fullmatch(r"/plan/11/\?q=%E9%BB%94%E6%B1%9F%E6%9C%BA%E5%9C%BA#p-\d+-\d+", href), href
     chapter.click()
     expect(page).to_have_url(re.compile(r"/plan/11/\?q=.+#p-"))
-    text = _landed(page, "万州|机场")
+    text = _landed(page, "黔江机场")
     # Pagefind's highlight marks the words as typed inside the chapter's text
-    expect(page.locator(".plan-text mark.pagefind-highlight", has_text="万州机场")).not_to_have_count(0)
+    expect(page.locator(".plan-text mark.pagefind-highlight", has_text="黔江机场")).not_to_have_count(0)
     shots = SCREENSHOTS / "bake"
     shots.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=shots / f"plan_landed_{viewport[0]}x{viewport[1]}.png")
@@ -80,7 +87,7 @@ def test_a_hit_lands_on_its_sentence_and_its_link_reopens_there(browser, site_ur
     fresh = context.new_page()
     problems += _watch(fresh)
     fresh.goto(copied)
-    assert _landed(fresh, "万州|机场") == text
+    assert _landed(fresh, "黔江机场") == text
     assert problems == []
     context.close()
 
