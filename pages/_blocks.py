@@ -11,6 +11,7 @@ alone an st.page_link.
 from __future__ import annotations
 
 import functools
+import html
 import weakref
 
 import pandas as pd
@@ -18,7 +19,22 @@ import pyarrow as pa
 import streamlit as st
 
 from lib.present import routes
-from lib.present.blocks import Block, Bullets, Chart, External, Heading, Image, Inline, Link, Mark, Paragraph, Preformatted, Strong, Table
+from lib.present.blocks import (
+    Block,
+    Bullets,
+    Chart,
+    External,
+    Heading,
+    Image,
+    Inline,
+    Link,
+    Mark,
+    Paragraph,
+    Preformatted,
+    Span,
+    Strong,
+    Table,
+)
 from lib.present.markup import markdown_table
 from lib.present.markup import markdown_text as markdown_escape  # escaped, and autolinks broken
 from pages._shared import svg_uri
@@ -34,6 +50,8 @@ def inline(part: Inline) -> str:
         return f":orange-background[**{markdown_escape(part.text)}**]"
     if isinstance(part, Link):
         return f"[{markdown_escape(part.label)}]({routes.app_path(part.target)})"
+    if isinstance(part, Span):
+        return f":orange-background[{markdown_escape(part.text)}]" if part.marked else markdown_escape(part.text)
     if isinstance(part, External):
         # The address is shown as text (a code span: Markdown leaves it as it reads, no autolink):
         # a reader sees where it goes before following it.
@@ -185,15 +203,28 @@ def draw_all(blocks) -> None:
 
 
 _JOINED: dict[int, tuple[tuple, tuple]] = {}
+_PASSAGES: dict[int, tuple[tuple, str]] = {}
+
+
+def _joined_with(blocks: tuple, convert, kept_in: dict):
+    """``convert(blocks)``, once per tuple object (held, at most 64: a tuple cannot be weakly
+    referenced, and hashing a chapter's 150 paragraphs on every rerun is what this saves)."""
+    kept = kept_in.get(id(blocks))
+    if kept is not None and kept[0] is blocks:
+        return kept[1]
+    result = convert(blocks)
+    if len(kept_in) >= 64:
+        kept_in.pop(next(iter(kept_in)))
+    kept_in[id(blocks)] = (blocks, result)
+    return result
 
 
 def _joined(blocks: tuple) -> tuple:
-    """Consecutive plain blocks as one Markdown text, once per tuple object (held, at most 64:
-    a tuple cannot be weakly referenced, and hashing a chapter's 150 paragraphs on every rerun
-    is what this saves)."""
-    kept = _JOINED.get(id(blocks))
-    if kept is not None and kept[0] is blocks:
-        return kept[1]
+    """Consecutive plain blocks as one Markdown text (``_joined_with``)."""
+    return _joined_with(blocks, _markdown_runs, _JOINED)
+
+
+def _markdown_runs(blocks: tuple) -> tuple:
     result: list = []
     for block in blocks:
         if (
@@ -208,9 +239,6 @@ def _joined(blocks: tuple) -> tuple:
                 result.append(text)
         else:
             result.append(block)
-    if len(_JOINED) >= 64:
-        _JOINED.pop(next(iter(_JOINED)))
-    _JOINED[id(blocks)] = (blocks, tuple(result))
     return tuple(result)
 
 
@@ -219,3 +247,37 @@ def draw_joined(blocks: tuple) -> None:
     element costs server time on every rerun, and a chapter of the plan is 150 paragraphs."""
     for part in _joined(blocks):
         st.markdown(part) if isinstance(part, str) else draw(part)
+
+
+def _html_inline(part: Inline) -> str:
+    if isinstance(part, Span):
+        marked = ' class="hit"' if part.marked else ""
+        return f'<span id="{html.escape(part.anchor)}"{marked}>{html.escape(part.text)}</span>'
+    if isinstance(part, Strong | Mark):
+        tag = "strong" if isinstance(part, Strong) else "mark"
+        return f"<{tag}>{html.escape(part.text)}</{tag}>"
+    if isinstance(part, str):
+        return html.escape(part)
+    raise TypeError(f"no HTML for {part!r} in a passage")
+
+
+def _html_block(block: Block) -> str:
+    if isinstance(block, Heading):
+        anchor = f' id="{html.escape(block.anchor)}"' if block.anchor else ""
+        return f"<h{block.level}{anchor}>{html.escape(block.text)}</h{block.level}>"
+    if isinstance(block, Paragraph):
+        return "<p>" + "".join(_html_inline(p) for p in block.parts) + "</p>"
+    if isinstance(block, Preformatted):
+        rows = "\n".join(_html_inline(r) for r in block.rows) if block.rows else html.escape(block.text)
+        return f'<pre class="box">{rows}</pre>'
+    raise TypeError(f"no HTML for {block!r} in a passage")
+
+
+def passage_html(blocks: tuple) -> str:
+    """A passage of the plan as one escaped HTML text, once per blocks tuple (``_JOINED``'s reasoning): the
+    sentences need their ids in the page, for a link to land on one (#p-514-3), which Markdown cannot give."""
+    return _joined_with(blocks, lambda items: '<div class="plan-text">' + "".join(_html_block(b) for b in items) + "</div>", _PASSAGES)
+
+
+def escape_attribute(text: str) -> str:
+    return html.escape(text, quote=True)

@@ -1,21 +1,18 @@
-"""规划原文: search the plan's own words and read it chapter by chapter."""
+"""规划原文: search the plan's own words and read it chapter by chapter, a hit opening at its sentence."""
 
 import streamlit as st
 
+from lib.present import routes
 from lib.views import plan_reader as page
-from pages import _blocks, _url
+from pages import _blocks, _compat, _url
 from pages._shared import open_view
 
 state, view = open_view(page)
 
-
-def passage_of(passage: page.State) -> dict:
-    return {"q": "", "chapter": passage.chapter, "section": passage.section}
-
-
 st.title(view.title)
 st.caption(view.intro)
 _url.notices(state)
+_compat.landing(view.anchor_missing)
 
 st.text_input(
     view.search_label,
@@ -24,19 +21,17 @@ st.text_input(
     placeholder=view.search_placeholder,
     on_change=_url.change(page, lambda s: {"q": st.session_state["q"] or ""}),
 )
+st.caption(view.search_hint)
 _blocks.draw_all(view.no_result)
 _blocks.draw_all(view.summary)
-for number, result in enumerate(view.results):
+for result in view.results:
     with st.container(border=True):
         st.text(result.breadcrumb)
         _blocks.draw(result.snippet)
-        # A link to this same page would not change its URL; a button changes the State,
-        # and the search gives way to the passage, which then sits right under the box.
-        st.button(
-            "阅读本节",
-            key=f"open_{number}",
-            icon=":material/menu_book:",
-            on_click=_url.change(page, lambda s, passage=page.parse(result.link.target.params()): passage_of(passage)),
+        # A plain link, not a button or st.page_link: only a link carries the sentence's fragment
+        # (#p-514-3), and it is the very address a reader copies to share that sentence.
+        st.html(
+            f'<a class="read-sentence" href="{_blocks.escape_attribute(routes.app_path(result.link.target))}">{_blocks.escape_attribute(result.link.label)}</a>'
         )
 
 st.divider()
@@ -55,6 +50,7 @@ st.selectbox(
     key=_url.seed("section", view.section),
     on_change=_url.change(page, lambda s: {"section": st.session_state["section"]}),
 )
+_blocks.draw_all(view.landing_note)
 if view.redaction_note:
     st.info(view.redaction_note, icon=":material/visibility_off:")
-_blocks.draw_joined(view.blocks)
+st.html(_blocks.passage_html(view.blocks))

@@ -75,7 +75,7 @@ def single_state(page: str) -> Callable[[], Iterable]:
 
 
 def plan_reader_states() -> Iterable:
-    """Every chapter, and a search with results (each result's 阅读本节)."""
+    """Every chapter, and a search with results (each result's 阅读本句, at its sentence)."""
     from lib.plan import search
     from lib.views import plan_reader
 

@@ -1,5 +1,8 @@
 """AppTest: the plan can be searched and read; odd queries are harmless."""
 
+import html
+import re
+
 import pytest
 
 from helpers import inert, open_page
@@ -60,7 +63,37 @@ def test_a_url_opens_a_section_directly():
     assert not at.exception
     assert at.selectbox(key="chapter").value.startswith("第十一章")
     assert at.selectbox(key="section").value.startswith("第三节")
-    assert any("专栏14" in m.value for m in at.markdown)
+    assert "专栏14" in passage(at)
+
+
+def passage(at) -> str:
+    """The passage's HTML (one st.html: its sentences carry their anchors)."""
+    (found,) = [h.proto.body for h in at.get("html") if h.proto.body.startswith('<div class="plan-text">')]
+    return found
+
+
+@pytest.mark.parametrize(
+    "query, marked",
+    [
+        # a search hit's link: the passage with the sentence it lands on marked (and its anchor as the id)
+        ({"chapter": "第十一章", "section": "第一节", "q": "万州机场"}, ["p-514-3", "p-520-1"]),
+        ({"chapter": "第十一章", "section": "第一节"}, []),
+    ],
+)
+def test_a_hit_s_link_opens_its_passage_with_the_sentence_marked(query, marked):
+    at = open_page("plan_reader", query)
+    assert not at.exception
+    text = passage(at)
+    assert sorted(re.findall(r'<span id="(p-[0-9-]+)" class="hit">', text)) == marked
+    assert '<span id="p-514-3"' in text
+    hrefs = [h.proto.body for h in at.get("html") if 'class="read-sentence"' in h.proto.body]
+    assert len(hrefs) == (3 if "q" in query else 0)
+
+
+def test_a_link_whose_words_are_not_in_its_passage_says_so():
+    at = open_page("plan_reader", {"chapter": "第二章", "q": "万州机场"})
+    assert not at.exception
+    assert "第二章没有与“万州机场”相符的句子；相符的段落见上方的检索结果。" in [i.value for i in at.info]
 
 
 def test_redacted_text_is_explained():
@@ -92,9 +125,9 @@ def test_a_chapter_is_sent_as_a_few_elements_not_one_per_line():
     assert len(paragraphs) > 100
     at = open_page("plan_reader", {"chapter": "第一章"})
     assert not at.exception
-    assert len(at.markdown) + len(at.text) < len(paragraphs) / 10
+    assert len(at.markdown) + len(at.text) + len(at.get("html")) < len(paragraphs) / 10
     rows = [line.replace("\t", "　") for kind, line in search.reading_lines("第一章") if kind == "box_row"]
-    assert "\n".join(rows[:3]) in "\n".join(t.value for t in at.text)
+    assert all(html.escape(row) in passage(at) for row in rows[:3])
 
 
 def test_a_missing_plan_text_gives_the_plain_data_file_message(monkeypatch, tmp_path):

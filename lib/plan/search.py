@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 
 import pandas as pd
 
+from lib.plan import sentences
 from lib.plan.plan_text import plan_lines
 
 MAX_QUERY = 100
@@ -64,33 +65,78 @@ def terms(query: str) -> list[str]:
 
 
 def search(query: str, limit: int = 50) -> pd.DataFrame:
-    """Lines containing every term (case-insensitive), in plan order, with match counts."""
-    words = terms(query)
-    frame = paragraphs()
-    if not words:
-        return frame.iloc[0:0].assign(hits=pd.Series(dtype="int64"))
-    lowered = frame.text.str.lower()
-    keep = pd.Series(True, index=frame.index)
-    for word in words:
-        keep &= lowered.str.contains(word.lower(), regex=False)
-    hits = frame[keep].copy()
-    hits["hits"] = [sum(text.lower().count(w.lower()) for w in words) for text in hits.text]
-    return hits.head(limit).reset_index(drop=True)
+    """Lines holding every term (as written, or across a listing's punctuation: ``lib.plan.sentences``).
+
+    Ranked: lines where every term stands as written first, then by how much the
+    looser matches skipped, then in plan order. Each line carries the sentence a
+    link lands on (``anchor``, ``sentence``) and where the terms stand in it (``marks``).
+    """
+    found = _hits(tuple(terms(query)))
+    return found.head(limit).reset_index(drop=True)
 
 
 def count(query: str) -> int:
-    return len(search(query, limit=10_000))
+    return len(_hits(tuple(terms(query))))
 
 
-def snippet(text: str, words: list[str], width: int = 90) -> str:
-    """A window of ``text`` around the first match, with ellipses where cut."""
-    lowered = text.lower()
-    positions = [lowered.find(w.lower()) for w in words if lowered.find(w.lower()) >= 0]
-    if not positions or len(text) <= width * 2:
-        return text
-    start = max(0, min(positions) - width)
-    end = min(len(text), min(positions) + width)
-    return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
+@functools.lru_cache(maxsize=64)
+def _hits(words: tuple[str, ...]) -> pd.DataFrame:
+    frame = paragraphs()
+    columns = {"anchor": [], "sentence": [], "marks": [], "exact": [], "gap": []}
+    keep = []
+    needed = [set(w.lower()) for w in words]
+    for row, characters in zip(frame.itertuples(), _characters()):
+        # A line lacking any character of a term cannot hold it, even across punctuation: most lines stop here.
+        possible = words and all(n <= characters for n in needed)
+        landing = _landing(row.line, row.text, words, whole=bool(row.box)) if possible else None
+        keep.append(landing is not None)
+        if landing is not None:
+            for key, value in zip(columns, landing):
+                columns[key].append(value)
+    hits = frame[keep].copy()
+    for key, values in columns.items():
+        hits[key] = values
+    hits["hits"] = [len(marks) for marks in hits["marks"]]
+    return hits.sort_values(["exact", "gap", "line"], ascending=[False, True, True], kind="stable")
+
+
+@functools.cache
+def _characters() -> tuple[frozenset[str], ...]:
+    """Each line's characters (lower case), in ``paragraphs()``' order."""
+    return tuple(frozenset(text.lower()) for text in paragraphs().text)
+
+
+def _landing(line: int, text: str, words: tuple[str, ...], whole: bool = False):
+    """(anchor, sentence, marks, exact, gap) of the sentence a hit lands on, or None when a term is missing from the line.
+
+    Every term must stand in the line; the landing sentence is the one holding the
+    most of them, then the most occurrences (the first such in the line): the static
+    edition's search lands the same way (bake/static/search.js). Its marks are the spans they cover.
+    """
+    best, best_score = None, (0, 0)
+    missing = set(words)
+    for sentence in sentences.split(line, text, whole):
+        found = {w: m for w in words if (m := sentences.find(w, sentence.text))}
+        missing -= found.keys()
+        score = (len(found), sum(sentence.text.lower().count(w.lower()) for w in found))
+        if found and score > best_score:
+            best, best_score = (sentence, list(found.values())), score
+    if missing or best is None:
+        return None
+    sentence, matches = best
+    marks = tuple(sorted(span for m in matches for span in m.spans))
+    return sentence.anchor, sentence.text, marks, all(m.exact for m in matches), sum(m.gap for m in matches)
+
+
+def snippet(sentence: str, marks: tuple[tuple[int, int], ...], width: int = 90) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """The landing sentence, cut to a window around its first mark when long, with ellipses where cut; marks shifted to match."""
+    if len(sentence) <= width * 2 or not marks:
+        return sentence, marks
+    start = max(0, marks[0][0] - width)
+    end = min(len(sentence), marks[0][0] + width)
+    lead = "…" if start else ""
+    shifted = tuple((a - start + len(lead), b - start + len(lead)) for a, b in marks if a >= start and b <= end)
+    return lead + sentence[start:end] + ("…" if end < len(sentence) else ""), shifted
 
 
 def section_paragraphs(chapter: str, section: str = "") -> pd.DataFrame:
@@ -123,17 +169,23 @@ LineKind = Literal["heading", "box_title", "box_row", "text"]
 @functools.cache
 def reading_lines(chapter: str, section: str = "") -> tuple[tuple[LineKind, str], ...]:
     """A chapter (or one section), line by line, each with its kind; plain text (tabs in a 专栏's rows as full-width spaces)."""
-    lines: list[tuple[LineKind, str]] = []
+    return tuple((kind, text) for kind, _, text in numbered_reading_lines(chapter, section))
+
+
+@functools.cache
+def numbered_reading_lines(chapter: str, section: str = "") -> tuple[tuple[LineKind, int, str], ...]:
+    """``reading_lines`` with each line's number in data/source/plan.txt (what a sentence's anchor names)."""
+    lines: list[tuple[LineKind, int, str]] = []
     current_box = ""
     for row in section_paragraphs(chapter, section).itertuples():
         if row.section and row.text.startswith(row.section):
-            lines.append(("heading", row.text))
+            lines.append(("heading", row.line, row.text))
         elif row.box and row.box != current_box:
-            lines.append(("box_title", row.text))
+            lines.append(("box_title", row.line, row.text))
         elif row.box:
-            lines.append(("box_row", row.text.replace("\t", "　")))
+            lines.append(("box_row", row.line, row.text.replace("\t", "　")))
         else:
-            lines.append(("text", row.text))
+            lines.append(("text", row.line, row.text))
         current_box = row.box
     return tuple(lines)
 

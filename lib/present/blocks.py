@@ -86,7 +86,17 @@ class Mark:
     text: str
 
 
-Inline = str | Strong | Mark | Link | External
+@dataclass(frozen=True)
+class Span:
+    """A stretch of text a link can land on (a sentence of the plan: ``anchor`` "p-514-3"),
+    ``marked`` when it is what the reader searched for. Renderers give it its anchor as an id."""
+
+    text: str
+    anchor: str
+    marked: bool = False
+
+
+Inline = str | Strong | Mark | Link | External | Span
 
 Tone = Literal["body", "caption", "note", "warning"]
 
@@ -126,7 +136,9 @@ class Bullets:
 
 
 def bullets(items: Iterable[Inline | Sequence[Inline]], tone: Tone = "body") -> Bullets:
-    return Bullets(tuple((item,) if isinstance(item, str | Strong | Mark | Link | External) else tuple(item) for item in items), tone)
+    return Bullets(
+        tuple((item,) if isinstance(item, str | Strong | Mark | Link | External | Span) else tuple(item) for item in items), tone
+    )
 
 
 Cell = str | int | float | None
@@ -176,9 +188,12 @@ class Image:
 
 @dataclass(frozen=True)
 class Preformatted:
-    """Text whose line breaks and spacing are its layout (a 专栏's rows, tab-aligned in the plan)."""
+    """Text whose line breaks and spacing are its layout (a 专栏's rows, tab-aligned in the plan).
+
+    ``rows``, when given, are its lines as Spans (the same text, joined by line breaks), each a link can land on."""
 
     text: str
+    rows: tuple[Span, ...] = ()
 
 
 Block = Paragraph | Heading | Bullets | Table | Chart | Image | Preformatted

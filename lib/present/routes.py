@@ -105,8 +105,12 @@ def static_path(target: Target) -> str | None:
         return place(first("place")) if first("place") else ZONES
     if target.page == "plan_reader":
         if first("chapter"):
-            url = plan(first("chapter"), first("section"))
-            return url if not target.fragment or "#" in url else f"{url}#{target.fragment}"
+            if not target.fragment:
+                return plan(first("chapter"), first("section"))
+            # A sentence (the fragment) is more precise than its section's anchor; the words ride along
+            # as ?q=, which the chapter page's Pagefind highlight marks (bake/static/plan.js).
+            words = f"?{urlencode({'q': first('q')}, quote_via=quote)}" if first("q") else ""
+            return f"{plan(first('chapter'))}{words}#{target.fragment}"
         if first("q"):
             return f"{SEARCH}?{urlencode({'q': first('q')}, quote_via=quote)}"
         return PLAN

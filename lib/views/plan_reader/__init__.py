@@ -1,7 +1,11 @@
 """规划原文: full-text search over the plan, and a chapter-by-chapter reader.
 
 URL: ``q`` (search words), ``chapter`` (第十一章), ``section`` (第三节). Older
-links carried the drop-down labels ("第十一章 …"); those are read too.
+links carried the drop-down labels ("第十一章 …"); those are read too. A search
+hit links to its sentence: the passage with ``q`` (so the sentences it found are
+marked) and the sentence's anchor as the fragment (``#p-514-3``), which only the
+browser sees; each edition's page script scrolls to it, or says so when the page
+has no such sentence (``anchor_missing``).
 """
 
 from __future__ import annotations
@@ -10,9 +14,9 @@ import functools
 import re
 from dataclasses import dataclass
 
-from lib.plan import search
+from lib.plan import search, sentences
 from lib.present import routes
-from lib.present.blocks import Block, Heading, Inline, Link, Mark, Paragraph, Preformatted, Strong, Target, paragraph, target
+from lib.present.blocks import Block, Heading, Inline, Link, Mark, Paragraph, Preformatted, Span, Strong, Target, paragraph, target
 from lib.views import query as q
 from lib.views.query import Notice, Query
 
@@ -32,8 +36,8 @@ class State:
 @dataclass(frozen=True)
 class Result:
     breadcrumb: str
-    snippet: Paragraph  # the search words as Mark
-    link: Link  # 阅读本节: this passage in the reader
+    snippet: Paragraph  # the sentence it lands on, the search words as Mark
+    link: Link  # 阅读本句: this passage in the reader, at that sentence (the Target's fragment)
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,7 @@ class View:
     intro: str
     search_label: str
     search_placeholder: str
+    search_hint: str  # how matching works and what a hit's link does
     max_query: int
     words: tuple[str, ...]
     summary: tuple[Block, ...]  # "找到 12 段" (the count Strong), or () with no search
@@ -57,7 +62,9 @@ class View:
     chapter: str
     section: str
     redaction_note: str  # plain text, or ""
-    blocks: tuple[Block, ...]  # the chapter (or section): headings, body paragraphs, each 专栏's title and its rows
+    blocks: tuple[Block, ...]  # the chapter (or section): headings, paragraphs of sentences (Spans), each 专栏's title and its rows
+    landing_note: tuple[Block, ...]  # a search (q) that marks no sentence of this passage says so, or ()
+    anchor_missing: str  # what the page script says when the fragment names no sentence here; "{anchor}" is filled in as text
 
 
 def _first_chapter() -> str:
@@ -86,13 +93,15 @@ def to_query(state: State) -> dict[str, list[str]]:
     return q.query_of([("q", state.q, ""), ("chapter", chapter, ""), ("section", state.section, "")])
 
 
-def reader_target(chapter: str, section: str = "") -> Target:
+def reader_target(chapter: str, section: str = "", words: str = "", anchor: str = "") -> Target:
     """A passage of the plan in the reader (in the static edition: the chapter's page at the section's anchor).
 
     The chapter is written even when it is the first (which ``to_query`` leaves
     out): the static edition's route needs it, and the app reads it the same.
+    With ``words`` and ``anchor``: the passage with the search's sentences marked, at one of them.
     """
-    return target("plan_reader", {"chapter": [chapter], **to_query(State(chapter=chapter, section=section))})
+    query = {"chapter": [chapter], **to_query(State(q=words, chapter=chapter, section=section))}
+    return target("plan_reader", query, fragment=anchor)
 
 
 def highlighted(text: str, words: list[str]) -> tuple[Inline, ...]:
@@ -110,18 +119,20 @@ def highlighted(text: str, words: list[str]) -> tuple[Inline, ...]:
     return tuple(p for p in parts if p != "")
 
 
-@functools.cache
-def reading_blocks(chapter: str, section: str = "") -> tuple[Block, ...]:
-    """The chapter (or one section) as blocks: a section's heading (with its anchor), a paragraph per line,
-    a 专栏's title in bold and its rows as one preformatted block (their tabs are their columns)."""
+@functools.lru_cache(maxsize=128)
+def reading_blocks(chapter: str, section: str = "", words: tuple[str, ...] = ()) -> tuple[Block, ...]:
+    """The chapter (or one section) as blocks: a section's heading (with its anchor), a paragraph of sentences
+    per line (each a Span with its anchor; marked where the search ``words`` land), a 专栏's title in bold and
+    its rows as one preformatted block (their tabs are their columns)."""
+    marked = landings(chapter, section, words)
     found: list[Block] = []
-    rows: list[str] = []
-    for kind, text in search.reading_lines(chapter, section):
+    rows: list[Span] = []
+    for kind, line, text in search.numbered_reading_lines(chapter, section):
         if kind == "box_row":
-            rows.append(text)
+            rows.append(_span(sentences.split(line, text, whole=True)[0], marked))
             continue
         if rows:
-            found.append(Preformatted("\n".join(rows)))
+            found.append(Preformatted("\n".join(r.text for r in rows), tuple(rows)))
             rows = []
         if kind == "heading":
             code = next((c for c, _ in search.section_choices(chapter) if text.startswith(c)), "")
@@ -129,10 +140,35 @@ def reading_blocks(chapter: str, section: str = "") -> tuple[Block, ...]:
         elif kind == "box_title":
             found.append(paragraph(Strong(text)))
         else:
-            found.append(paragraph(text))
+            found.append(paragraph(*(_span(sentence, marked) for sentence in sentences.split(line, text))))
     if rows:
-        found.append(Preformatted("\n".join(rows)))
+        found.append(Preformatted("\n".join(r.text for r in rows), tuple(rows)))
     return tuple(found)
+
+
+def _span(sentence: sentences.Sentence, marked: frozenset[str]) -> Span:
+    return Span(sentence.text, sentence.anchor, sentence.anchor in marked)
+
+
+def landings(chapter: str, section: str, words: tuple[str, ...]) -> frozenset[str]:
+    """The anchors the search ``words`` land on in this passage (one per line that holds them all)."""
+    if not words:
+        return frozenset()
+    found = search.search(" ".join(words), limit=10_000)
+    here = found[(found.chapter == chapter) & ((found.section == section) if section else True)]
+    return frozenset(here.anchor)
+
+
+def _snippet(row: dict) -> Paragraph:
+    text, marks = search.snippet(row["sentence"], row["marks"])
+    parts: list[Inline] = []
+    last = 0
+    for start, end in marks:
+        if start < last:
+            continue  # two words covering the same characters: one Mark
+        parts += [text[last:start], Mark(text[start:end])]
+        last = end
+    return paragraph(*parts, text[last:])
 
 
 def build(state: State) -> View:
@@ -151,8 +187,8 @@ def build(state: State) -> View:
             results = tuple(
                 Result(
                     breadcrumb=search.breadcrumb(row),
-                    snippet=paragraph(*highlighted(search.snippet(row["text"], list(words)), list(words))),
-                    link=Link("阅读本节", reader_target(row["chapter"], row["section"])),
+                    snippet=_snippet(row),
+                    link=Link("阅读本句", reader_target(row["chapter"], row["section"], state.q, row["anchor"])),
                 )
                 for row in found.to_dict("records")
             )
@@ -164,6 +200,8 @@ def build(state: State) -> View:
         intro="《重庆市国民经济和社会发展第十三个五年规划纲要》全文（2016年2月）。可全文检索，也可按目录逐章阅读。",
         search_label="全文检索（多个词用空格分开）",
         search_placeholder="如：页岩气、渝新欧、脱贫、轨道交通",
+        search_hint="同一句里按顺序出现、中间隔着顿号或逗号的词也算：“万州机场”能找到“改扩建万州、黔江机场”。"
+        "点“阅读本句”打开原文并停在那一句；那时的网址就是指向这句话的链接。",
         max_query=search.MAX_QUERY,
         words=words,
         summary=summary,
@@ -179,5 +217,16 @@ def build(state: State) -> View:
         chapter=chapter,
         section=state.section,
         redaction_note=search.REDACTION_NOTE if search.has_redaction(chapter, state.section) else "",
-        blocks=reading_blocks(chapter, state.section),
+        blocks=reading_blocks(chapter, state.section, words),
+        landing_note=_landing_note(chapter, state.section, words),
+        anchor_missing="链接指向的句子（{anchor}）不在本页：链接可能不完整，或这句话在别的章节。下面是本页全文，可用上方的全文检索再找一次。",
     )
+
+
+def _landing_note(chapter: str, section: str, words: tuple[str, ...]) -> tuple[Block, ...]:
+    """Words found elsewhere but not in this passage (a search opens on the first chapter; a link may be
+    stale or edited): said above the passage. Words found nowhere already have ``no_result``."""
+    if not words or landings(chapter, section, words) or not search.count(" ".join(words)):
+        return ()
+    where = chapter + section
+    return (paragraph(f"{where}没有与“{q.echo(' '.join(words))}”相符的句子；相符的段落见上方的检索结果。", tone="note"),)
