@@ -7,9 +7,13 @@ pills all change the State, which is the URL (?place=…&categories=…).
 
 import streamlit as st
 
+from lib.present import routes
+from lib.present.exports_places import LinkBase
 from lib.present.maps.deck import PickedDeck
 from lib.present.markup import markdown_text
+from lib.present.permalink import public_base
 from lib.views import zones_map as page
+from lib.views.zones_map import downloads
 from pages import _blocks, _url
 from pages._shared import open_view
 
@@ -81,6 +85,47 @@ if view.panel_note:
 if view.members is not None:
     st.markdown(f"**{view.members_heading}**")
     st.dataframe(_blocks.table_frame(view.members), hide_index=True)
+
+
+def link_base() -> LinkBase:
+    """Where a file's 原文链接 point: the public address (DASHBOARD_PUBLIC_URL), else the app's root as
+    the browser has it (st.context.url is this page's address, no query). Only AppTest has neither."""
+    here = st.context.url or ""
+    own = "/" + routes.APP_PATHS["zones_map"]
+    return LinkBase(public_base() or (here[: -len(own)] if here.endswith(own) else here.rstrip("/")) or "http://localhost:8501")
+
+
+# Made on the click and built once per place and address (lib.views.zones_map.downloads); the click
+# downloads without a rerun (on_click="ignore"), as on 指标总览.
+files = view.downloads
+with st.container(border=True, key="zones_downloads"):
+    st.markdown(f"**{files.heading}**")
+    st.caption(files.note)
+    excel, projects_csv, works_csv = st.columns(3)
+    excel.download_button(
+        files.xlsx_label,
+        lambda: downloads.xlsx_bytes(view.place, link_base()),
+        file_name=files.xlsx_name,
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        icon=":material/table_view:",
+        on_click="ignore",
+    )
+    projects_csv.download_button(
+        files.csv_label,
+        lambda: downloads.csv_bytes(view.place, downloads.PROJECTS_SHEET, link_base()),
+        file_name=files.csv_name,
+        mime="text/csv",
+        icon=":material/download:",
+        on_click="ignore",
+    )
+    works_csv.download_button(
+        files.works_csv_label,
+        lambda: downloads.csv_bytes(view.place, downloads.WORKS_SHEET, link_base()),
+        file_name=files.works_csv_name,
+        mime="text/csv",
+        icon=":material/download:",
+        on_click="ignore",
+    )
 
 # Each row's passage as a link column (the frames are built once per View, pages/_blocks.table_frame).
 source_link = {view.link_column: st.column_config.LinkColumn(view.link_column, display_text="阅读原文")}

@@ -22,6 +22,7 @@ from lib.present.maps.styles import CATEGORY_STYLE
 from lib.views import query as q
 from lib.views.query import Notice, Query
 from lib.views.zones_map import place
+from lib.views.zones_map.downloads import Downloads, of_place
 
 KEYS = ("place", "categories", "works")
 ALL = zones.ALL  # the whole city: the default place
@@ -71,6 +72,7 @@ class View:
     works_table: Table  # links: each work's passage in the plan
     zone_links: tuple[Link, ...]  # every zone's place
     district_links: tuple[Link, ...]  # every district's place
+    downloads: Downloads  # 下载: the projects and works listed here, as rows for a file
 
 
 # What the URL may name, read on every rerun (parse), so kept per process like
@@ -187,14 +189,7 @@ def build(state: State) -> View:
         _work_counts(),
     )
     heading, panel, note = place.panel(state.place)
-    at_place = zones.projects_at(state.place)
-    undetermined = None
-    if state.place in set(zones.ZONE_IDS):
-        # In the zone first, then those the plan does not put wholly in it (位置跨区/未定).
-        inside = zones.project_zones(at_place) == state.place
-        undetermined = int((~inside).sum())
-        at_place = at_place.loc[inside.sort_values(ascending=False, kind="stable").index]
-    at_place = at_place.reset_index(drop=True)
+    at_place, undetermined = place.listed_projects(state.place)
     listed = zones.project_table(at_place)
     all_works = tables.load_linear_works()
     listed_works = zones.works_at(state.place)
@@ -250,4 +245,5 @@ def build(state: State) -> View:
             for p, label in zones.place_labels().items()
             if p not in zones.ZONE_IDS and p != ALL
         ),
+        downloads=of_place(state.place),
     )

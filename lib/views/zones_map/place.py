@@ -104,6 +104,21 @@ def picture(link_of: Callable[[str], Target]) -> static_map.StaticMap:
     return static_map.district_picture(zones.load_district_shapes(), districts, tips, places, sites)
 
 
+def listed_projects(place: str) -> tuple[pd.DataFrame, int | None]:
+    """The projects a place lists, in the order shown, and (for a zone) how many are not wholly in it.
+
+    A zone lists those in it first, then those the plan does not put wholly in it
+    (位置跨区/未定). The page's table and its downloads both read this one list.
+    """
+    at_place = zones.projects_at(place)
+    undetermined = None
+    if place in set(zones.ZONE_IDS):
+        inside = zones.project_zones(at_place) == place
+        undetermined = int((~inside).sum())
+        at_place = at_place.loc[inside.sort_values(ascending=False, kind="stable").index]
+    return at_place.reset_index(drop=True), undetermined
+
+
 def partly(place: str) -> tuple[str, ...]:
     """The districts a zone covers only in part (the split districts, for the core and expansion zones)."""
     if place not in set(zones.ZONE_IDS):
