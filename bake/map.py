@@ -43,10 +43,11 @@ def bake_files(writer: Writer, url: str, place: str, links: LinkBase) -> None:
     writer.file(url + files.works_csv_name, downloads.csv_bytes(place, downloads.WORKS_SHEET, links))
 
 
-def bake_map(writer: Writer) -> list[str]:
+def bake_map(writer: Writer, only: tuple[str, ...] = ()) -> list[str]:
+    """Every place's page and files (``only``: just those places, for a quick look or a test)."""
     city = zones_map.build(zones_map.State())
     links = link_base(writer)
-    places = list(city.place_ids)
+    places = [p for p in city.place_ids if not only or p in only]
     for place in places:
         view = city if place == zones_map.ALL else zones_map.build(zones_map.State(place=place))
         url = routes.static_path(zones_map.place_target(place))
