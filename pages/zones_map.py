@@ -20,9 +20,21 @@ from pages._shared import open_view
 MAP_KEY = "zones_map"
 PICKS_KEY = "zones_map_picks"  # map clicks this session, per layer: flips that layer's id (lib.present.maps.deck.PickedDeck)
 
-state, view = open_view(page)
+# Every control of this page a finger can hit on a phone: 44 px at least (WCAG 2.5.5), where
+# Streamlit draws pills 34 px tall, a toggle's label 24 and a select box 43 with a 34 px wide button. A fixed string.
+TAP_CSS = (
+    "<style>"
+    '[data-testid="stButtonGroup"] button, [data-testid="stDownloadButton"] button,'
+    ' [data-testid="stBaseButton-elementToolbar"], [data-testid="stExpandSidebarButton"] { min-height: 44px; min-width: 44px; }'
+    ' [data-testid="stSelectbox"] [role="group"], [data-testid="stSelectbox"] button { min-height: 44px; min-width: 44px; }'
+    ' [data-testid="stCheckbox"] label { min-height: 44px; align-items: center; }'
+    "</style>"
+)
 
-st.title(view.title)
+state, view = open_view(page)
+st.html(TAP_CSS)
+
+st.title(view.title, anchor=False)
 st.caption(view.intro)
 _url.notices(state)
 
@@ -77,8 +89,21 @@ with key_column:
     _blocks.draw(view.zone_key)
     _blocks.draw(view.marker_key)
     st.caption(view.counts_text)
+    # Every district one tap away, the six inside the Inner Ring too, which the opening map cannot name.
+    st.markdown(f"**{view.list_label}**")
+    for number, (zone, links) in enumerate(view.place_groups):
+        ids = [page.parse(link.target.params()).place for link in links]
+        key = f"district_list_{number}"
+        st.pills(
+            zone.label,
+            ids,
+            format_func=dict(zip(ids, (link.label for link in links))).get,
+            selection_mode="single",
+            key=_url.seed(key, view.place if view.place in ids else None),
+            on_change=_url.change(page, lambda s, key=key: {"place": st.session_state[key] or page.ALL}),
+        )
 
-st.subheader(markdown_text(view.panel_heading))
+st.subheader(markdown_text(view.panel_heading), anchor=False)  # no hover-only 17 px link
 _blocks.draw_all(view.panel)
 if view.panel_note:
     st.text(view.panel_note)

@@ -6,6 +6,9 @@ import re
 import pytest
 
 from helpers import data_ids, data_rows
+from lib.plan import zones
+from lib.plan.zones.boundaries import bounds_of
+from lib.present.maps.camera import FIT_WIDTH, MAP_HEIGHT, screen_offset
 from lib.present.maps.static_map import svg
 from lib.views import zones_map as page
 
@@ -45,3 +48,14 @@ def test_the_city_picture_is_the_whole_city_and_zoomed_pictures_name_the_small_d
     assert viewbox(city) == (0, 0, city.width, city.height)
     assert ">渝中<" not in svg(city)  # too small to name at the whole picture: the list names it
     assert ">渝中<" in svg(page.build(page.State(place="500103")).picture)
+
+
+@pytest.mark.parametrize("place", [*INNER, "500101", "500154"])
+def test_a_district_opens_the_app_map_zoomed_to_fill_a_phone_map(place):
+    """The deck's opening view, drawn in the phone's map (camera.FIT_WIDTH × MAP_HEIGHT): the district whole and filling most of it."""
+    deck = page.build(page.State(place=place)).deck
+    view = deck.initial_view_state
+    west, south, east, north = bounds_of(zones.load_boundaries(), {place})
+    (x0, y0), (x1, y1) = screen_offset(west, north, view), screen_offset(east, south, view)
+    assert -FIT_WIDTH / 2 <= x0 < x1 <= FIT_WIDTH / 2 and -MAP_HEIGHT / 2 <= y0 < y1 <= MAP_HEIGHT / 2
+    assert max((x1 - x0) / FIT_WIDTH, (y1 - y0) / MAP_HEIGHT) >= 0.6
