@@ -121,15 +121,16 @@ def link_base() -> LinkBase:
 
 
 # Made on the click and built once per place and address (lib.views.zones_map.downloads); the click
-# downloads without a rerun (on_click="ignore"), as on 指标总览.
-files = view.downloads
+# downloads without a rerun (on_click="ignore"), as on 指标总览. The address is read now: the file is
+# made outside the script's run, where st.context no longer knows the browser's.
+files, links = view.downloads, link_base()
 with st.container(border=True, key="zones_downloads"):
     st.markdown(f"**{files.heading}**")
     st.caption(files.note)
     excel, projects_csv, works_csv = st.columns(3)
     excel.download_button(
         files.xlsx_label,
-        lambda: downloads.xlsx_bytes(view.place, link_base()),
+        lambda: downloads.xlsx_bytes(view.place, links),
         file_name=files.xlsx_name,
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         icon=":material/table_view:",
@@ -137,7 +138,7 @@ with st.container(border=True, key="zones_downloads"):
     )
     projects_csv.download_button(
         files.csv_label,
-        lambda: downloads.csv_bytes(view.place, downloads.PROJECTS_SHEET, link_base()),
+        lambda: downloads.csv_bytes(view.place, downloads.PROJECTS_SHEET, links),
         file_name=files.csv_name,
         mime="text/csv",
         icon=":material/download:",
@@ -145,7 +146,7 @@ with st.container(border=True, key="zones_downloads"):
     )
     works_csv.download_button(
         files.works_csv_label,
-        lambda: downloads.csv_bytes(view.place, downloads.WORKS_SHEET, link_base()),
+        lambda: downloads.csv_bytes(view.place, downloads.WORKS_SHEET, links),
         file_name=files.works_csv_name,
         mime="text/csv",
         icon=":material/download:",
