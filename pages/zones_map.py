@@ -28,6 +28,8 @@ TAP_CSS = (
     ' [data-testid="stBaseButton-elementToolbar"], [data-testid="stExpandSidebarButton"] { min-height: 44px; min-width: 44px; }'
     ' [data-testid="stSelectbox"] [role="group"], [data-testid="stSelectbox"] button { min-height: 44px; min-width: 44px; }'
     ' [data-testid="stCheckbox"] label { min-height: 44px; align-items: center; }'
+    # A single-choice pills row scrolls sideways, hiding districts past the edge: the list wraps instead.
+    ' [class*="st-key-district_list_"] [role="radiogroup"] { flex-wrap: wrap; overflow: visible; }'
     "</style>"
 )
 

@@ -152,9 +152,17 @@ def test_app_district_page_is_zoomed_tappable_and_downloads(browser, app_url, vi
     if viewport == "phone":  # wider screens show the same view with room round it (lib.present.maps.camera)
         assert max((x1 - x0) / box["width"], (y1 - y0) / box["height"]) >= 0.6
     assert not too_small(page, APP_TARGETS)
-    # The list beside (on a phone: under) the map reaches the six inner districts by name.
+    # The list beside (on a phone: under) the map reaches the six inner districts by name, and shows
+    # every district whole: none hidden past the edge of a row that scrolls sideways.
     for name in ("渝中区", "南岸区", "江北区", "沙坪坝区", "九龙坡区", "大渡口区"):
         expect(page.locator("[data-testid=stButtonGroup] button", has_text=name)).to_have_count(1)
+    hidden = page.evaluate(
+        """() => [...document.querySelectorAll('[class*="st-key-district_list_"] button')].filter(b => {
+               const r = b.getBoundingClientRect(), row = b.closest('[role=radiogroup]').getBoundingClientRect();
+               return r.right > row.right + 1 || r.left < row.left - 1; }).map(b => b.innerText)"""
+    )
+    assert not hidden, hidden
+    assert page.locator('[class*="st-key-district_list_"] button').count() == 38  # districts.csv
     assert_task_clean(page)
     chart.scroll_into_view_if_needed()
     page.screenshot(path=str(SCREENSHOTS / f"zones_app_district_{viewport}.png"))
