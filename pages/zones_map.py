@@ -96,10 +96,10 @@ with key_column:
     for number, (zone, links) in enumerate(view.place_groups):
         ids = [page.parse(link.target.params()).place for link in links]
         key = f"district_list_{number}"
-        st.pills(
-            zone.label,
+        st.pills(  # labels are data and pills draw markdown: escaped to read as plain text
+            markdown_text(zone.label),
             ids,
-            format_func=dict(zip(ids, (link.label for link in links))).get,
+            format_func=dict(zip(ids, (markdown_text(link.label) for link in links))).get,
             selection_mode="single",
             key=_url.seed(key, view.place if view.place in ids else None),
             on_change=_url.change(page, lambda s, key=key: {"place": st.session_state[key] or page.ALL}),

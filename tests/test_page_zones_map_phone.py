@@ -1,6 +1,7 @@
 """AppTest: 功能区域地图's list of districts under the map opens each one, and its 下载 box offers the place's files."""
 
 from helpers import open_page
+from lib.present.markup import markdown_text
 from lib.views import zones_map
 
 
@@ -27,3 +28,17 @@ def test_the_download_box_offers_three_files_built_only_on_a_click():
     # Made on the click (a deferred file) and with no rerun; the names are checked on a real download
     # (tests/browser/test_zones_map_phone.py), AppTest does not carry them.
     assert all(button.proto.deferred_file_id and button.proto.ignore_rerun for button in buttons)
+
+
+def test_markup_in_a_district_name_stays_text_in_the_list(monkeypatch):
+    from lib.plan import zones
+    from lib.plan.zones import tables
+
+    hostile = "**粗体**[链接](javascript:alert(1))"
+    districts = zones.load_districts()
+    districts.loc[districts.adcode == "500103", "name_2016"] = hostile
+    monkeypatch.setattr(tables, "load_districts", lambda: districts.copy())
+    at = open_page("zones_map")
+    assert not at.exception
+    label = at.button_group(key="district_list_0").options[0]
+    assert label.startswith(markdown_text(hostile)) and hostile not in label  # “（今渝中区）” follows: the names now differ
