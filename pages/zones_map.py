@@ -7,18 +7,36 @@ pills all change the State, which is the URL (?place=…&categories=…).
 
 import streamlit as st
 
+from lib.present import routes
+from lib.present.exports_places import LinkBase
 from lib.present.maps.deck import PickedDeck
 from lib.present.markup import markdown_text
+from lib.present.permalink import public_base
 from lib.views import zones_map as page
+from lib.views.zones_map import downloads
 from pages import _blocks, _url
 from pages._shared import open_view
 
 MAP_KEY = "zones_map"
 PICKS_KEY = "zones_map_picks"  # map clicks this session, per layer: flips that layer's id (lib.present.maps.deck.PickedDeck)
 
-state, view = open_view(page)
+# Every control of this page a finger can hit on a phone: 44 px at least (WCAG 2.5.5), where
+# Streamlit draws pills 34 px tall, a toggle's label 24 and a select box 43 with a 34 px wide button. A fixed string.
+TAP_CSS = (
+    "<style>"
+    '[data-testid="stButtonGroup"] button, [data-testid="stDownloadButton"] button,'
+    ' [data-testid="stBaseButton-elementToolbar"], [data-testid="stExpandSidebarButton"] { min-height: 44px; min-width: 44px; }'
+    ' [data-testid="stSelectbox"] [role="group"], [data-testid="stSelectbox"] button { min-height: 44px; min-width: 44px; }'
+    ' [data-testid="stCheckbox"] label { min-height: 44px; align-items: center; }'
+    # A single-choice pills row scrolls sideways, hiding districts past the edge: the list wraps instead.
+    ' [class*="st-key-district_list_"] [role="radiogroup"] { flex-wrap: wrap; overflow: visible; }'
+    "</style>"
+)
 
-st.title(view.title)
+state, view = open_view(page)
+st.html(TAP_CSS)
+
+st.title(view.title, anchor=False)
 st.caption(view.intro)
 _url.notices(state)
 
@@ -73,14 +91,69 @@ with key_column:
     _blocks.draw(view.zone_key)
     _blocks.draw(view.marker_key)
     st.caption(view.counts_text)
+    # Every district one tap away, the six inside the Inner Ring too, which the opening map cannot name.
+    st.markdown(f"**{view.list_label}**")
+    for number, (zone, links) in enumerate(view.place_groups):
+        ids = [page.parse(link.target.params()).place for link in links]
+        key = f"district_list_{number}"
+        st.pills(  # labels are data and pills draw markdown: escaped to read as plain text
+            markdown_text(zone.label),
+            ids,
+            format_func=dict(zip(ids, (markdown_text(link.label) for link in links))).get,
+            selection_mode="single",
+            key=_url.seed(key, view.place if view.place in ids else None),
+            on_change=_url.change(page, lambda s, key=key: {"place": st.session_state[key] or page.ALL}),
+        )
 
-st.subheader(markdown_text(view.panel_heading))
+st.subheader(markdown_text(view.panel_heading), anchor=False)  # no hover-only 17 px link
 _blocks.draw_all(view.panel)
 if view.panel_note:
     st.text(view.panel_note)
 if view.members is not None:
     st.markdown(f"**{view.members_heading}**")
     st.dataframe(_blocks.table_frame(view.members), hide_index=True)
+
+
+def link_base() -> LinkBase:
+    """Where a file's 原文链接 point: the public address (DASHBOARD_PUBLIC_URL), else the app's root as
+    the browser has it (st.context.url is this page's address, no query). Only AppTest has neither."""
+    here = st.context.url or ""
+    own = "/" + routes.APP_PATHS["zones_map"]
+    return LinkBase(public_base() or (here[: -len(own)] if here.endswith(own) else here.rstrip("/")) or "http://localhost:8501")
+
+
+# Made on the click and built once per place and address (lib.views.zones_map.downloads); the click
+# downloads without a rerun (on_click="ignore"), as on 指标总览. The address is read now: the file is
+# made outside the script's run, where st.context no longer knows the browser's.
+files, links = view.downloads, link_base()
+with st.container(border=True, key="zones_downloads"):
+    st.markdown(f"**{files.heading}**")
+    st.caption(files.note)
+    excel, projects_csv, works_csv = st.columns(3)
+    excel.download_button(
+        files.xlsx_label,
+        lambda: downloads.xlsx_bytes(view.place, links),
+        file_name=files.xlsx_name,
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        icon=":material/table_view:",
+        on_click="ignore",
+    )
+    projects_csv.download_button(
+        files.csv_label,
+        lambda: downloads.csv_bytes(view.place, downloads.PROJECTS_SHEET, links),
+        file_name=files.csv_name,
+        mime="text/csv",
+        icon=":material/download:",
+        on_click="ignore",
+    )
+    works_csv.download_button(
+        files.works_csv_label,
+        lambda: downloads.csv_bytes(view.place, downloads.WORKS_SHEET, links),
+        file_name=files.works_csv_name,
+        mime="text/csv",
+        icon=":material/download:",
+        on_click="ignore",
+    )
 
 # Each row's passage as a link column (the frames are built once per View, pages/_blocks.table_frame).
 source_link = {view.link_column: st.column_config.LinkColumn(view.link_column, display_text="阅读原文")}

@@ -31,6 +31,7 @@ class Shape:
     fill: str
     tip: str = ""  # plain text: the <title> tooltip and the link's label
     target: Target | None = None  # where a click on it goes
+    box: tuple[int, int, int, int] = (0, 0, 0, 0)  # left, top, right, bottom in the picture's pixels
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ class Label:
     x: int
     y: int
     text: str
+    small: bool = False  # a district too small for its name at the whole picture: named only when zoomed in
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,7 @@ class StaticMap:
     labels: tuple[Label, ...] = ()
     legend: tuple[tuple[str, str], ...] = ()  # (fill, name) per zone
     sized: bool = False  # width and height on the <svg> (an <img> source), else it fills its box
+    focus: tuple[int, int, int, int] | None = None  # the part shown (left, top, width, height), None for the whole
 
 
 def _rgb(zone_id: str) -> str:
@@ -92,6 +95,27 @@ def _rings(shape, xy) -> str:
     )
 
 
+def _box(shape, xy) -> tuple[int, int, int, int]:
+    west, south, east, north = shape.bounds
+    (left, top), (right, bottom) = xy(west, north), xy(east, south)
+    return math.floor(left), math.floor(top), math.ceil(right), math.ceil(bottom)
+
+
+def focus_on(picture: StaticMap, keys: Iterable[str], margin: float = 0.12, widest: float = 4 / 3) -> tuple[int, int, int, int] | None:
+    """The part of ``picture`` that shows the shapes ``keys`` whole: their box with ``margin`` of its size
+    round it, widened or heightened to an aspect between 1 ÷ ``widest`` and ``widest``; None for no shape."""
+    boxes = [shape.box for shape in picture.shapes if shape.key in set(keys)]
+    if not boxes:
+        return None
+    left, top = min(b[0] for b in boxes), min(b[1] for b in boxes)
+    right, bottom = max(b[2] for b in boxes), max(b[3] for b in boxes)
+    width, height = max(right - left, 1), max(bottom - top, 1)
+    width, height = width * (1 + 2 * margin), height * (1 + 2 * margin)
+    width, height = max(width, height / widest), max(height, width / widest)
+    centre_x, centre_y = (left + right) / 2, (top + bottom) / 2
+    return round(centre_x - width / 2), round(centre_y - height / 2), math.ceil(width), math.ceil(height)
+
+
 def zone_picture(shapes, districts, zones, width: int = 520, tolerance: float = 0.01) -> StaticMap:
     """The five zones, districts merged by primary zone and simplified to ``tolerance`` degrees (a few kilobytes), with a legend.
 
@@ -120,13 +144,13 @@ def district_picture(
 
     ``tolerance`` 0.004°: district outlines stay recognisable at 720 px and the
     SVG small. Only districts larger than ``label_area`` (square degrees) hold
-    their short name at this size.
+    their short name at this size; the others are named once zoomed in (``focus``).
     """
     frame = shapes.merge(districts[["adcode", "primary_zone_id", "short_name"]], on="adcode")
     geometry = frame.geometry.simplify(tolerance)
     height, xy = _projection(geometry, width)
     drawn = tuple(
-        Shape(row.adcode, _rings(shape, xy), _rgb(row.primary_zone_id), tips.get(row.adcode, ""), targets.get(row.adcode))
+        Shape(row.adcode, _rings(shape, xy), _rgb(row.primary_zone_id), tips.get(row.adcode, ""), targets.get(row.adcode), _box(shape, xy))
         for row, shape in zip(frame.itertuples(), geometry)
     )
     dots = []
@@ -135,20 +159,26 @@ def district_picture(
         dots.append(Dot(round(x), round(y), tip))
     labels = []
     for row, shape in zip(frame.itertuples(), geometry):
-        if shape.area > label_area:
-            spot = shape.representative_point()
-            x, y = xy(spot.x, spot.y)
-            labels.append(Label(round(x), round(y), row.short_name))
+        spot = shape.representative_point()
+        x, y = xy(spot.x, spot.y)
+        labels.append(Label(round(x), round(y), row.short_name, small=shape.area <= label_area))
     alt = f"重庆市{len(frame)}个区县按五大功能区域着色的地图"
     return StaticMap(width, height, drawn, alt=alt, dots=tuple(dots), labels=tuple(labels))
 
 
 def svg(picture: StaticMap, href: Callable[[Target], str] | None = None) -> str:
-    """The picture as SVG markup. With ``href``, a shape with a target is a link (one <a> each, so a keyboard reaches it)."""
+    """The picture as SVG markup. With ``href``, a shape with a target is a link (one <a> each, so a keyboard reaches it).
+
+    Zoomed in (``focus``), every district's name inside the view is written,
+    and the names and dots are scaled down by the zoom so they keep their
+    size on screen; the outlines keep theirs (non-scaling strokes).
+    """
+    left, top, width, height = picture.focus or (0, 0, picture.width, picture.height)
+    zoom = picture.width / width  # 1 for the whole picture
 
     def path(shape: Shape, stroke: str) -> str:
         tip = escape(shape.tip)
-        drawn = f'<path d="{shape.rings}" fill="{shape.fill}"{stroke} fill-rule="evenodd"/>'
+        drawn = f'<path d="{shape.rings}" fill="{shape.fill}"{stroke} fill-rule="evenodd" vector-effect="non-scaling-stroke"/>'
         if href is not None and shape.target is not None:
             return f'<a href="{escape(href(shape.target))}" aria-label="{tip}"><title>{tip}</title>{drawn}</a>'
         return f"<title>{tip}</title>{drawn}" if tip else drawn
@@ -160,19 +190,27 @@ def svg(picture: StaticMap, href: Callable[[Target], str] | None = None) -> str:
     parts = [path(s, plain) for s in picture.shapes if s.key not in raised]
     parts += [path(s, heavy) for s in picture.shapes if s.key in raised]
     if picture.dots:
-        parts.append('<g class="projects" fill="#222222" fill-opacity="0.7" stroke="#ffffff" stroke-width="0.6">')
-        parts += [f'<circle cx="{d.x}" cy="{d.y}" r="2.6"><title>{escape(d.tip)}</title></circle>' for d in picture.dots]
+        radius = 2.6 / zoom  # not a plan figure: a dot's radius in px at the whole picture
+        parts.append(f'<g class="projects" fill="#222222" fill-opacity="0.7" stroke="#ffffff" stroke-width="{0.6 / zoom:.3g}">')
+        parts += [f'<circle cx="{d.x}" cy="{d.y}" r="{radius:.3g}"><title>{escape(d.tip)}</title></circle>' for d in picture.dots]
         parts.append("</g>")
-    if picture.labels:
-        parts.append('<g class="labels" font-size="11" fill="#111111" pointer-events="none">')
-        parts += [f'<text x="{lb.x}" y="{lb.y}" text-anchor="middle">{escape(lb.text)}</text>' for lb in picture.labels]
+    inside = [
+        lb
+        for lb in picture.labels
+        if (picture.focus is not None or not lb.small) and left <= lb.x <= left + width and top <= lb.y <= top + height
+    ]
+    if inside:
+        # Zoomed in, a name is a 24th of the view's width: about 15 px across a phone's map.
+        size = "11" if picture.focus is None else f"{width / 24:.3g}"
+        parts.append(f'<g class="labels" font-size="{size}" fill="#111111" pointer-events="none">')
+        parts += [f'<text x="{lb.x}" y="{lb.y}" text-anchor="middle">{escape(lb.text)}</text>' for lb in inside]
         parts.append("</g>")
     for index, (fill, name) in enumerate(picture.legend):
         y = 16 + index * 20
         parts.append(
             f'<rect x="4" y="{y - 12}" width="14" height="14" fill="{fill}"/><text x="24" y="{y}" font-size="13" fill="#111">{escape(name)}</text>'
         )
-    box = f'viewBox="0 0 {picture.width} {picture.height}"'
+    box = f'viewBox="{left} {top} {width} {height}"'
     size = f' width="{picture.width}" height="{picture.height}"' if picture.sized else ' class="zone-map"'
     return f'<svg xmlns="http://www.w3.org/2000/svg" {box}{size} aria-label="{escape(picture.alt)}">' + "".join(parts) + "</svg>"
 

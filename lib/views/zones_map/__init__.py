@@ -22,6 +22,7 @@ from lib.present.maps.styles import CATEGORY_STYLE
 from lib.views import query as q
 from lib.views.query import Notice, Query
 from lib.views.zones_map import place
+from lib.views.zones_map.downloads import Downloads, of_place
 
 KEYS = ("place", "categories", "works")
 ALL = zones.ALL  # the whole city: the default place
@@ -71,6 +72,9 @@ class View:
     works_table: Table  # links: each work's passage in the plan
     zone_links: tuple[Link, ...]  # every zone's place
     district_links: tuple[Link, ...]  # every district's place
+    list_label: str
+    place_groups: tuple[tuple[Link, tuple[Link, ...]], ...]  # each zone, then its districts: every place one tap away
+    downloads: Downloads  # 下载: the projects and works listed here, as rows for a file
 
 
 # What the URL may name, read on every rerun (parse), so kept per process like
@@ -187,14 +191,8 @@ def build(state: State) -> View:
         _work_counts(),
     )
     heading, panel, note = place.panel(state.place)
-    at_place = zones.projects_at(state.place)
-    undetermined = None
-    if state.place in set(zones.ZONE_IDS):
-        # In the zone first, then those the plan does not put wholly in it (位置跨区/未定).
-        inside = zones.project_zones(at_place) == state.place
-        undetermined = int((~inside).sum())
-        at_place = at_place.loc[inside.sort_values(ascending=False, kind="stable").index]
-    at_place = at_place.reset_index(drop=True)
+    picture = place.picture(place_target)
+    at_place, undetermined = place.listed_projects(state.place)
     listed = zones.project_table(at_place)
     all_works = tables.load_linear_works()
     listed_works = zones.works_at(state.place)
@@ -217,7 +215,8 @@ def build(state: State) -> View:
         map_height=MAP_HEIGHT,
         map_alt="重庆市38个区县按五大功能区域着色的地图，叠加规划项目点位",
         map_hint="点击区县查看详情，再点一次回到全市；拖动平移，双击或两指放大。",
-        picture=dataclasses.replace(place.picture(place_target), highlighted=highlight),
+        # A zone or a district is drawn zoomed to its districts, as the deck opens (camera.fit_view).
+        picture=dataclasses.replace(picture, highlighted=highlight, focus=static_map.focus_on(picture, highlight)),
         zone_key=Image(keys.zone_key_svg(tables.load_zones(), works=state.works), alt="五大功能区域图例"),
         # Glyphs only for what is drawn as a point: the categories with sited projects.
         marker_key=Image(
@@ -250,4 +249,7 @@ def build(state: State) -> View:
             for p, label in zones.place_labels().items()
             if p not in zones.ZONE_IDS and p != ALL
         ),
+        list_label="按功能区域列出的区县（点选打开）",
+        place_groups=place.groups(place_target),
+        downloads=of_place(state.place),
     )

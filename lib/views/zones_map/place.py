@@ -104,6 +104,34 @@ def picture(link_of: Callable[[str], Target]) -> static_map.StaticMap:
     return static_map.district_picture(zones.load_district_shapes(), districts, tips, places, sites)
 
 
+def listed_projects(place: str) -> tuple[pd.DataFrame, int | None]:
+    """The projects a place lists, in the order shown, and (for a zone) how many are not wholly in it.
+
+    A zone lists those in it first, then those the plan does not put wholly in it
+    (位置跨区/未定). The page's table and its downloads both read this one list.
+    """
+    at_place = zones.projects_at(place)
+    undetermined = None
+    if place in set(zones.ZONE_IDS):
+        inside = zones.project_zones(at_place) == place
+        undetermined = int((~inside).sum())
+        at_place = at_place.loc[inside.sort_values(ascending=False, kind="stable").index]
+    return at_place.reset_index(drop=True), undetermined
+
+
+def groups(link_of: Callable[[str], Target]) -> tuple[tuple[Link, tuple[Link, ...]], ...]:
+    """Each zone's link with its districts' (by primary zone, adcode order): the list beside the map that
+    reaches every district, the small ones inside the Inner Ring too, whose names the whole map has no room for."""
+    labels, districts = zones.place_labels(), tables.load_districts().sort_values("adcode")
+
+    def link(place_id: str) -> Link:
+        return Link(labels[place_id].split(" · ", 1)[-1], link_of(place_id))
+
+    return tuple(
+        (link(zone), tuple(link(adcode) for adcode in districts.adcode[districts.primary_zone_id == zone])) for zone in zones.ZONE_IDS
+    )
+
+
 def partly(place: str) -> tuple[str, ...]:
     """The districts a zone covers only in part (the split districts, for the core and expansion zones)."""
     if place not in set(zones.ZONE_IDS):
