@@ -116,11 +116,12 @@ def test_the_view_lists_editions_newest_first_with_each_change(recorded):
         ("2026-01-01", "2026年1月1日", "本版没有改动的数据。"),
     ]
     table = recorded.editions[0].changes
+    # The column by its meaning in the data dictionary (outcomes.csv's value: “数值；类别（Ⅱ类）为空”).
     assert table.rows[0] == (
         "outcomes.csv",
         "o_rd_share",
         "研究与试验发展经费支出占地区生产总值比重",
-        "value",
+        "数值（value）",
         "2.11",
         "2.10",
         RECORD.source[0],

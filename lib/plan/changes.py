@@ -18,6 +18,9 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import functools
+import importlib
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -111,6 +114,23 @@ def diff(old: dict[str, pd.DataFrame], new: dict[str, pd.DataFrame], edition: st
                     records.append(record(row_key, row, field, was, str(row[field]), row))
         records += [record(k, r, was="删除此行") for k, r in index_before.items() if k not in index_after]
     return records
+
+
+@functools.cache
+def column_meanings(folder: Path = DATA_DIR) -> dict[tuple[str, str], str]:
+    """(file, column) → the column's meaning in Chinese, the first words of its schema's description
+    (the data dictionary's): “数值”, “读到这句话的网页”, so the page does not show bare column names."""
+    from lib.plan import manifest  # its schema finder imports every lib.plan module: only when asked
+
+    found = {}
+    schemas = manifest.schema_names()
+    for path in sorted(folder.glob("*.csv")):
+        name = schemas.get(tuple(pd.read_csv(path, dtype=str, nrows=0, encoding="utf-8").columns))
+        if name:
+            module, attribute = name.rsplit(".", 1)
+            for column, (_dtype, spec) in getattr(importlib.import_module(module), attribute).items():
+                found[(path.name, column)] = re.split(r"[；，：（(]", spec.description or "")[0].strip()
+    return found
 
 
 def read_changes(path: Path = DATA_DIR / CHANGES_FILE) -> pd.DataFrame:

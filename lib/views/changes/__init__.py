@@ -59,10 +59,13 @@ def chinese_date(iso: str) -> str:
 
 def _table(rows: list[dict]) -> Table:
     names = dict(zip(data.load_indicators().indicator_id, data.load_indicators().name_zh))
+    meanings = changes.column_meanings() if rows else {}
     cells, links = [], []
     for row in rows:
-        indicator = row["indicator_id"]
-        cells.append((row["file"], row["row"], names.get(indicator, ""), row["field"], row["old"], row["new"], row["source"]))
+        indicator, field = row["indicator_id"], row["field"]
+        meaning = meanings.get((row["file"], field), "")
+        column = f"{meaning}（{field}）" if meaning and field else field
+        cells.append((row["file"], row["row"], names.get(indicator, ""), column, row["old"], row["new"], row["source"]))
         links.append(
             Link(names[indicator], target("indicators", indicators.to_query(indicators.State(row=indicator))))
             if indicator in names
