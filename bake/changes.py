@@ -22,6 +22,14 @@ def _moment(iso: str) -> datetime.datetime:
     return datetime.datetime.fromisoformat(iso).replace(tzinfo=CHINA)
 
 
+def _line(row: tuple) -> str:
+    """One change as a line: file, row (indicator), column: old → new; source. A whole row: 新增一行 / 删除此行."""
+    file, row_id, indicator, column, old, new, source = row
+    where = f"{file} {row_id}" + (f"（{indicator}）" if indicator else "")
+    what = f"{column}：{old or '（空）'} → {new or '（空）'}" if column else (new or old)
+    return f"{where} {what}；出处：{source}" if source else f"{where} {what}"
+
+
 def feed(view: changes.View, site_url: str) -> bytes:
     page = site_url + PAGE
     generator = FeedGenerator()
@@ -38,10 +46,7 @@ def feed(view: changes.View, site_url: str) -> bytes:
         entry.title(f"{edition.date}版：{edition.summary.removesuffix('。')}")
         entry.link(href=f"{page}#v{edition.iso}", rel="alternate", type="text/html")
         entry.updated(_moment(edition.iso))
-        lines = [edition.summary, edition.note] + [
-            f"{row[0]} {row[1]}{('（' + row[2] + '）') if row[2] else ''} {row[3]}：{row[4] or '（无）'} → {row[5] or '（无）'}；出处：{row[6]}"
-            for row in edition.changes.rows
-        ]
+        lines = [edition.summary, edition.note, *(_line(row) for row in edition.changes.rows)]
         entry.content("\n".join(line for line in lines if line), type="text")
     return generator.atom_str(pretty=True)
 

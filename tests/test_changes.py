@@ -140,6 +140,11 @@ def test_the_feed_has_an_entry_per_edition_dated_by_the_edition(recorded, site_u
     entries = feed.findall(f"{ATOM}entry")
     assert [e.findtext(f"{ATOM}updated") for e in entries] == ["2026-02-01T00:00:00+08:00", "2026-01-01T00:00:00+08:00"]
     assert feed.findtext(f"{ATOM}updated") == "2026-02-01T00:00:00+08:00"
-    assert "value：2.11 → 2.10；出处：重庆市统计局 《公报》 https://example.org/revised" in entries[0].findtext(f"{ATOM}content")
+    content = entries[0].findtext(f"{ATOM}content").splitlines()
+    assert (
+        content[1]
+        == "outcomes.csv o_rd_share（研究与试验发展经费支出占地区生产总值比重） 数值（value）：2.11 → 2.10；出处：重庆市统计局 《公报》 https://example.org/revised"
+    )
+    assert content[2] == f"zones.csv core 新增一行；出处：{changes.FROM_THE_PLAN}"
     ids = [feed.findtext(f"{ATOM}id"), *(e.findtext(f"{ATOM}id") for e in entries)]
     assert len(set(ids)) == 3 and all(i.startswith(site_url + "/changes/" if site_url else "tag:") for i in ids)
