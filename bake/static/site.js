@@ -2,9 +2,9 @@
 // Draws every chart on the page with Vega (window.vega, /assets/vega.js) over its bake-time SVG.
 // The specs are Vega already (compiled from the app's Vega-Lite at bake time). The SVG stays if
 // anything fails, so a chart is never lost; no inline script or injected style, so a strict CSP holds.
-// The bundle (named by this script's data-bundle) is loaded only after the load event: the page,
-// whole with its SVG pictures, does not wait for 512 KB of script to be compiled
-// (bench/bake_bench.py); with JavaScript off it is never fetched.
+// The bundle (named by this script's data-bundle) is fetched only after the load event and run at
+// the reader's first interaction (below): the page, whole with its SVG pictures, never waits for
+// 512 KB of script to be compiled (bench/bake_bench.py); with JavaScript off it is never fetched.
 (function () {
   var bundle = (document.currentScript && document.currentScript.getAttribute("data-bundle")) || "/assets/vega.js";
   function draw(holder) {
@@ -59,13 +59,19 @@
   function charts() {
     return document.querySelectorAll(".vega[data-spec]");
   }
-  function start() {
-    if (!charts().length) return;
+  function nearest() {
+    // The charts nearest the reader first: a chart out of view waits for the ones in view.
+    var middle = window.innerHeight / 2;
+    return Array.prototype.slice.call(charts()).sort(function (a, b) {
+      return Math.abs(a.getBoundingClientRect().top - middle) - Math.abs(b.getBoundingClientRect().top - middle);
+    });
+  }
+  function load() {
     var script = document.createElement("script");
     script.src = bundle;
     script.onload = function () {
       if (!(window.vega && typeof window.vega.View === "function")) return;
-      var queue = Array.prototype.slice.call(charts());
+      var queue = nearest();
       (function next() {
         var holder = queue.shift();
         if (holder) later(holder).then(draw).then(next);
@@ -75,6 +81,28 @@
       charts().forEach(function (holder) { holder.classList.add("static"); });
     };
     document.head.appendChild(script);
+  }
+  // The pictures are the whole page; Vega adds the sliders and hover. So the 512 KB bundle is
+  // downloaded once the page has loaded (a prefetch: no script runs) and compiled and run at the
+  // reader's first sign of life (a pointer, a touch, a key, a scroll): a reader who only reads
+  // never pays for it, and nothing blocks the page while it loads (issue 26: Lighthouse counted
+  // 350–510 ms of blocking on an indicator page when Vega ran at the load event).
+  var SIGNS = ["pointerdown", "pointermove", "touchstart", "keydown", "wheel", "scroll", "focusin"];
+  function start() {
+    if (!charts().length) return;
+    var hint = document.createElement("link");
+    hint.rel = "prefetch";
+    hint.as = "script";
+    hint.href = bundle;
+    document.head.appendChild(hint);
+    var begun = false;
+    function begin() {
+      if (begun) return;
+      begun = true;
+      SIGNS.forEach(function (name) { window.removeEventListener(name, begin, true); });
+      load();
+    }
+    SIGNS.forEach(function (name) { window.addEventListener(name, begin, { capture: true, passive: true }); });
   }
   if (document.readyState === "complete") start();
   else window.addEventListener("load", start);
