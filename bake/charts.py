@@ -12,6 +12,7 @@ tests/browser/test_formula_in_vega.py.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import vl_convert
@@ -35,6 +36,15 @@ def svg(spec: dict) -> str:
     the browser is drawn SVG_WIDTH wide (the app's spec leaves the width to its container)."""
     sized = dict(spec, width=SVG_WIDTH) if fits_width(spec) and "width" not in spec else spec
     return vl_convert.vegalite_to_svg(sized, vl_version=VEGA_LITE_VERSION)
+
+
+def svg_size(picture: str) -> tuple[int, int]:
+    """The width and height vl-convert wrote on the picture's root <svg> (whole pixels)."""
+    root = re.search(r"<svg\b[^>]*>", picture)
+    sizes = [re.search(rf'\s{name}="([\d.]+)"', root.group(0)) if root else None for name in ("width", "height")]
+    if not all(sizes):
+        raise ValueError("the chart's SVG has no width and height")
+    return round(float(sizes[0].group(1))), round(float(sizes[1].group(1)))
 
 
 def bundle() -> str:

@@ -39,10 +39,17 @@ def table_views() -> dict[int, indicators.View]:
 
 def chart_files(writer: Writer, url: str, chart: Chart, fits: bool | None = None) -> dict:
     """A View's chart written as its compiled Vega spec and its bake-time SVG, for _chart.html."""
-    writer.json(f"{url}{chart.name}.json", charts.vega_spec(chart.spec))
-    writer.file(f"{url}{chart.name}.svg", charts.svg(chart.spec))
     fits = charts.fits_width(chart.spec) if fits is None else fits
-    return {"spec": f"{url}{chart.name}.json", "svg": f"{url}{chart.name}.svg", "fits": fits}
+    return drawn(writer, f"{url}{chart.name}", charts.vega_spec(chart.spec), charts.svg(chart.spec), fits=fits)
+
+
+def drawn(writer: Writer, stem: str, vega: dict, svg: str, fits: bool = True, **extra) -> dict:
+    """A chart's two files (the Vega spec, the bake-time SVG) and what _chart.html needs: the
+    picture's size, so its box is reserved before it loads and the live chart is drawn into it."""
+    writer.json(f"{stem}.json", vega)
+    writer.file(f"{stem}.svg", svg)
+    width, height = charts.svg_size(svg)
+    return {"spec": f"{stem}.json", "svg": f"{stem}.svg", "fits": fits, "width": width, "height": height, **extra}
 
 
 def bake_tables(writer: Writer) -> None:
@@ -112,23 +119,17 @@ def bake_indicator(writer: Writer, indicator: str, handout: bool = False) -> Non
     detail = table_view.detail
     chart = None
     if trajectory is not None and trajectory.chart is not None:
-        vega, svg = trajectory_files(trajectory.indicator)
-        writer.json(f"{url}chart.json", vega)
-        writer.file(f"{url}chart.svg", svg)
-        chart = {"spec": f"{url}chart.json", "svg": f"{url}chart.svg", "fits": True}
+        chart = drawn(writer, f"{url}chart", *trajectory_files(trajectory.indicator))
     pace = None
     option = options_by_id().get(indicator)
     if option is not None and option.kind in charts.PACE_KINDS:
         spec = charts.pace_spec(option, option.pace_unit)
-        writer.json(f"{url}pace.json", charts.vega_spec(spec))
-        writer.file(f"{url}pace.svg", charts.svg(spec))
-        pace = {"spec": f"{url}pace.json", "svg": f"{url}pace.svg", "option": option, "fits": True}
+        pace = drawn(writer, f"{url}pace", charts.vega_spec(spec), charts.svg(spec), option=option, sliders=1)
     panel = None
     if indicator in studio.PAGES:
         panel = studio.panel(studio.PAGES[indicator])
-        writer.json(f"{url}studio.json", charts.vega_spec(panel.spec))
-        writer.file(f"{url}studio.svg", studio_svg(panel.section))
-        panel = {"spec": f"{url}studio.json", "svg": f"{url}studio.svg", "panel": panel, "fits": True}
+        vega = charts.vega_spec(panel.spec)
+        panel = drawn(writer, f"{url}studio", vega, studio_svg(panel.section), panel=panel, sliders=len(panel.sliders))
     cells = detail.observations
     if cells.rows:
         writer.file(f"{url}data.csv", exports.to_csv_bytes(pd.DataFrame(list(cells.rows), columns=list(cells.headers))))

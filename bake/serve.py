@@ -39,6 +39,7 @@ class Handler(SimpleHTTPRequestHandler):
     extensions_map = {
         **SimpleHTTPRequestHandler.extensions_map,
         ".js": "text/javascript",
+        ".atom": "application/atom+xml",
         ".pagefind": "application/octet-stream",
         ".pf_meta": "application/octet-stream",
         ".pf_index": "application/octet-stream",

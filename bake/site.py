@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bake import charts, crawl, embed, links, opendata, pages, plan, search
+from bake import changes, charts, crawl, embed, links, opendata, pages, plan, search
 from bake import map as zone_map
 from bake import report as report_card
 from bake.render import Writer
@@ -50,7 +50,7 @@ class Report:
         return [f"已生成 {self.pages} 个页面、{self.files} 个文件，共 {self.bytes / 1e6:.1f} MB，用时 {total:.1f} 秒（{steps}）"]
 
 
-COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".csv", ".txt", ".md"}
+COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".csv", ".txt", ".md", ".atom"}
 SMALLEST = 1024  # below a kilobyte gzip saves next to nothing
 
 
@@ -144,6 +144,7 @@ def bake(out: Path, app_url: str = DEFAULT_APP_URL, with_search: bool = True, si
     step("search_page", lambda: search.bake_search_page(writer))
     step("report", lambda: report_card.bake_report(writer))
     step("embeds", lambda: embed.bake_embeds(writer, report.indicators))
+    step("changes", lambda: changes.bake_changes(writer))
     step("crawl", lambda: crawl.bake_crawl(writer))
     if with_search:
         step("pagefind", lambda: search.index(out))

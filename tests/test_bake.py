@@ -179,7 +179,8 @@ def test_the_browser_draws_with_the_vega_release_the_bake_time_svg_is_drawn_with
 
 
 def test_chart_pages_load_the_bundle_after_the_page_not_before(out):
-    """The bundle is named by site.js's data-bundle (site.js loads it after the load event), never
+    """The bundle is named by site.js's data-bundle (site.js fetches and runs it at the reader's first
+    interaction after the load event), never
     by a script tag, so a page is whole with its SVG pictures before 512 KB of script compiles."""
     chart_pages = [p for p in checks.html_pages(out) if 'class="vega' in p.read_text(encoding="utf-8")]
     assert len(chart_pages) > 60

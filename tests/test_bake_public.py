@@ -110,8 +110,14 @@ def test_every_page_has_a_description_and_share_tags(out, ids):
 
     for path in checks.html_pages(out):
         html = path.read_text(encoding="utf-8")
-        if "/embed/" in path.as_posix() or path.name == "404.html":
+        if "/embed/" in path.as_posix():
+            assert '<meta name="description" content="' in html and 'name="robots" content="noindex"' in html, path
             continue
+        if path.name == "404.html":
+            continue
+        # Every page names the 数据更新记录 feed and links its page from the footer (bake/changes.py).
+        assert '<link rel="alternate" type="application/atom+xml" href="/changes.atom"' in html, path
+        assert '<a href="/changes/">数据更新记录</a>' in html, path
         for tag in ('<meta name="description" content="', '<meta property="og:title"', '<meta name="twitter:card"'):
             assert tag in html, (path, tag)
         assert "og:url" not in html  # no public base URL in this bake: no absolute address

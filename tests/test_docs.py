@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 import pytest
+import test_changes
 import test_manifest
 import test_publish
 import test_serve
@@ -72,8 +73,9 @@ def test_every_relative_link_resolves(page):
         ("docs/deployment.md", test_manifest.REGENERATE),  # what tests/test_manifest.py asks for when stale
         ("docs/deployment.md", test_manifest.CHECK),  # run by tests/test_manifest.py
         ("docs/deployment.md", test_supply_chain.DOCUMENTED),  # run by tests/test_supply_chain.py
+        ("docs/data.md", test_changes.CHECK),  # run by tests/test_changes.py
     ],
-    ids=["production start", "bake and publish", "manifest", "manifest check", "supply-chain check"],
+    ids=["production start", "bake and publish", "manifest", "manifest check", "supply-chain check", "data changes check"],
 )
 def test_a_command_the_docs_give_is_the_one_its_test_runs(doc, command):
     assert command in commands(ROOT / doc)

@@ -75,6 +75,7 @@ def test_a_visitor_reads_moves_maps_and_searches(browser, site_url, viewport):
     page.screenshot(path=shots / f"index_{viewport}.png", full_page=True)
 
     page.goto(f"{site_url}/indicator/{INDICATOR}/")
+    page.mouse.move(5, 5)  # Vega runs at the reader's first sign of life (bake/static/site.js)
     expect(page.locator(".vega.drawn svg.marks")).to_have_count(2)  # trajectory and pace chart
     option = options_by_id()[INDICATOR]
     landing = page.locator(".vega.drawn text", has_text="2020年：")
@@ -108,6 +109,7 @@ def test_a_visitor_reads_moves_maps_and_searches(browser, site_url, viewport):
     page.screenshot(path=shots / f"indicators_{viewport}.png", full_page=False)
 
     page.goto(f"{site_url}/indicator/t1_gdp/")
+    page.mouse.move(5, 5)
     expect(page.locator(".vega.drawn svg.marks")).to_have_count(2)  # trajectory and the studio's 地区生产总值
     plan_answers = scenario_studio.build(scenarios.State(section=studio.GDP)).studio.metric_rows[0]
     slow = scenario_studio.build(scenarios.State(section=studio.GDP, gdp_real=GDP_REAL)).studio.metric_rows[0]
