@@ -129,8 +129,24 @@ def text(query: Query, key: str, max_length: int, notices: list[Notice]) -> str:
     return value
 
 
+# The reader's language (issue 27) is a key every page takes, read by ``language``.
+LANG = "lang"
+LANG_NOTICE = "未知的语言，已显示简体中文 · Unknown language; showing Simplified Chinese:"
+
+
+def language(query: Query, notices: list[Notice]) -> str:
+    """``zh-CN`` (the default), ``en`` or ``zh-Hant``; anything else gives the default and a notice.
+
+    ``zh-hant`` and ``zh-cn`` are taken too (a language tag's case carries no meaning).
+    """
+    from lib.present.i18n import DEFAULT, LANGS
+
+    spellings = {lang: lang for lang in LANGS} | {lang.lower(): lang for lang in LANGS}
+    return one_of(query, LANG, spellings, DEFAULT, notices)
+
+
 def unknown_keys(query: Query, known: Iterable[str], notices: list[Notice]) -> None:
-    known_set = set(known)
+    known_set = set(known) | {LANG}
     for key in query:
         if key not in known_set:
             notices.extend(Notice(key, v) for v in values(query, key) or [""])
