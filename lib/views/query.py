@@ -21,6 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
+from lib.present.i18n import N_
 from lib.present.markup import markdown_text
 
 Query = Mapping[str, Sequence[str]]
@@ -65,7 +66,7 @@ def notice_text(notices: Iterable[Notice]) -> str:
     return "；".join(f"{echo(n.key)}={echo(n.value)}" for n in notices)
 
 
-NOTICE_LEAD = "链接中有无法识别的参数，已忽略并显示默认内容："
+NOTICE_LEAD = N_("链接中有无法识别的参数，已忽略并显示默认内容：")
 
 
 def values(query: Query, key: str) -> list[str]:
