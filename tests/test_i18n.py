@@ -71,3 +71,15 @@ def test_a_zh_hant_override_wins_over_opencc(monkeypatch):
 )
 def test_terms_come_from_the_glossary(text, kind, lang, expected):
     assert i18n.term(text, kind, lang) == expected
+
+
+def test_the_update_command_writes_the_catalogs_the_repository_holds(tmp_path):
+    """Run as docs/code.md gives it, in a copy of the tracked files: nothing in the catalogs changes."""
+    from deploy import serve
+
+    copy = serve.export(tmp_path / "app", source=ROOT)
+    command = [sys.executable if word == ".venv/bin/python" else word for word in shlex.split(UPDATE)]
+    subprocess.run(command, cwd=copy, check=True, capture_output=True)
+    for lang in i18n.LOCALES:
+        relative = i18n.catalog_path(lang).relative_to(ROOT)
+        assert (copy / relative).read_text(encoding="utf-8") == (ROOT / relative).read_text(encoding="utf-8")
