@@ -118,3 +118,20 @@ def shown_links(value) -> list[Link]:
     if isinstance(value, tuple | list):
         return [link for item in value for link in shown_links(item)]
     return []
+
+
+@pytest.mark.parametrize(
+    "page, query, refused",
+    [
+        # A page not yet translated takes lang too (pages/_url.py keeps it) and refuses a wrong one.
+        ("indicators", {"lang": ["en"]}, ()),
+        ("indicators", {"lang": ["fr"]}, (Notice("lang", "fr"),)),
+        ("methods", {"lang": ["zh-Hant"]}, ()),
+        ("methods", {"lang": ["zh-Hant", "en"]}, (Notice("lang", "en"),)),
+    ],
+)
+def test_every_page_takes_lang_and_refuses_a_wrong_one(page, query, refused):
+    import importlib
+
+    module = importlib.import_module(f"lib.views.{page}")
+    assert module.parse(query).notices == refused

@@ -147,7 +147,12 @@ def language(query: Query, notices: list[Notice]) -> str:
 
 
 def unknown_keys(query: Query, known: Iterable[str], notices: list[Notice]) -> None:
-    known_set = set(known) | {LANG}
+    """A notice for each key the page does not take. ``lang`` every page takes: a page whose
+    State does not carry it yet (pages/_url.py keeps it in the URL) still refuses a wrong one."""
+    known_set = set(known)
+    if LANG not in known_set:
+        language(query, notices)
+        known_set.add(LANG)
     for key in query:
         if key not in known_set:
             notices.extend(Notice(key, v) for v in values(query, key) or [""])
