@@ -1,7 +1,7 @@
 """What every baked page must satisfy, checked from the files alone (tests/test_bake.py and python -m bake).
 
 - every internal link and resource resolves to a written file;
-- every page has lang="zh-CN" and a <title>;
+- every page has the lang of its folder (zh-CN; en under /en/, zh-Hant under /zh-hant/, issue 27) and a <title>;
 - no src/href to another host (the app's base URL is allowed as a link, never as a resource);
 - no inline event handler (on…=), no inline <script>, no javascript: URL: a CSP of 'self' holds.
 """
@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+from lib.present import i18n
 
 RESOURCE_ATTRIBUTES = {("script", "src"), ("link", "href"), ("img", "src"), ("source", "src"), ("iframe", "src")}
 
@@ -98,6 +100,14 @@ def html_pages(out: Path) -> list[Path]:
     return sorted(p for p in out.rglob("*.html") if "pagefind" not in p.relative_to(out).parts)
 
 
+def language_of(name: str) -> str:
+    """The language a page's path says it is in: /en/… English, /zh-hant/… 繁體, the rest 简体."""
+    for lang, prefix in i18n.PREFIXES.items():
+        if prefix and name.startswith(prefix + "/"):
+            return lang
+    return i18n.DEFAULT
+
+
 def check_site(out: Path, app_url: str = "", site_url: str = "") -> list[str]:
     problems: list[str] = []
     app_host = urlsplit(app_url).netloc
@@ -105,7 +115,7 @@ def check_site(out: Path, app_url: str = "", site_url: str = "") -> list[str]:
     pages = {path: read_page(path) for path in html_pages(out)}
     for path, page in pages.items():
         name = "/" + str(path.relative_to(out))
-        if page.lang != "zh-CN":
+        if page.lang != language_of(name):
             problems.append(f"{name}: lang is {page.lang!r}")
         if not page.title.strip():
             problems.append(f"{name}: no <title>")

@@ -13,7 +13,7 @@ import pandas as pd
 
 from bake import charts, studio
 from bake.render import Writer
-from lib.present import exports, routes
+from lib.present import exports, i18n, routes
 from lib.present.blocks import Chart, target
 from lib.views import indicators, methods, overview, scenarios, trajectories
 from lib.views.scenarios.catalogue import options_by_id
@@ -22,13 +22,15 @@ SOURCE = "《重庆市国民经济和社会发展第十三个五年规划纲要�
 
 
 @functools.cache
-def overview_view() -> overview.View:
-    return overview.build(overview.State())
+def overview_view(lang: str = i18n.DEFAULT) -> overview.View:
+    return overview.build(overview.State(lang=lang))
 
 
 def bake_overview(writer: Writer) -> None:
-    view = overview_view()
-    writer.page(routes.HOME, "overview.html", title=view.title, view=view)
+    """The overview in each language: / (简体), /en/ and /zh-hant/ (issue 27)."""
+    for lang in i18n.LANGS:
+        view = overview_view(lang)
+        writer.page(i18n.localized(routes.HOME, lang), "overview.html", lang=lang, alternates=i18n.LANGS, title=view.title, view=view)
 
 
 @functools.cache

@@ -12,7 +12,7 @@ import jinja2
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
-from lib.present import edition, routes
+from lib.present import edition, i18n, routes
 from lib.present.blocks import Target
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -50,10 +50,13 @@ class Writer:
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
+            extensions=["jinja2.ext.i18n"],
         )
+        self.use_language(i18n.DEFAULT)
         self.env.filters["markdown"] = markdown
         self.env.filters["inline_markdown"] = inline_markdown
         self.env.globals["app"] = self.app_link
+        self.env.globals["in_language"] = self.in_language
         self.env.globals["static"] = self.static_link
         self.env.globals["nav"] = self.nav
         # What the blocks macro (templates/_blocks.html) needs for an Image: an SVG as an image source.
@@ -62,7 +65,11 @@ class Writer:
         self.env.globals["site_url"] = self.site_url
         self.env.globals["site_name"] = edition.SITE_NAME
         self.env.globals["site_description"] = edition.DESCRIPTION
-        self.env.globals["data_date"] = edition.data_date()
+
+    def in_language(self, path: str) -> str:
+        """A fixed page's path in the language being rendered where the edition has it so (the overview), else its 简体 path."""
+        lang = self.env.globals["lang"]
+        return i18n.localized(path, lang) if path == routes.HOME else path
 
     def app_link(self, page: str | Target, query: dict[str, list[str]] | None = None) -> str:
         """A link into the Streamlit app: a Target through the route table, or a page's path and the view's own to_query."""
@@ -81,9 +88,29 @@ class Writer:
         target = self.out / relative
         return target / "index.html" if url.endswith("/") else target
 
-    def page(self, url: str, template: str, **context) -> Path:
-        html = self.env.get_template(template).render(url=url, **context)
+    def use_language(self, lang: str) -> None:
+        """Templates render in ``lang`` from now on: ``_()`` from its catalog, the date in its words."""
+        translate = i18n.gettext(lang)
+        self.env.install_gettext_callables(translate, lambda one, many, n: translate(one if n == 1 else many), newstyle=True)
+        self.env.globals["lang"] = lang
+        self.env.globals["data_date"] = edition.data_date_in(lang)
+
+    def page(self, url: str, template: str, lang: str = i18n.DEFAULT, alternates: tuple[str, ...] = (), **context) -> Path:
+        """One page in ``lang``. ``alternates``: the languages the same page is baked in (issue 27);
+        each is linked with hreflang and offered in the page's language switch."""
+        self.use_language(lang)
+        try:
+            links = tuple((other, i18n.NAMES[other], i18n.localized(self.unlocalized(url, lang), other)) for other in alternates)
+            html = self.env.get_template(template).render(url=url, alternates=links, **context)
+        finally:
+            self.use_language(i18n.DEFAULT)
         return self.file(url, html.encode("utf-8"))
+
+    @staticmethod
+    def unlocalized(url: str, lang: str) -> str:
+        """/en/ → /: a page's path in 简体 (the root edition)."""
+        prefix = i18n.PREFIXES[lang]
+        return url[len(prefix) :] if prefix and url.startswith(prefix + "/") else url
 
     def file(self, url: str, payload: bytes | str) -> Path:
         target = self.path(url)

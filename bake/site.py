@@ -20,19 +20,20 @@ from bake import map as zone_map
 from bake import report as report_card
 from bake.render import Writer
 from lib.present import routes
+from lib.present.i18n import N_
 from lib.views import not_found
 
 DEFAULT_APP_URL = "http://localhost:8501"
 STATIC = Path(__file__).parent / "static"
 SORTABLE = STATIC / "vendor" / "sortable-tablesort-4.1.7"  # bake/static/vendor/README.md
 NAV = (
-    (routes.HOME, "概览"),
-    (routes.INDICATORS, "指标总览"),
-    (routes.REPORT, "2020年完成情况"),
-    (routes.ZONES, "功能区域地图"),
-    (routes.PLAN, "规划原文"),
-    (routes.METHODS, "数据与方法"),
-    (routes.SEARCH, "检索"),
+    (routes.HOME, N_("概览")),
+    (routes.INDICATORS, N_("指标总览")),
+    (routes.REPORT, N_("2020年完成情况")),
+    (routes.ZONES, N_("功能区域地图")),
+    (routes.PLAN, N_("规划原文")),
+    (routes.METHODS, N_("数据与方法")),
+    (routes.SEARCH, N_("检索")),
 )
 
 

@@ -24,7 +24,8 @@ def inline_script_hashes() -> list[str]:
 
     index = (STATIC / "index.html").read_text(encoding="utf-8")
     scripts = re.findall(r"<script>(.*?)</script>", index, re.S)
-    scripts += re.findall(r"<script>(.*?)</script>", _compat.DOCUMENT_HTML, re.S)
+    for html in (_compat.DOCUMENT_HTML, *_compat.LANGUAGE_HTML.values()):
+        scripts += re.findall(r"<script>(.*?)</script>", html, re.S)
     return [_sha256(s) for s in scripts]
 
 

@@ -196,8 +196,15 @@ DOCUMENT_HTML = (
 )
 
 
-def document_setup() -> None:
+# The English and 繁體 pages (lang=… in the URL, issue 27) correct <html lang> once more, after
+# DOCUMENT_HTML: one fixed script per language, so the CSP hashes stay fixed (deploy/csp.py).
+LANGUAGE_HTML = {lang: f'<script>document.documentElement.lang = "{lang}";</script>' for lang in ("en", "zh-Hant")}
+
+
+def document_setup(lang: str = "zh-CN") -> None:
     st.html(DOCUMENT_HTML, unsafe_allow_javascript=True, width="content")
+    if lang in LANGUAGE_HTML:
+        st.html(LANGUAGE_HTML[lang], unsafe_allow_javascript=True, width="content")
 
 
 def copy_link(container, link: str, label: str, copied: str = "已复制") -> None:

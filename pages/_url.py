@@ -14,6 +14,8 @@ from typing import Any
 
 import streamlit as st
 
+from lib.present.i18n import DEFAULT, LANGS, NAMES, gettext
+from lib.views import query as q
 from lib.views.query import NOTICE_LEAD, Query, notice_text
 
 
@@ -39,8 +41,21 @@ def state(view) -> Any:
     which), so what the address bar shows is what the page shows.
     """
     parsed = view.parse(read())
-    write(view.to_query(parsed))
+    write(_kept_language(view.to_query(parsed), parsed))
     return parsed
+
+
+def language() -> str:
+    """The reader's language (``lang=…``, issue 27) for any page; an unknown value reads as 简体."""
+    return q.language(read(), [])
+
+
+def _kept_language(query: Query, parsed) -> dict[str, list[str]]:
+    """``query`` with the reader's language kept, on a page whose State does not carry it yet."""
+    query = dict(query)
+    if not hasattr(parsed, "lang") and (lang := language()) != DEFAULT:
+        query[q.LANG] = [lang]
+    return query
 
 
 def change(view, convert: Callable[[Any], dict[str, Any]]) -> Callable[[], None]:
@@ -53,7 +68,7 @@ def change(view, convert: Callable[[Any], dict[str, Any]]) -> Callable[[], None]
     def callback() -> None:
         current = view.parse(read())
         updated = dataclasses.replace(current, **convert(current), notices=())
-        write(view.to_query(updated))
+        write(_kept_language(view.to_query(updated), updated))
 
     return callback
 
@@ -107,7 +122,38 @@ def seed(key: str, value: Any) -> str:
 
 
 def notices(parsed) -> None:
-    """One line naming the refused values, echoed as plain text (never markdown)."""
+    """One line naming the refused values, echoed as plain text (never markdown).
+
+    A refused language is announced in Chinese and English (the reader may read either).
+    """
     if parsed.notices:
-        st.info(NOTICE_LEAD, icon=":material/link_off:")
+        lead = gettext(getattr(parsed, "lang", DEFAULT))(NOTICE_LEAD)  # marked in lib.views.query
+        if any(n.key == q.LANG for n in parsed.notices):
+            lead = q.LANG_NOTICE
+        st.info(lead, icon=":material/link_off:")
         st.text(notice_text(parsed.notices))
+
+
+def language_switch() -> None:
+    """Links to this very page and state in each other language: the URL with ``lang`` changed.
+
+    Plain links (``?…``, relative, so the path stays) rather than a widget: each
+    language's name is written in that language and marked so (``lang``), which
+    a widget's label cannot carry; the page reloads in the new language.
+    """
+    import html
+    from urllib.parse import urlencode
+
+    current = language()
+    links = []
+    for lang in LANGS:
+        query = {key: vals for key, vals in read().items() if key != q.LANG} | ({} if lang == DEFAULT else {q.LANG: [lang]})
+        href = "?" + urlencode(query, doseq=True) if query else "?"
+        attrs = f'href="{html.escape(href)}" lang="{lang}" hreflang="{lang}"'
+        if lang == current:
+            links.append(f'<a {attrs} aria-current="true"><strong>{NAMES[lang]}</strong></a>')
+        else:
+            links.append(f"<a {attrs}>{NAMES[lang]}</a>")
+    _ = gettext(current)
+    label = html.escape(_("语言"))
+    st.html(f'<nav class="lang-switch" aria-label="{label}">' + " · ".join(links) + "</nav>", width="stretch")

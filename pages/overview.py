@@ -16,9 +16,12 @@ def open_pillar() -> None:
     st.session_state["pillar_link"] = None
 
 
+_url.language_switch()
 st.title(view.title)
 _url.notices(state)
 st.caption(view.intro)
+if view.language_note:
+    st.caption(view.language_note)
 # A metric's own delta line would be one element less per card, but it is cut
 # to one line ("…"), and the base and pace do not fit one line on a phone.
 for row_start in (0, 4):

@@ -1,7 +1,7 @@
 """The static public edition: baked once per session into a temporary folder, then read back.
 
 What a baked site must be (issue 17): every indicator has its page; every
-internal link resolves; every page has a title and lang zh-CN; nothing is
+internal link resolves; every page has a title and its folder's lang (zh-CN, en, zh-Hant); nothing is
 fetched from another host; no inline script or event handler (a CSP of
 'self' holds); every figure is the string the page's View holds (the tables
 and indicator pages: tests/test_bake_indicators.py); the pace slider and the studio
@@ -75,7 +75,8 @@ def test_every_page_has_lang_and_a_title_of_its_own(out):
     titles = {}
     for path in checks.html_pages(out):
         page = checks.read_page(path)
-        assert page.lang == "zh-CN", path
+        # zh-CN, and en / zh-Hant in the /en/ and /zh-hant/ folders (issue 27).
+        assert page.lang == checks.language_of("/" + path.relative_to(out).as_posix()), path
         assert page.title.strip(), path
         titles.setdefault(page.title, []).append(path)
     repeated = {t: p for t, p in titles.items() if len(p) > 1}
@@ -92,6 +93,8 @@ def test_the_bake_writes_every_page_the_brief_lists(out):
 
 
 def test_the_search_index_is_built_offline(out):
+    # The English and 繁體 copies (issue 27) are left out of the one Chinese index: no duplicate hits.
+    assert all("data-pagefind-body" not in (out / folder / "index.html").read_text(encoding="utf-8") for folder in ("en", "zh-hant"))
     assert (out / "pagefind" / "pagefind-ui.js").is_file()
     assert list((out / "pagefind" / "index").iterdir()), "Pagefind wrote no index"
     entry = json.loads((out / "pagefind" / "pagefind-entry.json").read_text())

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from bake import checks, embed, serve, share
-from lib.present import edition
+from lib.present import edition, i18n
 from lib.views import indicator_data, indicators, report_card
 
 
@@ -101,7 +101,9 @@ def test_sitemap_robots_and_the_data_date(out):
             assert f"<loc>{url}</loc>" not in sitemap
         else:
             assert f"<loc>{url}</loc>" in sitemap, url
-            assert f"数据截至 {edition.data_date()}" in html, url
+            lang = checks.language_of(url)
+            said = i18n.gettext(lang)("数据截至 %(date)s（data/ 中最新一份官方文件的发布日期）") % {"date": edition.data_date_in(lang)}
+            assert said in html, url
     assert "Disallow: /embed/" in (out / "robots.txt").read_text(encoding="utf-8")
 
 

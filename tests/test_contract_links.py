@@ -91,13 +91,21 @@ def zones_map_states() -> Iterable:
     return (zones_map.State(place=place) for place in zones.place_ids())
 
 
+def overview_states() -> Iterable:
+    """概览 in each language (issue 27): its links carry lang=…, which every page takes."""
+    from lib.present.i18n import LANGS
+    from lib.views import overview
+
+    return (overview.State(lang=lang) for lang in LANGS)
+
+
 # page → the States whose Views are followed; the View module is lib.views.<page>.
 VIEWS: dict[str, Callable[[], Iterable]] = {
     "indicators": indicator_states,
     "trajectories": trajectory_states,
     "compare": compare_states,
     "handout": handout_states,
-    "overview": single_state("overview"),
+    "overview": overview_states,
     "plan_reader": plan_reader_states,
     "zones_map": zones_map_states,
     "report_card": single_state("report_card"),

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 import test_changes
+import test_i18n
 import test_manifest
 import test_publish
 import test_serve
@@ -74,8 +75,19 @@ def test_every_relative_link_resolves(page):
         ("docs/deployment.md", test_manifest.CHECK),  # run by tests/test_manifest.py
         ("docs/deployment.md", test_supply_chain.DOCUMENTED),  # run by tests/test_supply_chain.py
         ("docs/data.md", test_changes.CHECK),  # run by tests/test_changes.py
+        ("docs/code.md", test_i18n.UPDATE),  # what tests/test_i18n.py's check asks for
+        ("docs/code.md", test_i18n.CHECK),  # run by tests/test_i18n.py
     ],
-    ids=["production start", "bake and publish", "manifest", "manifest check", "supply-chain check", "data changes check"],
+    ids=[
+        "production start",
+        "bake and publish",
+        "manifest",
+        "manifest check",
+        "supply-chain check",
+        "data changes check",
+        "catalogs",
+        "catalogs check",
+    ],
 )
 def test_a_command_the_docs_give_is_the_one_its_test_runs(doc, command):
     assert command in commands(ROOT / doc)

@@ -12,9 +12,10 @@ import functools
 import pandas as pd
 
 from lib.plan import outcomes, yearly
+from lib.present.i18n import N_
 
-SITE_NAME = "重庆“十三五”规划纲要 · 指标与目标"
-DESCRIPTION = (
+SITE_NAME = N_("重庆“十三五”规划纲要 · 指标与目标")
+DESCRIPTION = N_(
     "《重庆市国民经济和社会发展第十三个五年规划纲要》（2016年2月）的全部指标与目标：数值照原文，"
     "每个数字附出处，计算所需速度与难度，并列出2020年能找到的官方数字。"
 )
@@ -30,6 +31,17 @@ def data_date() -> str:
     """The newest date a figure in data/ was published, as 2023年9月1日 (a month alone as 2023年9月)."""
     parts = _newest()
     return f"{parts[0]}年{parts[1]}月" + (f"{parts[2]}日" if len(parts) > 2 else "")
+
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+
+
+def data_date_in(lang: str) -> str:
+    """``data_date`` in ``lang``: 1 September 2023 (or September 2023) in English; 简体 and 繁體 read alike."""
+    if lang != "en":
+        return data_date()
+    parts = _newest()
+    return (f"{parts[2]} " if len(parts) > 2 else "") + f"{MONTHS[parts[1] - 1]} {parts[0]}"
 
 
 def data_date_iso() -> str:

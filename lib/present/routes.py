@@ -13,6 +13,7 @@ from __future__ import annotations
 from urllib.parse import quote, urlencode
 
 from lib.plan import search
+from lib.present import i18n
 from lib.present.blocks import PAGES, Target
 
 # The app: each page's file (st.page_link, st.switch_page) and its path (app.py's url_path).
@@ -79,8 +80,33 @@ def plan(chapter: str, section: str = "") -> str:
     return url + (f"#{section_anchor(chapter, section)}" if section else "")
 
 
+# The pages the static edition bakes in every language (issue 27); a link to any other
+# page in English or 繁體 opens its 简体 page, which says so in its language switch.
+TRANSLATED = frozenset({"overview"})
+
+
+def with_lang(target: Target, lang: str) -> Target:
+    """``target`` in the reader's language: ``lang=…`` added to its query (none for 简体, the default)."""
+    if lang == i18n.DEFAULT:
+        return target
+    return Target(target.page, tuple(p for p in target.query if p[0] != "lang") + (("lang", lang),), target.fragment)
+
+
+def lang_of(target: Target) -> str:
+    given = target.params().get("lang", [i18n.DEFAULT])[0]
+    return given if given in i18n.LANGS else i18n.DEFAULT
+
+
 def static_path(target: Target) -> str | None:
-    """The static edition's address showing what ``target`` shows, or None where it has no such page."""
+    """The static edition's address showing what ``target`` shows, or None where it has no such page.
+
+    In a translated page's language folder (``/en/``) where the edition has it in that language.
+    """
+    path = _static_path(target)
+    return i18n.localized(path, lang_of(target)) if path and target.page in TRANSLATED else path
+
+
+def _static_path(target: Target) -> str | None:
     params = target.params()
 
     def first(key: str) -> str:

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
+from lib.present.i18n import N_
 from lib.present.markup import markdown_text
 
 Query = Mapping[str, Sequence[str]]
@@ -65,7 +66,7 @@ def notice_text(notices: Iterable[Notice]) -> str:
     return "；".join(f"{echo(n.key)}={echo(n.value)}" for n in notices)
 
 
-NOTICE_LEAD = "链接中有无法识别的参数，已忽略并显示默认内容："
+NOTICE_LEAD = N_("链接中有无法识别的参数，已忽略并显示默认内容：")
 
 
 def values(query: Query, key: str) -> list[str]:
@@ -129,8 +130,29 @@ def text(query: Query, key: str, max_length: int, notices: list[Notice]) -> str:
     return value
 
 
+# The reader's language (issue 27) is a key every page takes, read by ``language``.
+LANG = "lang"
+LANG_NOTICE = "未知的语言，已显示简体中文 · Unknown language; showing Simplified Chinese:"
+
+
+def language(query: Query, notices: list[Notice]) -> str:
+    """``zh-CN`` (the default), ``en`` or ``zh-Hant``; anything else gives the default and a notice.
+
+    ``zh-hant`` and ``zh-cn`` are taken too (a language tag's case carries no meaning).
+    """
+    from lib.present.i18n import DEFAULT, LANGS
+
+    spellings = {lang: lang for lang in LANGS} | {lang.lower(): lang for lang in LANGS}
+    return one_of(query, LANG, spellings, DEFAULT, notices)
+
+
 def unknown_keys(query: Query, known: Iterable[str], notices: list[Notice]) -> None:
+    """A notice for each key the page does not take. ``lang`` every page takes: a page whose
+    State does not carry it yet (pages/_url.py keeps it in the URL) still refuses a wrong one."""
     known_set = set(known)
+    if LANG not in known_set:
+        language(query, notices)
+        known_set.add(LANG)
     for key in query:
         if key not in known_set:
             notices.extend(Notice(key, v) for v in values(query, key) or [""])

@@ -15,18 +15,19 @@ from lib.plan import data
 from lib.plan.milestones import effective_qualifier
 from lib.plan.series import series_catalogue
 from lib.plan.targets import target_obs_id
+from lib.present.i18n import N_
 from lib.present.numbers import plain
 
 # The headline cards, in the order the plan states its goals (第一章第三节, 专栏2).
 HEADLINES = [
-    ("t1_gdp", "地区生产总值"),
-    ("t2_income_growth", "居民收入增长"),
-    ("t2_services_share", "服务业比重"),
-    ("t2_rd_share", "研发投入强度"),
-    ("t2_forest_cover", "森林覆盖率"),
-    ("t2_trade", "进出口总额"),
-    ("t2_poverty_exit", "农村贫困人口脱贫"),
-    ("t2_new_urban_jobs", "城镇新增就业"),
+    ("t1_gdp", N_("地区生产总值")),
+    ("t2_income_growth", N_("居民收入增长")),
+    ("t2_services_share", N_("服务业比重")),
+    ("t2_rd_share", N_("研发投入强度")),
+    ("t2_forest_cover", N_("森林覆盖率")),
+    ("t2_trade", N_("进出口总额")),
+    ("t2_poverty_exit", N_("农村贫困人口脱贫")),
+    ("t2_new_urban_jobs", N_("城镇新增就业")),
 ]
 
 
@@ -101,9 +102,9 @@ def headline_cards() -> list[Card]:
         else:
             target_text = _amount(float(number), unit) + approx
         if indicator.kind == "growth_rate":
-            base_text = "以2015年为基期的年均增速"
+            base_text = N_("以2015年为基期的年均增速")
         elif indicator.kind == "total":
-            base_text = "2016—2020年五年累计（【】）"
+            base_text = N_("2016—2020年五年累计（【】）")
         else:
             base_text = f"2015年 {_amount(float(base_raw), unit, digits=2)}"
         cards.append(
@@ -138,9 +139,9 @@ def difficulty_summary(by: str) -> pd.DataFrame:
 # Why a pace cannot be compared, in a word for the table and in plain words for the note.
 # A 口径/标准 break is told by the achieved pace's basis; the rest by lib.engine.pace's reason.
 REASONS = {
-    "专栏1无对应指标": ("新设指标", "是“十三五”新设的指标，专栏1（“十二五”）没有可比的数据"),
-    "break": ("口径调整", "的统计口径或标准在2010—2015年间调整，前后数字不可比"),
-    "专栏1未列2010—2015年数据": ("缺少数据", "专栏1没有列出2010年与2015年的数值"),
+    "专栏1无对应指标": (N_("新设指标"), N_("是“十三五”新设的指标，专栏1（“十二五”）没有可比的数据")),
+    "break": (N_("口径调整"), N_("的统计口径或标准在2010—2015年间调整，前后数字不可比")),
+    "专栏1未列2010—2015年数据": (N_("缺少数据"), N_("专栏1没有列出2010年与2015年的数值")),
 }
 
 

@@ -1,0 +1,98 @@
+"""data/glossary.csv: every term the dashboard shows has one English name and says where it comes from (issue 27)."""
+
+import re
+
+import pytest
+
+from helpers import ROOT
+from lib.engine.difficulty import STATUSES
+from lib.plan import data, glossary, schemas, search, zones
+from lib.plan.outcomes import STATUS_LABELS
+from lib.plan.validation import DataFileError
+
+# 专栏N　title, as the plan prints each box's heading line.
+BOX_HEADING = re.compile(r"^\s*专栏\d+\u3000(.+)$")
+
+
+def shown_terms() -> list[tuple[str, str]]:
+    """(kind, term) for every term a page shows from the data, read from the data, not from the glossary."""
+    indicators = data.load_indicators()
+    districts = zones.load_districts()
+    zone_table = zones.load_zones()
+    plan = (ROOT / "data" / "source" / "plan.txt").read_text(encoding="utf-8").splitlines()
+    terms = [("indicator", name) for name in indicators.name_zh]
+    terms += [("unit", unit) for unit in indicators.unit if unit]
+    terms += [("zone", name) for name in zone_table.name_zh] + [("zone", group) for group in zone_table.group_zh]
+    terms += [("district", name) for name in districts.name_2016] + [("district", name) for name in districts.name_current]
+    terms += [("district_kind", kind) for kind in districts.kind_current]
+    terms += [("attribute", attribute) for attribute in schemas.ATTRIBUTES]
+    terms += [("pillar", pillar) for pillar in schemas.PILLARS]
+    terms += [("status", label) for label in STATUSES.values()] + [("verdict", label) for label in STATUS_LABELS.values()]
+    terms += [("chapter", label.split(" ", 1)[1]) for _, label in search.chapter_choices()]
+    terms += [("column", match.group(1).strip()) for line in plan if (match := BOX_HEADING.match(line))]
+    return list(dict.fromkeys(terms))
+
+
+def test_the_plan_has_the_terms_this_test_expects():
+    terms = shown_terms()
+    counts = {kind: sum(1 for k, _ in terms if k == kind) for kind in ("chapter", "column", "district", "zone")}
+    # 38 chapters, 专栏1–20, 38 districts plus the three renamed in 2016 (开县, 梁平县, 武隆县), 5 zones and their 2 groups.
+    assert counts == {"chapter": 38, "column": 20, "district": 41, "zone": 7}
+
+
+@pytest.mark.parametrize(("kind", "term"), shown_terms())
+def test_every_shown_term_has_english_and_a_source(kind, term):
+    rows = glossary.load_glossary()
+    row = rows[(rows.kind == kind) & (rows.term_zh == term)]
+    assert len(row) == 1, f"data/glossary.csv has no row for {kind} {term}"
+    row = row.iloc[0]
+    assert row.en.strip() and not re.search(r"[\u3400-\u9fff]", row.en)
+    assert row.source == glossary.TRANSLATION or (row.source.startswith(("http://", "https://")) and row.source_name)
+
+
+def test_an_indicator_has_one_english_name_in_code_data_and_glossary():
+    indicators = data.load_indicators()
+    assert {name: glossary.english(name, "indicator") for name in indicators.name_zh} == dict(zip(indicators.name_zh, indicators.name_en))
+
+
+def test_units_follow_the_official_english_convention():
+    # Chongqing Statistical Yearbook 2008, Appendix I: “Gross Domestic Product (100 million yuan)”, “(10 000 persons)”.
+    assert glossary.english("亿元", "unit") == "100 million yuan"
+    assert glossary.english("万人", "unit") == "10 000 persons"
+    assert glossary.english("万亿元", "unit") == "trillion yuan"
+
+
+def test_district_names_are_pinyin_with_their_official_kind():
+    assert glossary.english("酉阳土家族苗族自治县", "district") == "Youyang Tujia and Miao Autonomous County"
+    assert glossary.english("万州区", "district") == "Wanzhou District"
+    assert glossary.english("南岸区", "district") == "Nan'an District"  # GB/T 16159: the apostrophe before a vowel syllable
+
+
+def test_the_readme_quotes_the_official_count():
+    readme = (ROOT / "data" / "README.md").read_text(encoding="utf-8")
+    rows = len(glossary.load_glossary())
+    assert f"{glossary.official_count()} of its {rows} rows" in readme
+
+
+GOOD_ROW = "亿元,unit,100 million yuan,translation,,\n"
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "words"),
+    [
+        (GOOD_ROW + GOOD_ROW, 3, "已在第2行出现"),
+        ("亿元,unit,100 million 元,translation,,\n", 2, "含有汉字"),
+        ("亿元,unit,100 million yuan,stats bureau,,\n", 2, "既不是网址"),
+        ("亿元,unit,100 million yuan,https://tjj.cq.gov.cn/x.htm,,\n", 2, "source_name"),
+        ("亿元,unit,100 million yuan,translation,Some bureau,\n", 2, "应为空"),
+        ("亿元,units,100 million yuan,translation,,\n", 2, "not an allowed value"),
+        ("亿元,unit,,translation,,\n", 2, "'en'"),
+    ],
+)
+def test_a_broken_glossary_names_its_line_and_problem(tmp_path, body, line, words):
+    path = tmp_path / "glossary.csv"
+    path.write_text("term_zh,kind,en,source,source_name,note\n" + body, encoding="utf-8")
+    with pytest.raises(DataFileError) as caught:
+        glossary.read_glossary(path)
+    assert caught.value.where == f"glossary.csv 第{line}行"
+    assert words in str(caught.value)
