@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pages import _compat
+from pages import _compat, _navigation
 
 st.set_page_config(
     # An emoji, not a :material: icon: those are fetched from a font CDN, which fails offline.
@@ -54,7 +54,10 @@ if asked and asked not in known:
 if unknown := st.session_state.get("unknown_page"):
     pages["规划概览"].append(st.Page("pages/not_found.py", title="页面不存在", url_path=unknown, visibility="hidden"))
 
-page = st.navigation(pages, position="sidebar")
+# Streamlit's own sidebar list fails axe-core (pages/_navigation.py): it routes, hidden, and
+# the sidebar shows the same pages as links of our own.
+page = st.navigation(pages, position="hidden")
+_navigation.draw(pages)
 # Each page its own tab title, so a row of tabs (and a bookmark) says which is which.
 st.set_page_config(page_title=f"{page.title} · 重庆“十三五”规划纲要")
 _compat.document_setup()

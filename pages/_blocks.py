@@ -174,7 +174,7 @@ def draw(block: Block) -> None:
     elif isinstance(block, Preformatted):
         st.text(block.text)
     elif isinstance(block, Image):
-        st.image(converted(block, lambda image: svg_uri(image.svg)), caption=block.caption or None)
+        st.image(converted(block, lambda image: svg_uri(image.svg)), caption=block.caption or None, alt=block.alt)
     else:
         raise TypeError(f"not a block: {block!r}")
 

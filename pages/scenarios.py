@@ -53,7 +53,7 @@ def draw_share(view, target, hint: str, size: int = 180, on_paper: bool = False)
     if only_here():
         # On the one-page handout the same words, small: a warning box would push it onto a second page.
         columns[0].caption(view.local_hint) if on_paper else columns[0].warning(view.local_hint, icon=":material/wifi_off:")
-    columns[1].image(svg_uri(qr_svg(link)), width=size, caption=view.qr_caption)
+    columns[1].image(svg_uri(qr_svg(link)), width=size, caption=view.qr_caption, alt=view.qr_alt)
 
 
 if state.handout:
