@@ -13,7 +13,7 @@ def passage_of(passage: page.State) -> dict:
     return {"q": "", "chapter": passage.chapter, "section": passage.section}
 
 
-st.title(view.title)
+st.title(view.title, anchor=False)
 st.caption(view.intro)
 _url.notices(state)
 
@@ -40,13 +40,14 @@ for number, result in enumerate(view.results):
         )
 
 st.divider()
-st.subheader(view.reader_heading)
+st.header(view.reader_heading, anchor=False)
 st.selectbox(
     "章",
     view.chapter_codes,
     format_func=view.chapter_labels.get,
     key=_url.seed("chapter", view.chapter),
     on_change=_url.change(page, lambda s: {"chapter": st.session_state["chapter"], "section": ""}),
+    placeholder="请选择",
 )
 st.selectbox(
     "节",
@@ -54,6 +55,7 @@ st.selectbox(
     format_func=view.section_labels.get,
     key=_url.seed("section", view.section),
     on_change=_url.change(page, lambda s: {"section": st.session_state["section"]}),
+    placeholder="请选择",
 )
 if view.redaction_note:
     st.info(view.redaction_note, icon=":material/visibility_off:")

@@ -46,7 +46,7 @@ def draw_chart(studio) -> None:
 
 def draw_share(view, target, hint: str, size: int = 180, on_paper: bool = False) -> None:
     link = full_link(target)
-    st.subheader(view.share_heading)
+    st.header(view.share_heading, anchor=False)
     columns = st.columns([3, 1])
     columns[0].caption(hint)
     _compat.copy_link(columns[0], link, view.copy_label)
@@ -58,7 +58,7 @@ def draw_share(view, target, hint: str, size: int = 180, on_paper: bool = False)
 
 if state.handout:
     _compat.handout_mode()
-    st.title(f"{view.title}：{view.studio.heading}")
+    st.title(f"{view.title}：{view.studio.heading}", anchor=False)
     draw_metrics(view.studio)
     draw_chart(view.studio)
     st.caption(view.studio.caption)
@@ -171,6 +171,7 @@ def studio() -> None:
             format_func=view.indicator_labels.get,
             key=_url.seed("indicator", state.indicator),
             on_change=change(lambda s: page.fields(page.with_indicator(s, session["indicator"]))),
+            placeholder="请选择",
         )
         switches = {"yearly": view.yearly_label, "compare": view.compare_label}
         choice[1].pills(

@@ -18,7 +18,7 @@ PICKS_KEY = "zones_map_picks"  # map clicks this session, per layer: flips that 
 
 state, view = open_view(page)
 
-st.title(view.title)
+st.title(view.title, anchor=False)
 st.caption(view.intro)
 _url.notices(state)
 
@@ -28,6 +28,7 @@ st.selectbox(
     format_func=view.place_labels.get,
     key=_url.seed("place", view.place),
     on_change=_url.change(page, lambda s: {"place": st.session_state["place"]}),
+    placeholder="请选择",
 )
 st.pills(
     view.categories_label,
@@ -74,7 +75,7 @@ with key_column:
     _blocks.draw(view.marker_key)
     st.caption(view.counts_text)
 
-st.subheader(markdown_text(view.panel_heading))
+st.header(markdown_text(view.panel_heading), anchor=False)
 _blocks.draw_all(view.panel)
 if view.panel_note:
     st.text(view.panel_note)
