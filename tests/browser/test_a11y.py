@@ -11,11 +11,13 @@ one browser serve the whole module; each edition and size keeps one tab.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
 from bake import serve
-from browser_helpers import ROOT, wait_until_idle
+from browser_helpers import ROOT, SCREENSHOTS, wait_until_idle
 
 pytestmark = pytest.mark.browser
 
@@ -144,3 +146,125 @@ def test_every_static_page_passes_axe(tabs, site_url, path, size):
         expect(page.locator(".pagefind-ui__result-link").first).to_be_visible()
     found = violations(page, f"static {path} {size}")
     assert not found, "\n" + "\n".join(found)
+
+
+# Latin letters a reader may meet in the app, each with the reason it is not a leak. Anything
+# written like code (a column name, a file, a host, an environment variable: lower case, or
+# with _ . / or a digit) is quoted as it is and passes; every other word must be here.
+PHRASES = {"Open SDG": "the progress method 难度 follows (加拿大统计局's Open SDG), a proper name"}
+WORDS = {
+    "CSV": "a file format, named on its download",
+    "PNG": "a file format (the chart toolbar's 下载为 PNG)",
+    "Excel": "a file format, named on its download",
+    "PM": "PM2.5, the pollutant's name as the plan prints it",
+    "LNG": "液化天然气 as the plan writes it",
+    "MIT": "a licence's name (数据与方法's sources)",
+    "URL": "the plain word for a web address, as the plan's sources are cited",
+    "PyPI": "the Python package index, a proper name (数据与方法's licences)",
+    "GDP": "the plan's own abbreviation beside 地区生产总值",
+    "R&D": "研究与试验发展, as the plan writes it",
+}
+CODE_LIKE = re.compile(r"^(?:[a-z][a-z0-9_./:-]*|.*[_./0-9].*)$")
+LATIN = re.compile(r"[A-Za-z][A-Za-z0-9_./&:+-]*")
+NAMES = """() => {
+  const names = [['页面文字', document.body.innerText]];
+  const attributes = ['aria-label', 'title', 'alt', 'placeholder', 'aria-roledescription', 'aria-description'];
+  for (const e of document.querySelectorAll(attributes.map(a => `[${a}]`).join(','))) {
+    if (e.closest('[aria-hidden="true"]')) continue;  // not in the accessibility tree
+    for (const a of attributes) {
+      const v = e.getAttribute(a);
+      if (v) names.push([`${a} of <${e.tagName.toLowerCase()}${e.dataset.testid ? ' ' + e.dataset.testid : ''}>`, v]);
+    }
+  }
+  return names;
+}"""
+# What carries a hover toolbar (fullscreen, search, download …): each is hovered.
+TOOLBARS = "[data-testid=stDataFrame], [data-testid=stVegaLiteChart], [data-testid=stDeckGlJsonChart], [data-testid=stImage]"
+
+
+def english(page: Page, where: str) -> set[str]:
+    found = set()
+    for place, text in page.evaluate(NAMES):
+        for phrase in PHRASES:
+            text = text.replace(phrase, " ")
+        for word in LATIN.findall(text):
+            word = word.rstrip(".:")
+            if word and word not in WORDS and not CODE_LIKE.match(word):
+                found.add(f"{word!r} in {place} · {where}")
+    return found
+
+
+def test_no_english_on_any_app_page(tabs, app_url):
+    """Every page at 1280×720, every hover toolbar and its tips included: no English UI string."""
+    page = tabs("app", "1280x720")
+    found: set[str] = set()
+    for path in APP_PAGES:
+        page.goto(app_url + path)
+        wait_until_idle(page)
+        found |= english(page, path)
+        for element in page.locator(TOOLBARS).filter(visible=True).all()[:4]:
+            element.hover()
+            buttons = page.get_by_test_id("stElementToolbar").filter(visible=True).get_by_role("button")
+            for button in buttons.all():
+                button.hover()  # its tip, drawn on hover
+                found |= english(page, f"{path}, toolbar")
+    assert not found, "\n" + "\n".join(sorted(found))
+
+
+def test_a_select_box_without_a_match_says_so_in_chinese(tabs, app_url):
+    page = tabs("app", "1280x720")
+    page.goto(app_url + "/trajectories")
+    wait_until_idle(page)
+    box = page.get_by_role("combobox").first
+    box.click()
+    box.press_sequentially("zzzz")
+    expect(page.get_by_text("没有匹配项")).to_be_visible()
+    found = english(page, "/trajectories, the open select box")
+    page.keyboard.press("Escape")
+    assert not found, "\n" + "\n".join(sorted(found))
+
+
+OUTSIDE = """() => [...document.querySelectorAll('[data-testid=stMain] *')]
+  .filter(e => !e.closest('[data-testid=stDataFrame], [data-testid=stVegaLiteChart], [data-testid=stDeckGlJsonChart]'))
+  .filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.right > window.innerWidth + 1; })
+  .slice(0, 5).map(e => `<${e.tagName.toLowerCase()}> ${Math.round(e.getBoundingClientRect().right)} px: ${(e.innerText || '').slice(0, 40)}`)"""
+
+
+@pytest.mark.parametrize("path", APP_PAGES)
+def test_no_app_page_is_wider_than_a_phone_with_its_sections_open(tabs, app_url, path):
+    """At 390×844, every expander opened: nothing runs past the screen, scrolled or clipped.
+    Tables and charts that scroll inside their own frame (st.dataframe, Vega, the map) are theirs."""
+    page = tabs("app", "390x844")
+    page.goto(app_url + path)
+    wait_until_idle(page)
+    closed = page.locator("[data-testid=stExpander] details:not([open]) > summary")
+    while closed.count():
+        closed.first.click()
+    wait_until_idle(page)
+    width = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
+    assert width[0] <= width[1] + 1, f"{path} is {width[0]} px wide in a {width[1]} px window"
+    assert page.evaluate(OUTSIDE) == [], f"{path}: past the right edge"
+
+
+NAVIGATION = ["概览", "指标总览", "指标轨迹", "指标对比", "情景推演", "2020年完成情况", "功能区域地图", "规划原文", "数据与方法"]
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080), (390, 844)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_navigation_lists_every_page_and_marks_this_one(browser, app_url, size):
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]})
+    page = context.new_page()
+    page.goto(app_url + "/compare")
+    wait_until_idle(page)
+    if size[0] < 640:  # the phone's sidebar starts closed
+        page.get_by_test_id("stExpandSidebarButton").click()
+    navigation = page.locator(".st-key-site_navigation")
+    links = navigation.get_by_role("link")
+    expect(links).to_have_text(NAVIGATION)
+    expect(navigation.get_by_role("link", name="概览")).to_have_attribute("href", re.compile(r"/$"))
+    weight = "e => Number(getComputedStyle(e.querySelector('p') || e).fontWeight)"
+    assert navigation.get_by_role("link", name="指标对比").evaluate(weight) >= 600  # this page
+    assert navigation.get_by_role("link", name="指标总览").evaluate(weight) < 600
+    expect(page.get_by_test_id("stSidebarNav")).to_have_count(0)
+    (SCREENSHOTS / "a11y").mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / "a11y" / f"navigation-{size[0]}x{size[1]}.png")
+    context.close()
