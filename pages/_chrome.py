@@ -46,6 +46,7 @@ WORDS = {
     "Clear value": "清除",
     "Open": "展开选项",
     "Close": "关闭",
+    "Dismiss": "关闭",
     "No results": "没有匹配项",
     "Choose an option": "请选择",
     "Decrement": "减少",
