@@ -92,17 +92,10 @@ def arrow_spec(chart: Chart) -> dict:
 def _with_arrow(chart: Chart) -> dict:
     spec = dict(chart.spec)
     # Vega's screen-reader labels are English ("X-axis titled …", "line mark"); the chart's one
-    # label is its Chinese alt (st.vega_lite_chart's alt=), and its parts stay out of the tree.
+    # label is its Chinese alt (st.vega_lite_chart's alt=), and its marks and guides stay out of
+    # the tree. Its title group keeps "Title text …" whatever the config says: pages/_chrome.py.
     config = spec.get("config", {})
-    spec["config"] = {
-        **config,
-        "aria": False,
-        "mark": {**config.get("mark", {}), "aria": False},
-        "title": {**config.get("title", {}), "aria": False},
-    }
-    if isinstance(spec.get("title"), dict | str):
-        title = spec["title"] if isinstance(spec["title"], dict) else {"text": spec["title"]}
-        spec["title"] = {**title, "aria": False}
+    spec["config"] = {**config, "aria": False, "mark": {**config.get("mark", {}), "aria": False}}
     if "datasets" in spec:
         spec["datasets"] = {name: arrow_bytes(rows) for name, rows in spec["datasets"].items()}
     return spec
