@@ -109,13 +109,18 @@ def arrow_spec(chart: Chart) -> dict:
 
 def _with_arrow(chart: Chart) -> dict:
     spec = dict(chart.spec)
+    # Vega's screen-reader labels are English ("X-axis titled …", "line mark"); the chart's one
+    # label is its Chinese alt (st.vega_lite_chart's alt=), and its marks and guides stay out of
+    # the tree. Its title group keeps "Title text …" whatever the config says: pages/_chrome.py.
+    config = spec.get("config", {})
+    spec["config"] = {**config, "aria": False, "mark": {**config.get("mark", {}), "aria": False}}
     if "datasets" in spec:
         spec["datasets"] = {name: arrow_bytes(rows) for name, rows in spec["datasets"].items()}
     return spec
 
 
 def chart(block: Chart) -> None:
-    st.vega_lite_chart(arrow_spec(block), width="stretch")
+    st.vega_lite_chart(arrow_spec(block), width="stretch", alt=block.alt)
     if block.caption:
         st.caption(markdown_escape(block.caption))
 
@@ -192,7 +197,7 @@ def draw(block: Block) -> None:
     elif isinstance(block, Preformatted):
         st.text(block.text)
     elif isinstance(block, Image):
-        st.image(converted(block, lambda image: svg_uri(image.svg)), caption=block.caption or None)
+        st.image(converted(block, lambda image: svg_uri(image.svg)), caption=block.caption or None, alt=block.alt)
     else:
         raise TypeError(f"not a block: {block!r}")
 

@@ -10,6 +10,8 @@ import logging
 
 import streamlit as st
 
+from pages import _chrome
+
 _navigation_checked = False
 
 
@@ -181,8 +183,15 @@ TOP_CSS = (
     " { padding-top: 1.25rem; }"
     ' [data-testid="stMainBlockContainer"] h1 { padding-top: 0; }'
 )
+# On a phone a Markdown table (数据与方法's data dictionary: 列, 类型, 说明, 取值) is as wide as its
+# longest identifier per column and ran past the screen: there its cells may break anywhere.
+# A scrolling box instead would need a keyboard focus of its own (axe scrollable-region-focusable).
+NARROW_TABLES_CSS = (
+    " @media (max-width: 640px) { [data-testid=stMarkdownContainer] table { table-layout: auto; width: 100%; }"
+    " [data-testid=stMarkdownContainer] th, [data-testid=stMarkdownContainer] td { overflow-wrap: anywhere; } }"
+)
 DOCUMENT_HTML = (
-    '<script>document.documentElement.lang = "zh-CN"; ' + COPY_SCRIPT + "</script>"
+    '<script>document.documentElement.lang = "zh-CN"; ' + COPY_SCRIPT + _chrome.SCRIPT + "</script>"
     "<style>"
     + COPY_CSS
     # A metric's value is never cut to "…" (four cards a row at 1280 px: “300万人左右”): a little
@@ -190,6 +199,7 @@ DOCUMENT_HTML = (
     + ' [data-testid="stMetricValue"] { font-size: clamp(1.3rem, 2vw, 2.25rem); }'
     + ' [data-testid="stMetricValue"], [data-testid="stMetricValue"] * { white-space: normal !important; overflow-wrap: anywhere; text-overflow: clip !important; }'
     + TOP_CSS
+    + NARROW_TABLES_CSS
     + " @page { size: A4; margin: 14mm; } @media print { "
     + ", ".join(f'[data-testid="{test_id}"]' for test_id in PRINT_HIDDEN)
     + ' { display: none !important; } [data-testid="stMainBlockContainer"] { padding: 0 !important; max-width: 100% !important; } }</style>'

@@ -9,7 +9,7 @@ from pages._shared import open_view
 
 state, view = open_view(page)
 
-st.title(view.title)
+st.title(view.title, anchor=False)
 st.caption(view.intro)
 _url.notices(state)
 st.multiselect(

@@ -37,7 +37,7 @@ if view.class_table is not None:
 if view.chart is not None:
     # The picture the baked PDF prints (vl-convert's SVG at lib.views.handout's print size): on
     # paper it stays sharp, and st.vega_lite_chart would fit title and legend into its height.
-    st.image(chart_uri(view.indicator, view.chart), width="stretch")
+    st.image(chart_uri(view.indicator, view.chart), width="stretch", alt=view.chart.alt)
     st.caption(markdown_escape(view.legend))
 
 left, right = st.columns(2)

@@ -9,7 +9,7 @@ from pages._shared import open_view, view_of
 
 state, view = open_view(page)
 
-st.title(view.title)
+st.title(view.title, anchor=False)
 st.caption(view.intro)
 _url.notices(state)
 
@@ -148,7 +148,7 @@ elif view.detail is None:
 else:
     detail = view.detail
     with st.container(border=True):
-        st.subheader(query.markdown_literal(detail.title), anchor=False)
+        st.header(query.markdown_literal(detail.title), anchor=False)
         if detail.definition:
             st.text(detail.definition)
         st.text(detail.source)

@@ -9,14 +9,14 @@ from pages._shared import open_view
 
 state, view = open_view(page)
 
-st.title(view.title)
+st.title(view.title, anchor=False)
 st.caption(view.intro)
 _url.notices(state)
 for section in view.sections:
-    st.header(section.heading)
+    st.header(section.heading, anchor=False)
     _blocks.draw_joined(section.blocks)
 
-st.header(view.dictionary_heading)
+st.header(view.dictionary_heading, anchor=False)
 st.caption(view.dictionary_intro)
 for table in view.tables:
     with st.expander(f"{table.title} · {table.name}"):
@@ -30,7 +30,7 @@ def table_file(name: str, file_format: str) -> bytes:
     return exports.to_csv_bytes(frame) if file_format == "csv" else exports.to_excel_bytes(frame, name)
 
 
-st.header(view.downloads_heading)
+st.header(view.downloads_heading, anchor=False)
 for table in view.tables:
     columns = st.columns([3, 1, 1])
     columns[0].markdown(f"**{table.title}** · `{table.name}` · {table.rows} 行")

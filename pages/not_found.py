@@ -8,7 +8,7 @@ from pages import _blocks, _compat
 _compat.ensure_navigation()
 view = not_found.build()
 
-st.title(view.title)
+st.title(view.title, anchor=False)
 _blocks.draw_all(view.text)
 _blocks.page_link(view.home, icon=":material/home:")
 st.markdown(view.pages_heading)

@@ -17,7 +17,7 @@ def open_pillar() -> None:
 
 
 _url.language_switch()
-st.title(view.title)
+st.title(view.title, anchor=False)
 _url.notices(state)
 st.caption(view.intro)
 if view.language_note:
@@ -32,7 +32,7 @@ for row_start in (0, 4):
 _blocks.page_link(view.indicators_link, icon=":material/table:")
 _blocks.page_link(view.report_link, icon=":material/fact_check:")
 
-st.subheader(view.difficulty_heading)
+st.header(view.difficulty_heading, anchor=False)
 _blocks.draw_all(view.difficulty_note)
 _blocks.draw_all(view.difficulty)
 # One widget rather than a row of links: every element costs the browser time on a first visit.
@@ -42,7 +42,7 @@ if pillar := st.session_state.pop("open_pillar", None):
     link = view.pillar_links[view.pillars.index(pillar)]
     st.switch_page(routes.APP_FILES[link.target.page], query_params=link.target.params())
 
-st.subheader(view.zones_heading)
+st.header(view.zones_heading, anchor=False)
 map_column, text_column = st.columns([3, 2])
 with map_column:
     _blocks.draw(view.zone_picture)

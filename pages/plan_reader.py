@@ -9,7 +9,8 @@ from pages._shared import open_view
 
 state, view = open_view(page)
 
-st.title(view.title)
+
+st.title(view.title, anchor=False)
 st.caption(view.intro)
 _url.notices(state)
 _compat.landing(view.anchor_missing)
@@ -35,13 +36,14 @@ for result in view.results:
         )
 
 st.divider()
-st.subheader(view.reader_heading)
+st.header(view.reader_heading, anchor=False)
 st.selectbox(
     "章",
     view.chapter_codes,
     format_func=view.chapter_labels.get,
     key=_url.seed("chapter", view.chapter),
     on_change=_url.change(page, lambda s: {"chapter": st.session_state["chapter"], "section": ""}),
+    placeholder="请选择",
 )
 st.selectbox(
     "节",
@@ -49,6 +51,7 @@ st.selectbox(
     format_func=view.section_labels.get,
     key=_url.seed("section", view.section),
     on_change=_url.change(page, lambda s: {"section": st.session_state["section"]}),
+    placeholder="请选择",
 )
 _blocks.draw_all(view.landing_note)
 if view.redaction_note:

@@ -26,15 +26,15 @@ def linked_table(table: Table) -> str:
 
 state, view = open_view(page)
 
-st.title(view.title)
+st.title(view.title, anchor=False)
 _url.notices(state)
 st.caption(view.intro)
 
-st.subheader(view.counts_heading, anchor=False)
+st.header(view.counts_heading, anchor=False)
 _blocks.draw(view.counts)
 
 for group in view.groups:
-    st.subheader(group.heading, anchor=False)
+    st.header(group.heading, anchor=False)
     st.markdown(linked_table(group.table))
 
 _blocks.draw(view.rule)

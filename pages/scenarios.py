@@ -46,19 +46,19 @@ def draw_chart(studio) -> None:
 
 def draw_share(view, target, hint: str, size: int = 180, on_paper: bool = False) -> None:
     link = full_link(target)
-    st.subheader(view.share_heading)
+    st.header(view.share_heading, anchor=False)
     columns = st.columns([3, 1])
     columns[0].caption(hint)
     _compat.copy_link(columns[0], link, view.copy_label)
     if only_here():
         # On the one-page handout the same words, small: a warning box would push it onto a second page.
         columns[0].caption(view.local_hint) if on_paper else columns[0].warning(view.local_hint, icon=":material/wifi_off:")
-    columns[1].image(svg_uri(qr_svg(link)), width=size, caption=view.qr_caption)
+    columns[1].image(svg_uri(qr_svg(link)), width=size, caption=view.qr_caption, alt=view.qr_alt)
 
 
 if state.handout:
     _compat.handout_mode()
-    st.title(f"{view.title}：{view.studio.heading}")
+    st.title(f"{view.title}：{view.studio.heading}", anchor=False)
     draw_metrics(view.studio)
     draw_chart(view.studio)
     st.caption(view.studio.caption)
@@ -173,6 +173,7 @@ def studio() -> None:
             label_visibility="collapsed" if state.presenter else "visible",
             key=_url.seed("indicator", state.indicator),
             on_change=change(lambda s: page.fields(page.with_indicator(s, session["indicator"]))),
+            placeholder="请选择",
         )
         switches = {"yearly": view.yearly_label, "compare": view.compare_label}
         choice[1].pills(

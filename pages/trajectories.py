@@ -10,7 +10,7 @@ from pages._shared import open_view, static_edition
 
 state, view = open_view(page)
 
-st.title(view.title)
+st.title(view.title, anchor=False)
 _url.notices(state)
 st.selectbox(
     view.select_label,
@@ -18,6 +18,7 @@ st.selectbox(
     format_func=view.labels.get,
     key=_url.seed("indicator", view.indicator),
     on_change=_url.change(page, lambda s: {"indicator": st.session_state["indicator"]}),
+    placeholder="请选择",
 )
 actions = st.columns(2)
 with actions[0]:
@@ -43,6 +44,6 @@ if view.related:
         _blocks.page_link(related.link, icon=":material/menu_book:")
 
 st.divider()
-st.subheader(view.ranking_heading)
+st.header(view.ranking_heading, anchor=False)
 st.caption(view.ranking_caption)
 _blocks.draw(view.ranking_chart)

@@ -46,6 +46,7 @@ st.selectbox(
     format_func=view.place_labels.get,
     key=_url.seed("place", view.place),
     on_change=_url.change(page, lambda s: {"place": st.session_state["place"]}),
+    placeholder="请选择",
 )
 st.pills(
     view.categories_label,
@@ -105,7 +106,7 @@ with key_column:
             on_change=_url.change(page, lambda s, key=key: {"place": st.session_state[key] or page.ALL}),
         )
 
-st.subheader(markdown_text(view.panel_heading), anchor=False)  # no hover-only 17 px link
+st.header(markdown_text(view.panel_heading), anchor=False)
 _blocks.draw_all(view.panel)
 if view.panel_note:
     st.text(view.panel_note)

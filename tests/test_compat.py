@@ -13,7 +13,7 @@ import pytest
 import streamlit
 from streamlit.runtime.pages_manager import PagesManager
 
-from pages import _compat
+from pages import _chrome, _compat
 
 STATIC = Path(streamlit.__file__).parent / "static" / "static" / "js"
 
@@ -142,3 +142,15 @@ def test_no_map_layer_sets_a_colour_streamlit_would_rewrite(place, works):
     for layer in spec["layers"]:
         # A rewritten colour greys the map during a selection, and swapping it cost a second per click in software WebGL.
         assert not rewrites.get(layer["@@type"], set()) & set(layer), (layer["id"], rewrites[layer["@@type"]] & set(layer))
+
+
+# Vega builds this one from a mark's type: `${type} mark container`.
+COMPOSED = {"group mark container": "mark container"}
+
+
+@pytest.mark.parametrize("english", [*_chrome.WORDS, *_chrome.PREFIXES])
+def test_every_string_the_chrome_script_translates_is_one_streamlit_writes(english):
+    # A string Streamlit no longer writes is a translation that silently stopped mattering;
+    # a new one shows up as English in tests/browser/test_a11y.py.
+    wanted = COMPOSED.get(english, english)
+    assert any(wanted in path.read_text(errors="ignore") for path in STATIC.rglob("*.js")), english

@@ -97,3 +97,8 @@ def test_the_code_guide_names_every_layer_of_lib():
     text = (ROOT / "docs" / "code.md").read_text(encoding="utf-8")
     layers = sorted(p.name for p in (ROOT / "lib").iterdir() if p.is_dir() and not p.name.startswith("__"))
     assert [name for name in layers if f"{name}/" not in text] == []
+
+
+def test_the_accessibility_install_in_the_code_guide_is_the_one_ci_runs():
+    install = next(c for c in commands(ROOT / "docs" / "code.md") if "npm ci" in c)
+    assert install in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()

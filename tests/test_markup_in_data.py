@@ -33,7 +33,7 @@ def deck_specs(at):
 def test_markup_in_a_district_and_a_project_name_is_shown_as_text(hostile_data):
     at = open_page("zones_map", {"place": "500103"})
     assert not at.exception
-    for element in list(at.markdown) + list(at.caption) + list(at.info) + list(at.subheader):
+    for element in list(at.markdown) + list(at.caption) + list(at.info) + list(at.subheader) + list(at.header):
         assert inert(element.value), element.value
     specs = deck_specs(at)
     assert specs, "the map must still draw"

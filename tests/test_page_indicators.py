@@ -122,7 +122,7 @@ def test_a_row_with_an_outcome_shows_its_figure_source_and_url_as_plain_text():
 def test_a_selected_row_in_the_link_opens_its_detail():
     at = run({"row": "t2_forest_cover"})
     assert not at.exception
-    assert at.subheader[0].value == "森林覆盖率"
+    assert at.header[0].value == "森林覆盖率"
     texts = [t.value for t in at.text]
     assert any("第12行“森林增长”下的分项" in t for t in texts)
     # 专栏2 row 12: 45 (2015) and 46 (2020), with their headings
@@ -156,7 +156,7 @@ def test_a_heading_row_has_no_trajectory_link():
 def test_switching_table_clears_the_row_and_a_filtered_out_row_says_so():
     at = run({"row": "t2_forest_cover", "q": "收入"})
     assert not at.exception
-    assert not at.subheader
+    assert not at.header
     assert any("不在当前表格或筛选结果中" in info.value for info in at.info)
     assert "所选指标：森林覆盖率" in [t.value for t in at.text]
     at.button_group(key="table").set_value(1).run()
@@ -168,7 +168,7 @@ def test_every_indicator_can_be_found_and_traced(indicator):
     row = row_of(data.load_indicators(), "indicator_id", indicator)
     at = run({"table": str(row.table_no), "q": row.name_zh[:20], "row": row.indicator_id})
     assert not at.exception
-    assert at.subheader[0].value.replace("\\", "") == row.name_zh
+    assert at.header[0].value.replace("\\", "") == row.name_zh
     source = tables.source_of(row.indicator_id)
     # 专栏1 stands in 第一章第一节, 专栏2 in 第一章第三节
     assert (source.box, source.chapter, source.section) == (

@@ -80,7 +80,7 @@ def test_choosing_a_zone_shows_its_role_districts_and_projects():
     at = run()
     at.selectbox(key="place").set_value("core").run()
     assert not at.exception
-    assert at.subheader[0].value == "都市功能核心区"
+    assert at.header[0].value == "都市功能核心区"
     role = zones.load_zones().set_index("zone_id").at["core", "role_quote"]
     assert any(role[:20] in text.value.replace("\\", "") for text in at.markdown)
     members, shown = at.dataframe[0].value, at.dataframe[1].value
@@ -108,7 +108,7 @@ def test_a_renamed_district_from_the_url_shows_both_names_and_its_projects():
     at = run({"place": "500154"})
     assert not at.exception
     # districts.csv: 开县 500234 in Feb 2016, 开州区 500154 now.
-    assert at.subheader[0].value == "开县（2016年代码500234；今开州区，500154）"
+    assert at.header[0].value == "开县（2016年代码500234；今开州区，500154）"
     shown = at.dataframe[0].value
     assert set(shown["项目"]) == set(zones.projects_in(["500154"]).name_zh)
 

@@ -87,7 +87,7 @@ def test_the_app_page_runs_with_every_group():
     assert at.title[0].value == "2020年目标完成情况"
     text = "\n".join(m.value for m in at.markdown)
     assert "[地区生产总值年均增速](/indicators?row=t2_gdp_growth)" in text
-    assert len(at.subheader) == 1 + len(report_card.build(report_card.State()).groups)
+    assert len(at.header) == 1 + len(report_card.build(report_card.State()).groups)
 
 
 def test_the_static_page_draws_the_view(tmp_path: Path, view):

@@ -30,7 +30,8 @@ def test_every_page_loads_from_the_sidebar(watched: Page, app_url, width, height
     wait_until_idle(watched)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     for link_text, name, heading in PAGES:
-        watched.get_by_test_id("stSidebarNav").get_by_text(link_text, exact=True).click()
+        # app.py's own page links (pages/_navigation.py), each by its accessible name
+        watched.locator(".st-key-site_navigation").get_by_role("link", name=link_text, exact=True).click()
         expect(watched.get_by_role("heading", name=heading)).to_be_visible(timeout=60_000)
         wait_until_idle(watched)
         assert_healthy(watched)
@@ -111,9 +112,11 @@ def test_first_visitor_on_a_sub_path_gets_the_apps_navigation(watched: Page):
     with server(ROOT / "app.py") as (port, _):
         watched.goto(f"http://127.0.0.1:{port}/scenarios")
         wait_until_idle(watched)
-        navigation = watched.get_by_test_id("stSidebarNav")
-        expect(navigation.get_by_text("指标与目标")).to_be_visible()  # a section of app.py's st.navigation
-        expect(navigation.get_by_text("_shared", exact=False)).to_have_count(0)  # not the folder listing
+        navigation = watched.locator(".st-key-site_navigation")
+        expect(navigation.get_by_text("指标与目标")).to_be_visible()  # a section of app.py's navigation
+        # Streamlit's own list is hidden (pages/_navigation.py); a folder listing would bring it back
+        expect(watched.get_by_test_id("stSidebarNav")).to_have_count(0)
+        expect(watched.get_by_text("_shared", exact=False)).to_have_count(0)
         expect(watched.get_by_role("heading", name="情景推演")).to_be_visible()
         assert_healthy(watched)
 

@@ -136,7 +136,9 @@ def reading_blocks(chapter: str, section: str = "", words: tuple[str, ...] = ())
             rows = []
         if kind == "heading":
             code = next((c for c, _ in search.section_choices(chapter) if text.startswith(c)), "")
-            found.append(Heading(text, 4, routes.section_anchor(chapter, code) if code else ""))
+            # Level 2: a section is the static chapter page's own part (under its h1), and in the app
+            # it follows 按目录阅读 (h2); a 4 skipped levels (axe heading-order, tests/browser/test_a11y.py).
+            found.append(Heading(text, 2, routes.section_anchor(chapter, code) if code else ""))
         elif kind == "box_title":
             found.append(paragraph(Strong(text)))
         else:

@@ -62,6 +62,7 @@ class View:
     share_hint: str  # on screen: copy or scan
     handout_hint: str  # on paper: scan or type
     qr_caption: str
+    qr_alt: str  # what a screen reader says for the code: the caption under it is read separately
     copy_label: str
     share: Target  # this State, as a link
     handout: Target  # the same State as a printable page
@@ -222,6 +223,7 @@ def build(state: State) -> View:
         share_hint="点“复制链接”，或用手机扫码：打开的是同一个情景。",
         handout_hint="用手机扫码，或在浏览器中输入这个链接，打开同一个情景。",
         qr_caption="扫码打开本情景",
+        qr_alt="本情景链接的二维码",
         copy_label="复制链接",
         share=link(state),
         handout=link(dataclasses.replace(state, handout=True, presenter=False)),
