@@ -130,8 +130,9 @@ files, links = view.downloads, link_base()
 with st.container(border=True, key="zones_downloads"):
     st.markdown(f"**{files.heading}**")
     st.caption(files.note)
-    excel, projects_csv, works_csv = st.columns(3)
-    excel.download_button(
+    # A row that wraps, each button as wide as its label: equal columns cut the Excel label at 1280 px.
+    row = st.container(horizontal=True, wrap=True)
+    row.download_button(
         files.xlsx_label,
         lambda: downloads.xlsx_bytes(view.place, links),
         file_name=files.xlsx_name,
@@ -139,7 +140,7 @@ with st.container(border=True, key="zones_downloads"):
         icon=":material/table_view:",
         on_click="ignore",
     )
-    projects_csv.download_button(
+    row.download_button(
         files.csv_label,
         lambda: downloads.csv_bytes(view.place, downloads.PROJECTS_SHEET, links),
         file_name=files.csv_name,
@@ -147,7 +148,7 @@ with st.container(border=True, key="zones_downloads"):
         icon=":material/download:",
         on_click="ignore",
     )
-    works_csv.download_button(
+    row.download_button(
         files.works_csv_label,
         lambda: downloads.csv_bytes(view.place, downloads.WORKS_SHEET, links),
         file_name=files.works_csv_name,

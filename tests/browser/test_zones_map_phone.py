@@ -152,6 +152,11 @@ def test_app_district_page_is_zoomed_tappable_and_downloads(browser, app_url, vi
     if viewport == "phone":  # wider screens show the same view with room round it (lib.present.maps.camera)
         assert max((x1 - x0) / box["width"], (y1 - y0) / box["height"]) >= 0.6
     assert not too_small(page, APP_TARGETS)
+    cut = page.evaluate(
+        """() => [...document.querySelectorAll('[data-testid=stDownloadButton] button, [data-testid=stDownloadButton] button *')]
+               .filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.innerText)"""
+    )
+    assert not cut, cut  # a label cut to “…”
     # The list beside (on a phone: under) the map reaches the six inner districts by name, and shows
     # every district whole: none hidden past the edge of a row that scrolls sideways.
     for name in ("渝中区", "南岸区", "江北区", "沙坪坝区", "九龙坡区", "大渡口区"):
