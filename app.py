@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pages import _compat
+from pages import _compat, _display
 
 st.set_page_config(
     # An emoji, not a :material: icon: those are fetched from a font CDN, which fails offline.
@@ -58,4 +58,5 @@ page = st.navigation(pages, position="sidebar")
 # Each page its own tab title, so a row of tabs (and a bookmark) says which is which.
 st.set_page_config(page_title=f"{page.title} · 重庆“十三五”规划纲要")
 _compat.document_setup()
+_display.setup()  # 大字号 / 高对比, before the page draws
 page.run()

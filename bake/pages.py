@@ -13,7 +13,7 @@ import pandas as pd
 
 from bake import charts, studio
 from bake.render import Writer
-from lib.present import exports, routes
+from lib.present import exports, readout, routes
 from lib.present.blocks import Chart, target
 from lib.views import indicators, methods, overview, scenarios, trajectories
 from lib.views.scenarios.catalogue import options_by_id
@@ -42,7 +42,7 @@ def chart_files(writer: Writer, url: str, chart: Chart, fits: bool | None = None
     writer.json(f"{url}{chart.name}.json", charts.vega_spec(chart.spec))
     writer.file(f"{url}{chart.name}.svg", charts.svg(chart.spec))
     fits = charts.fits_width(chart.spec) if fits is None else fits
-    return {"spec": f"{url}{chart.name}.json", "svg": f"{url}{chart.name}.svg", "fits": fits}
+    return {"spec": f"{url}{chart.name}.json", "svg": f"{url}{chart.name}.svg", "fits": fits, "readout": readout.read(chart)}
 
 
 def bake_tables(writer: Writer) -> None:
@@ -93,6 +93,11 @@ def trajectory_files(series: str) -> tuple[str, str]:
 
 
 @functools.cache
+def trajectory_readout(series: str) -> readout.Readout | None:
+    return readout.read(trajectory_view(series).chart)
+
+
+@functools.cache
 def studio_svg(section: str) -> str:
     # The same panel stands on several pages: drawn once.
     return charts.svg(studio.panel(section).spec)
@@ -115,20 +120,21 @@ def bake_indicator(writer: Writer, indicator: str, handout: bool = False) -> Non
         vega, svg = trajectory_files(trajectory.indicator)
         writer.json(f"{url}chart.json", vega)
         writer.file(f"{url}chart.svg", svg)
-        chart = {"spec": f"{url}chart.json", "svg": f"{url}chart.svg", "fits": True}
+        chart = {"spec": f"{url}chart.json", "svg": f"{url}chart.svg", "fits": True, "readout": trajectory_readout(trajectory.indicator)}
     pace = None
     option = options_by_id().get(indicator)
     if option is not None and option.kind in charts.PACE_KINDS:
         spec = charts.pace_spec(option, option.pace_unit)
         writer.json(f"{url}pace.json", charts.vega_spec(spec))
         writer.file(f"{url}pace.svg", charts.svg(spec))
-        pace = {"spec": f"{url}pace.json", "svg": f"{url}pace.svg", "option": option, "fits": True}
+        # No readout for the slider charts: their points move with the slider, a readout of the rows would lag behind.
+        pace = {"spec": f"{url}pace.json", "svg": f"{url}pace.svg", "option": option, "fits": True, "readout": None}
     panel = None
     if indicator in studio.PAGES:
         panel = studio.panel(studio.PAGES[indicator])
         writer.json(f"{url}studio.json", charts.vega_spec(panel.spec))
         writer.file(f"{url}studio.svg", studio_svg(panel.section))
-        panel = {"spec": f"{url}studio.json", "svg": f"{url}studio.svg", "panel": panel, "fits": True}
+        panel = {"spec": f"{url}studio.json", "svg": f"{url}studio.svg", "panel": panel, "fits": True, "readout": None}
     cells = detail.observations
     if cells.rows:
         writer.file(f"{url}data.csv", exports.to_csv_bytes(pd.DataFrame(list(cells.rows), columns=list(cells.headers))))

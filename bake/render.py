@@ -12,7 +12,7 @@ import jinja2
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
-from lib.present import edition, routes
+from lib.present import display, edition, readout, routes
 from lib.present.blocks import Target
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -63,6 +63,11 @@ class Writer:
         self.env.globals["site_name"] = edition.SITE_NAME
         self.env.globals["site_description"] = edition.DESCRIPTION
         self.env.globals["data_date"] = edition.data_date()
+        # 大字号 / 高对比 (lib/present/display.py): the switch's words and the charts' config for a11y.js.
+        self.env.globals["display_modes"] = tuple(display.MODES.items())
+        self.env.globals["readout_how"] = readout.HOW
+        self.env.globals["display_heading"] = display.HEADING
+        self.env.globals["display_config"] = json.dumps(display.CHART_CONFIG, ensure_ascii=False, separators=(",", ":"))
 
     def app_link(self, page: str | Target, query: dict[str, list[str]] | None = None) -> str:
         """A link into the Streamlit app: a Target through the route table, or a page's path and the view's own to_query."""

@@ -10,6 +10,8 @@ import logging
 
 import streamlit as st
 
+from lib.present import display
+
 _navigation_checked = False
 
 
@@ -204,3 +206,51 @@ def copy_link(container, link: str, label: str, copied: str = "已复制") -> No
         f'<button type="button" data-copy-link data-copied="{html.escape(copied)}">{html.escape(label)}</button></div>',
         width="stretch",
     )
+
+
+# 大字号 / 高对比 (issue 26; lib/present/display.py, pages/_display.py): fixed CSS per mode, no data
+# or URL text in it. Streamlit sizes its text in rem from the theme's 17 px, so 大字号 sets the root to
+# display.BODY_PX; 高对比 turns the greys Streamlit gives captions, labels and the sidebar's links black.
+DISPLAY_SELECTORS = ["stCaptionContainer", "stWidgetLabel", "stMarkdownContainer", "stSidebarNav", "stMetricLabel"]
+DISPLAY_CSS = {
+    "large": f"html {{ font-size: {display.BODY_PX}px !important; }}",
+    "contrast": (
+        '[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] *, [data-testid="stWidgetLabel"] *,'
+        ' [data-testid="stMarkdownContainer"], [data-testid="stSidebarNav"] span, [data-testid="stMetricLabel"] *'
+        f" {{ color: {display.INK} !important; }}"
+        ' [data-testid="stMarkdownContainer"] a { color: #00408a !important; text-decoration: underline; }'
+    ),
+}
+
+
+def display_mode(modes) -> None:
+    css = " ".join(DISPLAY_CSS[mode] for mode in modes)
+    if css:
+        st.html(f"<style>{css}</style>", width="content")
+
+
+# Each chart's keyboard readout (static/readout.js over chart2music, both served by Streamlit's
+# static serving at app/static/, a path relative to the page so a sub-path deployment finds it too).
+# The scripts are added to the document once; each readout element then starts itself. The readout's
+# JSON travels in a data attribute (escaped), never inside a script.
+READOUT_LOADER = (
+    "(function () { var run = function () { if (window.cqReadout) { window.cqReadout.startAll(); } };"
+    " if (window.c2mChart && window.cqReadout) { run(); return; }"
+    " if (document.getElementById('cq-c2m')) { document.getElementById('cq-readout').addEventListener('load', run); return; }"
+    " var add = function (id, src, then) { var s = document.createElement('script'); s.id = id; s.src = src;"
+    " s.addEventListener('load', then); document.head.appendChild(s); return s; };"
+    " add('cq-c2m', 'app/static/vendor/chart2music-1.20.0/chart2music.js', function () {"
+    " add('cq-readout', 'app/static/readout.js', run); }); })();"
+)
+READOUT_CSS = (
+    ".readout-how { margin: 0 0 .3rem; font-size: .9rem; }"
+    " .readout-control { border: 2px solid #0b5cad; border-radius: 4px; padding: .35rem .6rem; cursor: pointer; }"
+    ' .readout-control::before { content: "▶ 键盘读图"; font-weight: 700; }'
+    " .readout-control:focus-visible { outline: 3px solid #f0a000; outline-offset: 2px; }"
+    " .readout-cc { min-height: 1.7em; font-weight: 700; overflow-wrap: anywhere; }"
+)
+
+
+def readout(markup: str) -> None:
+    """A chart's readout element (markup escaped by the caller) and the fixed loader script."""
+    st.html(f"<style>{READOUT_CSS}</style>{markup}<script>{READOUT_LOADER}</script>", unsafe_allow_javascript=True, width="stretch")

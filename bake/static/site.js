@@ -23,6 +23,8 @@
         }
         holder.appendChild(target);
         // hover: the marks' hover states; a tooltip is the browser's own (the title attribute).
+        // 大字号 / 高对比 (bake/static/a11y.js): the reader's modes laid over the chart's own config.
+        if (window.cqDisplay) window.cqDisplay.restyle(spec);
         var view = new window.vega.View(window.vega.parse(spec), { renderer: "svg", container: target, hover: true });
         return view.runAsync();
       })
@@ -51,6 +53,17 @@
     };
     document.head.appendChild(script);
   }
+  // 大字号 / 高对比 switched (a11y.js): each chart drawn again with the new modes.
+  document.addEventListener("cq-display", function () {
+    if (!window.vega) return;
+    charts().forEach(function (holder) {
+      var drawn = holder.querySelector(".vega-target");
+      if (drawn) {
+        drawn.remove();
+        draw(holder);
+      }
+    });
+  });
   if (document.readyState === "complete") start();
   else window.addEventListener("load", start);
 })();
