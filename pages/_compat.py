@@ -213,7 +213,12 @@ def copy_link(container, link: str, label: str, copied: str = "已复制") -> No
 # display.BODY_PX; 高对比 turns the greys Streamlit gives captions, labels and the sidebar's links black.
 DISPLAY_SELECTORS = ["stCaptionContainer", "stWidgetLabel", "stMarkdownContainer", "stSidebarNav", "stMetricLabel"]
 DISPLAY_CSS = {
-    "large": f"html {{ font-size: {display.BODY_PX}px !important; }}",
+    "large": (
+        f"html {{ font-size: {display.BODY_PX}px !important; }}"
+        ' [data-testid="stMarkdownContainer"] :is(p, li, td, th), [data-testid="stWidgetLabel"] p, [data-testid="stSidebarNav"] span'
+        f" {{ font-size: {display.BODY_PX}px !important; }}"
+        f' [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] * {{ font-size: {display.CAPTION_PX}px !important; }}'
+    ),
     "contrast": (
         '[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] *, [data-testid="stWidgetLabel"] *,'
         ' [data-testid="stMarkdownContainer"], [data-testid="stSidebarNav"] span, [data-testid="stMetricLabel"] *'
@@ -233,14 +238,13 @@ def display_mode(modes) -> None:
 # static serving at app/static/, a path relative to the page so a sub-path deployment finds it too).
 # The scripts are added to the document once; each readout element then starts itself. The readout's
 # JSON travels in a data attribute (escaped), never inside a script.
+# readout.js starts every readout on the page when it loads, so a chart drawn while the two load needs nothing more.
 READOUT_LOADER = (
-    "(function () { var run = function () { if (window.cqReadout) { window.cqReadout.startAll(); } };"
-    " if (window.c2mChart && window.cqReadout) { run(); return; }"
-    " if (document.getElementById('cq-c2m')) { document.getElementById('cq-readout').addEventListener('load', run); return; }"
-    " var add = function (id, src, then) { var s = document.createElement('script'); s.id = id; s.src = src;"
-    " s.addEventListener('load', then); document.head.appendChild(s); return s; };"
-    " add('cq-c2m', 'app/static/vendor/chart2music-1.20.0/chart2music.js', function () {"
-    " add('cq-readout', 'app/static/readout.js', run); }); })();"
+    "(function () { if (window.cqReadout) { window.cqReadout.startAll(); return; }"
+    " if (window.cqReadoutLoading) { return; } window.cqReadoutLoading = true;"
+    " var add = function (src, then) { var s = document.createElement('script'); s.src = src;"
+    " if (then) { s.addEventListener('load', then); } document.head.appendChild(s); };"
+    " add('app/static/vendor/chart2music-1.20.0/chart2music.js', function () { add('app/static/readout.js'); }); })();"
 )
 READOUT_CSS = (
     ".readout-how { margin: 0 0 .3rem; font-size: .9rem; }"

@@ -22,6 +22,7 @@ HEADING = "显示"
 NOTICE = "显示方式只能是“large”（大字号）或“contrast”（高对比），其余已忽略。"
 
 BODY_PX = 20  # 大字号 body text: the 规范 asks for enlargeable text; 18 px is its floor for body text
+CAPTION_PX = 18  # 大字号 captions and notes: no text under the floor
 INK = "#000000"  # on white 21:1, above the 规范's preferred 7:1
 GRID = "#767676"  # 4.5:1 on white: a grid line a low-vision reader sees (non-text needs 3:1), lighter than the data
 
