@@ -223,6 +223,8 @@ DISPLAY_CSS = {
         '[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] *, [data-testid="stWidgetLabel"] *,'
         ' [data-testid="stMarkdownContainer"], [data-testid="stSidebarNav"] span, [data-testid="stMetricLabel"] *'
         f" {{ color: {display.INK} !important; }}"
+        # Streamlit greys a caption with opacity 0.6 (the black text then reads as #666 on white, 5.7:1).
+        ' [data-testid="stCaptionContainer"] { opacity: 1 !important; }'
         ' [data-testid="stMarkdownContainer"] a { color: #00408a !important; text-decoration: underline; }'
     ),
 }

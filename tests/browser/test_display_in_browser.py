@@ -19,7 +19,8 @@ INDICATOR = "t2_forest_cover"  # 专栏2 row 12: printed 37 (2010) and 45 (2015)
 LEAST_BODY_PX = 18  # the 适老化 规范's floor for body text
 LEAST_RATIO = 7  # its preferred contrast (4.5:1 the least)
 
-# WCAG's contrast ratio of an element's text colour against the page's background, in the page itself.
+# WCAG's contrast ratio of an element's text colour against the page's background, in the page itself;
+# the text's colour as seen: an element's or an ancestor's opacity blends it into the background.
 CONTRAST = """(selector) => {
   const parse = (c) => c.match(/[\\d.]+/g).slice(0, 3).map(Number);
   const lum = (rgb) => { const l = rgb.map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
@@ -28,7 +29,11 @@ CONTRAST = """(selector) => {
   let back = element, colour = "rgba(0, 0, 0, 0)";
   while (back && (colour === "rgba(0, 0, 0, 0)" || colour === "transparent")) { colour = getComputedStyle(back).backgroundColor; back = back.parentElement; }
   if (colour === "rgba(0, 0, 0, 0)") colour = "rgb(255, 255, 255)";
-  const a = lum(parse(getComputedStyle(element).color)), b = lum(parse(colour));
+  let alpha = 1;
+  for (let e = element; e; e = e.parentElement) alpha *= parseFloat(getComputedStyle(e).opacity);
+  const background = parse(colour);
+  const seen = parse(getComputedStyle(element).color).map((v, i) => alpha * v + (1 - alpha) * background[i]);
+  const a = lum(seen), b = lum(background);
   return { ratio: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05), size: parseFloat(getComputedStyle(element).fontSize) };
 }"""
 
@@ -91,7 +96,7 @@ def test_static_edition(page, site_url, viewport):
         expect(page.locator("html")).to_have_class(re.compile(r"display-large.*display-contrast|display-contrast.*display-large"))
         for label in display.MODES.values():
             expect(page.get_by_role("button", name=label)).to_have_attribute("aria-pressed", "true")
-        _measured(page, "main p.intro, main p")
+        _measured(page, "footer.site p")  # the smallest and greyest text of a page
     assert_no_overflow(page)
     text = page.locator("main").inner_text()
     assert not re.search(r"\b(Sonified|chart|Press|Use arrow)\b", text), text
@@ -130,7 +135,8 @@ def test_app(watched, app_url, viewport):
         _app_sidebar(page)
         for label in display.MODES.values():
             expect(page.locator("[data-testid=stSidebar] label").filter(has_text=label).locator("input")).to_be_checked()
-        _measured(page, "[data-testid=stMain] [data-testid=stMarkdownContainer] p")
+        # a caption: Streamlit's smallest and greyest body text
+        _measured(page, "[data-testid=stMain] [data-testid=stCaptionContainer]")
     assert_no_overflow(page)
     assert_no_english(page)
     assert_healthy(page)
