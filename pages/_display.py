@@ -50,10 +50,20 @@ def setup() -> None:
     _compat.display_mode(chosen)
 
 
+# Streamlit fits a chart's title and legend into the spec's height too: with 大字号's larger labels the
+# plot itself would shrink (to about 110 px on a phone), so the chart grows with its words.
+LARGE_HEIGHT = 1.3
+
+
 def chart_spec(spec: dict) -> dict:
     """A chart's spec with the reader's modes over its config (lib/present/display.py)."""
     chosen = modes()
-    return display.styled(spec, chosen) if chosen else spec
+    if not chosen:
+        return spec
+    styled = display.styled(spec, chosen)
+    if "large" in chosen and isinstance(spec.get("height"), int | float):
+        styled["height"] = round(spec["height"] * LARGE_HEIGHT)
+    return styled
 
 
 def draw_readout(block: Chart) -> None:
