@@ -152,6 +152,17 @@
     document.querySelectorAll("[data-readout]").forEach(start);
   }
   window.cqReadout = { startAll: startAll };
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", startAll);
-  else startAll();
+  // The app loads chart2music before this script. A baked page names it (data-chart2music) and it is
+  // fetched after the load event, as Vega is (bake/static/site.js): the page is whole before 338 KB
+  // of script compiles, and with JavaScript off it is never fetched.
+  var library = document.currentScript && document.currentScript.getAttribute("data-chart2music");
+  function load() {
+    if (typeof window.c2mChart === "function" || !library) return startAll();
+    var script = document.createElement("script");
+    script.src = library;
+    script.onload = startAll;
+    document.head.appendChild(script);
+  }
+  if (document.readyState === "complete") load();
+  else window.addEventListener("load", load);
 })();
