@@ -13,3 +13,4 @@ TABLES_CSS = "/assets/tables.css"
 # Each chart's keyboard readout: chart2music and our Chinese for it (static/vendor/README.md).
 CHART2MUSIC = "/assets/chart2music.js"
 READOUT_SCRIPT = "/assets/readout.js"
+READOUT_CSS = "/assets/readout.css"

@@ -34,6 +34,7 @@ def test_an_indicator_page_and_its_embed_read_the_trajectory_chart_as_the_view_g
         page = _page(out, url)
         assert [html.unescape(found) for found in READOUT.findall(page)] == [expected], url
         assert f'<script src="{links.READOUT_SCRIPT}" data-chart2music="{links.CHART2MUSIC}" defer></script>' in page, url
+        assert f'<link rel="stylesheet" href="{links.READOUT_CSS}">' in page, url
         assert f'src="{links.CHART2MUSIC}"' not in page, url  # fetched by readout.js after the load event
 
 
@@ -46,7 +47,7 @@ def test_the_ranking_on_indicators_has_its_readout(out):
 def test_a_page_with_no_chart_loads_no_readout(out):
     for url in (routes.PLAN, routes.METHODS, routes.REPORT):
         page = _page(out, url)
-        assert links.READOUT_SCRIPT not in page and "data-readout" not in page, url
+        assert links.READOUT_SCRIPT not in page and links.READOUT_CSS not in page and "data-readout" not in page, url
 
 
 def test_the_site_serves_chart2music_and_the_readout_script_unchanged(out):
