@@ -65,6 +65,7 @@ def _read_by_keyboard(page) -> None:
 
 
 def _measured(page, selector: str) -> None:
+    expect(page.locator(selector).first).to_be_visible()
     found = page.evaluate(CONTRAST, selector)
     assert found["size"] >= LEAST_BODY_PX, found
     assert found["ratio"] >= LEAST_RATIO, found
@@ -132,6 +133,7 @@ def test_app(watched, app_url, viewport):
     wait_until_idle(page)
     for reopened in (False, True):
         if reopened:
+            page.wait_for_load_state("networkidle")  # a reload amid the table's script chunks would abort them
             page.reload()
             wait_until_idle(page)
         expect(page).to_have_url(re.compile(r"/indicators\?.*display=large%2Ccontrast"))
