@@ -3,7 +3,7 @@
 import streamlit as st
 
 from lib.present.i18n import gettext
-from pages import _compat, _navigation, _url
+from pages import _compat, _display, _navigation, _url
 
 # The reader's language (lang=… in the URL, issue 27): the navigation and tab titles in it.
 _ = gettext(_url.language())
@@ -66,4 +66,5 @@ _navigation.draw(pages)
 # Each page its own tab title, so a row of tabs (and a bookmark) says which is which.
 st.set_page_config(page_title=_("{page} · 重庆“十三五”规划纲要").format(page=page.title))
 _compat.document_setup(_url.language())
+_display.setup()  # 大字号 / 高对比, before the page draws
 page.run()

@@ -58,8 +58,8 @@ class _Reader(HTMLParser):
                 self.page.inline_styles += 1
             if name == "id" and value:
                 self.page.ids.add(value)
-            # data-spec and data-bundle: what site.js fetches (a chart's spec, the chart bundle)
-            if name in ("href", "src", "action", "data-spec", "data-bundle") and value is not None:
+            # data-spec, data-bundle, data-chart2music: what site.js and readout.js fetch (a chart's spec, the bundles)
+            if name in ("href", "src", "action", "data-spec", "data-bundle", "data-chart2music") and value is not None:
                 self.page.links.append((tag, name, value))
 
     def handle_endtag(self, tag):
@@ -148,9 +148,10 @@ def check_site(out: Path, app_url: str = "", site_url: str = "") -> list[str]:
     return problems
 
 
-def page_bytes(out: Path, path: Path, shared: tuple[str, ...] = ("/assets/vega.js",)) -> int:
+def page_bytes(out: Path, path: Path, shared: tuple[str, ...] = ("/assets/vega.js", "/assets/chart2music.js")) -> int:
     """A page and everything it loads from the site (stylesheets, scripts, pictures, chart specs),
-    except the ``shared`` files every chart page loads once and the browser then caches."""
+    except the ``shared`` files every chart page loads once, after its load event, and the browser
+    then caches (Vega, chart2music)."""
     page = read_page(path)
     loaded = {url for tag, attribute, url in page.links if tag != "a"}
     total = path.stat().st_size

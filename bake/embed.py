@@ -27,7 +27,7 @@ def bake_embeds(writer: Writer, ids: list[str]) -> None:
         page = routes.indicator(indicator)
         chart = None
         if trajectory is not None and trajectory.chart is not None and writer.path(f"{page}chart.svg").is_file():
-            chart = {"svg": f"{page}chart.svg", "alt": trajectory.chart.alt}
+            chart = {"svg": f"{page}chart.svg", "alt": trajectory.chart.alt, "readout": pages.trajectory_readout(trajectory.indicator)}
         writer.page(
             url(indicator),
             "embed.html",

@@ -10,3 +10,7 @@ SEARCH_SCRIPT = "/assets/search.js"
 SORTABLE = "/assets/sortable.min.js"
 TABLES_SCRIPT = "/assets/tables.js"
 TABLES_CSS = "/assets/tables.css"
+# Each chart's keyboard readout: chart2music and our Chinese for it (static/vendor/README.md).
+CHART2MUSIC = "/assets/chart2music.js"
+READOUT_SCRIPT = "/assets/readout.js"
+READOUT_CSS = "/assets/readout.css"

@@ -13,7 +13,7 @@ import pandas as pd
 
 from bake import charts, studio
 from bake.render import Writer
-from lib.present import exports, i18n, routes
+from lib.present import exports, i18n, readout, routes
 from lib.present.blocks import Chart, target
 from lib.views import indicators, methods, overview, scenarios, trajectories
 from lib.views.scenarios.catalogue import options_by_id
@@ -42,7 +42,7 @@ def table_views() -> dict[int, indicators.View]:
 def chart_files(writer: Writer, url: str, chart: Chart, fits: bool | None = None) -> dict:
     """A View's chart written as its compiled Vega spec and its bake-time SVG, for _chart.html."""
     fits = charts.fits_width(chart.spec) if fits is None else fits
-    return drawn(writer, f"{url}{chart.name}", charts.vega_spec(chart.spec), charts.svg(chart.spec), fits=fits)
+    return drawn(writer, f"{url}{chart.name}", charts.vega_spec(chart.spec), charts.svg(chart.spec), fits=fits, readout=readout.read(chart))
 
 
 def drawn(writer: Writer, stem: str, vega: dict, svg: str, fits: bool = True, **extra) -> dict:
@@ -102,6 +102,11 @@ def trajectory_files(series: str) -> tuple[str, str]:
 
 
 @functools.cache
+def trajectory_readout(series: str) -> readout.Readout | None:
+    return readout.read(trajectory_view(series).chart)
+
+
+@functools.cache
 def studio_svg(section: str) -> str:
     # The same panel stands on several pages: drawn once.
     return charts.svg(studio.panel(section).spec)
@@ -121,17 +126,18 @@ def bake_indicator(writer: Writer, indicator: str, handout: bool = False) -> Non
     detail = table_view.detail
     chart = None
     if trajectory is not None and trajectory.chart is not None:
-        chart = drawn(writer, f"{url}chart", *trajectory_files(trajectory.indicator))
+        chart = drawn(writer, f"{url}chart", *trajectory_files(trajectory.indicator), readout=trajectory_readout(trajectory.indicator))
     pace = None
     option = options_by_id().get(indicator)
     if option is not None and option.kind in charts.PACE_KINDS:
         spec = charts.pace_spec(option, option.pace_unit)
-        pace = drawn(writer, f"{url}pace", charts.vega_spec(spec), charts.svg(spec), option=option, sliders=1)
+        # No readout for the slider charts: their points move with the slider, a readout of the rows would lag behind.
+        pace = drawn(writer, f"{url}pace", charts.vega_spec(spec), charts.svg(spec), option=option, sliders=1, readout=None)
     panel = None
     if indicator in studio.PAGES:
         panel = studio.panel(studio.PAGES[indicator])
         vega = charts.vega_spec(panel.spec)
-        panel = drawn(writer, f"{url}studio", vega, studio_svg(panel.section), panel=panel, sliders=len(panel.sliders))
+        panel = drawn(writer, f"{url}studio", vega, studio_svg(panel.section), panel=panel, sliders=len(panel.sliders), readout=None)
     cells = detail.observations
     if cells.rows:
         writer.file(f"{url}data.csv", exports.to_csv_bytes(pd.DataFrame(list(cells.rows), columns=list(cells.headers))))

@@ -12,7 +12,7 @@ import jinja2
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
-from lib.present import edition, i18n, routes
+from lib.present import display, edition, i18n, readout, routes
 from lib.present.blocks import Target
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -65,6 +65,11 @@ class Writer:
         self.env.globals["site_url"] = self.site_url
         self.env.globals["site_name"] = edition.SITE_NAME
         self.env.globals["site_description"] = edition.DESCRIPTION
+        # 大字号 / 高对比 (lib/present/display.py): the switch's words and the charts' config for a11y.js.
+        self.env.globals["display_modes"] = tuple(display.MODES.items())
+        self.env.globals["readout_how"] = readout.HOW
+        self.env.globals["display_heading"] = display.HEADING
+        self.env.globals["display_config"] = json.dumps(display.CHART_CONFIG, ensure_ascii=False, separators=(",", ":"))
 
     def in_language(self, path: str) -> str:
         """A fixed page's path in the language being rendered where the edition has it so (the overview), else its 简体 path."""

@@ -19,7 +19,7 @@ from bake import changes, charts, crawl, embed, links, opendata, pages, plan, se
 from bake import map as zone_map
 from bake import report as report_card
 from bake.render import Writer
-from lib.present import routes
+from lib.present import readout, routes
 from lib.present.i18n import N_
 from lib.views import not_found
 
@@ -128,6 +128,8 @@ def bake(out: Path, app_url: str = DEFAULT_APP_URL, with_search: bool = True, si
             writer.file(f"/assets/{source.name}", source.read_bytes())
         writer.file(links.SORTABLE, (SORTABLE / "sortable.min.js").read_bytes())
         writer.file(links.BUNDLE, charts.bundle())
+        writer.file(links.CHART2MUSIC, readout.CHART2MUSIC.read_bytes())
+        writer.file(links.READOUT_SCRIPT, readout.SCRIPT.read_bytes())
 
     step("assets", assets)
     step("overview", lambda: pages.bake_overview(writer))

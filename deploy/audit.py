@@ -62,7 +62,8 @@ def vendored_problems(listing: dict | None = None, root: Path = ROOT) -> list[st
     listing = listing or json.loads(ADVISORIES.read_text(encoding="utf-8"))
     problems = []
     listed = {entry["file"] for entry in listing["vendored"]}
-    for path in sorted((root / "bake" / "static" / "vendor").rglob("*.js")):
+    vendored = [*(root / "bake" / "static" / "vendor").rglob("*.js"), *(root / "static" / "vendor").rglob("*.js")]
+    for path in sorted(vendored):
         if path.relative_to(root).as_posix() not in listed:
             problems.append(f"{path.relative_to(root)}: not in deploy/advisories.json")
     for entry in listing["vendored"]:

@@ -1,4 +1,4 @@
-"""The app's Content-Security-Policy (deploy.nginx.render): 'self' only, the two inline
+"""The app's Content-Security-Policy (deploy.nginx.render): 'self' only, the few inline
 scripts the pages need allowed by their hashes."""
 
 from __future__ import annotations
@@ -19,13 +19,15 @@ def _sha256(text: str) -> str:
 
 def inline_script_hashes() -> list[str]:
     """CSP hashes of the only inline scripts the pages run: Streamlit's one line in
-    index.html and the fixed language script of pages/_compat.py."""
+    index.html, the fixed language script of pages/_compat.py and its fixed loader of the
+    charts' keyboard readout (_compat.READOUT_LOADER)."""
     from pages import _compat
 
     index = (STATIC / "index.html").read_text(encoding="utf-8")
     scripts = re.findall(r"<script>(.*?)</script>", index, re.S)
     for html in (_compat.DOCUMENT_HTML, *_compat.LANGUAGE_HTML.values()):
         scripts += re.findall(r"<script>(.*?)</script>", html, re.S)
+    scripts.append(_compat.READOUT_LOADER)
     return [_sha256(s) for s in scripts]
 
 

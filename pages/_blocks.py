@@ -37,6 +37,7 @@ from lib.present.blocks import (
 )
 from lib.present.markup import markdown_table
 from lib.present.markup import markdown_text as markdown_escape  # escaped, and autolinks broken
+from pages import _display
 from pages._shared import svg_uri
 
 
@@ -120,9 +121,10 @@ def _with_arrow(chart: Chart) -> dict:
 
 
 def chart(block: Chart) -> None:
-    st.vega_lite_chart(arrow_spec(block), width="stretch", alt=block.alt)
+    st.vega_lite_chart(_display.chart_spec(arrow_spec(block)), width="stretch", alt=block.alt)
     if block.caption:
         st.caption(markdown_escape(block.caption))
+    _display.draw_readout(block)
 
 
 @functools.lru_cache(maxsize=128)

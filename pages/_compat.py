@@ -10,6 +10,7 @@ import logging
 
 import streamlit as st
 
+from lib.present import display
 from pages import _chrome
 
 _navigation_checked = False
@@ -267,3 +268,57 @@ def landing(template: str) -> None:
         f' data-template="{html.escape(template)}"></p><script>{LANDING_SCRIPT}</script>',
         unsafe_allow_javascript=True,
     )
+
+
+# 大字号 / 高对比 (issue 26; lib/present/display.py, pages/_display.py): fixed CSS per mode, no data
+# or URL text in it. Streamlit sizes its text in rem from the theme's 17 px, so 大字号 sets the root to
+# display.BODY_PX; 高对比 turns the greys Streamlit gives captions, labels and the sidebar's links black.
+DISPLAY_SELECTORS = ["stCaptionContainer", "stWidgetLabel", "stMarkdownContainer", "stSidebarNav", "stMetricLabel"]
+DISPLAY_CSS = {
+    "large": (
+        f"html {{ font-size: {display.BODY_PX}px !important; }}"
+        ' [data-testid="stMarkdownContainer"] :is(p, li, td, th), [data-testid="stWidgetLabel"] p, [data-testid="stSidebarNav"] span'
+        f" {{ font-size: {display.BODY_PX}px !important; }}"
+        f' [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] * {{ font-size: {display.CAPTION_PX}px !important; }}'
+    ),
+    "contrast": (
+        '[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] *, [data-testid="stWidgetLabel"] *,'
+        ' [data-testid="stMarkdownContainer"], [data-testid="stSidebarNav"] span, [data-testid="stMetricLabel"] *'
+        f" {{ color: {display.INK} !important; }}"
+        # Streamlit greys a caption with opacity 0.6 (the black text then reads as #666 on white, 5.7:1).
+        ' [data-testid="stCaptionContainer"] { opacity: 1 !important; }'
+        ' [data-testid="stMarkdownContainer"] a { color: #00408a !important; text-decoration: underline; }'
+    ),
+}
+
+
+def display_mode(modes) -> None:
+    css = " ".join(DISPLAY_CSS[mode] for mode in modes)
+    if css:
+        st.html(f"<style>{css}</style>", width="content")
+
+
+# Each chart's keyboard readout (static/readout.js over chart2music, both served by Streamlit's
+# static serving at app/static/, a path relative to the page so a sub-path deployment finds it too).
+# The scripts are added to the document once; each readout element then starts itself. The readout's
+# JSON travels in a data attribute (escaped), never inside a script.
+# readout.js starts every readout on the page when it loads, so a chart drawn while the two load needs nothing more.
+READOUT_LOADER = (
+    "(function () { if (window.cqReadout) { window.cqReadout.startAll(); return; }"
+    " if (window.cqReadoutLoading) { return; } window.cqReadoutLoading = true;"
+    " var add = function (src, then) { var s = document.createElement('script'); s.src = src;"
+    " if (then) { s.addEventListener('load', then); } document.head.appendChild(s); };"
+    " add('app/static/vendor/chart2music-1.20.0/chart2music.js', function () { add('app/static/readout.js'); }); })();"
+)
+READOUT_CSS = (
+    ".readout-how { margin: 0 0 .3rem; font-size: .9rem; }"
+    " .readout-control { border: 2px solid #0b5cad; border-radius: 4px; padding: .35rem .6rem; cursor: pointer; }"
+    ' .readout-control::before { content: "▶ 键盘读图"; font-weight: 700; }'
+    " .readout-control:focus-visible { outline: 3px solid #f0a000; outline-offset: 2px; }"
+    " .readout-cc { min-height: 1.7em; font-weight: 700; overflow-wrap: anywhere; }"
+)
+
+
+def readout(markup: str) -> None:
+    """A chart's readout element (markup escaped by the caller) and the fixed loader script."""
+    st.html(f"<style>{READOUT_CSS}</style>{markup}<script>{READOUT_LOADER}</script>", unsafe_allow_javascript=True, width="stretch")

@@ -14,9 +14,15 @@ from typing import Any
 
 import streamlit as st
 
+from lib.present import display
 from lib.present.i18n import DEFAULT, LANGS, NAMES, gettext
 from lib.views import query as q
 from lib.views.query import NOTICE_LEAD, Query, notice_text
+
+# The reader's 大字号 / 高对比 (lib/present/display.py), kept by pages/_display.py. It is not a page's
+# State: every page's parse is handed the query without it, and every write carries it along, so a
+# reload and a page switch keep it.
+DISPLAY_MODES = "display_modes"
 
 
 def read() -> dict[str, list[str]]:
@@ -27,9 +33,22 @@ def read() -> dict[str, list[str]]:
         return {}
 
 
+def page_query() -> dict[str, list[str]]:
+    """The query a page's parse reads: all but the display key."""
+    return {key: vals for key, vals in read().items() if key != display.KEY}
+
+
+def display_values() -> list[str] | None:
+    """The display key's values in the URL, or None when the URL has none."""
+    return read().get(display.KEY)
+
+
 def write(query: Query) -> None:
-    """Make the URL say ``query`` (only when it differs, so no needless rerun or history entry)."""
-    wanted = {key: list(vals) for key, vals in query.items()}
+    """Make the URL say ``query`` (only when it differs, so no needless rerun or history entry),
+    with the reader's display modes, if any, beside it."""
+    wanted = {key: list(vals) for key, vals in query.items() if key != display.KEY}
+    if modes := st.session_state.get(DISPLAY_MODES):
+        wanted[display.KEY] = [",".join(modes)]
     if read() != wanted:
         st.query_params.from_dict({key: vals if len(vals) != 1 else vals[0] for key, vals in wanted.items()})
 
@@ -40,7 +59,7 @@ def state(view) -> Any:
     Refused values leave the URL at once (the notice, shown this run, says
     which), so what the address bar shows is what the page shows.
     """
-    parsed = view.parse(read())
+    parsed = view.parse(page_query())
     write(_kept_language(view.to_query(parsed), parsed))
     return parsed
 
@@ -66,7 +85,7 @@ def change(view, convert: Callable[[Any], dict[str, Any]]) -> Callable[[], None]
     """
 
     def callback() -> None:
-        current = view.parse(read())
+        current = view.parse(page_query())
         updated = dataclasses.replace(current, **convert(current), notices=())
         write(_kept_language(view.to_query(updated), updated))
 
@@ -106,6 +125,11 @@ def entered(view, key: str, drawn: Any, convert: Callable[[Any], dict[str, Any]]
             st.session_state[key] = drawn
 
     return callback
+
+
+def keep_display() -> None:
+    """The URL with the page's query as it is and the display modes as the session has them."""
+    write(page_query())
 
 
 def seed(key: str, value: Any) -> str:

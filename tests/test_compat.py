@@ -51,6 +51,16 @@ def test_the_handout_hides_only_what_presenter_mode_hides():
     assert named == {*_compat.PRESENTER_SELECTORS["hidden"], "stMainBlockContainer"}
 
 
+@pytest.mark.parametrize("test_id", _compat.DISPLAY_SELECTORS)
+def test_every_display_selector_names_an_element_streamlit_draws(test_id):
+    assert any(re.search(rf'["`]{test_id}["`]', path.read_text(errors="ignore")) for path in STATIC.glob("*.js")), test_id
+
+
+def test_the_display_css_names_only_its_selectors():
+    named = {name for css in _compat.DISPLAY_CSS.values() for name in re.findall(r'data-testid="(\w+)"', css)}
+    assert named == set(_compat.DISPLAY_SELECTORS)
+
+
 @pytest.mark.parametrize("test_id", _compat.PRINT_HIDDEN)
 def test_every_print_selector_names_an_element_streamlit_draws(test_id):
     assert any(re.search(rf'["`]{test_id}["`]', path.read_text(errors="ignore")) for path in STATIC.glob("*.js")), test_id

@@ -32,6 +32,8 @@
           target.style.height = Math.round(box.height) + "px";
         }
         holder.appendChild(target);
+        // 大字号 / 高对比 (bake/static/a11y.js): the reader's modes laid over the chart's own config.
+        if (window.cqDisplay) window.cqDisplay.restyle(spec);
         return later(window.vega.parse(spec));
       })
       .then(function (runtime) {
@@ -100,6 +102,17 @@
     }
     SIGNS.forEach(function (name) { window.addEventListener(name, begin, { capture: true, passive: true }); });
   }
+  // 大字号 / 高对比 switched (a11y.js): each chart drawn again with the new modes.
+  document.addEventListener("cq-display", function () {
+    if (!window.vega) return;
+    charts().forEach(function (holder) {
+      var drawn = holder.querySelector(".vega-target");
+      if (drawn) {
+        drawn.remove();
+        draw(holder);
+      }
+    });
+  });
   if (document.readyState === "complete") start();
   else window.addEventListener("load", start);
 })();

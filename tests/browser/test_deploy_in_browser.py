@@ -34,6 +34,13 @@ def test_every_page_draws_under_the_csp(page: Page, public_url, path):
     assert not refused, refused
 
 
+def test_the_charts_keyboard_readout_loads_under_the_csp(page: Page, public_url):
+    """chart2music and readout.js come from /app/static/ through nginx, their loader is allowed by its hash (deploy/csp.py)."""
+    page.goto(f"{public_url}/trajectories?indicator=t2_forest_cover")
+    wait_until_idle(page)
+    expect(page.locator(".readout[data-readout-ready]")).to_have_count(2, timeout=30_000)  # the trajectory and the ranking
+
+
 @pytest.mark.parametrize("path", ["/foo", "/home", "/indicators%20", "/%20indicators", "/methods%09"])
 def test_a_path_that_is_no_page_gets_the_chinese_page_in_a_browser(page: Page, public_url, path):
     """Streamlit answered these with its English “Page not found” dialog (/foo, /home: until

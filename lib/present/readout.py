@@ -1,0 +1,136 @@
+"""A chart read point by point from the keyboard: its series, its points and each point's words.
+
+Both editions hand this to chart2music (static/chart2music-1.20.0/): a focusable
+control beside the chart where ← → step through a series and the live region
+says the point's period and value, in the very text the chart shows (its rows'
+``shown``/``label``, which lib.present.numbers wrote when the View was built). Nothing is
+formatted again here, so what is heard is what is drawn.
+
+A chart's rows are read by rules kept as data (``LAYOUTS``): which field is the
+x, the series, the value and the text. A chart none of them fits gets no readout
+(its ``alt`` sentence still describes it).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from lib.present.blocks import Chart
+
+# One copy for both editions: the app serves static/ at /app/static/, the bake copies both to /assets/.
+STATIC = Path(__file__).resolve().parents[2] / "static"
+CHART2MUSIC = STATIC / "vendor" / "chart2music-1.20.0" / "chart2music.js"
+SCRIPT = STATIC / "readout.js"
+
+# The words around the control, the same in both editions.
+HOW = "键盘读图：按 Tab 键选中下面的方框，按 ← → 逐点读数，按 PageUp、PageDown 换系列，按 H 查看全部按键。"
+CONTROL = "{label}：键盘读图，按左右方向键逐点读数"
+
+
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+
+
+@dataclass(frozen=True)
+class Layout:
+    x: str  # the field naming a point's place on the x axis
+    series: str  # the field naming its series (a line, a bar colour)
+    value: str  # its number
+    texts: tuple[str, ...]  # the field holding its words as drawn (every row of the layout has it)
+    kind: str  # chart2music's chart type
+    x_label: str
+    skip: tuple[str, ...] = ()  # series that are not data (a ranking's name column)
+
+
+LAYOUTS = (
+    # five-year totals and rates: one bar per plan period, labelled with the printed cell
+    Layout(x="period", series="line", value="value", texts=("label",), kind="bar", x_label="规划期"),
+    # the ranking: each indicator's required and previous pace as text beside its bar
+    Layout(x="label", series="which", value="rate", texts=("text",), kind="bar", x_label="指标", skip=("名称",)),
+    # 指标轨迹: one row per year and line (the printed years, the required path, the target)
+    Layout(x="year", series="line", value="value", texts=("shown",), kind="line", x_label="年份"),
+)
+
+
+@dataclass(frozen=True)
+class Series:
+    name: str
+    points: tuple[tuple[int, float, str], ...]  # (x position, value, words)
+
+
+@dataclass(frozen=True)
+class Readout:
+    label: str  # the chart's name for a screen reader: 指标名（单位）
+    kind: str
+    x_label: str
+    y_label: str
+    x_texts: tuple[str, ...]  # what each x position is called (“2015年”, “2011—2015”)
+    series: tuple[Series, ...]
+
+    @property
+    def control_label(self) -> str:
+        return CONTROL.format(label=self.label)
+
+    def json(self) -> str:
+        """What the browser's readout script takes (bake/static/readout.js)."""
+        return json.dumps(asdict(self), ensure_ascii=False, separators=(",", ":"))
+
+
+def _rows(spec: Mapping) -> list[dict]:
+    return [row for rows in (spec.get("datasets") or {}).values() for row in rows]
+
+
+def _y_title(spec: Mapping) -> str:
+    """The value axis' title (the unit, or “数值”), the first a layer's y encoding gives."""
+    encoding = spec.get("encoding") or {}
+    title = (encoding.get("y") or {}).get("title") if isinstance(encoding.get("y"), Mapping) else None
+    if isinstance(title, str):
+        return title
+    for layer in spec.get("layer") or ():
+        found = _y_title(layer)
+        if found:
+            return found
+    return ""
+
+
+def _title(spec: Mapping) -> str:
+    title = spec.get("title")
+    return title.get("text", "") if isinstance(title, Mapping) else str(title or "")
+
+
+def _year(value) -> str:
+    return f"{value}年"
+
+
+def read(chart: Chart) -> Readout | None:
+    """The chart's readout, or None when no layout fits its rows."""
+    rows: list[dict] = []
+    for layout in LAYOUTS:  # the first layout some rows fit; rows of other shapes (a rule's) are not points
+        rows = [row for row in _rows(chart.spec) if all(field in row for field in (layout.x, layout.series, layout.value, *layout.texts))]
+        if rows:
+            break
+    rows = [row for row in rows if row[layout.series] not in layout.skip and row[layout.value] is not None]
+    if not rows:
+        return None
+    unit = _y_title(chart.spec)
+    unit = "" if unit == "数值" else unit
+    places = sorted({row[layout.x] for row in rows}) if layout.x == "year" else list(dict.fromkeys(row[layout.x] for row in rows))
+    x_texts = tuple(_year(p) if layout.x == "year" else str(p) for p in places)
+    series: dict[str, list[tuple[int, float, str]]] = {}
+    for row in rows:
+        words = str(row[layout.texts[0]])
+        # A bare number gets its unit (“46 %”); a printed cell with words of its own (“约9（专栏2）”) is read as printed.
+        words = f"{words} {unit}" if unit and _NUMBER.fullmatch(words) else words
+        series.setdefault(str(row[layout.series]), []).append((places.index(row[layout.x]), float(row[layout.value]), words))
+    title = _title(chart.spec) or chart.alt
+    return Readout(
+        label=f"{title}（{unit}）" if unit else title,
+        kind=layout.kind,
+        x_label=layout.x_label,
+        y_label=unit or "数值",
+        x_texts=x_texts,
+        series=tuple(Series(name, tuple(sorted(points))) for name, points in series.items()),
+    )

@@ -1,0 +1,168 @@
+"use strict";
+// Each chart's keyboard readout: chart2music (window.c2mChart, static/vendor/chart2music-1.20.0/)
+// on the element [data-readout] holds, fed from the chart's own rows (lib/present/readout.py).
+// ← → step through a series, ↑ ↓ (PageUp/PageDown) change series, H lists the keys; the live
+// region below says the point's period and value in the words the chart shows.
+// chart2music speaks English only: every message it would say is answered here in Chinese, and a
+// message this table lacks is answered with nothing rather than in English.
+// Used by both editions (bake copies it to /assets/readout.js; the app loads it from /app/static/).
+(function () {
+  var ZH = {
+    description: "{title}，可用键盘逐点读数的图表",
+    "description-untitled": "可用键盘逐点读数的图表",
+    updated: "{title}已更新",
+    "updated-untitled": "图表已更新",
+    missing: "无数据",
+    close: "关闭",
+    save: "保存",
+    tooLow: "过低",
+    tooHigh: "过高",
+    nodeHasChildren: "有下一层",
+    instructionArrows: "用方向键逐点读数。",
+    instructionHierarchy: "按 Alt 加上下方向键切换层级。",
+    instructionLive: "按 M 开关实时监听。",
+    instructionHotkeys: "按 H 查看全部按键。",
+    "axis-desc": "{letter}轴：{label}。",
+    "axis-desc-log": "{letter}轴：{label}（对数）。",
+    "axis-desc-con": "{letter}轴：{label}。",
+    "axis-desc-log-con": "{letter}轴：{label}（对数）。",
+    "kbr-speed": "播放速度 {rate_in_ms} 毫秒",
+    "kbr-not-live": "不是实时图表",
+    "chart-line": "折线图。",
+    "chart-bar": "条形图。",
+    "chart-line-labeled": "折线图：{label}。",
+    "chart-bar-labeled": "条形图：{label}。",
+    "point-xy": "{x}，{y}",
+    "info-open": "打开说明",
+    "info-title": "说明",
+    "info-notes": "注释",
+    "kbmg-title": "键盘操作",
+    "key-point-next": "下一个点",
+    "key-point-prev": "上一个点",
+    "key-play-fwd": "向右连续播放到最后",
+    "key-play-back": "向左连续播放到最前",
+    "key-play-cancel": "停止播放",
+    "key-group-prev": "上一个系列",
+    "key-group-next": "下一个系列",
+    "key-group-first": "第一个系列",
+    "key-group-last": "最后一个系列",
+    "key-stat-prev": "上一个统计量",
+    "key-stat-next": "下一个统计量",
+    "key-point-first": "最左边的点",
+    "key-point-last": "最右边的点",
+    "key-replay": "重读当前点",
+    "key-select": "选中当前点",
+    "key-tenth-prev": "向左移动十分之一",
+    "key-tenth-next": "向右移动十分之一",
+    "key-group-min": "本系列最小值",
+    "key-group-max": "本系列最大值",
+    "key-chart-min": "全图最小值",
+    "key-chart-max": "全图最大值",
+    "key-speed-incr": "加快播放",
+    "key-speed-decr": "放慢播放",
+    "key-monitor-toggle": "开关实时监听",
+    "key-dialog-help": "打开按键说明",
+    "key-dialog-options": "打开声音设置",
+    "help-dialog-front-matter": "可用下列按键浏览这张图表。有些键盘上的按键名称不同，或需组合键代替（例如没有 Home 键的苹果键盘可按 Fn 加左方向键）。",
+    "help-dialog-footer": "图表读数由开源库 chart2music 提供：",
+    "options-title": "声音设置",
+    "options-frontmatter": "若某些音调太低或太高听不清，可用下面的滑块调整音调范围：",
+    "options-hertz-lower": "最低音调（赫兹）",
+    "options-hertz-upper": "最高音调（赫兹）",
+    "options-speed-label": "播放速度（按 Q、E 调整）",
+    "options-set-global": "本页其他图表也用这些设置",
+    "options-use-continuous": "连续播放模式",
+    "options-continuous-descr": "连续模式改变按 Shift+Home、Shift+End 时的播放方式",
+    "options-point-labels": "读出数据点标签",
+    "options-point-labels-before": "在数值之前",
+    "options-point-labels-after": "在数值之后",
+    "stat-all": "全部"
+  };
+  var KEYS = { ArrowRight: "右方向键", ArrowLeft: "左方向键", ArrowUp: "上方向键", ArrowDown: "下方向键", PageUp: "PageUp", PageDown: "PageDown", ctrl: "Ctrl", spacebar: "空格键" };
+
+  function summary(id, values) {
+    // “summ-chart…”: the chart's one-line summary when it is focused; its title is the indicator and unit.
+    var title = values.title ? "“" + values.title + "”" : "";
+    var groups = values.groupCount ? "，共 " + values.groupCount + " 个系列" : "";
+    return "图表" + title + groups + "。";
+  }
+
+  function translate(options) {
+    var id = options.id;
+    var values = options.evaluators || {};
+    if (id.indexOf("summ-chart") === 0) return summary(id, values);
+    if (id.indexOf("key-descr-") === 0) {
+      // a key's name: “Shift + End” stays as printed on the keyboard; arrows and words in Chinese
+      var name = id.replace("key-descr-", "").replace("alt-", "");
+      return KEYS[name] || name.replace(/Arrow(Right|Left|Up|Down)/g, function (_m, d) { return KEYS["Arrow" + d]; }).replace(/\+/g, " + ");
+    }
+    var text = ZH[id];
+    if (text === undefined) return "";
+    return text.replace(/\{(\w+)\}/g, function (_m, key) { return values[key] === undefined ? "" : String(values[key]); });
+  }
+
+  function start(holder) {
+    if (holder.getAttribute("data-readout-ready")) return;
+    var readout = JSON.parse(holder.getAttribute("data-readout"));
+    var control = holder.querySelector(".readout-control");
+    var caption = holder.querySelector(".readout-cc");
+    var words = {};
+    var data = {};
+    readout.series.forEach(function (series) {
+      data[series.name] = series.points.map(function (point) {
+        words[point[0] + "|" + point[1]] = point[2];
+        return { x: point[0], y: point[1] };
+      });
+    });
+    // chart2music writes a point as x's words then y's (generatePointDescription): y's words are
+    // looked up with the x just written, so two series with one value read their own text.
+    var lastX = null;
+    var xWords = function (x) {
+      lastX = x;
+      var text = readout.x_texts[x];
+      return text === undefined ? "" : text;
+    };
+    var yWords = function (y) {
+      var text = words[lastX + "|" + y];
+      return text === undefined ? "" : text;
+    };
+    var made = window.c2mChart({
+      type: readout.kind,
+      element: control,
+      cc: caption,
+      title: readout.label,
+      lang: "en",
+      data: data,
+      axes: { x: { label: readout.x_label, format: xWords }, y: { label: readout.y_label, format: yWords } },
+      options: { translationCallback: translate }
+    });
+    if (made.err) {
+      holder.hidden = true;
+      console.info("键盘读图不可用：", made.err);
+      return;
+    }
+    // chart2music marks its live region lang="en"; the words in it are Chinese.
+    caption.setAttribute("lang", "zh-CN");
+    holder.setAttribute("data-readout-ready", "1");
+    holder.hidden = false;
+  }
+
+  function startAll() {
+    if (typeof window.c2mChart !== "function") return;
+    document.querySelectorAll("[data-readout]").forEach(start);
+  }
+  window.cqReadout = { startAll: startAll };
+  // The app loads chart2music before this script. A baked page names it (data-chart2music) and it is
+  // fetched after the load event, as Vega is (bake/static/site.js): the page is whole before 338 KB
+  // of script compiles, and with JavaScript off it is never fetched.
+  var library = document.currentScript && document.currentScript.getAttribute("data-chart2music");
+  function load() {
+    if (typeof window.c2mChart === "function" || !library) return startAll();
+    var script = document.createElement("script");
+    script.src = library;
+    script.onload = startAll;
+    document.head.appendChild(script);
+  }
+  if (document.readyState === "complete") load();
+  else window.addEventListener("load", load);
+})();
