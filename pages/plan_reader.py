@@ -4,7 +4,7 @@ import streamlit as st
 
 from lib.present import routes
 from lib.views import plan_reader as page
-from pages import _blocks, _compat, _url
+from pages import _blocks, _landing, _url
 from pages._shared import open_view
 
 state, view = open_view(page)
@@ -13,7 +13,7 @@ state, view = open_view(page)
 st.title(view.title, anchor=False)
 st.caption(view.intro)
 _url.notices(state)
-_compat.landing(view.anchor_missing)
+_landing.landing(view.anchor_missing)
 
 st.text_input(
     view.search_label,
