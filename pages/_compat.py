@@ -280,6 +280,7 @@ READOUT_CSS = (
     ' .readout-control::before { content: "▶ 键盘读图"; font-weight: 700; }'
     " .readout-control:focus-visible { outline: 3px solid #f0a000; outline-offset: 2px; }"
     " .readout-cc { min-height: 1.7em; font-weight: 700; overflow-wrap: anywhere; }"
+    " @media print { .readout { display: none !important; } }"
 )
 
 

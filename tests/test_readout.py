@@ -144,5 +144,5 @@ def _luminance(hex_colour: str) -> float:
 
 @pytest.mark.parametrize(("colour", "least"), [(display.INK, 7), (display.GRID, 4.5)])
 def test_high_contrast_colours_meet_the_ratio_on_white(colour, least):
-    # WCAG's ratio (L1 + 0.05) / (L2 + 0.05), the 规范's measure: text 4.5:1 at least, 7:1 preferred
+    # WCAG's ratio (L1 + 0.05) / (L2 + 0.05): text 4.5:1 at least, 7:1 preferred (issue 26)
     assert (1 + 0.05) / (_luminance(colour) + 0.05) >= least

@@ -16,7 +16,7 @@ from lib.views import trajectories
 
 pytestmark = pytest.mark.browser
 INDICATOR = "t2_forest_cover"  # 专栏2 row 12: printed 37 (2010) and 45 (2015)
-LEAST_BODY_PX = 18  # the 适老化 规范's floor for body text
+LEAST_BODY_PX = 18  # issue 26's floor for body text (after the 适老化 规范)
 LEAST_RATIO = 7  # its preferred contrast (4.5:1 the least)
 
 # WCAG's contrast ratio of an element's text colour against the page's background, in the page itself;
