@@ -190,7 +190,6 @@ def period_chart(
     points: pd.DataFrame,
     unit: str,
     scale: float = 1.0,
-    digits: int = 2,
     title: str = "",
     about: str = "",
     outcome: pd.DataFrame | None = None,
@@ -202,9 +201,10 @@ def period_chart(
     frame = points.copy()
     if outcome is not None and not outcome.empty:
         frame = pd.concat([frame, outcome.assign(line_key="outcome")], ignore_index=True)
-    frame["shown"] = frame.value.map(lambda v: shown(v, digits))
-    # A reported figure keeps its published decimals (7.2, 190.6), whatever the plan printed.
-    frame.loc[frame.line_key == "outcome", "shown"] = frame.value[frame.line_key == "outcome"].map(plain)
+    # Each bar's figure at its own printed decimals (2011—2015: 12.8, beside a target printed
+    # without decimals): the row's precision would show 13 for a printed 12.8. A reported figure
+    # likewise keeps its published decimals (7.2, 190.6).
+    frame["shown"] = frame.value.map(plain)
     colours = {LINES["actual"]: "#555555", LINES["target"]: "#D55E00"}
     colours.update({line: OUTCOME_COLOUR for line in frame.line[frame.line_key == "outcome"]})
     domain = [d for d in colours if d in set(frame.line)]

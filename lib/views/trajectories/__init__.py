@@ -97,10 +97,12 @@ def about(row: pd.Series) -> str:
 
 
 def _chart(row: pd.Series, points: pd.DataFrame, break_label: str, outcome: pd.DataFrame, milestones: pd.DataFrame) -> dict:
-    heading = {"title": row.name_zh, "about": about(row), "digits": int(row.digits)}
-    if row.kind in PERIOD_KINDS:
+    heading = {"title": row.name_zh, "about": about(row)}
+    if row.kind in PERIOD_KINDS:  # each bar at its own printed decimals
         return charts.spec(charts.period_chart(points, row.unit, outcome=outcome, **heading))
-    return charts.spec(charts.trajectory_chart(points, row.unit, break_label, outcome=outcome, milestones=milestones, **heading))
+    return charts.spec(
+        charts.trajectory_chart(points, row.unit, break_label, outcome=outcome, milestones=milestones, digits=int(row.digits), **heading)
+    )
 
 
 def _legend_words(points: pd.DataFrame, break_label: str, outcome: bool = False, milestone: bool = False) -> str:
