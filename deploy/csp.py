@@ -19,15 +19,16 @@ def _sha256(text: str) -> str:
 
 def inline_script_hashes() -> list[str]:
     """CSP hashes of the only inline scripts the pages run: Streamlit's one line in
-    index.html, the fixed language script of pages/_compat.py and its fixed loader of the
-    charts' keyboard readout (_compat.READOUT_LOADER)."""
-    from pages import _compat
+    index.html, the fixed language script of pages/_compat.py, its fixed loader of the
+    charts' keyboard readout (_compat.READOUT_LOADER) and 规划原文's landing on a sentence
+    (pages/_landing.py)."""
+    from pages import _compat, _landing
 
     index = (STATIC / "index.html").read_text(encoding="utf-8")
     scripts = re.findall(r"<script>(.*?)</script>", index, re.S)
     for html in (_compat.DOCUMENT_HTML, *_compat.LANGUAGE_HTML.values()):
         scripts += re.findall(r"<script>(.*?)</script>", html, re.S)
-    scripts.append(_compat.READOUT_LOADER)
+    scripts += [_compat.READOUT_LOADER, _landing.LANDING_SCRIPT]
     return [_sha256(s) for s in scripts]
 
 

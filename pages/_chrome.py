@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import json
 
+from lib.present.i18n import EN, ZH_HANT, hant
+
 # Whole texts and attribute values (aria-label, title, placeholder) as Streamlit writes them.
 WORDS = {
     "Skip to main content": "跳到正文",
@@ -64,9 +66,9 @@ WORDS = {
 PREFIXES = {"Help for ": "说明：", "Remove ": "移除：", "Title text ": "标题：", "Subtitle text ": "副标题："}
 ATTRIBUTES = ("aria-label", "title", "placeholder", "aria-roledescription")
 
-SCRIPT = (
+_SCRIPT = (
     "if (!window.chromeZh) { window.chromeZh = true;"
-    f" var W = {json.dumps(WORDS, ensure_ascii=False)}; var P = {json.dumps(PREFIXES, ensure_ascii=False)};"
+    " var W = __WORDS__; var P = __PREFIXES__;"
     f" var A = {json.dumps(list(ATTRIBUTES))};"
     " var zh = function (v) { var t = v.trim(); if (W.hasOwnProperty(t)) { return W[t]; }"
     # a toolbar button names its chart: "Show data: <the chart's alt>"
@@ -86,3 +88,17 @@ SCRIPT = (
     " else { fix(m.target); } }); }).observe(document.body,"
     " { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: A }); }"
 )
+
+
+def script(lang: str) -> str:
+    """The relabelling script in the reader's language: 简体, or 繁體 by the same conversion as the
+    catalogs; none in English, where Streamlit's own words are already the reader's."""
+    if lang == EN:
+        return ""
+    words, prefixes = WORDS, PREFIXES
+    if lang == ZH_HANT:
+        words = {english: hant(chinese) for english, chinese in WORDS.items()}
+        prefixes = {english: hant(chinese) for english, chinese in PREFIXES.items()}
+    return _SCRIPT.replace("__WORDS__", json.dumps(words, ensure_ascii=False)).replace(
+        "__PREFIXES__", json.dumps(prefixes, ensure_ascii=False)
+    )

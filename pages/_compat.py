@@ -192,7 +192,7 @@ NARROW_TABLES_CSS = (
     " [data-testid=stMarkdownContainer] th, [data-testid=stMarkdownContainer] td { overflow-wrap: anywhere; } }"
 )
 DOCUMENT_HTML = (
-    '<script>document.documentElement.lang = "zh-CN"; ' + COPY_SCRIPT + _chrome.SCRIPT + "</script>"
+    '<script>document.documentElement.lang = "zh-CN"; ' + COPY_SCRIPT + "</script>"
     "<style>"
     + COPY_CSS
     # A metric's value is never cut to "…" (four cards a row at 1280 px: “300万人左右”): a little
@@ -209,13 +209,15 @@ DOCUMENT_HTML = (
 
 # The English and 繁體 pages (lang=… in the URL, issue 27) correct <html lang> once more, after
 # DOCUMENT_HTML: one fixed script per language, so the CSP hashes stay fixed (deploy/csp.py).
-LANGUAGE_HTML = {lang: f'<script>document.documentElement.lang = "{lang}";</script>' for lang in ("en", "zh-Hant")}
+# Each carries Streamlit's chrome relabelled in that language (pages/_chrome.py; none in English).
+LANGUAGE_HTML = {
+    lang: f'<script>document.documentElement.lang = "{lang}"; {_chrome.script(lang)}</script>' for lang in ("zh-CN", "en", "zh-Hant")
+}
 
 
 def document_setup(lang: str = "zh-CN") -> None:
-    st.html(DOCUMENT_HTML, unsafe_allow_javascript=True, width="content")
-    if lang in LANGUAGE_HTML:
-        st.html(LANGUAGE_HTML[lang], unsafe_allow_javascript=True, width="content")
+    # One element, not two: each element takes a row of the page's layout.
+    st.html(DOCUMENT_HTML + LANGUAGE_HTML.get(lang, LANGUAGE_HTML["zh-CN"]), unsafe_allow_javascript=True, width="content")
 
 
 def copy_link(container, link: str, label: str, copied: str = "已复制") -> None:

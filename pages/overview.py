@@ -16,8 +16,8 @@ def open_pillar() -> None:
     st.session_state["pillar_link"] = None
 
 
-_url.language_switch()
 st.title(view.title, anchor=False)
+_url.language_switch()  # under the title: the title is the page's first line (tests/browser/test_first_screen.py)
 _url.notices(state)
 st.caption(view.intro)
 if view.language_note:
