@@ -178,7 +178,9 @@ COPY_CSS = (
 # only then (a phone); with the sidebar open the header is empty and transparent.
 TOP_SELECTORS = ["stElementContainer", "stMainBlockContainer", "stApp", "stSidebar"]
 TOP_CSS = (
-    ' [data-testid="stElementContainer"]:has(style) { display: none !important; }'
+    # Only an element that holds nothing else: a readout or a notice drawn with its own <style> stays.
+    ' [data-testid="stElementContainer"]:has(style):not(:has([data-testid="stHtml"] :not(style, script)))'
+    " { display: none !important; }"
     ' [data-testid="stMainBlockContainer"] { padding-top: 3.75rem; }'
     ' [data-testid="stApp"]:has([data-testid="stSidebar"][data-collapsed="false"]) [data-testid="stMainBlockContainer"]'
     " { padding-top: 1.25rem; }"
@@ -239,17 +241,17 @@ def copy_link(container, link: str, label: str, copied: str = "已复制") -> No
 # 大字号 / 高对比 (issue 26; lib/present/display.py, pages/_display.py): fixed CSS per mode, no data
 # or URL text in it. Streamlit sizes its text in rem from the theme's 17 px, so 大字号 sets the root to
 # display.BODY_PX; 高对比 turns the greys Streamlit gives captions, labels and the sidebar's links black.
-DISPLAY_SELECTORS = ["stCaptionContainer", "stWidgetLabel", "stMarkdownContainer", "stSidebarNav", "stMetricLabel"]
+DISPLAY_SELECTORS = ["stCaptionContainer", "stWidgetLabel", "stMarkdownContainer", "stPageLink", "stMetricLabel"]
 DISPLAY_CSS = {
     "large": (
         f"html {{ font-size: {display.BODY_PX}px !important; }}"
-        ' [data-testid="stMarkdownContainer"] :is(p, li, td, th), [data-testid="stWidgetLabel"] p, [data-testid="stSidebarNav"] span'
+        ' [data-testid="stMarkdownContainer"] :is(p, li, td, th), [data-testid="stWidgetLabel"] p, [data-testid="stPageLink"] span'
         f" {{ font-size: {display.BODY_PX}px !important; }}"
         f' [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] * {{ font-size: {display.CAPTION_PX}px !important; }}'
     ),
     "contrast": (
         '[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] *, [data-testid="stWidgetLabel"] *,'
-        ' [data-testid="stMarkdownContainer"], [data-testid="stSidebarNav"] span, [data-testid="stMetricLabel"] *'
+        ' [data-testid="stMarkdownContainer"], [data-testid="stPageLink"] span, [data-testid="stMetricLabel"] *'
         f" {{ color: {display.INK} !important; }}"
         # Streamlit greys a caption with opacity 0.6 (the black text then reads as #666 on white, 5.7:1).
         ' [data-testid="stCaptionContainer"] { opacity: 1 !important; }'

@@ -54,7 +54,7 @@ def setup() -> None:
 
 # Streamlit fits a chart's title and legend into the spec's height too: with 大字号's larger labels the
 # plot itself would shrink (to about 110 px on a phone), so the chart grows with its words.
-LARGE_HEIGHT = 1.3
+LARGE_HEIGHT = 1.3  # not a plan figure: a chart height factor
 
 
 def chart_spec(spec: dict) -> dict:
