@@ -9,6 +9,7 @@ from pages._shared import open_view, view_of
 
 state, view = open_view(page)
 
+_url.language_switch()
 st.title(view.title, anchor=False)
 st.caption(view.intro)
 _url.notices(state)

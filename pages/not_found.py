@@ -3,11 +3,12 @@
 import streamlit as st
 
 from lib.views import not_found
-from pages import _blocks, _compat
+from pages import _blocks, _compat, _url
 
 _compat.ensure_navigation()
 view = not_found.build()
 
+_url.language_switch()
 st.title(view.title, anchor=False)
 _blocks.draw_all(view.text)
 _blocks.page_link(view.home, icon=":material/home:")

@@ -10,6 +10,7 @@ from pages._shared import open_view
 state, view = open_view(page)
 
 
+_url.language_switch()
 st.title(view.title, anchor=False)
 st.caption(view.intro)
 _url.notices(state)

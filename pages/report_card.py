@@ -26,6 +26,7 @@ def linked_table(table: Table) -> str:
 
 state, view = open_view(page)
 
+_url.language_switch()
 st.title(view.title, anchor=False)
 _url.notices(state)
 st.caption(view.intro)

@@ -68,6 +68,7 @@ if state.handout:
 
 if state.presenter:
     _compat.presenter_mode()
+_url.language_switch()
 head = st.columns([3, 2], vertical_alignment="center")
 head[0].title(view.title)
 # Pills, not toggles: the page already loads them for its panels, and a toggle's

@@ -10,6 +10,7 @@ from pages._shared import open_view, static_edition
 
 state, view = open_view(page)
 
+_url.language_switch()
 st.title(view.title, anchor=False)
 _url.notices(state)
 st.selectbox(

@@ -36,6 +36,7 @@ TAP_CSS = (
 state, view = open_view(page)
 st.html(TAP_CSS)
 
+_url.language_switch()
 st.title(view.title, anchor=False)
 st.caption(view.intro)
 _url.notices(state)
