@@ -25,7 +25,7 @@ def inline_script_hashes() -> list[str]:
 
     index = (STATIC / "index.html").read_text(encoding="utf-8")
     scripts = re.findall(r"<script>(.*?)</script>", index, re.S)
-    for html in (_compat.DOCUMENT_HTML, *_compat.LANGUAGE_HTML.values()):
+    for html in (_compat.DOCUMENT_HTML, _compat.DOCUMENT_HTML_EN, *_compat.LANGUAGE_HTML.values()):
         scripts += re.findall(r"<script>(.*?)</script>", html, re.S)
     scripts.append(_compat.READOUT_LOADER)
     return [_sha256(s) for s in scripts]

@@ -191,20 +191,29 @@ NARROW_TABLES_CSS = (
     " @media (max-width: 640px) { [data-testid=stMarkdownContainer] table { table-layout: auto; width: 100%; }"
     " [data-testid=stMarkdownContainer] th, [data-testid=stMarkdownContainer] td { overflow-wrap: anywhere; } }"
 )
-DOCUMENT_HTML = (
-    '<script>document.documentElement.lang = "zh-CN"; ' + COPY_SCRIPT + _chrome.SCRIPT + "</script>"
-    "<style>"
-    + COPY_CSS
-    # A metric's value is never cut to "…" (four cards a row at 1280 px: “300万人左右”): a little
-    # smaller where the window is narrow, and wrapping as a last resort.
-    + ' [data-testid="stMetricValue"] { font-size: clamp(1.3rem, 2vw, 2.25rem); }'
-    + ' [data-testid="stMetricValue"], [data-testid="stMetricValue"] * { white-space: normal !important; overflow-wrap: anywhere; text-overflow: clip !important; }'
-    + TOP_CSS
-    + NARROW_TABLES_CSS
-    + " @page { size: A4; margin: 14mm; } @media print { "
-    + ", ".join(f'[data-testid="{test_id}"]' for test_id in PRINT_HIDDEN)
-    + ' { display: none !important; } [data-testid="stMainBlockContainer"] { padding: 0 !important; max-width: 100% !important; } }</style>'
-)
+
+
+def _document_html(chrome: str) -> str:
+    return (
+        '<script>document.documentElement.lang = "zh-CN"; ' + COPY_SCRIPT + chrome + "</script>"
+        "<style>"
+        + COPY_CSS
+        # A metric's value is never cut to "…" (four cards a row at 1280 px: “300万人左右”): a little
+        # smaller where the window is narrow, and wrapping as a last resort.
+        + ' [data-testid="stMetricValue"] { font-size: clamp(1.3rem, 2vw, 2.25rem); }'
+        + ' [data-testid="stMetricValue"], [data-testid="stMetricValue"] * { white-space: normal !important; overflow-wrap: anywhere; text-overflow: clip !important; }'
+        + TOP_CSS
+        + NARROW_TABLES_CSS
+        + " @page { size: A4; margin: 14mm; } @media print { "
+        + ", ".join(f'[data-testid="{test_id}"]' for test_id in PRINT_HIDDEN)
+        + ' { display: none !important; } [data-testid="stMainBlockContainer"] { padding: 0 !important; max-width: 100% !important; } }</style>'
+    )
+
+
+DOCUMENT_HTML = _document_html(_chrome.SCRIPT)
+# An English page keeps Streamlit's own English controls (skip link, sidebar, toolbars):
+# the script that says them in Chinese is left out (issue 27).
+DOCUMENT_HTML_EN = _document_html("")
 
 
 # The English and 繁體 pages (lang=… in the URL, issue 27) correct <html lang> once more, after
@@ -213,7 +222,7 @@ LANGUAGE_HTML = {lang: f'<script>document.documentElement.lang = "{lang}";</scri
 
 
 def document_setup(lang: str = "zh-CN") -> None:
-    st.html(DOCUMENT_HTML, unsafe_allow_javascript=True, width="content")
+    st.html(DOCUMENT_HTML_EN if lang == "en" else DOCUMENT_HTML, unsafe_allow_javascript=True, width="content")
     if lang in LANGUAGE_HTML:
         st.html(LANGUAGE_HTML[lang], unsafe_allow_javascript=True, width="content")
 

@@ -41,7 +41,8 @@ def test_the_app_report_card(watched: Page, app_url, lang, size):
     expect(watched.get_by_role("heading", name=title(lang), exact=True)).to_be_visible()
     expect(watched.locator("html")).to_have_attribute("lang", lang)
     if lang == "en":
-        assert watched.evaluate(UNMARKED_HAN) == []
+        found = watched.evaluate(UNMARKED_HAN)
+        assert found == [], "\n".join(found)
     # Every indicator link opens its row in the reader's language.
     hrefs = watched.locator('[data-testid="stMarkdownContainer"] a[href*="row="]').evaluate_all("as => as.map(a => a.href)")
     assert len(hrefs) == len(report_card.targets_frame()) and all(f"lang={lang}" in h for h in hrefs)
