@@ -72,9 +72,9 @@ class Writer:
         self.env.globals["display_config"] = json.dumps(display.CHART_CONFIG, ensure_ascii=False, separators=(",", ":"))
 
     def in_language(self, path: str) -> str:
-        """A fixed page's path in the language being rendered where the edition has it so (the overview), else its 简体 path."""
+        """A fixed page's path in the language being rendered where the edition has it so (概览, the report card), else its 简体 path."""
         lang = self.env.globals["lang"]
-        return i18n.localized(path, lang) if path == routes.HOME else path
+        return i18n.localized(path, lang) if routes.translated_path(path) else path
 
     def app_link(self, page: str | Target, query: dict[str, list[str]] | None = None) -> str:
         """A link into the Streamlit app: a Target through the route table, or a page's path and the view's own to_query."""

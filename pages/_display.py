@@ -42,13 +42,13 @@ def setup() -> None:
         st.session_state[_url.DISPLAY_MODES] = chosen
     _url.keep_display()  # a page switch empties the URL: the session's choice goes back into it
     chosen = modes()
+    _ = gettext(_url.language())
     with st.sidebar:
-        _ = gettext(_url.language())
         st.caption(_(display.HEADING))
         for mode, label in display.MODES.items():
             st.toggle(_(label), key=_url.seed(_toggle_key(mode), mode in chosen), on_change=_changed)
         if refused:
-            st.caption(display.NOTICE)
+            st.caption(_(display.NOTICE))
     _compat.display_mode(chosen)
 
 

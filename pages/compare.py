@@ -10,6 +10,7 @@ from pages._shared import open_view
 state, view = open_view(page)
 
 st.title(view.title, anchor=False)
+_url.language_switch()
 st.caption(view.intro)
 _url.notices(state)
 st.multiselect(

@@ -25,6 +25,7 @@ _compat.handout_mode()  # no navigation, A4 (the print rules of pages/_compat)
 # The how-to-print line is for the screen only; fixed CSS, no data in it.
 st.markdown("<style>@media print { .st-key-handout-hint { display: none !important; } }</style>", unsafe_allow_html=True)
 with st.container(key="handout-hint"):
+    _url.language_switch()
     st.caption(view.hint)
     _url.notices(state)
 

@@ -3,12 +3,13 @@
 import streamlit as st
 
 from lib.views import not_found
-from pages import _blocks, _compat
+from pages import _blocks, _compat, _url
 
 _compat.ensure_navigation()
 view = not_found.build()
 
 st.title(view.title, anchor=False)
+_url.language_switch()
 _blocks.draw_all(view.text)
 _blocks.page_link(view.home, icon=":material/home:")
 st.markdown(view.pages_heading)

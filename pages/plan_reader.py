@@ -11,6 +11,7 @@ state, view = open_view(page)
 
 
 st.title(view.title, anchor=False)
+_url.language_switch()
 st.caption(view.intro)
 _url.notices(state)
 _landing.landing(view.anchor_missing)

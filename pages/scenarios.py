@@ -81,6 +81,8 @@ head[1].pills(
     key=_url.seed("presenter", view.presenter_label if state.presenter else None),
     on_change=change(lambda s: {"presenter": session["presenter"] is not None}),
 )
+if not state.presenter:  # the room's screen keeps its height for the answer and the chart
+    _url.language_switch()
 _url.notices(state)  # from the first parse: by now the URL no longer holds the refused values
 
 

@@ -11,6 +11,7 @@ from pages._shared import open_view, static_edition
 state, view = open_view(page)
 
 st.title(view.title, anchor=False)
+_url.language_switch()
 _url.notices(state)
 st.selectbox(
     view.select_label,

@@ -37,6 +37,7 @@ state, view = open_view(page)
 st.html(TAP_CSS)
 
 st.title(view.title, anchor=False)
+_url.language_switch()
 st.caption(view.intro)
 _url.notices(state)
 

@@ -99,6 +99,14 @@ def overview_states() -> Iterable:
     return (overview.State(lang=lang) for lang in LANGS)
 
 
+def report_card_states() -> Iterable:
+    """The report card in each language (issue 27): its links carry lang=…, which every page takes."""
+    from lib.present.i18n import LANGS
+    from lib.views import report_card
+
+    return (report_card.State(lang=lang) for lang in LANGS)
+
+
 # page → the States whose Views are followed; the View module is lib.views.<page>.
 VIEWS: dict[str, Callable[[], Iterable]] = {
     "indicators": indicator_states,
@@ -108,7 +116,7 @@ VIEWS: dict[str, Callable[[], Iterable]] = {
     "overview": overview_states,
     "plan_reader": plan_reader_states,
     "zones_map": zones_map_states,
-    "report_card": single_state("report_card"),
+    "report_card": report_card_states,
     "scenarios": scenario_states,
 }
 

@@ -1,6 +1,8 @@
 """AppTest: 概览 drawn in English and 繁體 from its URL; the language stays as the reader moves on (issue 27)."""
 
+import html
 import re
+from urllib.parse import parse_qs
 
 import pytest
 
@@ -50,3 +52,22 @@ def test_an_unknown_language_gives_simplified_chinese_and_a_notice_in_both():
     assert not at.exception
     assert at.title[0].value == "重庆“十三五”规划：承诺与难度"
     assert any("Unknown language" in i.value and "未知的语言" in i.value for i in at.info)
+
+
+SWITCH_PAGES = ["indicators", "trajectories", "compare", "handout", "scenarios", "zones_map", "plan_reader", "methods", "report_card"]
+
+
+@pytest.mark.parametrize("page", SWITCH_PAGES)
+def test_every_page_offers_the_language_switch_keeping_its_state(page):
+    """One switch per page (pages/_url.language_switch), each link keeping the page's query but for lang."""
+    at = open_page(page, {"lang": "en"})
+    assert not at.exception
+    switches = [e.proto.body for e in at.get("html") if 'class="lang-switch"' in e.proto.body]
+    assert len(switches) == 1
+    hrefs = re.findall(r'href="([^"]*)"', switches[0])
+    assert len(hrefs) == 3
+    # The same page and state in each language: the links differ in lang only.
+    kept = [{k: v for k, v in parse_qs(html.unescape(href).lstrip("?")).items() if k != "lang"} for href in hrefs]
+    assert kept[0] == kept[1] == kept[2]
+    assert sum("lang=en" in href for href in hrefs) == 1
+    assert 'lang="en" hreflang="en" aria-current="true"' in switches[0]

@@ -36,7 +36,7 @@ def test_each_row_says_what_the_indicators_view_says(view, table_view):
     shown = dict(zip(table_view.row_ids, (row[column] for row in table_view.rows)))
     for group in view.groups:
         for indicator, row, status in zip(group.table.row_ids, group.table.rows, group.verdicts):
-            assert row[3] == shown[indicator] == verdicts.verdicts()[indicator].label
+            assert row[4] == shown[indicator] == verdicts.verdicts()[indicator].label
             assert status == verdicts.verdicts()[indicator].status
 
 
@@ -54,8 +54,8 @@ def test_a_row_carries_its_figure_and_source(view, indicator, verdict, figure):
     group = next(g for g in view.groups if indicator in g.table.row_ids)
     at = group.table.row_ids.index(indicator)
     row = group.table.rows[at]
-    assert (row[3], row[4]) == (verdict, figure)
-    assert bool(row[5]) == bool(figure) == bool(group.urls[at])
+    assert (row[4], row[5]) == (verdict, figure)
+    assert bool(row[report_card.SOURCE]) == bool(figure) == bool(group.urls[at])
     assert routes.static_path(group.table.links[at].target) == f"/indicator/{indicator}/"
 
 
@@ -103,3 +103,11 @@ def test_the_static_page_draws_the_view(tmp_path: Path, view):
             assert f'<a href="{routes.static_path(link.target)}">{link.label}</a>' in html
     assert 'class="report sticky-first"' in html and "数据截至 " in html
     assert f'<meta name="description" content="重庆“十三五”规划专栏2的 {view.total} 项目标' in html
+    # The same page in English and 繁體, each at its own path with <html lang> and the alternates.
+    for lang, path in (("en", "en/report"), ("zh-Hant", "zh-hant/report")):
+        page = (tmp_path / path / "index.html").read_text(encoding="utf-8")
+        assert f'<html lang="{lang}">' in page
+        assert all(f'hreflang="{other}"' in page for other in ("zh-CN", "en", "zh-Hant", "x-default"))
+    english = (tmp_path / "en/report/index.html").read_text(encoding="utf-8")
+    assert '<a href="/en/">Overview</a>' in english and '<a href="/en/report/" aria-current="page">' in english
+    assert '<td class="source"><span lang="zh-CN">重庆市统计局' in english

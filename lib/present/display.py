@@ -21,10 +21,10 @@ from collections.abc import Iterable, Mapping
 from lib.present.i18n import N_
 
 KEY = "display"  # the app's URL key
-# Marked for the catalogs (lib/present/i18n): each renderer says them in the reader's language.
+# Marked for the catalogs (issue 27): each edition shows them through its language's gettext.
 MODES = {"large": N_("大字号"), "contrast": N_("高对比")}
 HEADING = N_("显示")
-NOTICE = "显示方式只能是“large”（大字号）或“contrast”（高对比），其余已忽略。"
+NOTICE = N_("显示方式只能是“large”（大字号）或“contrast”（高对比），其余已忽略。")
 
 BODY_PX = 20  # 大字号 body text, above the 18 px floor issue 26 sets
 CAPTION_PX = 18  # 大字号 captions and notes: no text under the floor

@@ -82,7 +82,7 @@ def plan(chapter: str, section: str = "") -> str:
 
 # The pages the static edition bakes in every language (issue 27); a link to any other
 # page in English or 繁體 opens its 简体 page, which says so in its language switch.
-TRANSLATED = frozenset({"overview"})
+TRANSLATED = frozenset({"overview", "report_card"})
 
 
 def with_lang(target: Target, lang: str) -> Target:
@@ -90,6 +90,11 @@ def with_lang(target: Target, lang: str) -> Target:
     if lang == i18n.DEFAULT:
         return target
     return Target(target.page, tuple(p for p in target.query if p[0] != "lang") + (("lang", lang),), target.fragment)
+
+
+def translated_path(path: str) -> bool:
+    """Whether the static edition bakes the fixed page at ``path`` in every language (/, /report/)."""
+    return any(_static_path(Target(page)) == path for page in TRANSLATED)
 
 
 def lang_of(target: Target) -> str:

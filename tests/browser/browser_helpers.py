@@ -83,3 +83,27 @@ def reopen(context_factory, url: str, viewport: tuple[int, int]) -> Page:
     fresh.goto(url)
     wait_until_idle(fresh)
     return fresh
+
+
+# Han characters a reader or a screen reader meets outside an element marked Chinese (lang="zh-…"):
+# English must show none (issue 27). Text nodes, alt, aria-label, title, placeholder and the tab title.
+UNMARKED_HAN = """() => {
+  const han = /[\\u3400-\\u9fff\\uf900-\\ufaff]/;
+  const chinese = el => { const m = el.closest('[lang]'); return m && m !== document.documentElement && m.lang.startsWith('zh'); };
+  const found = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode, el = node.parentElement;
+    if (!el || el.closest('script, style, noscript, template') || chinese(el)) continue;
+    if (han.test(node.textContent)) found.push(node.textContent.trim().slice(0, 80));
+  }
+  for (const el of document.body.querySelectorAll('[alt], [aria-label], [title], [placeholder]')) {
+    if (chinese(el)) continue;
+    for (const name of ['alt', 'aria-label', 'title', 'placeholder']) {
+      const value = el.getAttribute(name);
+      if (value && han.test(value)) found.push(name + '=' + value.slice(0, 80));
+    }
+  }
+  if (han.test(document.title)) found.push('title=' + document.title);
+  return found;
+}"""

@@ -9,30 +9,16 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from bake import serve
-from browser_helpers import SCREENSHOTS, VIEWPORTS, assert_healthy, assert_no_overflow, assert_no_truncated_metric, wait_until_idle
+from browser_helpers import (
+    SCREENSHOTS,
+    UNMARKED_HAN,
+    VIEWPORTS,
+    assert_healthy,
+    assert_no_overflow,
+    assert_no_truncated_metric,
+    wait_until_idle,
+)
 from lib.views import overview
-
-# Every text node and label a reader or a screen reader meets, outside what is marked Chinese.
-UNMARKED_HAN = """() => {
-  const han = /[\\u3400-\\u9fff\\uf900-\\ufaff]/;
-  const chinese = el => { const m = el.closest('[lang]'); return m && m !== document.documentElement && m.lang.startsWith('zh'); };
-  const found = [];
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  while (walker.nextNode()) {
-    const node = walker.currentNode, el = node.parentElement;
-    if (!el || el.closest('script, style, noscript, template') || chinese(el)) continue;
-    if (han.test(node.textContent)) found.push(node.textContent.trim().slice(0, 80));
-  }
-  for (const el of document.body.querySelectorAll('[alt], [aria-label], [title], [placeholder]')) {
-    if (chinese(el)) continue;
-    for (const name of ['alt', 'aria-label', 'title', 'placeholder']) {
-      const value = el.getAttribute(name);
-      if (value && han.test(value)) found.push(name + '=' + value.slice(0, 80));
-    }
-  }
-  if (han.test(document.title)) found.push('title=' + document.title);
-  return found;
-}"""
 
 
 def english_title() -> str:

@@ -3,20 +3,19 @@
 ``numbers.headline_cards`` words each card in 简体 with the figures already
 formatted by lib.present.numbers. English takes those printed figures as they
 are, digit for digit, and only rewrites the words and units around them
-(2.5万亿元 → 2.5 trillion yuan, 年均约 +0.46 个百分点 → about +0.46
-percentage points a year, 第一章第三节 → Chapter 1, Section 3); 万人 becomes
-persons by moving the decimal point (70.6万 → 706,000), never by float
-arithmetic. 繁體 converts the words with OpenCC and leaves a sentence quoted
+(lib.present.i18n.figures, shared with the report card: 2.5万亿元 → 2.5 trillion
+yuan; here 年均约 +0.46 个百分点 → about +0.46 percentage points a year,
+第一章第三节 → Chapter 1, Section 3). 繁體 converts the words with OpenCC and leaves a sentence quoted
 from the plan in 简体, as published.
 """
 
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
 from lib.present import routes
 from lib.present.i18n import EN, N_, ZH_HANT, gettext, hant
+from lib.present.i18n.figures import amount
 from lib.views.overview.numbers import Card
 
 # The price bases a pace may carry (lib.engine.pace.PRICE_LABELS), looked up by their words.
@@ -24,43 +23,12 @@ PRICE_WORDS = (N_("名义，按现价"), N_("名义"), N_("实际"), N_("价格�
 _SMALL = dict(zip("一二三四五六七八九十", range(1, 11)))
 # A sentence the plan prints, quoted after a colon: 第一章第三节：“到2017年，…”.
 _PLAN_QUOTE = re.compile(r"(：“[^”]*”)")
-_AMOUNT = re.compile(r"^(?P<number>[+−]?\d+(?:\.\d+)?) ?(?P<unit>万亿元|万人|个百分点|%|‰)?$")
 _PACE = re.compile(
     r"^(?:(?P<start>\d{4})—(?P<end>\d{4})年 )?年均(?P<approx>约)? ?(?P<amount>[+−]?\d+(?:\.\d+)?(?: ?(?:万亿元|万人|个百分点|%|‰))?)$"
 )
 _PLACE = re.compile(
     r"第(?P<chapter>[一二三四五六七八九十]+)章(?:第(?P<section>[一二三四五六七八九十]+)节)?|专栏(?P<box>\d+)(?:第(?P<row>\d+)行)?"
 )
-
-
-def _persons(number: str) -> str:
-    """万人 as persons, the point moved four places: 70.6 → 706,000; 300 → 3 million."""
-    count = Decimal(number.lstrip("+−")) * 10000
-    sign = number[0] if number[0] in "+−" else ""
-    if count >= 1_000_000 and count % 100_000 == 0:
-        return f"{sign}{(count / 1_000_000).normalize():f} million persons"
-    return f"{sign}{int(count):,} persons"
-
-
-def amount(text: str) -> str:
-    """A printed amount in English: 2.5万亿元 → 2.5 trillion yuan, 50%左右 → about 50%, 年均 9.5% → 9.5% a year."""
-    approx = text.endswith("左右")
-    core = text.removesuffix("左右").strip()
-    yearly = core.startswith("年均 ")
-    core = core.removeprefix("年均 ")
-    match = _AMOUNT.match(core)
-    if not match:
-        return text
-    number, unit = match["number"], match["unit"] or ""
-    words = {
-        "万亿元": f"{number} trillion yuan",
-        "万人": _persons(number) if unit == "万人" else "",
-        "个百分点": f"{number} percentage points",
-        "%": f"{number}%",
-        "‰": f"{number}‰",
-        "": number,
-    }[unit]
-    return ("about " if approx else "") + words + (" a year" if yearly else "")
 
 
 def place(text: str) -> str:
