@@ -171,6 +171,9 @@ WORDS = {
     "PDF": "a file format (the printed handout)",
     "Mac": "the print hint names the keys on each system (Ctrl+P, on a Mac ⌘+P)",
     "WGS": "WGS 84, the coordinate system's name (数据与方法)",
+    "Tab": "a key's name as printed on the keyboard (the chart readout's 按 Tab 键)",
+    "PageUp": "a key's name as printed on the keyboard (the chart readout's help)",
+    "PageDown": "a key's name as printed on the keyboard (the chart readout's help)",
 }
 # Also code-like: up to three capitals (情景A and B, a category's letter, a class code such as BA)
 # and a link's query (presenter=true&section=…) shown for copying.
