@@ -176,7 +176,7 @@ COPY_CSS = (
 # row and its 1rem gap: about 130 px of blank band above every title. The header holds only
 # the button that opens a collapsed sidebar (toolbarMode "minimal"), so the column clears it
 # only then (a phone); with the sidebar open the header is empty and transparent.
-TOP_SELECTORS = ["stElementContainer", "stMainBlockContainer", "stApp", "stSidebar"]
+TOP_SELECTORS = ["stElementContainer", "stHtml", "stMainBlockContainer", "stApp", "stSidebar"]
 TOP_CSS = (
     # Only an element that holds nothing else: a readout or a notice drawn with its own <style> stays.
     ' [data-testid="stElementContainer"]:has(style):not(:has([data-testid="stHtml"] :not(style, script)))'
