@@ -120,6 +120,10 @@ def pace_target_label(option: IndicatorOption) -> str:
     return f"目标 {option.target_raw}"
 
 
+def pace_description(option: IndicatorOption) -> str:
+    return f"{option.label}：按假设速度推算的2020年落点"
+
+
 def point_sources(vega: dict) -> tuple[str, ...]:
     """The compiled Vega datasets a chart's points (symbol marks) are drawn from, in order."""
     found: list[str] = []
@@ -141,8 +145,9 @@ def pace_readout(option: IndicatorOption, vega: dict) -> readout.Readout | None:
             picked.append({**row, "series": PACE_SERIES})
         elif row["series"] == TARGET_SERIES:
             picked.append({**row, "label": pace_target_label(option)})
-    spec = {"title": option.label, "encoding": {"y": {"title": option.unit or "数值"}}, "datasets": {"pace": picked}}
-    return readout.following(readout.read(Chart(spec, alt=option.label)), point_sources(vega))
+    title = pace_description(option)  # the chart's own label for screen readers
+    spec = {"title": title, "encoding": {"y": {"title": option.unit or "数值"}}, "datasets": {"pace": picked}}
+    return readout.following(readout.read(Chart(spec, alt=title)), point_sources(vega))
 
 
 def pace_spec(option: IndicatorOption, unit_label: str) -> dict:
@@ -158,7 +163,7 @@ def pace_spec(option: IndicatorOption, unit_label: str) -> dict:
     tooltip = [{"field": "year", "type": "quantitative", "title": "年份"}, {"field": "shown", "type": "nominal", "title": "数值"}]
     return {
         "$schema": f"https://vega.github.io/schema/vega-lite/v{VEGA_LITE_VERSION.split('.')[0]}.json",
-        "description": f"{option.label}：按假设速度推算的2020年落点",  # the chart's label for screen readers
+        "description": pace_description(option),  # the chart's label for screen readers
         "width": SVG_WIDTH,
         "height": 260,
         "params": [

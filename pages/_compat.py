@@ -175,10 +175,11 @@ COPY_CSS = (
 # 1.25rem, and an element holding only a <style> (this one, presenter mode's) still takes a
 # row and its 1rem gap: about 130 px of blank band above every title. The header holds only
 # the button that opens a collapsed sidebar (toolbarMode "minimal"), so the column clears it
-# only then (a phone); with the sidebar open the header is empty and transparent.
+# only then (a phone); with the sidebar open the header is empty and transparent. A chart's
+# keyboard readout brings its own <style> but is seen: it is not hidden with them.
 TOP_SELECTORS = ["stElementContainer", "stMainBlockContainer", "stApp", "stSidebar"]
 TOP_CSS = (
-    ' [data-testid="stElementContainer"]:has(style) { display: none !important; }'
+    ' [data-testid="stElementContainer"]:has(style):not(:has(.readout)) { display: none !important; }'
     ' [data-testid="stMainBlockContainer"] { padding-top: 3.75rem; }'
     ' [data-testid="stApp"]:has([data-testid="stSidebar"][data-collapsed="false"]) [data-testid="stMainBlockContainer"]'
     " { padding-top: 1.25rem; }"
