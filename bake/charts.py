@@ -20,6 +20,7 @@ import vl_convert
 from lib.present import readout
 from lib.present.blocks import Chart
 from lib.present.formula import Var, concat, transforms
+from lib.present.formula import run as run_program
 from lib.views import scenarios
 from lib.views.scenarios.catalogue import IndicatorOption
 from lib.views.scenarios.chart import TARGET_SERIES
@@ -138,11 +139,14 @@ def point_sources(vega: dict) -> tuple[str, ...]:
 def pace_readout(option: IndicatorOption, vega: dict) -> readout.Readout | None:
     """The pace chart's readout: the studio's path at the plan's pace (what the chart draws before
     the slider moves) and the target, following the live chart's points once Vega runs."""
-    rows = scenarios.build(scenarios.State(indicator=option.indicator_id)).studio.chart.spec["datasets"]
+    studio = scenarios.build(scenarios.State(indicator=option.indicator_id)).studio
+    # Each year's figure as this chart's tooltip shows it: the studio's program run on that year's
+    # value (pace_transforms), not the app chart's one precision for every year.
+    program = (*studio.program, ("shown", studio.shown))
     picked = []
-    for row in (row for rows in rows.values() for row in rows):
+    for row in (row for rows in studio.chart.spec["datasets"].values() for row in rows):
         if row["series"] == "情景A":
-            picked.append({**row, "series": PACE_SERIES})
+            picked.append({**row, "series": PACE_SERIES, "shown": run_program(program, {"value": row["value"]})["shown"]})
         elif row["series"] == TARGET_SERIES:
             picked.append({**row, "label": pace_target_label(option)})
     title = pace_description(option)  # the chart's own label for screen readers
