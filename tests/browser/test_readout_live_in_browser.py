@@ -110,3 +110,36 @@ def test_static_pace_chart_follows_the_slider(page, site_url, viewport):
     assert_no_overflow(page)
     assert not re.search(r"\b(Sonified|chart|Press|Use arrow|updated)\b", page.locator("main").inner_text())
     assert not problems, problems
+
+
+@pytest.mark.parametrize("viewport", SIZES.values(), ids=SIZES.keys())
+def test_static_gdp_panel_follows_its_growth_slider(page, site_url, viewport):
+    problems = _watch(page)
+    page.set_viewport_size({"width": viewport[0], "height": viewport[1]})
+    page.goto(f"{site_url}/indicator/t1_gdp/")
+    control = page.get_by_label(re.compile("情景推演：地区生产总值.*键盘读图"))
+    holder = page.locator(".readout").filter(has=control)
+    plan = scenarios.State(section=scenarios.SECTIONS[1])
+    expect(holder).to_have_attribute("data-readout-ready", "1", timeout=30_000)
+    control.focus()
+    page.keyboard.press("End")
+    expect(holder.locator(".readout-cc")).to_contain_text(_words(plan, "情景A", 2020))
+    figure = holder.locator("xpath=preceding-sibling::figure[1]")
+    expect(figure.locator(".vega.drawn")).to_have_count(1, timeout=30_000)
+    real = scenarios.controls()["gdp_real"]
+    figure.locator("input[type=range]").first.fill(str(real.high))  # 实际增长, the panel's first slider
+    moved = scenarios.State(section=scenarios.SECTIONS[1], gdp_real=real.high)
+    assert _words(moved, "情景A", 2020) != _words(plan, "情景A", 2020)
+    control.focus()
+    page.keyboard.press("End")
+    expect(holder.locator(".readout-cc")).to_contain_text(_words(moved, "情景A", 2020))
+    # the reported years and the target do not move with the slider
+    page.keyboard.press("PageDown")
+    page.keyboard.press("PageDown")
+    expect(holder.locator(".readout-cc")).to_contain_text("实际（统计公报）")  # the series is named first
+    page.keyboard.press("End")
+    expect(holder.locator(".readout-cc")).to_contain_text(_words(moved, "实际（统计公报）", 2020))
+    assert _words(moved, "实际（统计公报）", 2020) == _words(plan, "实际（统计公报）", 2020)
+    page.screenshot(path=SCREENSHOTS / f"readout-gdp-static-{viewport[0]}x{viewport[1]}.png")
+    assert_no_overflow(page)
+    assert not problems, problems
