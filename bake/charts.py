@@ -17,9 +17,13 @@ from pathlib import Path
 
 import vl_convert
 
+from lib.present import readout
+from lib.present.blocks import Chart
 from lib.present.formula import Var, concat, transforms
+from lib.present.formula import run as run_program
 from lib.views import scenarios
 from lib.views.scenarios.catalogue import IndicatorOption
+from lib.views.scenarios.chart import TARGET_SERIES
 
 BASE_YEAR, TARGET_YEAR = scenarios.YEARS
 
@@ -110,6 +114,46 @@ def pace_transforms(option: IndicatorOption) -> list[dict]:
     return transforms((("value", path), *studio.program, ("shown", studio.shown), ("words", words)), signals=("pace",))
 
 
+PACE_SERIES = "按假设速度推算"  # the pace chart's one line (no legend): the readout's name for it
+
+
+def pace_target_label(option: IndicatorOption) -> str:
+    return f"目标 {option.target_raw}"
+
+
+def pace_description(option: IndicatorOption) -> str:
+    return f"{option.label}：按假设速度推算的2020年落点"
+
+
+def point_sources(vega: dict) -> tuple[str, ...]:
+    """The compiled Vega datasets a chart's points (symbol marks) are drawn from, in order."""
+    found: list[str] = []
+    for mark in vega.get("marks") or ():
+        name = (mark.get("from") or {}).get("data")
+        if mark.get("type") == "symbol" and name and name not in found:
+            found.append(name)
+        found.extend(n for n in point_sources(mark) if n not in found)
+    return tuple(found)
+
+
+def pace_readout(option: IndicatorOption, vega: dict) -> readout.Readout | None:
+    """The pace chart's readout: the studio's path at the plan's pace (what the chart draws before
+    the slider moves) and the target, following the live chart's points once Vega runs."""
+    studio = scenarios.build(scenarios.State(indicator=option.indicator_id)).studio
+    # Each year's figure as this chart's tooltip shows it: the studio's program run on that year's
+    # value (pace_transforms), not the app chart's one precision for every year.
+    program = (*studio.program, ("shown", studio.shown))
+    picked = []
+    for row in (row for rows in studio.chart.spec["datasets"].values() for row in rows):
+        if row["series"] == "情景A":
+            picked.append({**row, "series": PACE_SERIES, "shown": run_program(program, {"value": row["value"]})["shown"]})
+        elif row["series"] == TARGET_SERIES:
+            picked.append({**row, "label": pace_target_label(option)})
+    title = pace_description(option)  # the chart's own label for screen readers
+    spec = {"title": title, "encoding": {"y": {"title": option.unit or "数值"}}, "datasets": {"pace": picked}}
+    return readout.following(readout.read(Chart(spec, alt=title)), point_sources(vega))
+
+
 def pace_spec(option: IndicatorOption, unit_label: str) -> dict:
     """A chart with a slider (a Vega-Lite param bound to a range input): where 2020 lands at the pace set."""
     x = {
@@ -123,7 +167,7 @@ def pace_spec(option: IndicatorOption, unit_label: str) -> dict:
     tooltip = [{"field": "year", "type": "quantitative", "title": "年份"}, {"field": "shown", "type": "nominal", "title": "数值"}]
     return {
         "$schema": f"https://vega.github.io/schema/vega-lite/v{VEGA_LITE_VERSION.split('.')[0]}.json",
-        "description": f"{option.label}：按假设速度推算的2020年落点",  # the chart's label for screen readers
+        "description": pace_description(option),  # the chart's label for screen readers
         "width": SVG_WIDTH,
         "height": 260,
         "params": [
@@ -135,7 +179,7 @@ def pace_spec(option: IndicatorOption, unit_label: str) -> dict:
         ],
         "layer": [
             {
-                "data": {"values": [{"year": year} for year in range(BASE_YEAR, TARGET_YEAR + 1)]},
+                "data": {"values": [{"year": year, "series": PACE_SERIES} for year in range(BASE_YEAR, TARGET_YEAR + 1)]},
                 "transform": pace_transforms(option),
                 "layer": [
                     {
@@ -151,7 +195,9 @@ def pace_spec(option: IndicatorOption, unit_label: str) -> dict:
                 ],
             },
             {
-                "data": {"values": [{"year": TARGET_YEAR, "value": option.target, "label": f"目标 {option.target_raw}"}]},
+                "data": {
+                    "values": [{"year": TARGET_YEAR, "value": option.target, "label": pace_target_label(option), "series": TARGET_SERIES}]
+                },
                 "layer": [
                     {
                         "mark": {"type": "point", "shape": "diamond", "filled": True, "size": 200, "color": "#000000"},

@@ -131,13 +131,21 @@ def bake_indicator(writer: Writer, indicator: str, handout: bool = False) -> Non
     option = options_by_id().get(indicator)
     if option is not None and option.kind in charts.PACE_KINDS:
         spec = charts.pace_spec(option, option.pace_unit)
-        # No readout for the slider charts: their points move with the slider, a readout of the rows would lag behind.
-        pace = drawn(writer, f"{url}pace", charts.vega_spec(spec), charts.svg(spec), option=option, sliders=1, readout=None)
+        vega = charts.vega_spec(spec)
+        pace = drawn(writer, f"{url}pace", vega, charts.svg(spec), option=option, sliders=1, readout=charts.pace_readout(option, vega))
     panel = None
     if indicator in studio.PAGES:
         panel = studio.panel(studio.PAGES[indicator])
         vega = charts.vega_spec(panel.spec)
-        panel = drawn(writer, f"{url}studio", vega, studio_svg(panel.section), panel=panel, sliders=len(panel.sliders), readout=None)
+        panel = drawn(
+            writer,
+            f"{url}studio",
+            vega,
+            studio_svg(panel.section),
+            panel=panel,
+            sliders=len(panel.sliders),
+            readout=studio.readout(panel, vega),
+        )
     cells = detail.observations
     if cells.rows:
         writer.file(f"{url}data.csv", exports.to_csv_bytes(pd.DataFrame(list(cells.rows), columns=list(cells.headers))))

@@ -20,6 +20,7 @@ import functools
 from dataclasses import dataclass
 
 from bake import charts
+from lib.present import readout as chart_readout
 from lib.present.formula import Expr, Var, compare, concat, cond, transforms
 from lib.views import scenarios
 from lib.views.scenarios import chart as scenario_chart
@@ -170,3 +171,10 @@ def panel(section: str) -> Panel:
     view = studio_view(section)
     spec = _gdp_spec(view) if section == GDP else _income_spec(view)
     return Panel(section, f"情景推演：{view.studio.heading}", view.studio.caption, view.studio.slider_rows[0], spec)
+
+
+def readout(panel: Panel, vega: dict) -> chart_readout.Readout | None:
+    """The panel's keyboard readout: the app's chart at the plan's values, following the live
+    chart's points. 城乡收入 has no chart in the app and no printed figure per point: none."""
+    chart = studio_view(panel.section).studio.chart
+    return None if chart is None else chart_readout.following(chart_readout.read(chart), charts.point_sources(vega))

@@ -101,21 +101,29 @@
     return text.replace(/\{(\w+)\}/g, function (_m, key) { return values[key] === undefined ? "" : String(values[key]); });
   }
 
+  // A readout's points as chart2music takes them, and each point's words by series, position and value.
+  function points(series) {
+    var data = {};
+    var words = {};
+    series.forEach(function (one) {
+      data[one.name] = one.points.map(function (point) {
+        words[one.name + "|" + point[0] + "|" + point[1]] = point[2];
+        return { x: point[0], y: point[1] };
+      });
+    });
+    return { data: data, words: words };
+  }
+
   function start(holder) {
     if (holder.getAttribute("data-readout-ready")) return;
     var readout = JSON.parse(holder.getAttribute("data-readout"));
     var control = holder.querySelector(".readout-control");
     var caption = holder.querySelector(".readout-cc");
-    var words = {};
-    var data = {};
-    readout.series.forEach(function (series) {
-      data[series.name] = series.points.map(function (point) {
-        words[point[0] + "|" + point[1]] = point[2];
-        return { x: point[0], y: point[1] };
-      });
-    });
+    var current = points(readout.series);
+    var made = null;
     // chart2music writes a point as x's words then y's (generatePointDescription): y's words are
-    // looked up with the x just written, so two series with one value read their own text.
+    // looked up with the x just written and the series in focus, so two series (or a path and the
+    // target) with one value each read their own text.
     var lastX = null;
     var xWords = function (x) {
       lastX = x;
@@ -123,16 +131,17 @@
       return text === undefined ? "" : text;
     };
     var yWords = function (y) {
-      var text = words[lastX + "|" + y];
+      var group = made && made.data ? made.data.getCurrent().group : "";
+      var text = current.words[group + "|" + lastX + "|" + y];
       return text === undefined ? "" : text;
     };
-    var made = window.c2mChart({
+    made = window.c2mChart({
       type: readout.kind,
       element: control,
       cc: caption,
       title: readout.label,
       lang: "en",
-      data: data,
+      data: current.data,
       axes: { x: { label: readout.x_label, format: xWords }, y: { label: readout.y_label, format: yWords } },
       options: { translationCallback: translate }
     });
@@ -145,7 +154,70 @@
     caption.setAttribute("lang", "zh-CN");
     holder.setAttribute("data-readout-ready", "1");
     holder.hidden = false;
+    holder.cqUpdate = function (series) {
+      // A slider moved (static edition): the same series, new points; the reader stays on the point and series in focus.
+      current = points(series);
+      var at = made.data.getCurrent();
+      made.data.setData(current.data, undefined, at.index, at.group);
+    };
+    if (holder.cqPending) follow(holder, holder.cqPending);
   }
+
+  var NUMBER = /^-?\d+(\.\d+)?$/;
+
+  // The static edition's slider charts: Vega computes their points in the browser, so the readout
+  // reads the live view's rows (the datasets its points are drawn from, named at bake time in
+  // readout.live) after every change, by the rules lib/present/readout.py read the baked rows with.
+  function liveSeries(readout, view) {
+    var live = readout.live;
+    var found = {};
+    var order = [];
+    live.sources.forEach(function (name) {
+      view.data(name).forEach(function (row) {
+        var x = readout.x_texts.indexOf(row[live.x] + "年");
+        var series = row[live.series];
+        if (x < 0 || series === undefined || row[live.value] === null || row[live.value] === undefined) return;
+        var words = "";
+        live.texts.some(function (field) {
+          if (row[field] === undefined || row[field] === null || row[field] === "") return false;
+          words = String(row[field]);
+          return true;
+        });
+        if (live.unit && NUMBER.test(words)) words = words + " " + live.unit;
+        if (!found[series]) { found[series] = []; order.push(series); }
+        found[series].push([x, Number(row[live.value]), words]);
+      });
+    });
+    // The series in the order the baked readout named them; points by year.
+    var names = readout.series.map(function (one) { return one.name; });
+    order.sort(function (a, b) { return names.indexOf(a) - names.indexOf(b); });
+    return order.map(function (name) {
+      return { name: name, points: found[name].sort(function (a, b) { return a[0] - b[0]; }) };
+    });
+  }
+
+  function follow(holder, view) {
+    var readout = JSON.parse(holder.getAttribute("data-readout"));
+    if (!readout.live) return;
+    if (!holder.cqUpdate) { holder.cqPending = view; return; }  // chart2music not started yet
+    holder.cqPending = null;
+    var update = function () {
+      try {
+        holder.cqUpdate(liveSeries(readout, view));
+      } catch (error) {
+        console.info("键盘读图未能更新：", error && error.message);
+      }
+    };
+    readout.live.sources.forEach(function (name) { view.addDataListener(name, update); });
+    update();
+  }
+
+  // site.js hands each live Vega view over when it is drawn (and again when 大字号 / 高对比 redraws it).
+  document.addEventListener("cq-vega", function (event) {
+    var figure = event.target.closest("figure");
+    var holder = figure && figure.nextElementSibling;
+    if (holder && holder.hasAttribute("data-readout")) follow(holder, event.detail);
+  });
 
   function startAll() {
     if (typeof window.c2mChart !== "function") return;

@@ -32,7 +32,9 @@ def test_an_indicator_page_and_its_embed_read_the_trajectory_chart_as_the_view_g
     expected = readout.read(trajectories.build(trajectories.State(indicator=indicator)).chart).json()
     for url in (routes.indicator(indicator), embed.url(indicator)):
         page = _page(out, url)
-        assert [html.unescape(found) for found in READOUT.findall(page)] == [expected], url
+        found = [html.unescape(found) for found in READOUT.findall(page)]
+        # the page's first chart; a pace or studio chart below it has its own (tests/test_bake_readout_live.py)
+        assert found[:1] == [expected] and (url == routes.indicator(indicator) or found == [expected]), url
         assert f'<script src="{links.READOUT_SCRIPT}" data-chart2music="{links.CHART2MUSIC}" defer></script>' in page, url
         assert f'<link rel="stylesheet" href="{links.READOUT_CSS}">' in page, url
         assert f'src="{links.CHART2MUSIC}"' not in page, url  # fetched by readout.js after the load event

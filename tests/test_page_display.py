@@ -1,6 +1,10 @@
 """AppTest: 大字号 / 高对比 in the app's sidebar, kept in the URL key ``display`` beside each page's own
 query, never handed to a page's parse; a refused value gets a Chinese line; a chart gets its readout."""
 
+import html
+import json
+import re
+
 import pytest
 
 from helpers import open_page
@@ -87,3 +91,36 @@ def test_every_chart_of_the_page_gets_its_readout():
     readouts = [element for element in at.get("html") if "data-readout=" in element.proto.body]
     assert len(readouts) == len(at.get("vega_lite_chart")) == 2  # the trajectory and the ranking
     assert "森林覆盖率（%）" in readouts[0].proto.body
+
+
+def _studio_readout(at) -> dict:
+    """The studio chart's readout as the app hands it to the browser (pages/_display.draw_readout)."""
+    (body,) = [element.proto.body for element in at.get("html") if "data-readout=" in element.proto.body]
+    return json.loads(html.unescape(re.search(r'data-readout="([^"]*)"', body).group(1)))
+
+
+def _in_2020(found: dict, series: str) -> str:
+    (picked,) = [s for s in found["series"] if s["name"] == series]
+    return {found["x_texts"][x]: words for x, _y, words in picked["points"]}["2020年"]
+
+
+def test_the_studio_chart_reads_out_the_scenario_as_set_and_follows_the_slider():
+    at = open_page("scenarios", {"indicator": "t2_trade"})
+    assert not at.exception
+    before = _studio_readout(at)
+    assert before["label"] == "情景推演：进出口总额（亿元）"
+    assert [s["name"] for s in before["series"]] == ["情景A", "完成目标所需路径", "2020年目标"]
+    # 进出口总额 4644 亿元 (2015) at 10 %/yr: 4644 × 1.1^5 = 7479.2, shown as the answer shows it
+    at.slider(key="pace_t2_trade").set_value(10.0).run()
+    assert not at.exception
+    after = _studio_readout(at)
+    assert _in_2020(after, "情景A") == "7479 亿元" != _in_2020(before, "情景A")
+    assert dict(m for m in ((m.label, m.value) for m in at.metric))["情景A：2020年"] == "7479 亿元"
+    assert _in_2020(after, "2020年目标") == _in_2020(before, "2020年目标")
+
+
+def test_the_gdp_section_reads_out_the_reported_years_beside_the_scenario():
+    at = open_page("scenarios", {"section": "地区生产总值"})
+    assert not at.exception
+    names = [s["name"] for s in _studio_readout(at)["series"]]
+    assert names == ["情景A", "完成目标所需路径", "实际（统计公报）", "2020年目标"]

@@ -42,7 +42,9 @@
         var view = new window.vega.View(runtime, { renderer: "svg", container: target, bind: slot || undefined, hover: true });
         return view.runAsync();
       })
-      .then(function () {
+      .then(function (view) {
+        // The keyboard readout (readout.js) follows a slider chart's live rows.
+        holder.dispatchEvent(new CustomEvent("cq-vega", { bubbles: true, detail: view }));
         if (picture) picture.remove();
         target.classList.remove("pending");
         holder.classList.add("drawn");

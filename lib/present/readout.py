@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from lib.present.blocks import Chart
@@ -39,7 +39,7 @@ class Layout:
     x: str  # the field naming a point's place on the x axis
     series: str  # the field naming its series (a line, a bar colour)
     value: str  # its number
-    texts: tuple[str, ...]  # the field holding its words as drawn (every row of the layout has it)
+    texts: tuple[str, ...]  # the fields holding its words as drawn, the first non-empty one read (every row has them)
     kind: str  # chart2music's chart type
     x_label: str
     skip: tuple[str, ...] = ()  # series that are not data (a ranking's name column)
@@ -52,6 +52,9 @@ LAYOUTS = (
     Layout(x="label", series="which", value="rate", texts=("text",), kind="bar", x_label="指标", skip=("名称",)),
     # 指标轨迹: one row per year and line (the printed years, the required path, the target)
     Layout(x="year", series="line", value="value", texts=("shown",), kind="line", x_label="年份"),
+    # 情景推演: one row per year and series (scenario A/B, the required path, the reported years);
+    # the target's row reads its printed words (“50%左右”) as its tooltip does, a path's its figure
+    Layout(x="year", series="series", value="value", texts=("label", "shown"), kind="line", x_label="年份"),
 )
 
 
@@ -69,6 +72,9 @@ class Readout:
     y_label: str
     x_texts: tuple[str, ...]  # what each x position is called (“2015年”, “2011—2015”)
     series: tuple[Series, ...]
+    # A chart whose points the browser computes (the static edition's sliders): which of the live
+    # Vega view's datasets to read again after each change, and which fields (the layout's).
+    live: Mapping | None = None
 
     @property
     def control_label(self) -> str:
@@ -96,6 +102,19 @@ def _y_title(spec: Mapping) -> str:
     return ""
 
 
+def _legend(spec: Mapping) -> list:
+    """The series in the order the chart's legend lists them (its colour scale's domain), if it has one."""
+    colour = (spec.get("encoding") or {}).get("color")
+    domain = ((colour or {}).get("scale") or {}).get("domain") if isinstance(colour, Mapping) else None
+    if isinstance(domain, list):
+        return domain
+    for layer in spec.get("layer") or ():
+        found = _legend(layer)
+        if found:
+            return found
+    return []
+
+
 def _title(spec: Mapping) -> str:
     title = spec.get("title")
     return title.get("text", "") if isinstance(title, Mapping) else str(title or "")
@@ -103,6 +122,11 @@ def _title(spec: Mapping) -> str:
 
 def _year(value) -> str:
     return f"{value}年"
+
+
+def _listed(legend: list):
+    """A sort key: the legend's series first in its order, then the rest as the rows gave them."""
+    return lambda item: legend.index(item[0]) if item[0] in legend else len(legend)
 
 
 def read(chart: Chart) -> Readout | None:
@@ -121,7 +145,7 @@ def read(chart: Chart) -> Readout | None:
     x_texts = tuple(_year(p) if layout.x == "year" else str(p) for p in places)
     series: dict[str, list[tuple[int, float, str]]] = {}
     for row in rows:
-        words = str(row[layout.texts[0]])
+        words = next((str(row[field]) for field in layout.texts if row[field] not in (None, "")), "")
         # A bare number gets its unit (“46 %”); a printed cell with words of its own (“约9（专栏2）”) is read as printed.
         words = f"{words} {unit}" if unit and _NUMBER.fullmatch(words) else words
         series.setdefault(str(row[layout.series]), []).append((places.index(row[layout.x]), float(row[layout.value]), words))
@@ -132,5 +156,23 @@ def read(chart: Chart) -> Readout | None:
         x_label=layout.x_label,
         y_label=unit or "数值",
         x_texts=x_texts,
-        series=tuple(Series(name, tuple(sorted(points))) for name, points in series.items()),
+        series=tuple(Series(name, tuple(sorted(points))) for name, points in sorted(series.items(), key=_listed(_legend(chart.spec)))),
     )
+
+
+def following(found: Readout | None, sources: tuple[str, ...]) -> Readout | None:
+    """The readout of a chart's rows as baked (its sliders at the plan's values), told to follow
+    ``sources``, the compiled Vega datasets its points are drawn from, once the live chart runs."""
+    if found is None or not sources:
+        return found
+    (layout,) = [layout for layout in LAYOUTS if layout.series == "series"]
+    unit = "" if found.y_label == "数值" else found.y_label
+    live = {
+        "sources": list(sources),
+        "x": layout.x,
+        "series": layout.series,
+        "value": layout.value,
+        "texts": list(layout.texts),
+        "unit": unit,
+    }
+    return replace(found, live=live)

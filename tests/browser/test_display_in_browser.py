@@ -129,7 +129,7 @@ def test_app(watched, app_url, viewport):
     _read_by_keyboard(page)
     page.screenshot(path=SCREENSHOTS / f"display-app-readout-{viewport[0]}x{viewport[1]}.png")
     _app_sidebar(page)
-    page.locator(".st-key-site_navigation").get_by_role("link", name="指标总览").click()
+    page.locator(".st-key-site_navigation").get_by_role("link", name="指标总览").click()  # pages/_navigation.py
     wait_until_idle(page)
     for reopened in (False, True):
         if reopened:
