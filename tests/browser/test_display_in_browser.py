@@ -134,8 +134,14 @@ def test_app(watched, app_url, viewport):
     for reopened in (False, True):
         if reopened:
             page.wait_for_load_state("networkidle")  # a reload amid the table's script chunks would abort them
+            before = len(page.problems)
             page.reload()
             wait_until_idle(page)
+            # On a busy machine the chunks may still be on their way: the reload aborts them, which the
+            # browser logs as failed loads. A real missing file stays caught: its response (4xx) is kept.
+            page.problems[before:] = [
+                p for p in page.problems[before:] if not re.match(r"failed .*/static/js/|console: Failed to load resource", p)
+            ]
         expect(page).to_have_url(re.compile(r"/indicators\?.*display=large%2Ccontrast"))
         _app_sidebar(page)
         for label in display.MODES.values():
