@@ -60,7 +60,7 @@ STATIC_PAGES = [
     "/zones/500101/",
     "/plan/",
     "/plan/18/",
-    "/search/?q=页岩气",
+    "/search/?q=轨道交通",  # results drawn (页岩气 finds 0 or 1 page depending on the bake: Pagefind's Chinese words, left open)
     "/embed/indicator/t2_forest_cover/",
     "/no/such/page/",
 ]
