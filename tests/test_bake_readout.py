@@ -11,6 +11,7 @@ import pytest
 
 from bake import checks, embed, links
 from lib.present import display, readout, routes
+from lib.present.i18n import gettext
 from lib.views import trajectories
 
 READOUT = re.compile(r'<div class="readout" data-readout="([^"]*)" hidden>')
@@ -65,8 +66,10 @@ def test_every_page_has_the_display_switch_and_sets_it_before_the_first_paint(ou
         head = page[: page.index("</head>")]
         # a11y.js in the head with neither defer nor async: it runs before anything is painted
         assert re.search(r'<script src="/assets/a11y\.js" data-chart-config="[^"]+"></script>', head), path
+        # the words in the page's own language (the /en/ and /zh-hant/ pages, issue 27)
+        words = gettext({"en": "en", "zh-hant": "zh-Hant"}.get(path.relative_to(out).parts[0], "zh-CN"))
         for mode, label in display.MODES.items():
-            assert f'<button type="button" data-display-mode="{mode}" aria-pressed="false">{label}</button>' in page, path
+            assert f'<button type="button" data-display-mode="{mode}" aria-pressed="false">{words(label)}</button>' in page, path
 
 
 def test_the_switch_hands_the_browser_the_charts_config_of_lib(out):
