@@ -169,11 +169,15 @@ def to_workbook_bytes(frame: pd.DataFrame, sheet_name: str, about: Sequence[tupl
             if column in percent_columns:
                 for cell in sheet[letter][1:]:
                     cell.number_format = "0%"
-        about_sheet = writer.sheets[ABOUT_SHEET]
-        about_sheet.column_dimensions["A"].width = 12
-        about_sheet.column_dimensions["B"].width = 100
-        for cell in about_sheet["B"]:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-        for cell in about_sheet["A"]:
-            cell.font = Font(bold=True)
+        style_about_sheet(writer.sheets[ABOUT_SHEET])
     return buffer.getvalue()
+
+
+def style_about_sheet(sheet) -> None:
+    """The 说明 sheet of every workbook: its keys bold, its text wrapped in a wide column."""
+    sheet.column_dimensions["A"].width = 12
+    sheet.column_dimensions["B"].width = 100
+    for cell in sheet["B"]:
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for cell in sheet["A"]:
+        cell.font = Font(bold=True)

@@ -12,11 +12,10 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import pandas as pd
-from openpyxl.styles import Alignment, Font
 
 from lib.present import routes
 from lib.present.blocks import Target
-from lib.present.exports import ABOUT_SHEET, to_csv_bytes
+from lib.present.exports import ABOUT_SHEET, style_about_sheet, to_csv_bytes
 from lib.present.permalink import LOCAL_HOSTS, PUBLIC_URL_ENV
 
 LINK = "原文链接"
@@ -75,11 +74,5 @@ def workbook_bytes(downloads, links: LinkBase) -> bytes:
                 width = min(4 + 1.8 * longest, 60)  # not a plan figure: a column's width in characters
                 drawn.column_dimensions[drawn.cell(row=1, column=index).column_letter].width = width
         pd.DataFrame(about, columns=["项目", "内容"]).to_excel(writer, index=False, sheet_name=ABOUT_SHEET)
-        about_sheet = writer.sheets[ABOUT_SHEET]
-        about_sheet.column_dimensions["A"].width = 12
-        about_sheet.column_dimensions["B"].width = 100
-        for cell in about_sheet["B"]:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-        for cell in about_sheet["A"]:
-            cell.font = Font(bold=True)
+        style_about_sheet(writer.sheets[ABOUT_SHEET])
     return buffer.getvalue()
