@@ -23,7 +23,8 @@ def page_urls(writer: Writer) -> list[str]:
             continue
         relative = "/" + path.relative_to(writer.out).as_posix()
         url = relative.removesuffix("index.html")
-        if not url.startswith(NOT_INDEXED) and url not in NOT_INDEXED:
+        # Each language folder's 404 page (/en/404.html) is no page to index either.
+        if not url.startswith(NOT_INDEXED) and not url.endswith("/404.html"):
             urls.append(url)
     return sorted(set(urls))
 

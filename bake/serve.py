@@ -12,6 +12,8 @@ import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from lib.present import i18n
+
 # Only the site itself. 'unsafe-eval': Vega compiles its expressions (the slider's among them)
 # with new Function; 'wasm-unsafe-eval': Pagefind searches with WebAssembly.
 CSP = (
@@ -21,6 +23,8 @@ CSP = (
 # /embed/ alone may be framed by any site (issue 26): the same policy but for frame-ancestors.
 EMBED_PREFIX = "/embed/"
 EMBED_CSP = CSP.replace("frame-ancestors 'none'", "frame-ancestors *")
+# The language folders of the static edition (/en/, /zh-hant/), each with its own 404 page.
+LANGUAGE_FOLDERS = tuple(prefix.strip("/") for prefix in i18n.PREFIXES.values() if prefix)
 HEADERS = {
     "Content-Security-Policy": CSP,
     "X-Content-Type-Options": "nosniff",
@@ -52,7 +56,7 @@ class Handler(SimpleHTTPRequestHandler):
         super().end_headers()
 
     def send_error(self, code, message=None, explain=None):
-        page = Path(self.directory) / "404.html"
+        page = Path(self.directory) / self.not_found_page()
         if code == 404 and page.is_file():
             body = page.read_bytes()
             self.send_response(404)
@@ -63,6 +67,12 @@ class Handler(SimpleHTTPRequestHandler):
                 self.wfile.write(body)
             return
         super().send_error(code, message, explain)
+
+    def not_found_page(self) -> str:
+        """The 404 page of the path's language folder (/en/… → en/404.html), as nginx serves it."""
+        folder = self.path.lstrip("/").split("/", 1)[0]
+        own = f"{folder}/404.html"
+        return own if folder in LANGUAGE_FOLDERS and (Path(self.directory) / own).is_file() else "404.html"
 
     def log_message(self, format, *args) -> None:  # quiet: tests and benches read their own timings
         pass

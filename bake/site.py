@@ -15,13 +15,12 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bake import changes, charts, crawl, embed, links, opendata, pages, plan, search
+from bake import changes, charts, crawl, embed, links, not_found, opendata, pages, plan, search
 from bake import map as zone_map
 from bake import report as report_card
 from bake.render import Writer
 from lib.present import readout, routes
 from lib.present.i18n import N_
-from lib.views import not_found
 
 DEFAULT_APP_URL = "http://localhost:8501"
 STATIC = Path(__file__).parent / "static"
@@ -143,7 +142,7 @@ def bake(out: Path, app_url: str = DEFAULT_APP_URL, with_search: bool = True, si
     step("zones", lambda: zone_map.bake_map(writer))
     step("methods", lambda: pages.bake_methods(writer))
     step("open_data", lambda: (opendata.bake_indicator_files(writer, report.indicators), opendata.bake_datapackage(writer)))
-    step("not_found", lambda: writer.page("/404.html", "not_found.html", title=not_found.build().title, view=not_found.build()))
+    step("not_found", lambda: not_found.bake_not_found(writer))
     step("search_page", lambda: search.bake_search_page(writer))
     step("report", lambda: report_card.bake_report(writer))
     step("embeds", lambda: embed.bake_embeds(writer, report.indicators))

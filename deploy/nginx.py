@@ -200,6 +200,23 @@ def render(
 """
 
 
+def language_locations(nested: str) -> str:
+    """Each language folder of the static edition (/en/, /zh-hant/, issue 27) with its own 404 page:
+    a reader who mistyped an English address reads the English page (bake/not_found.py)."""
+    from lib.present import i18n
+
+    return "".join(
+        f"""    location {prefix}/ {{
+      limit_except GET HEAD {{ deny all; }}
+      error_page 404 {prefix}/404.html;
+      try_files $uri $uri/ =404;
+      add_header Cache-Control "no-cache" always;
+{nested}    }}
+"""
+        for prefix in sorted(p for p in i18n.PREFIXES.values() if p)
+    )
+
+
 def render_static(root: Path, listen: str, server_name: str, folder: Path, daemon: bool = False) -> str:
     """A whole nginx.conf serving the baked static edition (python -m bake --out ``root``).
 
@@ -248,7 +265,7 @@ def render_static(root: Path, listen: str, server_name: str, folder: Path, daemo
       try_files $uri $uri/ =404;
       add_header Cache-Control "no-cache" always;
 {nested}    }}
-    location {EMBED_PREFIX} {{
+{language_locations(nested)}    location {EMBED_PREFIX} {{
       limit_except GET HEAD {{ deny all; }}
       try_files $uri $uri/ =404;
       add_header Cache-Control "no-cache" always;

@@ -1,4 +1,4 @@
-"""页面不存在: what a mistyped or outdated link opens, in Chinese, with the way home."""
+"""页面不存在: what a mistyped or outdated link opens, in the reader's language, with the way home."""
 
 import streamlit as st
 
@@ -6,7 +6,7 @@ from lib.views import not_found
 from pages import _blocks, _compat, _url
 
 _compat.ensure_navigation()
-view = not_found.build()
+view = not_found.build(_url.language())
 
 st.title(view.title, anchor=False)
 _url.language_switch()

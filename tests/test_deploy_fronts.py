@@ -197,6 +197,7 @@ def static_site():
 
 def site_in(root: Path) -> Path:
     files = {"index.html": "<!doctype html><title>首页</title>", "404.html": "页面不存在", "indicators/index.html": "指标"}
+    files |= {"en/index.html": "Home", "en/404.html": "Page not found", "zh-hant/404.html": "頁面不存在"}
     for name, text in files.items():
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_text(text, encoding="utf-8")
@@ -226,6 +227,21 @@ def test_the_static_front_s_errors_are_chinese_with_the_headers(static_site, req
 def test_the_static_front_s_not_found_page_carries_the_headers(static_site):
     status, headers, body = ask(static_site, get("/nothing/here"))
     assert status == 404 and body == "页面不存在" and [n for n in SECURITY if n.lower() not in headers] == []
+
+
+@pytest.mark.parametrize(
+    "path, body",
+    [
+        ("/en/nothing/here", "Page not found"),
+        ("/zh-hant/nothing", "頁面不存在"),
+        ("/english/nothing", "页面不存在"),
+        ("/nothing/en/", "页面不存在"),
+    ],
+)
+def test_each_language_folder_has_its_own_not_found_page(static_site, path, body):
+    """/en/… and /zh-hant/… get their folder's 404 (bake/not_found.py); any other path the 简体 one."""
+    status, headers, text = ask(static_site, get(path))
+    assert status == 404 and text == body and [n for n in SECURITY if n.lower() not in headers] == []
 
 
 def test_a_gz_file_asked_for_by_name_is_gzip_not_text(static_site):
