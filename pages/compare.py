@@ -19,7 +19,7 @@ st.multiselect(
     format_func=view.labels.get,
     max_selections=view.max_indicators,
     help=view.select_help,
-    placeholder="输入文字搜索指标",
+    placeholder=view.placeholder,
     key=_url.seed("indicator", list(view.indicators)),
     on_change=_url.change(page, lambda s: {"indicators": tuple(st.session_state["indicator"] or ())}),
 )
