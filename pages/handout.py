@@ -1,10 +1,12 @@
 """打印讲义: one indicator on one A4 page (opened from 指标轨迹's 打印讲义 button)."""
 
 import functools
+import html
 
 import streamlit as st
 import vl_convert
 
+from lib.present.i18n import ZH_CN, gettext
 from lib.present.markup import markdown_escape
 from lib.present.permalink import permalink
 from lib.present.qr import qr_svg
@@ -52,11 +54,15 @@ with right:
     for line in view.outcome_lines:
         st.text(line)
 
-st.text("\n".join([view.source, view.plan, view.data_date]))
+st.text("\n".join([view.source, view.plan]))
+if view.plan_original:
+    # The plan's title as printed, beside its English name: marked Chinese for readers and screen readers.
+    st.html(f'<p lang="{ZH_CN}">{html.escape(view.plan_original)}</p>')
+st.text(view.data_date)
 link = permalink(view.permalink.target)
 share = st.columns([4, 1])
-share[0].text(f"{view.permalink.label}：{link.address}")
+share[0].text(f"{view.permalink.label}{link.address}")
 if link.note:
-    share[0].caption(link.note)
+    share[0].caption(gettext(view.lang)(link.note))
 if link.absolute:
     share[1].image(svg_uri(qr_svg(link.address)), width=110)

@@ -16,10 +16,12 @@ from urllib.parse import urlsplit
 
 from lib.present import routes
 from lib.present.blocks import Target
+from lib.present.i18n import N_
 
 PUBLIC_URL_ENV = "DASHBOARD_PUBLIC_URL"
 LOCAL_HOSTS = ("localhost", "127.0.0.1", "0.0.0.0", "::1", "")
-UNSET_NOTE = "未设置公开地址（环境变量 DASHBOARD_PUBLIC_URL），此处印的是静态公开版中的路径，请在公开网址后接上它。"
+# Marked for the catalogs: a renderer shows it in the page's language (gettext(lang)(note)).
+UNSET_NOTE = N_("未设置公开地址（环境变量 DASHBOARD_PUBLIC_URL），此处印的是静态公开版中的路径，请在公开网址后接上它。")
 
 
 @dataclass(frozen=True)
