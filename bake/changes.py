@@ -1,5 +1,10 @@
 """数据更新记录 (/changes/) and its Atom feed (/changes.atom), both drawn from lib.views.changes.
 
+The page is baked in each language (/en/changes/, /zh-hant/changes/, issue 27); the feed is one,
+in 简体: its entries are the record itself (the changed cells, sources and notes as the files hold
+them, in 简体), so an English feed would repeat the same Chinese entries under other titles, and a
+reader subscribes once, whichever page they found it on (the translated pages say so).
+
 The feed has one entry per edition, dated by the edition (never by the bake), so baking the
 same data twice writes the same feed. Atom wants absolute ids and links: with the public base
 URL (--site-url) they are the page's address; without one, tag: ids and the site's own paths.
@@ -12,6 +17,7 @@ import datetime
 from feedgen.feed import FeedGenerator
 
 from bake.render import Writer
+from lib.present import i18n
 from lib.views import changes
 
 PAGE, FEED = "/changes/", "/changes.atom"
@@ -52,6 +58,7 @@ def feed(view: changes.View, site_url: str) -> bytes:
 
 
 def bake_changes(writer: Writer) -> None:
-    view = changes.build(changes.State())
-    writer.page(PAGE, "changes.html", title=view.title, view=view)
-    writer.file(FEED, feed(view, writer.site_url))
+    for lang in i18n.LANGS:
+        view = changes.build(changes.State(lang=lang))
+        writer.page(i18n.localized(PAGE, lang), "changes.html", lang=lang, alternates=i18n.LANGS, title=view.title, view=view)
+    writer.file(FEED, feed(changes.build(changes.State()), writer.site_url))

@@ -83,6 +83,8 @@ def plan(chapter: str, section: str = "") -> str:
 # The pages the static edition bakes in every language (issue 27); a link to any other
 # page in English or 繁體 opens its 简体 page, which says so in its language switch.
 TRANSLATED = frozenset({"overview", "report_card"})
+# Fixed pages of the static edition alone (no Target: the app has no such page) baked in every language.
+TRANSLATED_PATHS = frozenset({"/changes/"})
 
 
 def with_lang(target: Target, lang: str) -> Target:
@@ -94,7 +96,7 @@ def with_lang(target: Target, lang: str) -> Target:
 
 def translated_path(path: str) -> bool:
     """Whether the static edition bakes the fixed page at ``path`` in every language (/, /report/)."""
-    return any(_static_path(Target(page)) == path for page in TRANSLATED)
+    return path in TRANSLATED_PATHS or any(_static_path(Target(page)) == path for page in TRANSLATED)
 
 
 def lang_of(target: Target) -> str:
