@@ -54,7 +54,8 @@ with right:
     for line in view.outcome_lines:
         st.text(line)
 
-st.text("\n".join([view.source, view.plan]))
+st.text(view.source)
+st.text(view.plan)
 if view.plan_original:
     # The plan's title as printed, beside its English name: marked Chinese for readers and screen readers.
     st.html(f'<p lang="{ZH_CN}">{html.escape(view.plan_original)}</p>')
