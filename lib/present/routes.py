@@ -80,9 +80,10 @@ def plan(chapter: str, section: str = "") -> str:
     return url + (f"#{section_anchor(chapter, section)}" if section else "")
 
 
-# The pages the static edition bakes in every language (issue 27); a link to any other
-# page in English or 繁體 opens its 简体 page, which says so in its language switch.
-TRANSLATED = frozenset({"overview", "report_card"})
+# The pages translated (issue 27): the static edition bakes those it has in every language; a link
+# to any other page in English or 繁體 opens its 简体 page, which says so in its language switch.
+# 指标对比 and the handout have no static page (the handout's PDFs sit in each language's folder).
+TRANSLATED = frozenset({"overview", "report_card", "compare", "handout"})
 # Fixed pages of the static edition alone (no Target: the app has no such page) baked in every language.
 TRANSLATED_PATHS = frozenset({"/changes/"})
 
