@@ -133,3 +133,9 @@ def test_the_app_handout_in_english(monkeypatch):
     assert "Data date: plan figures as printed in the Outline issued in February 2016" in texts
     assert any(c.value.startswith("This page is laid out as one A4 portrait page") for c in at.caption)
     assert any(f'<p lang="zh-CN">{PLAN_TITLE}</p>' in e.proto.body for e in at.get("html"))
+
+
+def test_zh_hant_says_published_as_taiwan_does_for_documents():
+    """OpenCC's s2twp turns 发布 into 釋出 (a software release); the catalog overrides it with 發布."""
+    view = handout.build(handout.State("t2_services_share", lang="zh-Hant"))
+    assert view.data_date.endswith("2020年實際數：2021-03-18發布")
