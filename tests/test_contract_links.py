@@ -43,11 +43,13 @@ def trajectory_states() -> Iterable:
 
 
 def compare_states() -> Iterable:
-    """Nothing chosen (the examples) and each example's panels."""
+    """Nothing chosen (the examples) and each example's panels, in each language (issue 27)."""
+    from lib.present.i18n import LANGS
     from lib.views import compare
 
-    yield compare.State()
-    yield from (compare.State(ids) for _, ids in compare.EXAMPLES)
+    for lang in LANGS:
+        yield compare.State(lang=lang)
+        yield from (compare.State(ids, lang=lang) for _, ids in compare.EXAMPLES)
 
 
 def scenario_states() -> Iterable:
@@ -62,11 +64,11 @@ def scenario_states() -> Iterable:
 
 
 def handout_states() -> Iterable:
-    """Every one of the 84 rows."""
+    """Every one of the 84 rows, in 简体 and in English (繁體's links are built the same way, issue 27)."""
     from lib.plan import data
     from lib.views import handout
 
-    return (handout.State(indicator) for indicator in data.load_indicators().indicator_id)
+    return (handout.State(indicator, lang=lang) for lang in ("zh-CN", "en") for indicator in data.load_indicators().indicator_id)
 
 
 def single_state(page: str) -> Callable[[], Iterable]:
