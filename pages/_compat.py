@@ -291,3 +291,20 @@ READOUT_CSS = (
 def readout(markup: str) -> None:
     """A chart's readout element (markup escaped by the caller) and the fixed loader script."""
     st.html(f"<style>{READOUT_CSS}</style>{markup}<script>{READOUT_LOADER}</script>", unsafe_allow_javascript=True, width="stretch")
+
+
+# A multiselect's chosen values as chips that wrap instead of ending in "…": English names are long
+# (“Strategic emerging industries' share of industrial output (Box 2·5)” was cut on a 390 px phone, as
+# were the longest Chinese ones). Streamlit's internals: tests/test_compat.py checks both names.
+CHIP_SELECTORS = ("stMultiSelectTagsContainer",)
+CHIP_ATTRIBUTE = "data-tag"
+WRAPPED_CHIPS_CSS = (
+    '[data-testid="stMultiSelectTagsContainer"] [data-tag] { max-width: 100%; height: auto; }'
+    ' [data-testid="stMultiSelectTagsContainer"] [data-tag] > span[title]'
+    " { white-space: normal; overflow: visible; text-overflow: clip; overflow-wrap: anywhere; }"
+)
+
+
+def wrapped_chips() -> None:
+    """Every multiselect chip on the page shows its whole label (fixed CSS, no data in it)."""
+    st.html(f"<style>{WRAPPED_CHIPS_CSS}</style>", width="content")

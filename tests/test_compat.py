@@ -164,3 +164,13 @@ def test_every_string_the_chrome_script_translates_is_one_streamlit_writes(engli
     # a new one shows up as English in tests/browser/test_a11y.py.
     wanted = COMPOSED.get(english, english)
     assert any(wanted in path.read_text(errors="ignore") for path in STATIC.rglob("*.js")), english
+
+
+@pytest.mark.parametrize("test_id", _compat.CHIP_SELECTORS)
+def test_every_chip_selector_names_an_element_streamlit_draws(test_id):
+    assert any(re.search(rf'["`]{test_id}["`]', path.read_text(errors="ignore")) for path in STATIC.glob("*.js")), test_id
+
+
+def test_a_chip_is_still_marked_by_its_attribute():
+    assert any(f'"{_compat.CHIP_ATTRIBUTE}"' in path.read_text(errors="ignore") for path in STATIC.glob("*.js"))
+    assert set(re.findall(r'data-testid="(\w+)"', _compat.WRAPPED_CHIPS_CSS)) == set(_compat.CHIP_SELECTORS)

@@ -58,7 +58,7 @@ def test_compare_in_english_with_nothing_chosen_has_no_unmarked_han(watched: Pag
     expect(watched.locator("html")).to_have_attribute("lang", "en")
     expect(watched.get_by_text(view.empty)).to_be_visible()
     assert watched.evaluate(UNMARKED_HAN) == []
-    # Each example keeps the language (test_compare_with_two_panels opens the first).
+    # Each example keeps the language (test_compare_with_panels opens two).
     for example in view.examples:
         href = watched.get_by_role("link", name=example.label).get_attribute("href")
         assert href.startswith("/compare?indicator=") and href.endswith("&lang=en"), href
@@ -67,12 +67,20 @@ def test_compare_in_english_with_nothing_chosen_has_no_unmarked_han(watched: Pag
 
 
 @pytest.mark.parametrize("size", SIZES)
-@pytest.mark.parametrize("lang", ["en", "zh-Hant"])
-def test_compare_with_two_panels(watched: Page, app_url, lang, size):
+@pytest.mark.parametrize(
+    "lang, indicators",
+    [
+        ("en", ("t2_forest_cover", "t2_forest_stock")),
+        ("zh-Hant", ("t2_forest_cover", "t2_forest_stock")),
+        # The longest English names: their chips wrap rather than end in "…" (pages/_compat.wrapped_chips).
+        ("en", ("t2_rd_share", "t2_invention_patents", "t2_emerging_industry_share")),
+    ],
+)
+def test_compare_with_panels(watched: Page, app_url, lang, indicators, size):
     size_to(watched, size)
-    watched.goto(f"{app_url}/compare?indicator=t2_forest_cover&indicator=t2_forest_stock&lang={lang}")
+    watched.goto(f"{app_url}/compare?" + "&".join(f"indicator={i}" for i in indicators) + f"&lang={lang}")
     wait_until_idle(watched)
-    view = compare.build(compare.State(("t2_forest_cover", "t2_forest_stock"), lang=lang))
+    view = compare.build(compare.State(indicators, lang=lang))
     for panel in view.panels:
         expect(watched.get_by_role("heading", name=panel.title, exact=True)).to_be_visible()
         expect(watched.get_by_role("link", name=panel.trajectory.label).first).to_be_visible()
@@ -81,9 +89,9 @@ def test_compare_with_two_panels(watched: Page, app_url, lang, size):
     if lang == "en":
         own = "h1, h3, [data-testid=stMultiSelect], [data-testid=stPageLink], [data-testid=stMarkdownContainer] li"
         assert watched.evaluate(HAN_IN, own) == []
-    expect(watched.locator(".vega-embed")).to_have_count(2, timeout=30_000)
+    expect(watched.locator(".vega-embed")).to_have_count(len(indicators), timeout=30_000)
     assert_whole(watched)
-    shot(watched, f"compare-{lang}-panels-app-{size}")
+    shot(watched, f"compare-{lang}-{len(indicators)}-panels-app-{size}")
 
 
 @pytest.mark.parametrize("size", SIZES)
