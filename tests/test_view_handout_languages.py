@@ -139,3 +139,15 @@ def test_zh_hant_says_published_as_taiwan_does_for_documents():
     """OpenCC's s2twp turns 发布 into 釋出 (a software release); the catalog overrides it with 發布."""
     view = handout.build(handout.State("t2_services_share", lang="zh-Hant"))
     assert view.data_date.endswith("2020年實際數：2021-03-18發布")
+
+
+def test_the_app_handout_in_zh_hant(monkeypatch):
+    monkeypatch.delenv("DASHBOARD_PUBLIC_URL", raising=False)
+    at = open_page("handout", {"indicator": "t2_services_share", "lang": "zh-Hant"})
+    assert not at.exception
+    assert any(c.value.startswith("本頁按A4縱向一頁排版") for c in at.caption)
+    texts = "\n".join(t.value for t in at.text)
+    assert "資料日期：規劃數值：《綱要》2016年2月印發時所列；2020年實際數：2021-03-18發布" in texts
+    # No public address: the static path, and why, in 繁體.
+    assert "本指標的線上頁面：/indicator/t2_services_share/" in texts
+    assert any(c.value.startswith("未設定公開地址") for c in at.caption)
