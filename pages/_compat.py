@@ -193,6 +193,10 @@ NARROW_TABLES_CSS = (
     " @media (max-width: 640px) { [data-testid=stMarkdownContainer] table { table-layout: auto; width: 100%; }"
     " [data-testid=stMarkdownContainer] th, [data-testid=stMarkdownContainer] td { overflow-wrap: anywhere; } }"
 )
+# Chosen multiselect values wrap, not cut to "…" (long English names were, at 390 px); tests/test_compat.py checks both names.
+CHIP_SELECTORS, CHIP_ATTRIBUTE = ("stMultiSelectTagsContainer",), "data-tag"
+_CHIP = '[data-testid="stMultiSelectTagsContainer"] [data-tag]'
+WRAPPED_CHIPS_CSS = f" {_CHIP} {{ max-width: 100%; height: auto; }} {_CHIP} > span[title] {{ white-space: normal; text-overflow: clip; }}"
 DOCUMENT_HTML = (
     '<script>document.documentElement.lang = "zh-CN"; ' + COPY_SCRIPT + "</script>"
     "<style>"
@@ -203,6 +207,7 @@ DOCUMENT_HTML = (
     + ' [data-testid="stMetricValue"], [data-testid="stMetricValue"] * { white-space: normal !important; overflow-wrap: anywhere; text-overflow: clip !important; }'
     + TOP_CSS
     + NARROW_TABLES_CSS
+    + WRAPPED_CHIPS_CSS
     + " @page { size: A4; margin: 14mm; } @media print { "
     + ", ".join(f'[data-testid="{test_id}"]' for test_id in PRINT_HIDDEN)
     + ' { display: none !important; } [data-testid="stMainBlockContainer"] { padding: 0 !important; max-width: 100% !important; } }</style>'
@@ -291,20 +296,3 @@ READOUT_CSS = (
 def readout(markup: str) -> None:
     """A chart's readout element (markup escaped by the caller) and the fixed loader script."""
     st.html(f"<style>{READOUT_CSS}</style>{markup}<script>{READOUT_LOADER}</script>", unsafe_allow_javascript=True, width="stretch")
-
-
-# A multiselect's chosen values as chips that wrap instead of ending in "…": English names are long
-# (“Strategic emerging industries' share of industrial output (Box 2·5)” was cut on a 390 px phone, as
-# were the longest Chinese ones). Streamlit's internals: tests/test_compat.py checks both names.
-CHIP_SELECTORS = ("stMultiSelectTagsContainer",)
-CHIP_ATTRIBUTE = "data-tag"
-WRAPPED_CHIPS_CSS = (
-    '[data-testid="stMultiSelectTagsContainer"] [data-tag] { max-width: 100%; height: auto; }'
-    ' [data-testid="stMultiSelectTagsContainer"] [data-tag] > span[title]'
-    " { white-space: normal; overflow: visible; text-overflow: clip; overflow-wrap: anywhere; }"
-)
-
-
-def wrapped_chips() -> None:
-    """Every multiselect chip on the page shows its whole label (fixed CSS, no data in it)."""
-    st.html(f"<style>{WRAPPED_CHIPS_CSS}</style>", width="content")

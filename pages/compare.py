@@ -4,7 +4,7 @@ import streamlit as st
 
 from lib.present.markup import markdown_escape
 from lib.views import compare as page
-from pages import _blocks, _compat, _url
+from pages import _blocks, _url
 from pages._shared import open_view
 
 state, view = open_view(page)
@@ -13,7 +13,6 @@ st.title(view.title, anchor=False)
 _url.language_switch()
 st.caption(view.intro)
 _url.notices(state)
-_compat.wrapped_chips()
 st.multiselect(
     view.select_label,
     view.options,
