@@ -11,7 +11,7 @@ import logging
 import streamlit as st
 
 from lib.present import display
-from pages import _chrome
+from pages import _chrome, _navigation
 
 _navigation_checked = False
 
@@ -194,7 +194,7 @@ NARROW_TABLES_CSS = (
     " [data-testid=stMarkdownContainer] th, [data-testid=stMarkdownContainer] td { overflow-wrap: anywhere; } }"
 )
 DOCUMENT_HTML = (
-    '<script>document.documentElement.lang = "zh-CN"; ' + COPY_SCRIPT + "</script>"
+    '<script>document.documentElement.lang = "zh-CN"; ' + COPY_SCRIPT + " " + _navigation.CURRENT_SCRIPT + "</script>"
     "<style>"
     + COPY_CSS
     # A metric's value is never cut to "…" (four cards a row at 1280 px: “300万人左右”): a little
