@@ -115,24 +115,30 @@ def test_every_translated_static_page(watched: Page, site_url, path, lang, size)
     shot(watched, f"static-{path.strip('/').replace('/', '-')}-{size}")
 
 
-def test_an_english_app_page_shows_english_chrome_from_the_first_paint(browser, app_url):
-    """From the first frame the sidebar is drawn, Streamlit's controls and ours are in English: no Chinese
-    relabel shows and none arrives later, after a page switch in the sidebar either."""
+def test_an_english_app_page_shows_english_chrome_from_the_first_paint(browser):
+    """The first visitor after a restart, the hardest case: from the first frame the sidebar is drawn,
+    Streamlit's controls and ours are in English, no Chinese relabel shows and none arrives later (after
+    a page switch in the sidebar either), and pages/'s file names never show (client.showSidebarNavigation)."""
+    from bench.stream import ROOT, server
+
     context = browser.new_context(viewport={"width": 1280, "height": 720})
     page = context.new_page()
-    page.goto(app_url + app_path("report_card", i18n.EN), wait_until="commit")
-    page.locator("[data-testid=stSidebar]").wait_for(timeout=60_000)
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / "first-paint-en.png"))
-    first = page.evaluate(CHROME_NAMES)
-    wait_until_idle(page)
-    later = page.evaluate(CHROME_NAMES)
-    page.locator(".st-key-site_navigation a").first.click()
-    wait_until_idle(page)
-    moved = page.evaluate(CHROME_NAMES)
-    assert "lang=en" in page.url and page.evaluate("document.documentElement.lang") == "en"
+    with server(ROOT / "app.py") as (port, _):
+        page.goto(f"http://127.0.0.1:{port}" + app_path("report_card", i18n.EN), wait_until="commit")
+        page.locator("[data-testid=stSidebar]").wait_for(timeout=60_000)
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SHOTS / "first-paint-en.png"))
+        first = page.evaluate(CHROME_NAMES)
+        files = page.get_by_test_id("stSidebarNav").count()
+        wait_until_idle(page)
+        later = page.evaluate(CHROME_NAMES)
+        page.locator(".st-key-site_navigation a").first.click()
+        wait_until_idle(page)
+        moved = page.evaluate(CHROME_NAMES)
+        assert "lang=en" in page.url and page.evaluate("document.documentElement.lang") == "en"
     han = [name for name in first + later + moved if any("\u3400" <= ch <= "\u9fff" for ch in name)]
     assert first and not han, han
+    assert files == 0, "the first paint listed pages/'s files in the sidebar"
     context.close()
 
 
@@ -157,3 +163,32 @@ def test_the_chinese_chrome_and_the_current_page_s_mark_across_a_page_switch(bro
     assert page.evaluate("document.documentElement.lang") == lang
     assert (f"lang={lang}" in page.url) == (lang != i18n.DEFAULT)
     context.close()
+
+
+# A cell whose text is wider than the cell: cut, or run into the next column (“patents” over 4.3).
+SPILLING_CELLS = """() => [...document.querySelectorAll('td, th')].filter(c => c.scrollWidth > c.clientWidth + 1)
+  .map(c => `${c.textContent.trim().slice(0, 40)} (${c.scrollWidth} px in ${c.clientWidth})`)"""
+# Known and left to the page's owner (found by this walk, 8 December 2026): at 390 px the report card's
+# columns are narrower than a unit or a figure in every language (简体 too: ＜【75000】 76 px in 63).
+SPILLS_KNOWN = {
+    ("/en/report/", "390x844"): "report card: units (patents, 10 000 yuan per person-year) spill at 390 px",
+    ("/zh-hant/report/", "390x844"): "report card: 【12.3】, ＜【75000】 spill at 390 px",
+}
+
+
+def spill_cases() -> list:
+    return [
+        pytest.param(
+            path, size, marks=pytest.mark.xfail(strict=True, reason=SPILLS_KNOWN[path, size]) if (path, size) in SPILLS_KNOWN else ()
+        )
+        for path, _ in static_paths()
+        for size in SIZES
+    ]
+
+
+@pytest.mark.parametrize(("path", "size"), spill_cases())
+def test_no_table_cell_of_a_translated_static_page_spills(watched: Page, site_url, path, size):
+    watched.set_viewport_size(dict(zip(("width", "height"), SIZES[size])))
+    watched.goto(site_url + path)
+    watched.wait_for_load_state("load")
+    assert watched.evaluate(SPILLING_CELLS) == []
