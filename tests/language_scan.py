@@ -17,6 +17,7 @@ from __future__ import annotations
 import base64
 import functools
 import itertools
+import json
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -62,6 +63,9 @@ class _Reader(HTMLParser):
                 self.found.append(Shown(values[name], f"{self.where} <{tag} {name}>", lang))
         if tag == "meta" and (values.get("name") or values.get("property")) in META:
             self.found.append(Shown(values.get("content", ""), f"{self.where} <meta {values.get('name') or values.get('property')}>", lang))
+        if values.get("data-readout"):  # what the chart's keyboard readout speaks (static/readout.js)
+            for text in _json_strings(json.loads(values["data-readout"])):
+                self.found.append(Shown(text, f"{self.where} <{tag} data-readout>", lang))
         if tag == "img" and values.get("src"):
             self.images.append(values["src"])
         if tag not in VOID:
@@ -82,6 +86,16 @@ class _Reader(HTMLParser):
         if data.strip() and not any(tag in HIDDEN for tag, _ in self.stack):
             tag = self.stack[-1][0] if self.stack else "text"
             self.found.append(Shown(" ".join(data.split()), f"{self.where} <{tag}>", self._lang()))
+
+
+def _json_strings(value) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [text for key, inner in value.items() if key not in ("kind", "live") for text in _json_strings(inner)]
+    if isinstance(value, list):
+        return [text for inner in value for text in _json_strings(inner)]
+    return []
 
 
 def read_html(markup: str, where: str) -> tuple[list[Shown], list[str]]:

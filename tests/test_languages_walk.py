@@ -27,6 +27,7 @@ from lib.present import i18n, routes
 from lib.present.blocks import Target
 
 LANGS = [i18n.EN, i18n.ZH_HANT]
+SPEC = re.compile(r'data-spec="([^"]+)"')  # a live chart's compiled Vega (bake/templates)
 # Which page's View each baked path draws (docs/code.md, "The static edition"): a path and the
 # ones under it. An indicator's page draws 指标总览's row and 指标轨迹's chart.
 STATIC_PAGES = {
@@ -58,19 +59,25 @@ def baked_files(out: Path, lang: str) -> dict[str, Path]:
     return {"/" + f.relative_to(folder).as_posix().removesuffix("index.html"): f for f in sorted(folder.rglob("*.html"))}
 
 
-def static_shown(file: Path, where: str) -> tuple[list[Shown], str]:
-    """The page's texts (its inline SVG pictures' included) and its ``<html lang>``."""
+def static_shown(file: Path, where: str, out: Path) -> tuple[list[Shown], str]:
+    """The page's texts, its pictures' (inline SVG, the site's own .svg files) and its live charts'
+    (the compiled Vega of each ``data-spec``), and its ``<html lang>``."""
     markup = file.read_text(encoding="utf-8")
     found, images = read_html(markup, where)
     for number, source in enumerate(images):
         if (svg := svg_of(source)) is not None:
             found += read_html(svg, f"{where} picture {number + 1}")[0]
+        elif source.startswith("/") and source.endswith(".svg") and (out / source.lstrip("/")).is_file():
+            found += read_html((out / source.lstrip("/")).read_text(encoding="utf-8"), f"{where} {source}")[0]
+    for spec in SPEC.findall(markup):
+        if (out / spec.lstrip("/")).is_file():
+            found += [Shown(t, f"{where} {spec}") for t in _chart((out / spec.lstrip("/")).read_text(encoding="utf-8"))]
     start = markup.find("<html")
     return found, markup[start : markup.find(">", start)]
 
 
-def check_static(file: Path, path: str, lang: str) -> list[str]:
-    found, html_tag = static_shown(file, i18n.localized(path, lang))
+def check_static(file: Path, path: str, lang: str, out: Path) -> list[str]:
+    found, html_tag = static_shown(file, i18n.localized(path, lang), out)
     wrong = [] if f'lang="{lang}"' in html_tag else [f"{i18n.localized(path, lang)}: <html> says {html_tag!r}"]
     return wrong + problems(found, lang) + unsourced_terms(found)
 
@@ -85,7 +92,7 @@ def baked(baked_site) -> Path:
 def test_every_static_page_of_a_translated_page_reads_in_its_language(baked, lang, page):
     files = {path: file for path, file in baked_files(baked, lang).items() if page in pages_of(path)}
     assert static_route(page) in files, f"{page} is in routes.TRANSLATED but {i18n.localized(static_route(page), lang)} was not baked"
-    found = [line for path, file in files.items() for line in check_static(file, path, lang)]
+    found = [line for path, file in files.items() for line in check_static(file, path, lang, baked)]
     assert not found, "\n" + "\n".join(found)
 
 
@@ -96,12 +103,13 @@ def test_the_language_folder_holds_translated_pages_only_and_all_read_in_its_lan
     assert files, f"nothing baked under {i18n.PREFIXES[lang]}/"
     others = {path: file for path, file in files.items() if not set(pages_of(path)) & routes.TRANSLATED}
     found = [f"{i18n.localized(path, lang)}: baked, but its page is not in routes.TRANSLATED" for path in others if pages_of(path)]
-    found += [line for path, file in others.items() for line in check_static(file, path, lang)]
+    found += [line for path, file in others.items() for line in check_static(file, path, lang, baked)]
     assert not found, "\n" + "\n".join(found)
 
 
 # What the app's elements hold that no reader sees: ids, addresses, a widget's stored values.
 UNSEEN = {"id", "formId", "page", "pageScriptHash", "url", "src", "href", "defaultValue", "value", "rawValues", "setValue", "data"}
+NAMES = {"$schema", "name", "type", "style", "scale", "from", "data", "orient", "anchor", "baseline", "align", "shape"}
 MARKUP = {"body", "html"}  # Markdown and st.html, read as HTML so an element's lang mark counts
 LINK_TARGET = re.compile(r"\]\([^)\s]*\)")
 
@@ -119,8 +127,9 @@ def _strings(value, key: str = ""):
 
 
 def _chart(spec: str) -> list[str]:
-    """A Vega-Lite spec's words: titles, axes, legends, tooltips, descriptions and the data's values."""
-    return [text for _, text in _strings(json.loads(spec)) if not text.startswith(("http", "#"))]
+    """A Vega-Lite (or compiled Vega) spec's words: titles, axes, legends, tooltips, descriptions, the
+    data's values and the strings in its expressions; not the names it refers to things by."""
+    return [text for key, text in _strings(json.loads(spec)) if key not in NAMES and not text.startswith(("http", "#"))]
 
 
 def app_shown(at, where: str) -> list[Shown]:
@@ -203,7 +212,7 @@ def test_an_inline_svg_picture_is_read_too(tmp_path):
     svg = base64.b64encode('<svg xmlns="http://www.w3.org/2000/svg"><text>都市功能核心区</text></svg>'.encode()).decode()
     page = tmp_path / "index.html"
     page.write_text(f'<html lang="en"><body><img alt="Map" src="data:image/svg+xml;base64,{svg}"></body></html>', encoding="utf-8")
-    assert [line.split(":")[0] for line in check_static(page, "/", i18n.EN)] == ["/en/ picture 1 <text>"]
+    assert [line.split(":")[0] for line in check_static(page, "/", i18n.EN, tmp_path)] == ["/en/ picture 1 <text>"]
 
 
 def test_the_walk_names_the_catalog_entry_english_lacks(monkeypatch):

@@ -225,7 +225,7 @@ def test_no_english_on_any_app_page(tabs, app_url):
     """Every page at 1280×720, every hover toolbar and its tips included: no English UI string."""
     page = tabs("app", "1280x720")
     found: set[str] = set()
-    for path in (p for p in APP_PAGES if "lang=" not in p):  # a page asked for in English is English
+    for path in (p for p in APP_PAGES if "lang=en" not in p):  # a page asked for in English is English; 繁體 is held
         page.goto(app_url + path)
         wait_until_idle(page)
         found |= english(page, path)
