@@ -108,7 +108,22 @@ def test_the_language_folder_holds_translated_pages_only_and_all_read_in_its_lan
 
 
 # What the app's elements hold that no reader sees: ids, addresses, a widget's stored values.
-UNSEEN = {"id", "formId", "page", "pageScriptHash", "url", "src", "href", "defaultValue", "value", "rawValues", "setValue", "data"}
+UNSEEN = {
+    "columns",
+    "columnOrder",
+    "id",
+    "formId",
+    "page",
+    "pageScriptHash",
+    "url",
+    "src",
+    "href",
+    "defaultValue",
+    "value",
+    "rawValues",
+    "setValue",
+    "data",
+}
 NAMES = {"$schema", "name", "type", "style", "scale", "from", "data", "orient", "anchor", "baseline", "align", "shape"}
 MARKUP = {"body", "html"}  # Markdown and st.html, read as HTML so an element's lang mark counts
 LINK_TARGET = re.compile(r"\]\([^)\s]*\)")
@@ -147,6 +162,14 @@ def app_shown(at, where: str) -> list[Shown]:
                     found.extend(read_html(LINK_TARGET.sub("]", text), f"{where} {kind}")[0])
                 elif key not in ("spec", "args", "css"):
                     found.append(Shown(" ".join(text.split()), f"{where} {kind}.{key}"))
+        if getattr(node, "type", "") in ("dataframe", "table"):
+            # st.dataframe draws on a canvas, out of the browser walk's sight: its headers and cells here.
+            frame = node.value
+            config = json.loads(node.proto.columns or "{}")  # column_config: labels, hidden columns
+            shown = list(node.proto.column_order) or [c for c in map(str, frame.columns) if not config.get(c, {}).get("hidden")]
+            headers = [config.get(c, {}).get("label") or c for c in shown]
+            cells = headers + [v for c in frame.columns if str(c) in shown for v in frame[c] if isinstance(v, str)]
+            found.extend(Shown(" ".join(text.split()), f"{where} table") for text in cells)
         for child in getattr(node, "children", {}).values():
             walk(child)
 
