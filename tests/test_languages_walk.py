@@ -13,9 +13,11 @@ tests/language_scan.py's: no Han in English outside what is marked Chinese, no �
 from __future__ import annotations
 
 import base64
+import html
 import json
 import re
 from pathlib import Path
+from urllib.parse import unquote, urljoin
 
 import pytest
 from google.protobuf.json_format import MessageToDict
@@ -27,6 +29,7 @@ from lib.present import i18n, routes
 from lib.present.blocks import Target
 
 LANGS = [i18n.EN, i18n.ZH_HANT]
+DOWNLOAD = re.compile(r'href="([^"#?]+\.(?:csv|xlsx))"')  # a download the page offers
 SPEC = re.compile(r'data-spec="([^"]+)"')  # a live chart's compiled Vega (bake/templates)
 # Which page's View each baked path draws (docs/code.md, "The static edition"): a path and the
 # ones under it. An indicator's page draws 指标总览's row and 指标轨迹's chart.
@@ -72,8 +75,34 @@ def static_shown(file: Path, where: str, out: Path) -> tuple[list[Shown], str]:
     for spec in SPEC.findall(markup):
         if (out / spec.lstrip("/")).is_file():
             found += [Shown(t, f"{where} {spec}") for t in _chart((out / spec.lstrip("/")).read_text(encoding="utf-8"))]
+    found += downloads_shown(markup, where, out)
     start = markup.find("<html")
     return found, markup[start : markup.find(">", start)]
+
+
+def downloads_shown(markup: str, where: str, out: Path) -> list[Shown]:
+    """What the page's downloads say before their figures: each CSV's header row, each workbook's sheet
+    names and first rows (the 说明 sheet's included). The figures themselves are data, as printed."""
+    import csv
+
+    import openpyxl
+
+    found = []
+    for href in sorted(set(DOWNLOAD.findall(markup))):
+        target = out / unquote(urljoin(where, html.unescape(href))).lstrip("/")
+        if not target.is_file():
+            continue
+        if target.suffix == ".csv":
+            with target.open(encoding="utf-8-sig", newline="") as handle:
+                found += [Shown(h, f"{where} {target.name} header") for h in next(csv.reader(handle), [])]
+            continue
+        book = openpyxl.load_workbook(target, read_only=True)
+        for sheet in book.worksheets:
+            found.append(Shown(sheet.title, f"{where} {target.name} sheet"))
+            first = next(sheet.iter_rows(max_row=1, values_only=True), ())
+            found += [Shown(v, f"{where} {target.name} {sheet.title}") for v in first if isinstance(v, str)]
+        book.close()
+    return found
 
 
 def check_static(file: Path, path: str, lang: str, out: Path) -> list[str]:
@@ -252,3 +281,13 @@ def test_the_walk_names_the_catalog_entry_english_lacks(monkeypatch):
     finally:
         language_scan._untranslated_msgids.cache_clear()
     assert any(f"the English catalog has no entry for “{title}”" in line for line in found), found
+
+
+def test_a_download_s_header_is_read_in_the_page_s_language(tmp_path):
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "projects.csv").write_text("序号,Project\n1,万州机场\n", encoding="utf-8")
+    page = tmp_path / "en" / "index.html"
+    page.write_text('<html lang="en"><body><a href="projects.csv">Projects (CSV)</a></body></html>', encoding="utf-8")
+    found = check_static(page, "/", i18n.EN, tmp_path)
+    # the header's 序号 is named; the cell (万州机场, data as printed) is not read
+    assert len(found) == 1 and "projects.csv header" in found[0] and "序号" in found[0], found
