@@ -62,7 +62,7 @@ if unknown := st.session_state.get("unknown_page"):
 # Streamlit's own sidebar list fails axe-core (pages/_navigation.py): it routes, hidden, and
 # the sidebar shows the same pages as links of our own.
 page = st.navigation(pages, position="hidden")
-_navigation.draw(pages)
+_navigation.draw(pages, page, _url.language())
 # Each page its own tab title, so a row of tabs (and a bookmark) says which is which.
 st.set_page_config(page_title=_("{page} · 重庆“十三五”规划纲要").format(page=page.title))
 _compat.document_setup(_url.language())

@@ -11,7 +11,7 @@ import logging
 import streamlit as st
 
 from lib.present import display
-from pages import _chrome
+from pages import _chrome, _navigation
 
 _navigation_checked = False
 
@@ -198,7 +198,7 @@ CHIP_SELECTORS, CHIP_ATTRIBUTE = ("stMultiSelectTagsContainer",), "data-tag"
 _CHIP = '[data-testid="stMultiSelectTagsContainer"] [data-tag]'
 WRAPPED_CHIPS_CSS = f" {_CHIP} {{ max-width: 100%; height: auto; }} {_CHIP} > span[title] {{ white-space: normal; text-overflow: clip; }}"
 DOCUMENT_HTML = (
-    '<script>document.documentElement.lang = "zh-CN"; ' + COPY_SCRIPT + "</script>"
+    '<script>document.documentElement.lang = "zh-CN"; ' + COPY_SCRIPT + " " + _navigation.CURRENT_SCRIPT + "</script>"
     "<style>"
     + COPY_CSS
     # A metric's value is never cut to "…" (four cards a row at 1280 px: “300万人左右”): a little

@@ -21,7 +21,11 @@ def test_every_setting_is_one_streamlit_knows():
     [
         ("client.showErrorDetails", "none"),  # "false" would still show tracebacks
         ("client.showErrorLinks", False),
-        ("client.toolbarMode", "minimal"),  # the ⋮ menu is English (docs/deployment.md, "English that remains")
+        ("client.toolbarMode", "minimal"),
+        (
+            "client.showSidebarNavigation",
+            False,
+        ),  # no pages/ file list at a restart's first paint (tests/browser/test_languages_walk_in_browser.py)  # the ⋮ menu is English (docs/deployment.md, "English that remains")
         ("runner.magicEnabled", False),
         ("runner.postScriptGC", False),  # a full gc.collect() per run cost ~150 ms under the GIL (docs/speed.md)
         ("browser.gatherUsageStats", False),

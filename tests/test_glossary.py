@@ -96,3 +96,80 @@ def test_a_broken_glossary_names_its_line_and_problem(tmp_path, body, line, word
         glossary.read_glossary(path)
     assert caught.value.where == f"glossary.csv 第{line}行"
     assert words in str(caught.value)
+
+
+def glossary_rows() -> list[dict[str, str]]:
+    """data/glossary.csv read as plain text, not through lib.plan.glossary, so these checks do not share its code."""
+    import csv
+
+    with (ROOT / "data" / "glossary.csv").open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+@pytest.mark.parametrize("row", glossary_rows(), ids=lambda row: f"{row['kind']}-{row['term_zh']}")
+def test_every_row_names_its_official_source_or_is_marked_a_translation(row):
+    if row["source"] == glossary.TRANSLATION:
+        assert not row["source_name"].strip(), "a translation of ours names no official source"
+    else:
+        assert re.fullmatch(r"https?://[^\s/]+\.[^\s]+", row["source"]), f"source {row['source']!r} is neither an address nor translation"
+        assert row["source_name"].strip(), "an official source is named (source_name) beside its address"
+    assert row["en"].strip() and not re.search(r"[\u3400-\u9fff\uf900-\ufaff]", row["en"])
+
+
+# 区, 县, or 自治县 with the ethnic groups named before it (酉阳 土家族 苗族 自治县), tried first.
+DISTRICT = re.compile(r"^(?:(?P<autonomous>.{2,}?)(?P<groups>(?:[^族]{1,2}族)+)自治县|(?P<place>.+?)(?P<kind>区|县))$")
+KIND_EN = {"区": "District", "县": "County"}
+
+
+def spellings(han: str) -> set[str]:
+    """Every Hanyu Pinyin spelling of a name by GB/T 16159-2012: syllables joined, an apostrophe before a
+    syllable starting with a, o or e (Nan'an), the first letter capitalised. Every reading of each character is
+    tried (丰都 is Fengdu, though 都 alone is most often dou)."""
+    import itertools
+
+    from pypinyin import Style, pinyin
+
+    found = set()
+    for syllables in itertools.product(*pinyin(han, style=Style.NORMAL, heteronym=True)):
+        word = syllables[0] + "".join(("'" if s[0] in "aoe" else "") + s for s in syllables[1:])
+        found.add(word[:1].upper() + word[1:])
+    return found
+
+
+def district_rows() -> list[dict[str, str]]:
+    return [row for row in glossary_rows() if row["kind"] == "district"]
+
+
+@pytest.mark.parametrize("row", district_rows(), ids=lambda row: row["term_zh"])
+def test_every_district_is_in_pinyin_by_the_national_standard(row):
+    name = DISTRICT.match(row["term_zh"])
+    assert name, f"{row['term_zh']} does not end in 区, 县 or …族自治县"
+    if name["kind"]:
+        place, suffix = row["en"].rsplit(" ", 1)
+        assert suffix == KIND_EN[name["kind"]]
+    else:
+        groups = re.findall(r"([^族]{1,2})族", name["groups"])
+        place, _, named = row["en"].partition(" ")
+        # the groups' own names in pinyin too (土家族 Tujia, 苗族 Miao), joined by “and”
+        assert named.removesuffix(" Autonomous County") != named, row["en"]
+        said = named.removesuffix(" Autonomous County").split(" and ")
+        assert len(said) == len(groups) and all(s in spellings(g) for s, g in zip(said, groups)), row["en"]
+    han = name["place"] or name["autonomous"]
+    assert place in spellings(han), f"{row['en']}: {place!r} is not a pinyin spelling of {han}"
+
+
+def test_the_district_check_refuses_what_is_not_the_standard():
+    assert "Nan'an" in spellings("南岸") and "Nanan" not in spellings("南岸")
+    assert "Fengdu" in spellings("丰都") and "Feng Du" not in spellings("丰都")
+    assert DISTRICT.match("彭水苗族土家族自治县")["autonomous"] == "彭水"
+    assert DISTRICT.match("九龙坡区")["place"] == "九龙坡"
+    assert DISTRICT.match("石柱土家族自治县")["groups"] == "土家族"
+
+
+def test_the_readme_s_count_of_official_sources_is_the_csv_s():
+    """data/README.md says how many rows have an official English source; counted here from the CSV itself."""
+    readme = (ROOT / "data" / "README.md").read_text(encoding="utf-8")
+    said = re.search(r"(\d+) of its (\d+) rows have an official English source", readme)
+    assert said, "data/README.md no longer says how many glossary rows have an official English source"
+    rows = glossary_rows()
+    assert (int(said[1]), int(said[2])) == (sum(row["source"] != glossary.TRANSLATION for row in rows), len(rows))
