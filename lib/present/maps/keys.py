@@ -53,12 +53,14 @@ def _lines(lines: tuple[str, ...], words: Words) -> tuple[str, ...]:
 def _zone_lines(name: str, group: str, words: Words) -> list[tuple[str, str]]:
     """A zone's key entry as (text, grey text) lines: one line in Chinese; English wrapped, the group on its own line."""
     if not words.english:
-        return [(name, words._("（{group}）").format(group=group))]
+        _ = words._
+        return [(name, _("（{group}）").format(group=group))]
     return [(line, "") for line in textwrap.wrap(name, LATIN_LINE)] + [("", f"({group})")]
 
 
 def zone_key_svg(zones: pd.DataFrame, width: int = KEY_WIDTH, works: bool = False, words: Words = Words()) -> str:
     """The zone colours, the striped split districts, the district counts and (when drawn) the works' links."""
+    _ = words._
     parts = []
     y = 0
     for zone in zones.itertuples():
@@ -83,7 +85,8 @@ def zone_key_svg(zones: pd.DataFrame, width: int = KEY_WIDTH, works: bool = Fals
     for line, text in enumerate(split_lines):
         parts.append(f'<text x="28" y="{y + 17 + line * 19}" fill="#111">{escape(text)}</text>')
     y += (len(split_lines) - 1) * 19 + _KEY_ROW + 6
-    parts.append(f'<text x="1" y="{y + 17}" font-size="14" font-weight="bold" fill="#111">{escape(words._("n项"))}</text>')
+    counted = escape(_("n项"))
+    parts.append(f'<text x="1" y="{y + 17}" font-size="14" font-weight="bold" fill="#111">{counted}</text>')
     count_lines = _lines(COUNT_KEY_LINES, words)
     for line, text in enumerate(count_lines):
         parts.append(f'<text x="40" y="{y + 17 + line * 19}" fill="#111">{escape(text)}</text>')

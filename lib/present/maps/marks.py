@@ -49,7 +49,8 @@ def label_rows(
     reader zooms in.
     """
     short = {code: words.short(name) for code, name in zip(districts.adcode, districts.short_name)}
-    counted = words._("{name} {count}项")
+    _ = words._
+    counted = _("{name} {count}项")
     # A Latin letter is about half a Han character's width: English names are measured so, or most would be held back.
     char_px = LABEL_PX * (0.6 if words.english else 1)
     selected = set(highlight)
@@ -156,7 +157,8 @@ def _marker_body(members: list, words: Words = Words()) -> str:
     if len(members) > MAX_LINES:
         lines.append(_("…另有 {count} 项，见下方表格").format(count=len(members) - MAX_LINES))
     site = site_source(members[0].site_source, words)
-    lines.append(_("{where}；坐标来源：{source}").format(where=_(PRECISION_WORDS["site"]), source=site))
+    sited = PRECISION_WORDS["site"]
+    lines.append(_("{where}；坐标来源：{source}").format(where=_(sited), source=site))
     return "\n".join(lines)
 
 

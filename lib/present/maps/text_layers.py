@@ -27,6 +27,7 @@ def work_layers(works: pd.DataFrame, boundaries: dict, labelled: bool, pick_id: 
     At the whole-city view 24 labels would be smudges over the small
     districts, so there the key and each link's tooltip say 示意.
     """
+    _ = words._
     paths, labels = layers.work_links(works, boundaries, words)
     return [
         pdk.Layer(
@@ -52,7 +53,7 @@ def work_layers(works: pd.DataFrame, boundaries: dict, labelled: bool, pick_id: 
             "works-labels",
             [{**row, "colour": [17, 17, 17, 255], "size": 12, "offset": [0, 0]} for row in labels],
             font=LABEL_FONT,
-            characters="".join(sorted(set(words._("示意")))),
+            characters="".join(sorted(set(_("示意")))),
             outline=2,
             outline_colour=[255, 255, 255, 230],
             visible=labelled,
@@ -71,8 +72,9 @@ def lines_feature(rows: list[dict]) -> dict:
 
 def label_characters(districts: pd.DataFrame, words: Words = Words()) -> str:
     """Every character a district label can hold: the short names, the digits and 项 of "万州 13项" (in the reader's language)."""
+    _ = words._
     names = "".join(words.short(name) for name in districts.short_name)
-    return "".join(sorted(set(names) | set(words._("{name} {count}项").format(name="", count="0123456789"))))
+    return "".join(sorted(set(names) | set(_("{name} {count}项").format(name="", count="0123456789"))))
 
 
 def label_layer(layer_id: str, rows: list[dict], size: float, units: str, characters: str) -> pdk.Layer:

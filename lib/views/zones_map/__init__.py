@@ -32,6 +32,7 @@ from lib.views.zones_map.downloads import Downloads, of_place
 KEYS = ("place", "categories", "works", q.LANG)
 ALL = zones.ALL  # the whole city: the default place
 COLUMNS = zones.PROJECT_COLUMNS  # the projects table's headers, by role
+LINK_HEADER = COLUMNS["link"]
 NO_CATEGORY = "none"  # ?categories=none: every marker toggled off (absent means all)
 
 
@@ -225,8 +226,9 @@ def build(state: State) -> View:
     project_rows = place.linked_table(listed, at_place, "project_id", lang)
     work_rows = place.linked_table(listing.work_table(listed_works, words), listed_works, lang=lang)
     # Glyphs only for what is drawn as a point: the categories with sited projects.
-    marked = {f"{c}（所在地）": sited_counts[c] for c in shown if c in sited_counts}
-    marker_words = {f"{c}（所在地）": _("{category}（所在地）").format(category=words.category(c)) for c in marked}
+    sited_shown = [c for c in shown if c in sited_counts]
+    marked = {f"{c}（所在地）": sited_counts[c] for c in sited_shown}
+    marker_words = {f"{c}（所在地）": _("{category}（所在地）").format(category=words.category(c)) for c in sited_shown}
     return View(
         title=_("功能区域地图"),
         intro=place.intro(_boundaries()["metadata"], lang),
@@ -264,7 +266,7 @@ def build(state: State) -> View:
         members=place.members(state.place, place_target, lang),
         projects_heading=place.projects_heading(len(listed), undetermined, int((at_place.precision == "site").sum()), lang),
         projects=project_rows,
-        link_column=_(COLUMNS["link"]),
+        link_column=_(LINK_HEADER),
         works_label=_("线状工程示意（{count} 条点线，连接名称所写区县，不是走向）").format(count=int(all_works.schematic.sum())),
         works=state.works,
         works_heading=_(

@@ -30,8 +30,22 @@ LINK = zones.PROJECT_COLUMNS["link"]  # 原文链接: filled in by the renderer,
 LINE = "规划原文行号"
 CODES = "区县代码"
 PROJECTS_SHEET, WORKS_SHEET = "项目", "线状工程"  # the sheets' keys (and their 简体 names)
-SHEET_NAMES = {PROJECTS_SHEET: N_("项目"), WORKS_SHEET: N_("线状工程")}
-ABOUT_HEADERS = (N_("项目"), N_("内容"))
+ABOUT_HEADERS = ("项目", "内容")
+# Where one 简体 word names two things (项目: a project, the Projects sheet, the 说明 sheet's Item column),
+# English needs a msgid each: the word with what it names. 简体 and 繁體 keep the word itself.
+IN_ENGLISH = {
+    PROJECTS_SHEET: N_("项目（工作表名）"),
+    WORKS_SHEET: N_("线状工程（工作表名）"),
+    ABOUT_SHEET: N_("说明（工作表名）"),
+    ABOUT_HEADERS[0]: N_("项目（说明表列名）"),
+    ABOUT_HEADERS[1]: N_("内容（说明表列名）"),
+}
+
+
+def _named(word: str, words: Words) -> str:
+    return words._(IN_ENGLISH[word]) if words.english else words.text(word)
+
+
 # The plan's title and date as the 说明 sheet names them (lib.engine.tables), for the catalogs.
 PLAN_WORDS = (N_("《重庆市国民经济和社会发展第十三个五年规划纲要》"), N_("2016年2月"))
 
@@ -62,7 +76,7 @@ class Downloads:
     about: tuple[tuple[str, str], ...]  # the 说明 sheet, less the line on where the links point
     lang: str = ZH_CN
     about_sheet: str = ABOUT_SHEET  # the sheet's name and its two headers, in the language
-    about_headers: tuple[str, str] = ("项目", "内容")
+    about_headers: tuple[str, str] = ABOUT_HEADERS
     link_header: str = LINK
 
 
@@ -90,7 +104,7 @@ def _sheet(key: str, listed: pd.DataFrame, rows: pd.DataFrame, extra: dict[str, 
     columns |= extra
     body = tuple(zip(*columns.values())) if len(shown) else ()
     links = tuple(routes.with_lang(reader_target(chapter, section), words.lang) for chapter, section in zip(rows.chapter, rows.section))
-    return Sheet(words._(SHEET_NAMES[key]), listing.headers(columns, words), body, links)
+    return Sheet(_named(key, words), listing.headers(columns, words), body, links)
 
 
 def _coordinates(rows: pd.DataFrame) -> dict[str, list]:
@@ -179,8 +193,8 @@ def of_place(place: str, lang: str = ZH_CN) -> Downloads:
         works=work_sheet,
         about=about,
         lang=lang,
-        about_sheet=_(ABOUT_SHEET),
-        about_headers=(_(ABOUT_HEADERS[0]), _(ABOUT_HEADERS[1])),
+        about_sheet=_named(ABOUT_SHEET, words),
+        about_headers=(_named(ABOUT_HEADERS[0], words), _named(ABOUT_HEADERS[1], words)),
         link_header=_(LINK),
     )
 

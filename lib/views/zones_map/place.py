@@ -117,7 +117,8 @@ def linked_table(listed: pd.DataFrame, rows: pd.DataFrame, id_column: str = "", 
     words = Words(lang)
     link = COLUMNS["link"]
     shown = listed.drop(columns=[link, *([id_column] if id_column else [])])
-    label = words._("阅读原文")
+    _ = words._
+    label = _("阅读原文")
     links = tuple(
         Link(label, routes.with_lang(reader_target(chapter, section), lang)) for chapter, section in zip(rows.chapter, rows.section)
     )
