@@ -39,6 +39,8 @@ st.html(TAP_CSS)
 st.title(view.title, anchor=False)
 _url.language_switch()
 st.caption(view.intro)
+if view.language_note:
+    st.caption(view.language_note)
 _url.notices(state)
 
 st.selectbox(
@@ -47,7 +49,7 @@ st.selectbox(
     format_func=view.place_labels.get,
     key=_url.seed("place", view.place),
     on_change=_url.change(page, lambda s: {"place": st.session_state["place"]}),
-    placeholder="请选择",
+    placeholder=view.placeholder,
 )
 st.pills(
     view.categories_label,
@@ -107,10 +109,21 @@ with key_column:
             on_change=_url.change(page, lambda s, key=key: {"place": st.session_state[key] or page.ALL}),
         )
 
+
+def quoted(text: str) -> None:
+    """The plan's words as printed, marked 简体 on a page in another language (escaped: only the mark is HTML)."""
+    st.markdown(f'<p lang="{view.source_lang}">{markdown_text(text)}</p>', unsafe_allow_html=True)
+
+
 st.header(markdown_text(view.panel_heading), anchor=False)
-_blocks.draw_all(view.panel)
+for block, quote in zip(view.panel, view.panel_quotes):
+    _blocks.draw(block)
+    if quote:
+        quoted(quote)
 if view.panel_note:
     st.text(view.panel_note)
+if view.panel_note_quote:
+    quoted(view.panel_note_quote)
 if view.members is not None:
     st.markdown(f"**{view.members_heading}**")
     st.dataframe(_blocks.table_frame(view.members), hide_index=True)
@@ -135,7 +148,7 @@ with st.container(border=True, key="zones_downloads"):
     row = st.container(horizontal=True, wrap=True)
     row.download_button(
         files.xlsx_label,
-        lambda: downloads.xlsx_bytes(view.place, links),
+        lambda: downloads.xlsx_bytes(view.place, links, view.lang),
         file_name=files.xlsx_name,
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         icon=":material/table_view:",
@@ -143,7 +156,7 @@ with st.container(border=True, key="zones_downloads"):
     )
     row.download_button(
         files.csv_label,
-        lambda: downloads.csv_bytes(view.place, downloads.PROJECTS_SHEET, links),
+        lambda: downloads.csv_bytes(view.place, downloads.PROJECTS_SHEET, links, view.lang),
         file_name=files.csv_name,
         mime="text/csv",
         icon=":material/download:",
@@ -151,7 +164,7 @@ with st.container(border=True, key="zones_downloads"):
     )
     row.download_button(
         files.works_csv_label,
-        lambda: downloads.csv_bytes(view.place, downloads.WORKS_SHEET, links),
+        lambda: downloads.csv_bytes(view.place, downloads.WORKS_SHEET, links, view.lang),
         file_name=files.works_csv_name,
         mime="text/csv",
         icon=":material/download:",
@@ -159,7 +172,7 @@ with st.container(border=True, key="zones_downloads"):
     )
 
 # Each row's passage as a link column (the frames are built once per View, pages/_blocks.table_frame).
-source_link = {view.link_column: st.column_config.LinkColumn(view.link_column, display_text="阅读原文")}
+source_link = {view.link_column: st.column_config.LinkColumn(view.link_column, display_text=view.read_label)}
 st.markdown(f"**{markdown_text(view.projects_heading)}**")
 st.dataframe(_blocks.table_frame(view.projects, view.link_column), hide_index=True, column_config=source_link)
 

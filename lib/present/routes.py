@@ -82,7 +82,7 @@ def plan(chapter: str, section: str = "") -> str:
 
 # The pages the static edition bakes in every language (issue 27); a link to any other
 # page in English or 繁體 opens its 简体 page, which says so in its language switch.
-TRANSLATED = frozenset({"overview", "report_card"})
+TRANSLATED = frozenset({"overview", "report_card", "zones_map"})
 
 
 def with_lang(target: Target, lang: str) -> Target:

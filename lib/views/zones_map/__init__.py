@@ -90,6 +90,8 @@ class View:
     quoted_projects: tuple[int, ...] = ()  # the projects table's columns holding the plan's words (names, 原文)
     quoted_works: tuple[int, ...] = ()
     language_note: str = ""
+    placeholder: str = "请选择"
+    read_label: str = "阅读原文"  # a row's link to its passage
 
 
 # What the URL may name, read on every rerun (parse), so kept per process like
@@ -288,4 +290,6 @@ def build(state: State) -> View:
         quoted_projects=place.quoted_columns(project_rows, lang),
         quoted_works=place.quoted_columns(work_rows, lang),
         language_note="" if lang == ZH_CN else _("项目与工程名称、原文照规划印发的简体中文引用，其余文字为本站翻译。"),
+        placeholder=_("请选择"),
+        read_label=_("阅读原文"),
     )
