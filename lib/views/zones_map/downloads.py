@@ -33,17 +33,12 @@ PROJECTS_SHEET, WORKS_SHEET = "项目", "线状工程"  # the sheets' keys (and 
 ABOUT_HEADERS = ("项目", "内容")
 # Where one 简体 word names two things (项目: a project, the Projects sheet, the 说明 sheet's Item column),
 # English needs a msgid each: the word with what it names. 简体 and 繁體 keep the word itself.
-IN_ENGLISH = {
-    PROJECTS_SHEET: N_("项目（工作表名）"),
-    WORKS_SHEET: N_("线状工程（工作表名）"),
-    ABOUT_SHEET: N_("说明（工作表名）"),
-    ABOUT_HEADERS[0]: N_("项目（说明表列名）"),
-    ABOUT_HEADERS[1]: N_("内容（说明表列名）"),
-}
+SHEETS_IN_ENGLISH = {PROJECTS_SHEET: N_("项目（工作表名）"), WORKS_SHEET: N_("线状工程（工作表名）"), ABOUT_SHEET: N_("说明（工作表名）")}
+ABOUT_HEADERS_IN_ENGLISH = {ABOUT_HEADERS[0]: N_("项目（说明表列名）"), ABOUT_HEADERS[1]: N_("内容（说明表列名）")}
 
 
-def _named(word: str, words: Words) -> str:
-    return words._(IN_ENGLISH[word]) if words.english else words.text(word)
+def _named(word: str, words: Words, in_english: dict[str, str] = SHEETS_IN_ENGLISH) -> str:
+    return words._(in_english[word]) if words.english else words.text(word)
 
 
 # The plan's title and date as the 说明 sheet names them (lib.engine.tables), for the catalogs.
@@ -194,7 +189,7 @@ def of_place(place: str, lang: str = ZH_CN) -> Downloads:
         about=about,
         lang=lang,
         about_sheet=_named(ABOUT_SHEET, words),
-        about_headers=(_named(ABOUT_HEADERS[0], words), _named(ABOUT_HEADERS[1], words)),
+        about_headers=tuple(_named(header, words, ABOUT_HEADERS_IN_ENGLISH) for header in ABOUT_HEADERS),
         link_header=_(LINK),
     )
 
