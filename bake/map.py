@@ -7,31 +7,12 @@ with this edition's addresses; nothing here reads the zone tables.
 
 from __future__ import annotations
 
-import dataclasses
-
 from bake.render import Writer
 from lib.present import i18n, routes
-from lib.present.blocks import Table
 from lib.present.exports_places import LinkBase
 from lib.present.maps.static_map import svg
 from lib.views import zones_map
-from lib.views.zones_map import downloads
-
-# The whole city lists all 308 projects: without the quote, subcategory and position (each
-# project's own district page has them) the page stays under the 150 KB page budget.
-CITY_HIDDEN = tuple(zones_map.COLUMNS[key] for key in ("quote", "subcategory", "position"))
-# In English and 繁體 each project's name carries its lang="zh-CN" mark and English words run longer
-# (163.5 KB for /en/zones/ with the 简体 page's columns): the zone and the source go too. Each name still
-# links to its passage in the plan, and every zone's and district's page lists them in full.
-CITY_HIDDEN_TRANSLATED = CITY_HIDDEN + tuple(zones_map.COLUMNS[key] for key in ("zone", "source"))
-
-
-def without(table: Table, hidden: tuple[str, ...]) -> Table:
-    """``table`` without the columns named in ``hidden``."""
-    keep = [index for index, header in enumerate(table.headers) if header not in hidden]
-    return dataclasses.replace(
-        table, headers=tuple(table.headers[i] for i in keep), rows=tuple(tuple(row[i] for i in keep) for row in table.rows)
-    )
+from lib.views.zones_map import downloads, listing
 
 
 def link_base(writer: Writer) -> LinkBase:
@@ -54,14 +35,16 @@ def bake_map(writer: Writer, only: tuple[str, ...] = (), langs: tuple[str, ...] 
     places: list[str] = []
     for lang in langs:
         city = zones_map.build(zones_map.State(lang=lang))
-        hidden = tuple(map(i18n.gettext(lang), CITY_HIDDEN if lang == i18n.DEFAULT else CITY_HIDDEN_TRANSLATED))
         places = [p for p in city.place_ids if not only or p in only]
         for place in places:
             view = city if place == zones_map.ALL else zones_map.build(zones_map.State(place=place, lang=lang))
             url = routes.static_path(zones_map.place_target(place, lang))
             picture = svg(view.picture, href=writer.static_link)
-            projects = without(view.projects, hidden) if place == zones_map.ALL else view.projects
-            quoted_headers = {view.projects.headers[i] for i in view.quoted_projects}
+            projects, quoted = (
+                listing.city_table(view.projects, view.quoted_projects, lang)
+                if place == zones_map.ALL
+                else (view.projects, view.quoted_projects)
+            )
             if place == zones_map.ALL and lang == i18n.DEFAULT:
                 writer.file(f"{routes.ZONES}map.svg", picture)
             bake_files(writer, url, place, links, lang)
@@ -76,8 +59,7 @@ def bake_map(writer: Writer, only: tuple[str, ...] = (), langs: tuple[str, ...] 
                 city=place == zones_map.ALL,
                 svg=picture,
                 projects=projects,
-                # The plan's words (names, 原文) by column, marked 简体 on a page in another language.
-                quoted=tuple(i for i, header in enumerate(projects.headers) if header in quoted_headers),
+                quoted=quoted,  # the plan's words (names, 原文) by column, marked 简体 on a page in another language
                 app_query=zones_map.to_query(zones_map.State(place=place, lang=lang)),
             )
     return places

@@ -5,15 +5,18 @@ geo/districts.geojson. A click on a district, the drop-down and the category
 pills all change the State, which is the URL (?place=…&categories=…).
 """
 
+import functools
+
 import streamlit as st
 
 from lib.present import routes
+from lib.present.blocks import Table
 from lib.present.exports_places import LinkBase
 from lib.present.maps.deck import PickedDeck
-from lib.present.markup import markdown_text
+from lib.present.markup import markdown_escape, markdown_text
 from lib.present.permalink import public_base
 from lib.views import zones_map as page
-from lib.views.zones_map import downloads
+from lib.views.zones_map import downloads, listing
 from pages import _blocks, _url
 from pages._shared import open_view
 
@@ -171,10 +174,40 @@ with st.container(border=True, key="zones_downloads"):
         on_click="ignore",
     )
 
-# Each row's passage as a link column (the frames are built once per View, pages/_blocks.table_frame).
-source_link = {view.link_column: st.column_config.LinkColumn(view.link_column, display_text=view.read_label)}
+
+@functools.lru_cache(maxsize=64)
+def marked_table(table: Table, quoted: tuple[int, ...], source_lang: str, link_header: str) -> str:
+    """A list as Markdown, the plan's words (``quoted`` columns) marked with their language, each row's passage a
+    link (every cell escaped): a page not in 简体 cannot mark a cell of st.dataframe (issue 27, as the report card)."""
+
+    def cell(text) -> str:
+        return markdown_escape(" ".join(str("" if text is None else text).split()))
+
+    lines = ["| " + " | ".join(cell(h) for h in (*table.headers, link_header)) + " |", "|" + " --- |" * (len(table.headers) + 1)]
+    for row, link in zip(table.rows, table.links):
+        cells = [f'<span lang="{source_lang}">{cell(c)}</span>' if i in quoted and c else cell(c) for i, c in enumerate(row)]
+        lines.append("| " + " | ".join([*cells, _blocks.inline(link)]) + " |")
+    return "\n".join(lines)
+
+
+def draw_list(table: Table, quoted: tuple[int, ...]) -> None:
+    if view.source_lang:
+        # unsafe_allow_html for the lang marks only: markdown_escape keeps every cell from being HTML.
+        st.markdown(marked_table(table, quoted, view.source_lang, view.link_column), unsafe_allow_html=True)
+        return
+    # Each row's passage as a link column (the frames are built once per View, pages/_blocks.table_frame).
+    source_link = {view.link_column: st.column_config.LinkColumn(view.link_column, display_text=view.read_label)}
+    st.dataframe(_blocks.table_frame(table, view.link_column), hide_index=True, column_config=source_link)
+
+
 st.markdown(f"**{markdown_text(view.projects_heading)}**")
-st.dataframe(_blocks.table_frame(view.projects, view.link_column), hide_index=True, column_config=source_link)
+# The whole city's 308 rows as Markdown: the static edition's columns (listing.city_table).
+projects, quoted = (
+    listing.city_table(view.projects, view.quoted_projects, view.lang)
+    if view.source_lang and view.place == page.ALL
+    else (view.projects, view.quoted_projects)
+)
+draw_list(projects, quoted)
 
 st.markdown(f"**{markdown_text(view.works_heading)}**")
-st.dataframe(_blocks.table_frame(view.works_table, view.link_column), hide_index=True, column_config=source_link)
+draw_list(view.works_table, view.quoted_works)

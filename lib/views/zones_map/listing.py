@@ -10,12 +10,14 @@ quoted as printed in every language (``QUOTED``), and a renderer marks them
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 
 import pandas as pd
 
 from lib.plan import zones
 from lib.plan.zones import tables
+from lib.present.blocks import Table
 from lib.present.i18n import N_, ZH_CN
 from lib.present.maps.marks import site_source
 from lib.present.maps.words import Words
@@ -115,3 +117,21 @@ def work_table(works: pd.DataFrame, words: Words) -> pd.DataFrame:
         drawn if w.schematic else _("不画线：{why}").format(why=words.data(w.reason, "work_reason")) for w in works.itertuples()
     ]
     return shown
+
+
+# The whole city lists all 308 projects: without the quote, subcategory and position (each project's
+# own district page has them) the static page stays under the 150 KB page budget. In English and 繁體
+# each name carries its lang="zh-CN" mark and English words run longer (163.5 KB for /en/zones/ with the
+# 简体 page's columns): the zone and the source go too. Each name still links to its passage in the plan.
+CITY_HIDDEN = tuple(COLUMNS[key] for key in ("quote", "subcategory", "position"))
+CITY_HIDDEN_TRANSLATED = CITY_HIDDEN + tuple(COLUMNS[key] for key in ("zone", "source"))
+
+
+def city_table(table: Table, quoted: tuple[int, ...], lang: str = ZH_CN) -> tuple[Table, tuple[int, ...]]:
+    """The city's projects table as its pages list it (``CITY_HIDDEN``), and its quoted columns by position."""
+    hidden = set(headers(CITY_HIDDEN if lang == ZH_CN else CITY_HIDDEN_TRANSLATED, Words(lang)))
+    keep = [index for index, header in enumerate(table.headers) if header not in hidden]
+    shown = dataclasses.replace(
+        table, headers=tuple(table.headers[i] for i in keep), rows=tuple(tuple(row[i] for i in keep) for row in table.rows)
+    )
+    return shown, tuple(position for position, index in enumerate(keep) if index in quoted)
