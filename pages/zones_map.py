@@ -146,7 +146,7 @@ def link_base() -> LinkBase:
 files, links = view.downloads, link_base()
 with st.container(border=True, key="zones_downloads"):
     st.markdown(f"**{files.heading}**")
-    st.caption(files.note)
+    st.caption(markdown_text(files.note))  # names a place: data, shown as text
     # A row that wraps, each button as wide as its label: equal columns cut the Excel label at 1280 px.
     row = st.container(horizontal=True, wrap=True)
     row.download_button(
