@@ -33,6 +33,9 @@ TAP_CSS = (
     ' [data-testid="stCheckbox"] label { min-height: 44px; align-items: center; }'
     # A single-choice pills row scrolls sideways, hiding districts past the edge: the list wraps instead.
     ' [class*="st-key-district_list_"] [role="radiogroup"] { flex-wrap: wrap; overflow: visible; }'
+    # Outside 简体 the lists are Markdown (marked_table): a Chinese name or quote beside English would
+    # otherwise break to one character a line, the English words being unbreakable.
+    ' [data-testid="stMarkdownContainer"] td span[lang] { display: inline-block; min-width: 7em; }'
     "</style>"
 )
 
@@ -176,24 +179,29 @@ with st.container(border=True, key="zones_downloads"):
 
 
 @functools.lru_cache(maxsize=64)
-def marked_table(table: Table, quoted: tuple[int, ...], source_lang: str, link_header: str) -> str:
-    """A list as Markdown, the plan's words (``quoted`` columns) marked with their language, each row's passage a
-    link (every cell escaped): a page not in 简体 cannot mark a cell of st.dataframe (issue 27, as the report card)."""
+def marked_table(table: Table, quoted: tuple[int, ...], source_lang: str) -> str:
+    """A list as Markdown, the plan's words (``quoted`` columns) marked with their language, each row's name a link
+    to its passage (every cell escaped): a page not in 简体 cannot mark a cell of st.dataframe (issue 27, as the report card)."""
 
     def cell(text) -> str:
         return markdown_escape(" ".join(str("" if text is None else text).split()))
 
-    lines = ["| " + " | ".join(cell(h) for h in (*table.headers, link_header)) + " |", "|" + " --- |" * (len(table.headers) + 1)]
+    def marked(text) -> str:
+        return f'<span lang="{source_lang}">{cell(text)}</span>' if text else ""
+
+    # The name links to its passage, as in the static edition: one column less than the app's link column.
+    lines = ["| " + " | ".join(cell(h) for h in table.headers) + " |", "|" + " --- |" * len(table.headers)]
     for row, link in zip(table.rows, table.links):
-        cells = [f'<span lang="{source_lang}">{cell(c)}</span>' if i in quoted and c else cell(c) for i, c in enumerate(row)]
-        lines.append("| " + " | ".join([*cells, _blocks.inline(link)]) + " |")
+        cells = [marked(c) if i in quoted else cell(c) for i, c in enumerate(row)]
+        cells[0] = f"[{cells[0]}]({routes.app_path(link.target)})"
+        lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
 def draw_list(table: Table, quoted: tuple[int, ...]) -> None:
     if view.source_lang:
         # unsafe_allow_html for the lang marks only: markdown_escape keeps every cell from being HTML.
-        st.markdown(marked_table(table, quoted, view.source_lang, view.link_column), unsafe_allow_html=True)
+        st.markdown(marked_table(table, quoted, view.source_lang), unsafe_allow_html=True)
         return
     # Each row's passage as a link column (the frames are built once per View, pages/_blocks.table_frame).
     source_link = {view.link_column: st.column_config.LinkColumn(view.link_column, display_text=view.read_label)}

@@ -90,6 +90,11 @@ def test_the_app_place_in_english_keeps_its_state_across_the_switch(watched: Pag
     # The zones' roles, the plan's words, are shown as printed and marked
     expect(watched.locator('[data-testid=stMarkdownContainer] p[lang="zh-CN"]').first).to_be_visible()
     assert watched.evaluate(UNMARKED_HAN) == []
+    assert watched.evaluate(CLIPPED_CELLS) == []
+    assert_no_overflow(watched)
+    table = watched.locator("[data-testid=stMarkdownContainer] table").first
+    table.evaluate("e => e.scrollIntoView({block: 'start'})")
+    shot(watched, "zones-en-app-500101-projects", full=False)
     watched.locator('.lang-switch a[hreflang="zh-Hant"]').click()
     wait_until_idle(watched)
     expect(watched.get_by_role("heading", name="萬州區", exact=True)).to_be_visible()
