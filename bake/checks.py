@@ -157,6 +157,7 @@ def page_bytes(out: Path, path: Path, shared: tuple[str, ...] = ("/assets/vega.j
     total = path.stat().st_size
     for url in loaded - set(shared):
         target, _ = target_of(out, path, url)
-        if target is not None and target.is_file() and target != path:
+        # Another page is never loaded: the <link rel="alternate" hreflang> of each language (issue 27) names it only.
+        if target is not None and target.is_file() and target != path and target.suffix != ".html":
             total += target.stat().st_size
     return total

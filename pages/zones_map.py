@@ -5,15 +5,18 @@ geo/districts.geojson. A click on a district, the drop-down and the category
 pills all change the State, which is the URL (?place=…&categories=…).
 """
 
+import functools
+
 import streamlit as st
 
 from lib.present import routes
+from lib.present.blocks import Table
 from lib.present.exports_places import LinkBase
 from lib.present.maps.deck import PickedDeck
-from lib.present.markup import markdown_text
+from lib.present.markup import markdown_escape, markdown_text
 from lib.present.permalink import public_base
 from lib.views import zones_map as page
-from lib.views.zones_map import downloads
+from lib.views.zones_map import downloads, listing
 from pages import _blocks, _url
 from pages._shared import open_view
 
@@ -30,6 +33,9 @@ TAP_CSS = (
     ' [data-testid="stCheckbox"] label { min-height: 44px; align-items: center; }'
     # A single-choice pills row scrolls sideways, hiding districts past the edge: the list wraps instead.
     ' [class*="st-key-district_list_"] [role="radiogroup"] { flex-wrap: wrap; overflow: visible; }'
+    # Outside 简体 the lists are Markdown (marked_table): a Chinese name or quote beside English would
+    # otherwise break to one character a line, the English words being unbreakable.
+    ' [data-testid="stMarkdownContainer"] td span[lang] { display: inline-block; min-width: 7em; }'
     "</style>"
 )
 
@@ -39,6 +45,8 @@ st.html(TAP_CSS)
 st.title(view.title, anchor=False)
 _url.language_switch()
 st.caption(view.intro)
+if view.language_note:
+    st.caption(view.language_note)
 _url.notices(state)
 
 st.selectbox(
@@ -47,7 +55,7 @@ st.selectbox(
     format_func=view.place_labels.get,
     key=_url.seed("place", view.place),
     on_change=_url.change(page, lambda s: {"place": st.session_state["place"]}),
-    placeholder="请选择",
+    placeholder=view.placeholder,
 )
 st.pills(
     view.categories_label,
@@ -107,10 +115,21 @@ with key_column:
             on_change=_url.change(page, lambda s, key=key: {"place": st.session_state[key] or page.ALL}),
         )
 
+
+def quoted(text: str) -> None:
+    """The plan's words as printed, marked 简体 on a page in another language (escaped: only the mark is HTML)."""
+    st.markdown(f'<p lang="{view.source_lang}">{markdown_text(text)}</p>', unsafe_allow_html=True)
+
+
 st.header(markdown_text(view.panel_heading), anchor=False)
-_blocks.draw_all(view.panel)
+for block, quote in zip(view.panel, view.panel_quotes):
+    _blocks.draw(block)
+    if quote:
+        quoted(quote)
 if view.panel_note:
     st.text(view.panel_note)
+if view.panel_note_quote:
+    quoted(view.panel_note_quote)
 if view.members is not None:
     st.markdown(f"**{view.members_heading}**")
     st.dataframe(_blocks.table_frame(view.members), hide_index=True)
@@ -130,12 +149,12 @@ def link_base() -> LinkBase:
 files, links = view.downloads, link_base()
 with st.container(border=True, key="zones_downloads"):
     st.markdown(f"**{files.heading}**")
-    st.caption(files.note)
+    st.caption(markdown_text(files.note))  # names a place: data, shown as text
     # A row that wraps, each button as wide as its label: equal columns cut the Excel label at 1280 px.
     row = st.container(horizontal=True, wrap=True)
     row.download_button(
         files.xlsx_label,
-        lambda: downloads.xlsx_bytes(view.place, links),
+        lambda: downloads.xlsx_bytes(view.place, links, view.lang),
         file_name=files.xlsx_name,
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         icon=":material/table_view:",
@@ -143,7 +162,7 @@ with st.container(border=True, key="zones_downloads"):
     )
     row.download_button(
         files.csv_label,
-        lambda: downloads.csv_bytes(view.place, downloads.PROJECTS_SHEET, links),
+        lambda: downloads.csv_bytes(view.place, downloads.PROJECTS_SHEET, links, view.lang),
         file_name=files.csv_name,
         mime="text/csv",
         icon=":material/download:",
@@ -151,17 +170,52 @@ with st.container(border=True, key="zones_downloads"):
     )
     row.download_button(
         files.works_csv_label,
-        lambda: downloads.csv_bytes(view.place, downloads.WORKS_SHEET, links),
+        lambda: downloads.csv_bytes(view.place, downloads.WORKS_SHEET, links, view.lang),
         file_name=files.works_csv_name,
         mime="text/csv",
         icon=":material/download:",
         on_click="ignore",
     )
 
-# Each row's passage as a link column (the frames are built once per View, pages/_blocks.table_frame).
-source_link = {view.link_column: st.column_config.LinkColumn(view.link_column, display_text="阅读原文")}
+
+@functools.lru_cache(maxsize=64)
+def marked_table(table: Table, quoted: tuple[int, ...], source_lang: str) -> str:
+    """A list as Markdown, the plan's words (``quoted`` columns) marked with their language, each row's name a link
+    to its passage (every cell escaped): a page not in 简体 cannot mark a cell of st.dataframe (issue 27, as the report card)."""
+
+    def cell(text) -> str:
+        return markdown_escape(" ".join(str("" if text is None else text).split()))
+
+    def marked(text) -> str:
+        return f'<span lang="{source_lang}">{cell(text)}</span>' if text else ""
+
+    # The name links to its passage, as in the static edition: one column less than the app's link column.
+    lines = ["| " + " | ".join(cell(h) for h in table.headers) + " |", "|" + " --- |" * len(table.headers)]
+    for row, link in zip(table.rows, table.links):
+        cells = [marked(c) if i in quoted else cell(c) for i, c in enumerate(row)]
+        cells[0] = f"[{cells[0]}]({routes.app_path(link.target)})"
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def draw_list(table: Table, quoted: tuple[int, ...]) -> None:
+    if view.source_lang:
+        # unsafe_allow_html for the lang marks only: markdown_escape keeps every cell from being HTML.
+        st.markdown(marked_table(table, quoted, view.source_lang), unsafe_allow_html=True)
+        return
+    # Each row's passage as a link column (the frames are built once per View, pages/_blocks.table_frame).
+    source_link = {view.link_column: st.column_config.LinkColumn(view.link_column, display_text=view.read_label)}
+    st.dataframe(_blocks.table_frame(table, view.link_column), hide_index=True, column_config=source_link)
+
+
 st.markdown(f"**{markdown_text(view.projects_heading)}**")
-st.dataframe(_blocks.table_frame(view.projects, view.link_column), hide_index=True, column_config=source_link)
+# The whole city's 308 rows as Markdown: the static edition's columns (listing.city_table).
+projects, quoted = (
+    listing.city_table(view.projects, view.quoted_projects, view.lang)
+    if view.source_lang and view.place == page.ALL
+    else (view.projects, view.quoted_projects)
+)
+draw_list(projects, quoted)
 
 st.markdown(f"**{markdown_text(view.works_heading)}**")
-st.dataframe(_blocks.table_frame(view.works_table, view.link_column), hide_index=True, column_config=source_link)
+draw_list(view.works_table, view.quoted_works)

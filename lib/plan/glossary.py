@@ -36,6 +36,16 @@ KINDS = (
     "status",
     "verdict",
     "method",
+    # 功能区域地图 (issue 27): the map's categories, the plan's words for a project, the notes on places
+    "project_category",
+    "project_subcategory",
+    "project_status",
+    "work_kind",
+    "work_reason",
+    "unplaced_note",
+    "zone_extent",
+    "district_note",
+    "zone_text",
 )
 GLOSSARY = {
     "term_zh": ("str", _text(description="术语（简体，按规划原文）")),

@@ -22,6 +22,7 @@ from lib.present.maps.packing import MODEL_MATRIX, pack_multiline
 from lib.present.maps.serialised_deck import SerialisedDeck
 from lib.present.maps.styles import GLYPH_FONT, ZONE_COLOURS
 from lib.present.maps.text_layers import GLYPH_CHARACTERS, label_characters, label_layer, lines_feature, text_layer, work_layers
+from lib.present.maps.words import Words
 
 DISTRICTS_LAYER, WORKS_LAYER = "districts", "works"
 PICKABLE = (DISTRICTS_LAYER, WORKS_LAYER)  # a project's marker is not picked: it stands in its district
@@ -40,6 +41,9 @@ TOOLTIP = {
         "whiteSpace": "pre-line",
     },
 }
+# In English the names of projects and works, the plan's own words, stay in 简体 (issue 27): they
+# travel in their own field and the template marks them Chinese; Streamlit escapes the value as the others.
+TOOLTIP_QUOTED = {**TOOLTIP, "html": TOOLTIP["html"] + '<div lang="zh-CN">{tip_quote}</div>'}
 # The wheel scrolls the page, not the map: a reader scrolling past the map on
 # a phone or a laptop must not get stuck zooming it. Zoom with a double
 # click, two fingers, or the keyboard once the map has the focus.
@@ -130,6 +134,7 @@ def build_deck(
     partly: Iterable[str] = (),
     works: pd.DataFrame | None = None,
     work_counts: dict[str, int] | None = None,
+    words: Words = Words(),
 ) -> SerialisedDeck:
     """The whole map for one place (``highlight`` are its districts, outlined and zoomed to).
 
@@ -158,12 +163,12 @@ def build_deck(
     whole = bounds_of(boundaries)
     view = fit_view(bounds_of(boundaries, set(highlight)) if highlight else whole, whole)
     categories = tuple(categories)
-    markers = marks.marker_rows(projects, districts, categories)
+    markers = marks.marker_rows(projects, districts, categories, words)
     in_district = {a: sum(by.values()) for a, by in layers.district_category_counts(projects, categories).items()}
-    fitting, held_back = marks.label_rows(boundaries, districts, view, markers, highlight, in_district)
-    label_set = label_characters(districts)
+    fitting, held_back = marks.label_rows(boundaries, districts, view, markers, highlight, in_district, words)
+    label_set = label_characters(districts, words)
     features = layers.district_features(
-        boundaries, districts, zones, district_zones, projects, highlight, categories, partly, work_counts, markers
+        boundaries, districts, zones, district_zones, projects, highlight, categories, partly, work_counts, markers, words
     )
     deck_layers = [
         pdk.Layer(
@@ -218,7 +223,11 @@ def build_deck(
             outline=4,
             outline_colour=[255, 255, 255, 255],
         ),
-        *(work_layers(works, boundaries, labelled=bool(highlight), pick_id=layer_id(WORKS_LAYER)) if works is not None else []),
+        *(
+            work_layers(works, boundaries, labelled=bool(highlight), pick_id=layer_id(WORKS_LAYER), words=words)
+            if works is not None
+            else []
+        ),
         label_layer("labels", fitting, size=LABEL_PX, units="pixels", characters=label_set),
         # About 2.6 km tall: legible from zoom 8.5, specks at the opening zoom.
         label_layer("labels-zoomed", held_back, size=2600, units="meters", characters=label_set),
@@ -230,6 +239,6 @@ def build_deck(
         # No basemap and no outbound request. Leave map_style alone: an explicit
         # None makes Streamlit fall back to a Carto basemap, which fails offline.
         map_provider=None,
-        tooltip=TOOLTIP,
+        tooltip=TOOLTIP_QUOTED if words.english else TOOLTIP,
         height=MAP_HEIGHT,
     )

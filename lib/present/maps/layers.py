@@ -16,9 +16,11 @@ import pandas as pd
 from shapely.geometry import LineString, MultiLineString, shape
 from shapely.ops import linemerge
 
-from lib.plan.zones import places, tables
+from lib.plan.zones import tables
+from lib.present.i18n import N_
 from lib.present.maps.marks import _text
 from lib.present.maps.styles import FILL_ALPHA, HIGHLIGHT, OUTLINE, ZONE_COLOURS
+from lib.present.maps.words import Words
 
 
 def district_features(
@@ -32,6 +34,7 @@ def district_features(
     partly: Iterable[str] = (),
     work_counts: dict[str, int] | None = None,
     markers: Iterable[dict] = (),
+    words: Words = Words(),
 ) -> list[dict]:
     """The districts as GeoJSON features, each with its fill and tooltip text (outlines: ``district_outlines``).
 
@@ -42,32 +45,43 @@ def district_features(
     marker is not picked on its own, so pointing at it or clicking it
     reaches the district it stands in.
     """
-    zone_names = dict(zip(zones.zone_id, zones.name_zh))
-    zone_groups = dict(zip(zones.zone_id, zones.group_zh))
+    zone_names = {z: words.zone(n) for z, n in zip(zones.zone_id, zones.name_zh)}
+    zone_groups = {z: words.zone(g) for z, g in zip(zones.zone_id, zones.group_zh)}
     by_adcode = districts.set_index("adcode")
     counts = _project_counts(projects)
     in_district = district_category_counts(projects, categories)
-    names = places.district_names(districts, codes=True)
+    names = words.district_names(districts, codes=True)
+    _ = words._
+    for_extent = _("{zone}（{extent}）")
     features = []
     for feature in boundaries["features"]:
         adcode = feature["properties"]["adcode"]
         district = by_adcode.loc[adcode]
         links = district_zones[district_zones.adcode == adcode]
-        parts = [zone_names[z] if extent == "全域" else f"{zone_names[z]}（{extent}）" for z, extent in zip(links.zone_id, links.extent)]
-        group = "、".join(dict.fromkeys(zone_groups[z] for z in links.zone_id))
-        lines = [f"功能区域：{'；'.join(parts)}", f"所属：{group}", f"规划点名项目：{counts.get(adcode, 0)} 项"]
+        parts = [
+            zone_names[z] if extent == "全域" else for_extent.format(zone=zone_names[z], extent=words.data(extent, "zone_extent"))
+            for z, extent in zip(links.zone_id, links.extent)
+        ]
+        group = words.join(dict.fromkeys(zone_groups[z] for z in links.zone_id))
+        lines = [
+            _("功能区域：{zones}").format(zones=_("；").join(parts)),
+            _("所属：{group}").format(group=group),
+            _("规划点名项目：{count} 项").format(count=counts.get(adcode, 0)),
+        ]
         here = in_district.get(adcode, {})
         if here:
-            listed = "、".join(f"{category} {n}" for category, n in here.items())
-            lines.append(f"只点到本区县、无具体地点（地图上不画点）：{listed}")
+            listed = words.join(f"{words.category(category)} {n}" for category, n in here.items())
+            lines.append(_("只点到本区县、无具体地点（地图上不画点）：{listed}").format(listed=listed))
         if (work_counts or {}).get(adcode):
-            lines.append(f"名称写到本区县的线状工程：{work_counts[adcode]} 项（见下方线状工程表）")
+            lines.append(_("名称写到本区县的线状工程：{count} 项（见下方线状工程表）").format(count=work_counts[adcode]))
         if district.split_zones:
-            lines.append(SPLIT_WORDS)
+            lines.append(_(SPLIT_WORDS))
+        quoted = []
         for marker in markers:
             if adcode in marker["adcodes"]:
-                lines.append(f"所在地画点 · {marker['tip_title']}")
+                lines.append(_("所在地画点 · {title}").format(title=marker["tip_title"]))
                 lines.append(marker["tip_body"])
+                quoted.extend(marker.get("tip_quote", "").splitlines())
         features.append(
             {
                 "type": "Feature",
@@ -77,6 +91,8 @@ def district_features(
                     "fill": [*ZONE_COLOURS[district.primary_zone_id], FILL_ALPHA],
                     "tip_title": _text(names[adcode]),
                     "tip_body": "\n".join(lines),
+                    # The projects' names, the plan's own words: a tooltip marks them Chinese (deck.tooltip)
+                    "tip_quote": "\n".join(quoted),
                 },
             }
         )
@@ -129,7 +145,7 @@ def district_outlines(boundaries: dict, highlight: Iterable[str] = (), partly: I
     return features
 
 
-SPLIT_WORDS = "斜线：一部分属都市功能核心区、其余属都市功能拓展区，分界（内环）未画出；底色取面积较大的都市功能拓展区"
+SPLIT_WORDS = N_("斜线：一部分属都市功能核心区、其余属都市功能拓展区，分界（内环）未画出；底色取面积较大的都市功能拓展区")
 
 
 def district_category_counts(projects: pd.DataFrame, categories: Iterable[str] | None = None) -> dict[str, dict[str, int]]:
@@ -184,24 +200,33 @@ def split_hatch(boundaries: dict, districts: pd.DataFrame) -> list[dict]:
     return rows
 
 
-def work_links(works: pd.DataFrame, boundaries: dict) -> tuple[list[dict], list[dict]]:
+def work_links(works: pd.DataFrame, boundaries: dict, words: Words = Words()) -> tuple[list[dict], list[dict]]:
     """The linear works drawn as 示意: a path through the points of the districts each one's name names, in that order.
 
     Not the route: only which districts the name joins. Each link is
     labelled 示意 at its middle. Works naming fewer than two districts are
-    not drawn (``schematic`` false; their reason is in the table).
+    not drawn (``schematic`` false; their reason is in the table). The work's
+    name is the plan's: quoted apart (``tip_quote``), never translated.
     """
     points = {f["properties"]["adcode"]: [f["properties"]["label_lon"], f["properties"]["label_lat"]] for f in boundaries["features"]}
+    _ = words._
     paths, labels = [], []
     for work in works[works.schematic].itertuples():
         path = [points[code] for code in tables.split_adcodes(work.district_adcodes)]
+        named = words.join(words.short(name) for name in _text(work.named_places).split("、") if name)
+        where = words.place(work.chapter, work.section, work.box) if words.english else _text(work.box)
+        if words.english:
+            title, quote = _("{kind}，示意").format(kind=words.data(work.kind, "work_kind")), _text(work.name_zh)
+        else:
+            title, quote = _("{name}（{kind}，示意）").format(name=_text(work.name_zh), kind=words.text(_text(work.kind))), ""
         paths.append(
             {
                 "path": path,
-                "tip_title": f"{_text(work.name_zh)}（{_text(work.kind)}，示意）",
-                "tip_body": f"连线只连接名称所写区县（{_text(work.named_places)}）的代表点，不是实际走向\n— {_text(work.box)}",
+                "tip_title": title,
+                "tip_body": _("连线只连接名称所写区县（{places}）的代表点，不是实际走向\n— {where}").format(places=named, where=where),
+                "tip_quote": quote,
             }
         )
         a, b = path[len(path) // 2 - 1], path[len(path) // 2]
-        labels.append({"position": [round((a[0] + b[0]) / 2, 4), round((a[1] + b[1]) / 2, 4)], "text": "示意"})
+        labels.append({"position": [round((a[0] + b[0]) / 2, 4), round((a[1] + b[1]) / 2, 4)], "text": _("示意")})
     return paths, labels

@@ -11,12 +11,13 @@ from collections.abc import Iterable
 import pandas as pd
 import pydeck as pdk
 
-from lib.plan.zones import places, tables
-from lib.plan.zones.project_table import source_label
+from lib.plan.zones import tables
+from lib.present.i18n import N_
 from lib.present.maps.camera import screen_offset
 from lib.present.maps.styles import CATEGORY_STYLE
+from lib.present.maps.words import Words
 
-PRECISION_WORDS = {"site": "位置：项目所在地"}
+PRECISION_WORDS = {"site": N_("位置：项目所在地")}
 MAX_LINES = 8  # projects listed in one tooltip before "…另有 n 项"
 
 
@@ -35,6 +36,7 @@ def label_rows(
     markers: list[dict],
     highlight: Iterable[str] = (),
     counts: dict[str, int] | None = None,
+    words: Words = Words(),
 ) -> tuple[list[dict], list[dict]]:
     """District names that fit at the opening view, and the rest.
 
@@ -46,7 +48,11 @@ def label_rows(
     drawn sized in metres: specks at the opening zoom, legible once the
     reader zooms in.
     """
-    short = dict(zip(districts.adcode, districts.short_name))
+    short = {code: words.short(name) for code, name in zip(districts.adcode, districts.short_name)}
+    _ = words._
+    counted = _("{name} {count}项")
+    # A Latin letter is about half a Han character's width: English names are measured so, or most would be held back.
+    char_px = LABEL_PX * (0.6 if words.english else 1)
     selected = set(highlight)
     below = {}  # a point's markers reach this far below it, in px
     for marker in markers:
@@ -60,13 +66,13 @@ def label_rows(
         rank = (props["adcode"] not in selected, -props["area_km2"])
         # The count of projects placed only in the district follows its name: it belongs to the district, not to a point.
         n = (counts or {}).get(props["adcode"], 0)
-        text = f"{short[props['adcode']]} {n}项" if n else short[props["adcode"]]
+        text = counted.format(name=short[props["adcode"]], count=n) if n else short[props["adcode"]]
         candidates.append((rank, {"position": position, "text": text, "offset": [0, offset]}))
     placed_boxes: list[tuple[float, float, float, float]] = []
     fitting, held_back = [], []
     for _, row in sorted(candidates, key=lambda c: c[0]):
         x, y = screen_offset(*row["position"], view)
-        half = len(row["text"]) * LABEL_PX / 2 + 3
+        half = len(row["text"]) * char_px / 2 + 3
         box = (x - half, y + row["offset"][1] - LABEL_PX, x + half, y + row["offset"][1] + LABEL_PX)
         if any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in placed_boxes):
             held_back.append(row)
@@ -76,7 +82,7 @@ def label_rows(
     return fitting, held_back
 
 
-def marker_rows(projects: pd.DataFrame, districts: pd.DataFrame, categories: Iterable[str]) -> list[dict]:
+def marker_rows(projects: pd.DataFrame, districts: pd.DataFrame, categories: Iterable[str], words: Words = Words()) -> list[dict]:
     """Projects at a known site, one marker per site and category.
 
     Only ``precision == "site"`` rows (coordinates from a named source): a
@@ -88,7 +94,7 @@ def marker_rows(projects: pd.DataFrame, districts: pd.DataFrame, categories: Ite
     """
     wanted = [c for c in tables.CATEGORIES if c in set(categories)]
     placed = projects[(projects.precision == "site") & projects.category.isin(wanted)]
-    names = places.district_names(districts)
+    names = words.district_names(districts)
     groups: dict[tuple, list] = {}
     for project in placed.itertuples():
         key = (round(float(project.lon), 4), round(float(project.lat), 4), project.category)
@@ -111,8 +117,9 @@ def marker_rows(projects: pd.DataFrame, districts: pd.DataFrame, categories: Ite
                     "offset": _ring_offset(slot, len(place_categories)),
                     "category": category,
                     "adcodes": sorted({code for p in members for code in tables.split_adcodes(p.district_adcodes)}),
-                    "tip_title": _marker_title(category, members, names),
-                    "tip_body": _marker_body(members),
+                    "tip_title": _marker_title(category, members, names, words),
+                    "tip_body": _marker_body(members, words),
+                    "tip_quote": _marker_quote(members) if words.english else "",
                 }
             )
     return rows
@@ -126,20 +133,41 @@ def _ring_offset(slot: int, count: int) -> list[float]:
     return [round(radius * math.cos(angle), 1), round(radius * math.sin(angle), 1)]
 
 
-def _marker_title(category: str, members: list, names: dict[str, str]) -> str:
-    where = "、".join(dict.fromkeys(names[c] for p in members for c in tables.split_adcodes(p.district_adcodes)))
+def _marker_title(category: str, members: list, names: dict[str, str], words: Words = Words()) -> str:
+    _ = words._
+    where = words.join(dict.fromkeys(names[c] for p in members for c in tables.split_adcodes(p.district_adcodes)))
+    if words.english:  # the names are the plan's own: quoted apart (_marker_quote)
+        return f"{words.category(category)} · {where}"
     if len(members) == 1:
-        return f"{_text(members[0].name_zh)}（{category}）· {where}"
-    return f"{category} {len(members)} 项 · {where}"
+        return _("{name}（{category}）· {where}").format(name=_text(members[0].name_zh), category=words.category(category), where=where)
+    return _("{category} {count} 项 · {where}").format(category=words.category(category), count=len(members), where=where)
 
 
-def _marker_body(members: list) -> str:
+def _marker_body(members: list, words: Words = Words()) -> str:
+    _ = words._
     lines = []
-    for project in members[:MAX_LINES]:
-        status = f"，{_text(project.status)}" if project.status else ""
-        source = source_label(project.box, project.chapter, project.section)
-        lines.append(f"{_text(project.name_zh)}（{_text(project.subcategory)}{status}）— {source}")
+    for number, project in enumerate(members[:MAX_LINES], start=1):
+        subcategory = words.data(project.subcategory, "project_subcategory")
+        status = _("，{status}").format(status=words.data(project.status, "project_status")) if project.status else ""
+        source = words.place(project.chapter, project.section, project.box)
+        if words.english:
+            lines.append(f"{number}. {subcategory}{status} — {source}")
+        else:
+            lines.append(f"{_text(project.name_zh)}（{subcategory}{status}）— {source}")
     if len(members) > MAX_LINES:
-        lines.append(f"…另有 {len(members) - MAX_LINES} 项，见下方表格")
-    lines.append(f"{PRECISION_WORDS['site']}；坐标来源：{_text(members[0].site_source)}")
+        lines.append(_("…另有 {count} 项，见下方表格").format(count=len(members) - MAX_LINES))
+    site = site_source(members[0].site_source, words)
+    sited = PRECISION_WORDS["site"]
+    lines.append(_("{where}；坐标来源：{source}").format(where=_(sited), source=site))
     return "\n".join(lines)
+
+
+def _marker_quote(members: list) -> str:
+    """The projects' names as the plan prints them, numbered as ``_marker_body`` lists them."""
+    return "\n".join(f"{number}. {_text(p.name_zh)}" for number, p in enumerate(members[:MAX_LINES], start=1))
+
+
+def site_source(text, words: Words = Words()) -> str:
+    """Where a site's coordinates come from: airportsdata 20260905（MIT），IATA CKG, the punctuation in the reader's language."""
+    text = _text(text)
+    return text.replace("（", " (").replace("）", ")").replace("，", ", ") if words.english else words.text(text)

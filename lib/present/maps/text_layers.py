@@ -12,6 +12,7 @@ import pydeck as pdk
 from lib.present.maps import layers
 from lib.present.maps.packing import pack_multiline
 from lib.present.maps.styles import CATEGORY_STYLE, LABEL_FONT
+from lib.present.maps.words import Words
 
 WORK_COLOUR = [60, 60, 60, 230]
 # A fixed character set per text layer, never "auto": with "auto" deck.gl rebuilds the
@@ -20,13 +21,14 @@ WORK_COLOUR = [60, 60, 60, 230]
 GLYPH_CHARACTERS = "".join(sorted({glyph for glyph, _ in CATEGORY_STYLE.values()}))
 
 
-def work_layers(works: pd.DataFrame, boundaries: dict, labelled: bool, pick_id: str) -> list[pdk.Layer]:
+def work_layers(works: pd.DataFrame, boundaries: dict, labelled: bool, pick_id: str, words: Words = Words()) -> list[pdk.Layer]:
     """Linear works as thin dotted links, labelled 示意 once zoomed to a place: visibly a schematic, never a route.
 
     At the whole-city view 24 labels would be smudges over the small
     districts, so there the key and each link's tooltip say 示意.
     """
-    paths, labels = layers.work_links(works, boundaries)
+    _ = words._
+    paths, labels = layers.work_links(works, boundaries, words)
     return [
         pdk.Layer(
             "GeoJsonLayer",
@@ -35,7 +37,7 @@ def work_layers(works: pd.DataFrame, boundaries: dict, labelled: bool, pick_id: 
                 {
                     "type": "Feature",
                     "geometry": {"type": "LineString", "coordinates": row["path"]},
-                    "properties": {"tip_title": row["tip_title"], "tip_body": row["tip_body"]},
+                    "properties": {"tip_title": row["tip_title"], "tip_body": row["tip_body"], "tip_quote": row["tip_quote"]},
                 }
                 for row in paths
             ],
@@ -51,7 +53,7 @@ def work_layers(works: pd.DataFrame, boundaries: dict, labelled: bool, pick_id: 
             "works-labels",
             [{**row, "colour": [17, 17, 17, 255], "size": 12, "offset": [0, 0]} for row in labels],
             font=LABEL_FONT,
-            characters="示意",
+            characters="".join(sorted(set(_("示意")))),
             outline=2,
             outline_colour=[255, 255, 255, 230],
             visible=labelled,
@@ -68,9 +70,11 @@ def lines_feature(rows: list[dict]) -> dict:
     }
 
 
-def label_characters(districts: pd.DataFrame) -> str:
-    """Every character a district label can hold: the short names, the digits and 项 of "万州 13项"."""
-    return "".join(sorted(set("".join(districts.short_name)) | set("0123456789项 ")))
+def label_characters(districts: pd.DataFrame, words: Words = Words()) -> str:
+    """Every character a district label can hold: the short names, the digits and 项 of "万州 13项" (in the reader's language)."""
+    _ = words._
+    names = "".join(words.short(name) for name in districts.short_name)
+    return "".join(sorted(set(names) | set(_("{name} {count}项").format(name="", count="0123456789"))))
 
 
 def label_layer(layer_id: str, rows: list[dict], size: float, units: str, characters: str) -> pdk.Layer:

@@ -1,8 +1,11 @@
 """功能区域地图: the five zones and 38 districts, the projects the plan sites, and one place's details.
 
 URL: ``place`` (``all``, a zone id such as ``core``, or a district adcode such
-as ``500103``) and ``categories`` (repeated, one per marker category shown;
-absent means every category, ``none`` means none).
+as ``500103``), ``categories`` (repeated, one per marker category shown;
+absent means every category, ``none`` means none; always the 简体 name) and
+``lang`` (issue 27: every word through the catalogs and the glossary,
+``listing``; the names of projects and works and the plan's sentences stay as
+printed, and the View says which columns and quotes those are).
 """
 
 from __future__ import annotations
@@ -14,19 +17,22 @@ from dataclasses import dataclass
 from lib.plan import zones
 from lib.plan.zones import tables
 from lib.present.blocks import Block, Image, Link, Table, Target, target
+from lib.present.i18n import DEFAULT, ZH_CN
 from lib.present.maps import keys, static_map
 from lib.present.maps.camera import MAP_HEIGHT
 from lib.present.maps.deck import DISTRICTS_LAYER, build_deck, clicked_layer
 from lib.present.maps.serialised_deck import SerialisedDeck
 from lib.present.maps.styles import CATEGORY_STYLE
+from lib.present.maps.words import Words
 from lib.views import query as q
 from lib.views.query import Notice, Query
-from lib.views.zones_map import place
+from lib.views.zones_map import listing, place
 from lib.views.zones_map.downloads import Downloads, of_place
 
-KEYS = ("place", "categories", "works")
+KEYS = ("place", "categories", "works", q.LANG)
 ALL = zones.ALL  # the whole city: the default place
 COLUMNS = zones.PROJECT_COLUMNS  # the projects table's headers, by role
+LINK_HEADER = COLUMNS["link"]
 NO_CATEGORY = "none"  # ?categories=none: every marker toggled off (absent means all)
 
 
@@ -35,6 +41,7 @@ class State:
     place: str = zones.ALL
     categories: tuple[str, ...] | None = None  # None: every category (the default)
     works: bool = False  # the linear works' 示意 links, off unless asked for
+    lang: str = DEFAULT
     notices: tuple[Notice, ...] = ()
 
 
@@ -75,6 +82,16 @@ class View:
     list_label: str
     place_groups: tuple[tuple[Link, tuple[Link, ...]], ...]  # each zone, then its districts: every place one tap away
     downloads: Downloads  # 下载: the projects and works listed here, as rows for a file
+    lang: str = DEFAULT
+    # Outside 简体: the plan's own words, shown as printed and marked in this language (issue 27).
+    source_lang: str = ""
+    panel_quotes: tuple[str, ...] = ()  # one per panel paragraph, drawn under it ("" for none)
+    panel_note_quote: str = ""  # after panel_note
+    quoted_projects: tuple[int, ...] = ()  # the projects table's columns holding the plan's words (names, 原文)
+    quoted_works: tuple[int, ...] = ()
+    language_note: str = ""
+    placeholder: str = "请选择"
+    read_label: str = "阅读原文"  # a row's link to its passage
 
 
 # What the URL may name, read on every rerun (parse), so kept per process like
@@ -106,6 +123,7 @@ def _place_ids() -> tuple[str, ...]:
 
 def parse(query: Query) -> State:
     notices: list[Notice] = []
+    lang = q.language(query, notices)
     q.unknown_keys(query, KEYS, notices)
     place = q.one_of(query, "place", _place_ids(), zones.ALL, notices)
     given = q.values(query, "categories")
@@ -117,7 +135,7 @@ def parse(query: Query) -> State:
         if not categories:  # nothing usable asked for: the default view, with the notice
             categories = None
     works = q.flag(query, "works", notices)
-    return State(place=place, categories=_normal(categories), works=works, notices=tuple(notices))
+    return State(place=place, categories=_normal(categories), works=works, lang=lang, notices=tuple(notices))
 
 
 def _normal(categories: tuple[str, ...] | None) -> tuple[str, ...] | None:
@@ -134,7 +152,9 @@ def with_categories(state: State, chosen) -> tuple[str, ...] | None:
 def to_query(state: State) -> dict[str, list[str]]:
     categories = state.categories
     written = None if categories is None else (categories or (NO_CATEGORY,))
-    return q.query_of([("place", state.place, zones.ALL), ("categories", written, None), ("works", state.works, False)])
+    return q.query_of(
+        [("place", state.place, zones.ALL), ("categories", written, None), ("works", state.works, False), (q.LANG, state.lang, DEFAULT)]
+    )
 
 
 def clicked_layers(selection: dict) -> tuple[str, ...]:
@@ -166,11 +186,14 @@ def clicked_place(state: State, selection: dict) -> str | None:
     return zones.ALL if adcode == state.place else adcode
 
 
-def place_target(place: str) -> Target:
-    return target("zones_map", to_query(State(place=place)))
+def place_target(place: str, lang: str = DEFAULT) -> Target:
+    return target("zones_map", to_query(State(place=place, lang=lang)))
 
 
 def build(state: State) -> View:
+    lang = state.lang
+    words = Words(lang)
+    _ = words._
     counts = zones.mapped_counts()
     category_ids = tuple(counts)
     shown = category_ids if state.categories is None else state.categories
@@ -189,67 +212,84 @@ def build(state: State) -> View:
         partly,
         tables.load_linear_works() if state.works else None,
         _work_counts(),
+        words,
     )
-    heading, panel, note = place.panel(state.place)
-    picture = place.picture(place_target)
+    heading, panel, (note, note_quote) = place.panel(state.place, lang)
+    picture = place.picture(place_target, lang)
     at_place, undetermined = place.listed_projects(state.place)
-    listed = zones.project_table(at_place)
+    listed = listing.project_table(at_place, words)
     all_works = tables.load_linear_works()
     listed_works = zones.works_at(state.place)
     sited_counts = zones.category_counts(projects[projects.precision == "site"])
     sited = int((projects.precision == "site").sum())
     in_districts = int((projects.precision == "district").sum())
     unplaced = len(projects) - sited - in_districts
+    labels = listing.place_labels(lang)
+    project_rows = place.linked_table(listed, at_place, "project_id", lang)
+    work_rows = place.linked_table(listing.work_table(listed_works, words), listed_works, lang=lang)
+    # Glyphs only for what is drawn as a point: the categories with sited projects.
+    sited_shown = [c for c in shown if c in sited_counts]
+    marked = {f"{c}（所在地）": sited_counts[c] for c in sited_shown}
+    marker_words = {f"{c}（所在地）": _("{category}（所在地）").format(category=words.category(c)) for c in sited_shown}
     return View(
-        title="功能区域地图",
-        intro=place.intro(_boundaries()["metadata"]),
-        place_label="查看功能区域或区县",
+        title=_("功能区域地图"),
+        intro=place.intro(_boundaries()["metadata"], lang),
+        place_label=_("查看功能区域或区县"),
         place_ids=tuple(zones.place_ids()),
-        place_labels=zones.place_labels(),
+        place_labels=labels,
         place=state.place,
-        categories_label="项目类别（点选开关，数字为画点或计入区县的项目数）",
+        categories_label=_("项目类别（点选开关，数字为画点或计入区县的项目数）"),
         category_ids=category_ids,
-        category_labels={c: f"{CATEGORY_STYLE[c][0]} {c} {n}" for c, n in counts.items()},
+        category_labels={c: f"{CATEGORY_STYLE[c][0]} {words.category(c)} {n}" for c, n in counts.items()},
         categories=shown,
         deck=deck,
         map_height=MAP_HEIGHT,
-        map_alt="重庆市38个区县按五大功能区域着色的地图，叠加规划项目点位",
-        map_hint="点击区县查看详情，再点一次回到全市；拖动平移，双击或两指放大。",
+        map_alt=_("重庆市38个区县按五大功能区域着色的地图，叠加规划项目点位"),
+        map_hint=_("点击区县查看详情，再点一次回到全市；拖动平移，双击或两指放大。"),
         # A zone or a district is drawn zoomed to its districts, as the deck opens (camera.fit_view).
         picture=dataclasses.replace(picture, highlighted=highlight, focus=static_map.focus_on(picture, highlight)),
-        zone_key=Image(keys.zone_key_svg(tables.load_zones(), works=state.works), alt="五大功能区域图例"),
-        # Glyphs only for what is drawn as a point: the categories with sited projects.
-        marker_key=Image(
-            keys.marker_key_svg({f"{c}（所在地）": sited_counts[c] for c in shown if c in sited_counts}),
-            alt="项目类别图例（有来源坐标的所在地）",
-        ),
-        counts_text=(
-            f"所选类别 {sum(counts[c] for c in shown)} 项：{sum(sited_counts.get(c, 0) for c in shown)} 项在有来源坐标的所在地画点，"
-            f"其余只点到区县，计入区县名后的项数。全部 {len(projects)} 项中 {sited} 项画点、{in_districts} 项只点到区县、"
-            f"{unplaced} 项未上图（原因见表）。"
+        zone_key=Image(keys.zone_key_svg(tables.load_zones(), works=state.works, words=words), alt=_("五大功能区域图例")),
+        marker_key=Image(keys.marker_key_svg(marked, labels=marker_words), alt=_("项目类别图例（有来源坐标的所在地）")),
+        counts_text=_(
+            "所选类别 {chosen} 项：{chosen_sited} 项在有来源坐标的所在地画点，其余只点到区县，计入区县名后的项数。"
+            "全部 {total} 项中 {sited} 项画点、{in_districts} 项只点到区县、{unplaced} 项未上图（原因见表）。"
+        ).format(
+            chosen=sum(counts[c] for c in shown),
+            chosen_sited=sum(sited_counts.get(c, 0) for c in shown),
+            total=len(projects),
+            sited=sited,
+            in_districts=in_districts,
+            unplaced=unplaced,
         ),
         panel_heading=heading,
-        panel=panel,
+        panel=tuple(block for block, _quote in panel),
         panel_note=note,
-        members_heading="所辖区县" if state.place in set(zones.ZONE_IDS) else "",
-        members=place.members(state.place, place_target),
-        projects_heading=place.projects_heading(len(listed), undetermined, int((at_place.precision == "site").sum())),
-        projects=place.linked_table(listed, at_place, "project_id"),
-        link_column=COLUMNS["link"],
-        works_label=f"线状工程示意（{int(all_works.schematic.sum())} 条点线，连接名称所写区县，不是走向）",
+        members_heading=_("所辖区县") if state.place in set(zones.ZONE_IDS) else "",
+        members=place.members(state.place, place_target, lang),
+        projects_heading=place.projects_heading(len(listed), undetermined, int((at_place.precision == "site").sum()), lang),
+        projects=project_rows,
+        link_column=_(LINK_HEADER),
+        works_label=_("线状工程示意（{count} 条点线，连接名称所写区县，不是走向）").format(count=int(all_works.schematic.sum())),
         works=state.works,
-        works_heading=(
-            f"线状工程：{len(listed_works)} 项（铁路、高速公路、轨道、桥隧、城市道路、输变电、油气管道与气田、引调水、流域治理）；"
-            f"名称写明两个及以上区县的画示意点线，其余只列在此表并注明原因"
-        ),
-        works_table=place.linked_table(zones.work_table(listed_works), listed_works),
-        zone_links=tuple(Link(zones.place_labels()[z].split(" · ", 1)[-1], place_target(z)) for z in zones.ZONE_IDS),
+        works_heading=_(
+            "线状工程：{count} 项（铁路、高速公路、轨道、桥隧、城市道路、输变电、油气管道与气田、引调水、流域治理）；"
+            "名称写明两个及以上区县的画示意点线，其余只列在此表并注明原因"
+        ).format(count=len(listed_works)),
+        works_table=work_rows,
+        zone_links=tuple(Link(labels[z].split(" · ", 1)[-1], place_target(z, lang)) for z in zones.ZONE_IDS),
         district_links=tuple(
-            Link(label.split(" · ", 1)[-1], place_target(p))
-            for p, label in zones.place_labels().items()
-            if p not in zones.ZONE_IDS and p != ALL
+            Link(label.split(" · ", 1)[-1], place_target(p, lang)) for p, label in labels.items() if p not in zones.ZONE_IDS and p != ALL
         ),
-        list_label="按功能区域列出的区县（点选打开）",
-        place_groups=place.groups(place_target),
-        downloads=of_place(state.place),
+        list_label=_("按功能区域列出的区县（点选打开）"),
+        place_groups=place.groups(place_target, lang),
+        downloads=of_place(state.place, lang),
+        lang=lang,
+        source_lang="" if lang == ZH_CN else ZH_CN,
+        panel_quotes=tuple(quote for _block, quote in panel),
+        panel_note_quote=note_quote,
+        quoted_projects=place.quoted_columns(project_rows, lang),
+        quoted_works=place.quoted_columns(work_rows, lang),
+        language_note="" if lang == ZH_CN else _("项目与工程名称、原文照规划印发的简体中文引用，其余文字为本站翻译。"),
+        placeholder=_("请选择"),
+        read_label=_("阅读原文"),
     )
