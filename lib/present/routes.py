@@ -82,7 +82,9 @@ def plan(chapter: str, section: str = "") -> str:
 
 # The pages the static edition bakes in every language (issue 27); a link to any other
 # page in English or 繁體 opens its 简体 page, which says so in its language switch.
-TRANSLATED = frozenset({"overview", "report_card"})
+TRANSLATED = frozenset({"overview", "report_card", "plan_reader", "methods"})
+# Fixed pages the edition bakes in every language that are no Target's (the search page, issue 27).
+TRANSLATED_PATHS = frozenset({SEARCH})
 
 
 def with_lang(target: Target, lang: str) -> Target:
@@ -94,7 +96,7 @@ def with_lang(target: Target, lang: str) -> Target:
 
 def translated_path(path: str) -> bool:
     """Whether the static edition bakes the fixed page at ``path`` in every language (/, /report/)."""
-    return any(_static_path(Target(page)) == path for page in TRANSLATED)
+    return path in TRANSLATED_PATHS or any(_static_path(Target(page)) == path for page in TRANSLATED)
 
 
 def lang_of(target: Target) -> str:
