@@ -306,6 +306,16 @@ def test_the_site_serves_the_vendored_sorter(out):
 # --- budgets ----------------------------------------------------------------------------------
 
 
+def test_a_page_s_weight_counts_what_it_loads_not_its_other_languages(tmp_path):
+    """<link rel="alternate" hreflang> names the page in another language (issue 27); the browser never fetches it."""
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "index.html").write_text("x" * 5000)
+    (tmp_path / "a.css").write_text("y" * 300)
+    page = tmp_path / "index.html"
+    page.write_text('<html lang="zh-CN"><link rel="alternate" hreflang="en" href="/en/"><link rel="stylesheet" href="/a.css"></html>')
+    assert checks.page_bytes(tmp_path, page) == page.stat().st_size + 300
+
+
 def test_every_page_weighs_at_most_150_kb_without_the_bundle(out):
     heavy = {str(p.relative_to(out)): n for p in checks.html_pages(out) if (n := checks.page_bytes(out, p)) > 150_000}
     assert heavy == {}
