@@ -155,3 +155,12 @@ def test_the_app_page_in_english():
     assert '<span lang="zh-CN">《重庆市国民经济和社会发展第十三个五年规划纲要》</span>' in text
     assert "**Indicators \\(Box 1, Box 2\\)** · `indicators` · 84 rows" in text
     assert [e.label for e in at.expander][0] == "Indicators (Box 1, Box 2) · indicators"
+
+
+def test_the_app_page_in_zh_hant():
+    at = open_page("methods", {"lang": "zh-Hant"})
+    assert not at.exception
+    assert at.title[0].value == "資料與方法"
+    assert at.header[0].value == "來源與許可"
+    # the plan's title is named as published, in 简体, and marked so
+    assert any('<span lang="zh-CN">《重庆市国民经济和社会发展第十三个五年规划纲要》</span>' in m.value for m in at.markdown)
