@@ -23,6 +23,8 @@ class Page:
     lang: str = ""
     title: str = ""
     links: list[tuple[str, str, str]] = field(default_factory=list)  # (tag, attribute, value)
+    # <link rel="alternate"> addresses: the page in another language, the Atom feed; named, never loaded
+    alternates: set[str] = field(default_factory=set)
     ids: set[str] = field(default_factory=set)
     handlers: list[str] = field(default_factory=list)
     inline_scripts: int = 0
@@ -51,6 +53,8 @@ class _Reader(HTMLParser):
                 self.page.inline_scripts += 1
         if tag == "style":
             self.page.inline_styles += 1
+        if tag == "link" and "alternate" in (values.get("rel") or "").split() and values.get("href"):
+            self.page.alternates.add(values["href"])
         for name, value in attrs:
             if name.startswith("on"):
                 self.page.handlers.append(f"<{tag} {name}>")
@@ -153,7 +157,7 @@ def page_bytes(out: Path, path: Path, shared: tuple[str, ...] = ("/assets/vega.j
     except the ``shared`` files every chart page loads once, after its load event, and the browser
     then caches (Vega, chart2music)."""
     page = read_page(path)
-    loaded = {url for tag, attribute, url in page.links if tag != "a"}
+    loaded = {url for tag, attribute, url in page.links if tag != "a"} - page.alternates
     total = path.stat().st_size
     for url in loaded - set(shared):
         target, _ = target_of(out, path, url)

@@ -187,4 +187,7 @@ def bake_methods(writer: Writer) -> None:
         writer.file(f"{routes.METHODS}{table.name}.xlsx", exports.to_excel_bytes(frame, table.name))
     # No boundaries file: they derive from Amap, whose terms for passing the data on are
     # unknown (geo/README.md); the app's methods page offers none either.
-    writer.page(routes.METHODS, "methods.html", title=view.title, view=view)
+    # In each language (issue 27), every one linking the same data files: they are the data, not words.
+    for lang in i18n.LANGS:
+        shown = methods.build(methods.State(lang=lang))
+        writer.page(i18n.localized(routes.METHODS, lang), "methods.html", lang=lang, alternates=i18n.LANGS, title=shown.title, view=shown)

@@ -29,6 +29,7 @@ from lib.present.blocks import (
     Inline,
     Link,
     Mark,
+    Original,
     Paragraph,
     Preformatted,
     Span,
@@ -57,6 +58,10 @@ def inline(part: Inline) -> str:
         # The address is shown as text (a code span: Markdown leaves it as it reads, no autolink):
         # a reader sees where it goes before following it.
         return (f"{markdown_escape(part.label)} " if part.label else "") + f"`{part.url.replace('`', '%60')}`"
+    if isinstance(part, Original):
+        # Markdown cannot carry a language; the page that holds one draws it with unsafe_allow_html
+        # (markdown_escape keeps the text itself from being HTML), so the span marks it (issue 27).
+        return f'<span lang="{html.escape(part.lang)}">{markdown_escape(part.text)}</span>'
     raise TypeError(f"not an inline part: {part!r}")
 
 

@@ -93,13 +93,19 @@ def test_the_bake_writes_every_page_the_brief_lists(out):
 
 
 def test_the_search_index_is_built_offline(out):
-    # The English and 繁體 copies (issue 27) are left out of the one Chinese index: no duplicate hits.
-    assert all("data-pagefind-body" not in (out / folder / "index.html").read_text(encoding="utf-8") for folder in ("en", "zh-hant"))
+    # One index per language, by each page's <html lang> (issue 27): /en/search/ finds the English pages.
     assert (out / "pagefind" / "pagefind-ui.js").is_file()
     assert list((out / "pagefind" / "index").iterdir()), "Pagefind wrote no index"
     entry = json.loads((out / "pagefind" / "pagefind-entry.json").read_text())
-    assert list(entry["languages"]) == ["zh-cn"]
+    assert sorted(entry["languages"]) == ["en", "zh-cn", "zh-hant"]
     assert entry["languages"]["zh-cn"]["page_count"] >= len(indicator_ids())
+    # Every page baked in English is in the English index, and no other: 38 chapters, the plan's contents, 概览,
+    # the report card, 数据与方法 and the search page itself.
+    english = [p for p in (out / "en").rglob("index.html")]
+    assert entry["languages"]["en"]["page_count"] == len(english) == entry["languages"]["zh-hant"]["page_count"]
+    # A chapter's English page indexes its own words, not a second copy of the 简体 text it quotes.
+    chapter = (out / "en" / "plan" / "11" / "index.html").read_text(encoding="utf-8")
+    assert '<article class="plan-text" lang="zh-CN" data-pagefind-ignore>' in chapter
 
 
 # --- the checker can fail ----------------------------------------------------------------
@@ -298,6 +304,16 @@ def test_the_site_serves_the_vendored_sorter(out):
 
 
 # --- budgets ----------------------------------------------------------------------------------
+
+
+def test_a_page_s_weight_counts_what_it_loads_not_its_other_languages(tmp_path):
+    """<link rel="alternate" hreflang> names the page in another language (issue 27); the browser never fetches it."""
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "index.html").write_text("x" * 5000)
+    (tmp_path / "a.css").write_text("y" * 300)
+    page = tmp_path / "index.html"
+    page.write_text('<html lang="zh-CN"><link rel="alternate" hreflang="en" href="/en/"><link rel="stylesheet" href="/a.css"></html>')
+    assert checks.page_bytes(tmp_path, page) == page.stat().st_size + 300
 
 
 def test_every_page_weighs_at_most_150_kb_without_the_bundle(out):

@@ -11,7 +11,9 @@
         highlightParam: "q",
         markContext: ".plan-text",
         addStyles: false, // an injected <style> would break the site's CSP; site.css styles the class
-        markOptions: { className: "pagefind-highlight", exclude: ["[data-pagefind-ignore]", "[data-pagefind-ignore] *"] },
+        // Nothing excluded: a translated chapter's text is data-pagefind-ignore (left out of its language's
+        // index, bake/templates/plan_chapter.html) and still holds the words a 简体 search landed on.
+        markOptions: { className: "pagefind-highlight", exclude: [] },
       });
     }, function () {});
   }

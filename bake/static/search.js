@@ -69,17 +69,21 @@
   }
 
   window.addEventListener("DOMContentLoaded", function () {
+    var box = document.getElementById("search");
     var ui = new window.PagefindUI({
       element: "#search",
+      // The page's own words for Pagefind's interface, in its language (bake/templates/search.html); Pagefind
+      // loads the index of the page's <html lang> by itself: /en/search/ searches the English pages.
+      translations: JSON.parse(box.dataset.translations || "{}"),
       showSubResults: true,
       showImages: false,
       resetStyles: false,
       highlightParam: "q",
       processResult: processResult,
     });
-    // Pagefind's input carries only a title; a screen reader needs a label, in Chinese like the rest.
+    // Pagefind's input carries only a title; a screen reader needs a label, in the page's language.
     var input = document.querySelector("#search .pagefind-ui__search-input");
-    if (input) input.setAttribute("aria-label", document.getElementById("search").dataset.label);
+    if (input) input.setAttribute("aria-label", box.dataset.label);
     var words = new URLSearchParams(window.location.search).get("q");
     if (words) ui.triggerSearch(words);
   });

@@ -14,11 +14,6 @@ from lib.plan.plan_text import plan_lines
 
 MAX_QUERY = 100
 REDACTION = "***"
-REDACTION_NOTE = (
-    "本副本在此处隐去了文字（显示为 ***）。从上下文看，所指多为“五大功能区域”"
-    "（都市功能核心区、都市功能拓展区、城市发展新区、渝东北生态涵养发展区、渝东南生态保护发展区）"
-    "或其中某一区域的名称，例如“***域发展战略”即“五大功能区域发展战略”。"
-)
 
 
 @functools.cache

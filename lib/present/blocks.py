@@ -96,7 +96,16 @@ class Span:
     marked: bool = False
 
 
-Inline = str | Strong | Mark | Link | External | Span
+@dataclass(frozen=True)
+class Original:
+    """Text shown as published, in a language other than the page's (a Chinese document's title or a
+    printed cell on an English page, issue 27). Renderers mark it with ``lang`` for screen readers."""
+
+    text: str
+    lang: str = "zh-CN"
+
+
+Inline = str | Strong | Mark | Link | External | Span | Original
 
 Tone = Literal["body", "caption", "note", "warning"]
 
@@ -137,7 +146,7 @@ class Bullets:
 
 def bullets(items: Iterable[Inline | Sequence[Inline]], tone: Tone = "body") -> Bullets:
     return Bullets(
-        tuple((item,) if isinstance(item, str | Strong | Mark | Link | External | Span) else tuple(item) for item in items), tone
+        tuple((item,) if isinstance(item, str | Strong | Mark | Link | External | Span | Original) else tuple(item) for item in items), tone
     )
 
 

