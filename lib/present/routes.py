@@ -82,7 +82,7 @@ def plan(chapter: str, section: str = "") -> str:
 
 # The pages the static edition bakes in every language (issue 27); a link to any other
 # page in English or 繁體 opens its 简体 page, which says so in its language switch.
-TRANSLATED = frozenset({"overview", "report_card"})
+TRANSLATED = frozenset({"overview", "report_card", "indicators"})
 
 
 def with_lang(target: Target, lang: str) -> Target:
@@ -108,7 +108,13 @@ def static_path(target: Target) -> str | None:
     In a translated page's language folder (``/en/``) where the edition has it in that language.
     """
     path = _static_path(target)
-    return i18n.localized(path, lang_of(target)) if path and target.page in TRANSLATED else path
+    return i18n.localized(path, lang_of(target)) if path and _shown_by(target) in TRANSLATED else path
+
+
+def _shown_by(target: Target) -> str:
+    """The page whose static edition shows ``target``: a row of 指标总览 is shown on its indicator's
+    page (/indicator/<id>/, 指标轨迹's), which is in a language's folder only once that page is baked in it."""
+    return "trajectories" if target.page == "indicators" and target.params().get("row") else target.page
 
 
 def _static_path(target: Target) -> str | None:
