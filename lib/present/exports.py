@@ -137,10 +137,10 @@ def outcome_sources() -> tuple[tuple[str, str], ...]:
 
 PLAN = N_("《重庆市国民经济和社会发展第十三个五年规划纲要》（2016年2月）")
 ABOUT_WORDS = {
-    "单位": N_("各指标的单位见“单位”列；速度的单位见各速度后的“…单位”列"),
-    "数值": N_("数值列为规划原文数字；原文（含“左右”“＞”“【】”“旧口径”等）见“…原文”列；原文无数字处为空"),
-    "上级指标": N_("分项所属的分组标题行"),
-    "定义": N_("指标的一句话定义（data/definitions.csv）；未写定义的指标留空"),
+    N_("单位"): N_("各指标的单位见“单位”列；速度的单位见各速度后的“…单位”列"),
+    N_("数值"): N_("数值列为规划原文数字；原文（含“左右”“＞”“【】”“旧口径”等）见“…原文”列；原文无数字处为空"),
+    N_("上级指标"): N_("分项所属的分组标题行"),
+    N_("定义"): N_("指标的一句话定义（data/definitions.csv）；未写定义的指标留空"),
 }
 
 
@@ -168,13 +168,13 @@ def about_rows(table_no: int, filters: str, shown: int, total: int, lang: str = 
     notes = notes[notes.table_no == table_no].sort_values("note_no")
     title, where = _where(table_no, lang)
     rows = (
-        ("标题", title),
-        ("来源", where),
-        ("印发时间", _(tables.PLAN_ISSUED)),
-        ("筛选", _("{filters}（显示 {shown} / {total} 行）").format(filters=filters, shown=shown, total=total)),
+        (N_("标题"), title),
+        (N_("来源"), where),
+        (N_("印发时间"), _(tables.PLAN_ISSUED)),
+        (N_("筛选"), _("{filters}（显示 {shown} / {total} 行）").format(filters=filters, shown=shown, total=total)),
         *((key, _(words)) for key, words in ABOUT_WORDS.items()),
-        *((("速度", _(tables.DIFFICULTY_NOTE)),) if table_no == 2 else ()),
-        *((("2020年结果", _(OUTCOME_NOTE)), *outcome_sources()) if table_no == 2 else ()),
+        *(((N_("速度"), _(tables.DIFFICULTY_NOTE)),) if table_no == 2 else ()),
+        *(((N_("2020年结果"), _(OUTCOME_NOTE)), *outcome_sources()) if table_no == 2 else ()),
         *((f"备注{row.note_no}", unredacted(row.text)) for row in notes.itertuples()),
     )
     return exports_languages.about_in(rows, lang)

@@ -14,6 +14,7 @@ import re
 import pandas as pd
 
 from lib.present.i18n import EN, N_, ZH_CN, gettext, hant, term
+from lib.present.i18n.figures import figure
 
 # Columns holding text as recorded in 简体 (quoted, never translated).
 KEPT_IN_CHINESE = ("2020年实际原文", "2020年实际口径", "2020年结果说明", "2020年实际来源", "2020年实际原句", "定义")
@@ -29,6 +30,16 @@ HEADERS = {
     "备注": N_("备注"),
     "简体": N_("{column}（简体中文原文）"),
 }
+# The download's own column names (the others are 指标总览's column headings, translated there).
+COLUMN_WORDS = (
+    N_("以往速度来源"),
+    N_("2020年实际原文"),
+    N_("2020年实际口径"),
+    N_("2020年结果说明"),
+    N_("2020年实际来源"),
+    N_("2020年实际网址"),
+    N_("2020年实际原句"),
+)
 ABOUT_SHEET, ABOUT_HEADERS = N_("说明"), (N_("项目"), N_("内容"))
 SHEET = N_("专栏{number}")
 LANGUAGE_ROW = (
@@ -43,6 +54,7 @@ DIFFICULTY_NOTE = N_(
     "它衡量的是“比以往难多少”，是难度，不是对实际完成情况的评估。"
 )
 _NOTE = re.compile(r"备注(\d+)")
+_CLASS = re.compile(r"^[ⅠⅡⅢⅣⅤ]+类$")  # a water class as a value column writes it (Ⅲ类, never 3)
 
 
 def unit(text: str, lang: str) -> str:
@@ -76,6 +88,9 @@ def frame_in(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     for name in shown.columns:
         if name.endswith("单位"):
             shown[name] = shown[name].map(lambda text: unit(str(text), lang) if text else text)
+    if lang == EN:
+        for name in shown.columns.difference(KEPT_IN_CHINESE):
+            shown[name] = shown[name].map(lambda value: figure(value) if isinstance(value, str) and _CLASS.match(value) else value)
     if "备注" in shown:
         shown["备注"] = shown["备注"].map(
             lambda text: _NOTE.sub(lambda m: _("备注{number}").format(number=m[1]), text).replace("；", _("；"))

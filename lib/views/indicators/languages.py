@@ -48,7 +48,7 @@ NOTES = {"旧口径": N_("旧口径"), "新口径": N_("新口径"), "旧标准"
 
 
 def _unit(number: str, unit: str) -> str:
-    """A number and its unit in English: 9.5 % → 9.5%, 35.3 万人 → 353,000 persons, 100 亿美元 → 100 100 million US dollars."""
+    """A number and its unit in English: 9.5 % → 9.5%, 35.3 万人 → 353,000 persons, 100 亿美元 → 100 × 100 million US dollars."""
     if unit == "万人":
         return persons(number)
     if unit in ("%", "‰", ""):
@@ -57,7 +57,9 @@ def _unit(number: str, unit: str) -> str:
         return f"{number} percentage points"
     if unit == "岁":
         return f"{number} years"
-    return f"{number} {term(unit, 'unit', EN)}"
+    words = term(unit, "unit", EN)
+    # A unit that is itself a number (100 million yuan) is multiplied, so the printed digits stay as printed.
+    return f"{number} × {words}" if words[:1].isdigit() else f"{number} {words}"
 
 
 def pace(text: str) -> str:
