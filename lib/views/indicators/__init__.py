@@ -22,8 +22,9 @@ from lib.present.blocks import Link, target
 from lib.present.i18n import DEFAULT, N_, ZH_CN, gettext, term
 from lib.views import query as q
 from lib.views.indicators import outcome_filter
-from lib.views.indicators.columns import COMPACT_ROW_HEIGHT, Column, cells, columns_of
+from lib.views.indicators.columns import COMPACT_ROW_HEIGHT as COMPACT_ROW_HEIGHT  # tests/test_view_indicators.py
 from lib.views.indicators.columns import COMPACT_WIDTHS as COMPACT_WIDTHS  # the phone grid (tests/browser)
+from lib.views.indicators.columns import Column, cells, columns_of, row_height
 from lib.views.indicators.detail_languages import LANGUAGE_NOTE
 from lib.views.indicators.downloads import csv_bytes as csv_bytes
 from lib.views.indicators.downloads import excel_bytes as excel_bytes
@@ -220,7 +221,7 @@ def build(state: State) -> View:
         ),
         sort_keys=tuple(tuple(sort_key(c.name, w, printed[w["indicator_id"]]) for c in columns) for w in words),
         filters=tuple(row_filter(r, state.table, w["指标"].strip()) for r, w in zip(records, words)),
-        row_height=COMPACT_ROW_HEIGHT if compact else None,
+        row_height=row_height(compact, lang),
         grid_key=f"grid_{grid[:12]}",
         selected=selected,
         detail=None if selected is None else detail(records[selected], lang),

@@ -2,15 +2,44 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 import pandas as pd
 
 from lib.engine import tables
-from lib.present.i18n import N_, ZH_CN, gettext
+from lib.present.i18n import EN, N_, ZH_CN, gettext
 
 # The grid wraps text only when a row is taller than 4rem (Streamlit's DataFrame).
 COMPACT_ROW_HEIGHT = 72
+# English runs about three times as long as the Chinese (issue 27): its rows wrap to five lines on a
+# phone and to two on a wide screen, where the name gets a column wide enough for two lines.
+ENGLISH_ROW_HEIGHTS = {"compact": 120, "full": 72}
+# The full set's widths in English (pixels), each wide enough for its words on two lines: not plan figures.
+ENGLISH_WIDTHS = {
+    "指标": 300,
+    "单位": 150,
+    "2010年": 130,
+    "2015年": 130,
+    "2020年": 150,
+    "“十二五”年均": 170,
+    "所需速度": 210,
+    "以往速度": 190,
+    "2011—2015年速度": 210,
+    "速度来源": 200,
+    "难度": 230,
+    "2020年结果": 130,
+}
+# 专栏2's narrow set in English: 指标, 2020年, 2020年结果 (the difficulty is in the row's detail): 35 + 150 + 60 + 110 px.
+ENGLISH_COMPACT_WIDTHS = (150, 60, 110)  # not a plan figure: column widths
+
+
+def row_height(compact: bool, lang: str) -> int | None:
+    if lang == EN:
+        return ENGLISH_ROW_HEIGHTS["compact" if compact else "full"]
+    return COMPACT_ROW_HEIGHT if compact else None
+
+
 # 专栏2's narrow set in pixels: 指标, 2020年, 2020年结果, 难度 (with the 35 px box: 355 of a 390 px phone's 358).
 COMPACT_WIDTHS = (122, 56, 80, 62)  # not a plan figure: column widths
 OUTCOME = N_("2020年结果")
@@ -35,7 +64,14 @@ def columns_of(table: int, compact: bool, lang: str = ZH_CN) -> tuple[Column, ..
     if lang == ZH_CN:
         return _columns(table, compact)
     _ = gettext(lang)
-    return tuple(Column(c.name, c.width, _(c.help) if c.help else "", c.percent, _(c.name)) for c in _columns(table, compact))
+    shown = _columns(table, compact)
+    if lang == EN and compact and table == 2:
+        shown = tuple(
+            dataclasses.replace(c, width=width) for c, width in zip((c for c in shown if c.name != "难度"), ENGLISH_COMPACT_WIDTHS)
+        )
+    elif lang == EN and not compact:
+        shown = tuple(dataclasses.replace(c, width=ENGLISH_WIDTHS.get(c.name, c.width)) for c in shown)
+    return tuple(Column(c.name, c.width, _(c.help) if c.help else "", c.percent, _(c.name)) for c in shown)
 
 
 def _columns(table: int, compact: bool) -> tuple[Column, ...]:
