@@ -53,6 +53,7 @@ class Column:
     help: str = ""
     percent: bool = False  # a ratio, shown as a whole percentage and sorted as a number
     label: str = ""  # the heading shown, in the page's language ("" in 简体: the name)
+    narrow: bool = False  # in the phone's set: no indent, the difficulty's badge alone
 
     @property
     def heading(self) -> str:
@@ -71,21 +72,29 @@ def columns_of(table: int, compact: bool, lang: str = ZH_CN) -> tuple[Column, ..
         )
     elif lang == EN and not compact:
         shown = tuple(dataclasses.replace(c, width=ENGLISH_WIDTHS.get(c.name, c.width)) for c in shown)
-    return tuple(Column(c.name, c.width, _(c.help) if c.help else "", c.percent, _(c.name)) for c in shown)
+    return tuple(dataclasses.replace(c, help=_(c.help) if c.help else "", label=_(c.name)) for c in shown)
 
 
 def _columns(table: int, compact: bool) -> tuple[Column, ...]:
     if compact:
-        # Fits a 390 px phone with the selection boxes: 35 + 130 + 64 + 120 px for 专栏1;
-        # 专栏2 adds the 2020 verdict, so its difficulty is the badge alone (the reason is in the row's detail).
-        if table == 1:
-            return (Column(N_("指标"), 130), Column(N_("2015年"), 64), Column(N_("2011—2015年速度"), 120))
-        return (
-            Column(N_("指标"), COMPACT_WIDTHS[0]),
-            Column(N_("2020年"), COMPACT_WIDTHS[1]),
-            Column(OUTCOME, COMPACT_WIDTHS[2], help=OUTCOME_HELP),
-            Column(N_("难度"), COMPACT_WIDTHS[3]),
-        )
+        return tuple(dataclasses.replace(c, narrow=True) for c in _compact(table))
+    return _full(table)
+
+
+def _compact(table: int) -> tuple[Column, ...]:
+    # Fits a 390 px phone with the selection boxes: 35 + 130 + 64 + 120 px for 专栏1;
+    # 专栏2 adds the 2020 verdict, so its difficulty is the badge alone (the reason is in the row's detail).
+    if table == 1:
+        return (Column(N_("指标"), 130), Column(N_("2015年"), 64), Column(N_("2011—2015年速度"), 120))
+    return (
+        Column(N_("指标"), COMPACT_WIDTHS[0]),
+        Column(N_("2020年"), COMPACT_WIDTHS[1]),
+        Column(OUTCOME, COMPACT_WIDTHS[2], help=OUTCOME_HELP),
+        Column(N_("难度"), COMPACT_WIDTHS[3]),
+    )
+
+
+def _full(table: int) -> tuple[Column, ...]:
     name = Column(N_("指标"), None)
     if table == 1:
         return (
@@ -130,12 +139,12 @@ def cells(record: dict, columns: tuple[Column, ...], lang: str = ZH_CN) -> tuple
     shown = []
     for column in columns:
         if column.name == "难度":
-            narrow = bool(column.width)
+            narrow = column.narrow
             shown.append(_difficulty(record["status"], record["难度"], "" if narrow else record["原因"], narrow, lang))
         elif column.percent:
             ratio = record["以往÷所需"]
             shown.append(None if pd.isna(ratio) else round(ratio * 100))
-        elif column.name == "指标" and column.width:
+        elif column.name == "指标" and column.narrow:
             shown.append(record["指标"].strip())  # a narrow wrapped column has no room for the indent
         else:
             shown.append(record[column.name])
