@@ -64,7 +64,13 @@ class _Reader(HTMLParser):
                 self.page.ids.add(value)
             # data-spec, data-bundle, data-chart2music: what site.js and readout.js fetch (a chart's spec, the bundles)
             if name in ("href", "src", "action", "data-spec", "data-bundle", "data-chart2music") and value is not None:
-                self.page.links.append((tag, name, value))
+                self.page.links.append((self._kind(tag, values), name, value))
+
+    @staticmethod
+    def _kind(tag: str, values: dict) -> str:
+        """``a`` for a <link rel="alternate">: it names another document (the page in another language,
+        the Atom feed), followed like a link and never loaded with the page (page_bytes)."""
+        return "a" if tag == "link" and "alternate" in (values.get("rel") or "").split() else tag
 
     def handle_endtag(self, tag):
         if tag == "title":

@@ -34,9 +34,9 @@ def bake_overview(writer: Writer) -> None:
 
 
 @functools.cache
-def table_views() -> dict[int, indicators.View]:
+def table_views(lang: str = i18n.DEFAULT) -> dict[int, indicators.View]:
     """专栏2 and 专栏1 whole: every indicator is a row of one of them."""
-    return {table: indicators.build(indicators.State(table=table)) for table in (2, 1)}
+    return {table: indicators.build(indicators.State(table=table, lang=lang)) for table in (2, 1)}
 
 
 def chart_files(writer: Writer, url: str, chart: Chart, fits: bool | None = None) -> dict:
@@ -55,31 +55,38 @@ def drawn(writer: Writer, stem: str, vega: dict, svg: str, fits: bool = True, **
 
 
 def bake_tables(writer: Writer) -> None:
-    views = table_views()
-    for table, view in views.items():
-        writer.file(f"{routes.INDICATORS}{view.csv_name}", indicators.csv_bytes(indicators.State(table=table)))
-    first = views[2]
-    pillars = []
-    for pillar in overview_view().pillars:  # the overview links to each of these by position
-        picked = indicators.build(indicators.State(table=2, pillar=(pillar,)))
-        pillars.append({"name": pillar, "links": picked.row_links})
+    """/indicators/ in each language: /indicators/ (简体), /en/indicators/ and /zh-hant/indicators/ (issue 27)."""
     trajectory = trajectory_view(trajectories.State().indicator)
     ranking = {
         "heading": trajectory.ranking_heading,
         "caption": trajectory.ranking_caption,
         "chart": chart_files(writer, routes.INDICATORS, trajectory.ranking_chart),
     }
-    writer.page(
-        routes.INDICATORS,
-        "indicators.html",
-        title=first.title,
-        views=views,
-        first=first,
-        pillars=pillars,
-        ranking=ranking,
-        counts_format=indicators.COUNTS,
-        empty=indicators.EMPTY,
-    )
+    for lang in i18n.LANGS:
+        url = i18n.localized(routes.INDICATORS, lang)
+        views = table_views(lang)
+        for table, view in views.items():
+            writer.file(f"{url}{view.csv_name}", indicators.csv_bytes(indicators.State(table=table, lang=lang)))
+        first = views[2]
+        pillars = []
+        for pillar in overview_view().pillars:  # the overview links to each of these by position
+            picked = indicators.build(indicators.State(table=2, pillar=(pillar,), lang=lang))
+            pillars.append({"name": first.pillar_labels[pillar], "links": picked.row_links})
+        writer.page(
+            url,
+            "indicators.html",
+            lang=lang,
+            alternates=i18n.LANGS,
+            title=first.title,
+            views=views,
+            first=first,
+            pillars=pillars,
+            # 指标轨迹's ranking is drawn in 简体 only until that page is translated: the other
+            # languages link to it on the 简体 page rather than show Chinese words unmarked.
+            ranking=ranking if lang == i18n.DEFAULT else None,
+            counts_format=first.counts_format,
+            empty=first.empty_message,
+        )
 
 
 @functools.cache

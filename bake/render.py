@@ -58,6 +58,7 @@ class Writer:
         self.env.globals["app"] = self.app_link
         self.env.globals["in_language"] = self.in_language
         self.env.globals["static"] = self.static_link
+        self.env.globals["hreflang"] = self.hreflang
         self.env.globals["nav"] = self.nav
         # What the blocks macro (templates/_blocks.html) needs for an Image: an SVG as an image source.
         self.env.globals["svg_uri"] = svg_uri
@@ -86,6 +87,14 @@ class Writer:
     def static_link(self, target: Target) -> str:
         """A Target's page in this site (lib.present.routes), or the app's where the site has none (the studio)."""
         return routes.static_path(target) or routes.app_url(target, self.app_url)
+
+    def hreflang(self, target: Target) -> Markup:
+        """`` hreflang="zh-CN"`` on a link from an English or 繁體 page to a page the site has in 简体 only."""
+        lang = self.env.globals["lang"]
+        path = self.static_link(target)
+        if lang == i18n.DEFAULT or path.startswith(i18n.PREFIXES[lang] + "/"):
+            return Markup("")
+        return Markup(f' hreflang="{i18n.DEFAULT}"')
 
     def path(self, url: str) -> Path:
         """/indicator/t2_gdp/ → out/indicator/t2_gdp/index.html; /assets/site.css → out/assets/site.css."""

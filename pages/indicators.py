@@ -1,5 +1,7 @@
 """指标总览: 专栏1 and 专栏2 as printed, with the pace each target requires."""
 
+import html
+
 import streamlit as st
 
 from lib.views import indicators as page
@@ -12,6 +14,8 @@ state, view = open_view(page)
 st.title(view.title, anchor=False)
 _url.language_switch()
 st.caption(view.intro)
+if view.language_note:
+    st.caption(view.language_note)
 _url.notices(state)
 
 # Pills and segmented controls rather than drop-down menus: every option is
@@ -19,7 +23,7 @@ _url.notices(state)
 # less code for them (bench/component_costs.py: pills +0.08 s, a multiselect +0.23 s).
 top = st.columns([3, 2], vertical_alignment="bottom")
 top[0].segmented_control(
-    "指标表",
+    view.grid_label,
     list(view.table_labels),
     format_func=view.table_labels.get,
     required=True,
@@ -38,6 +42,7 @@ filters = st.columns([3, 1.3, 4.2])  # not a plan figure: column widths
 filters[0].pills(
     view.pillar_label,
     view.pillars,
+    format_func=view.pillar_labels.get,
     selection_mode="multi",
     wrap=True,
     disabled=view.pillar_disabled,
@@ -47,6 +52,7 @@ filters[0].pills(
 filters[1].pills(
     view.attribute_label,
     view.attributes,
+    format_func=view.attribute_labels.get,
     selection_mode="multi",
     wrap=True,
     key=_url.seed("attribute", list(state.attribute)),
@@ -105,8 +111,8 @@ def chosen_row(current) -> dict:
 
 def column_config(column):
     if column.percent:
-        return st.column_config.NumberColumn(column.name, format="%d%%", width=column.width, help=column.help or None)
-    return st.column_config.TextColumn(column.name, width=column.width, help=column.help or None)
+        return st.column_config.NumberColumn(column.heading, format="%d%%", width=column.width, help=column.help or None)
+    return st.column_config.TextColumn(column.heading, width=column.width, help=column.help or None)
 
 
 st.caption(view.scroll_hint)
@@ -130,10 +136,15 @@ left, right, _ = st.columns([1, 1, 4])
 # once per State (lib.views.indicators). A click downloads without a rerun
 # (on_click="ignore"): a rerun started by the click raced the file it asked for.
 left.download_button(
-    "下载 CSV", lambda: page.csv_bytes(state), file_name=view.csv_name, mime="text/csv", icon=":material/download:", on_click="ignore"
+    view.download_labels[0],
+    lambda: page.csv_bytes(state),
+    file_name=view.csv_name,
+    mime="text/csv",
+    icon=":material/download:",
+    on_click="ignore",
 )
 right.download_button(
-    "下载 Excel",
+    view.download_labels[1],
     lambda: page.excel_bytes(state),
     on_click="ignore",
     file_name=view.excel_name,
@@ -153,13 +164,22 @@ else:
         if detail.definition:
             st.text(detail.definition)
         st.text(detail.source)
-        st.text(detail.printed)
+        if detail.printed:
+            st.text(detail.printed)
         for line in detail.pace_lines:
             st.text(line)
         if detail.outcome_lines:
             st.text("\n".join(detail.outcome_lines))
         for note in detail.notes:
             st.text(note)
+        if detail.quotes:
+            # The plan's and the data's Chinese texts, as recorded, marked as 简体 (issue 27); every part escaped.
+            quoted = "".join(
+                f'<p><strong>{html.escape(label)}</strong>: <span lang="{detail.quote_lang}">{html.escape(text)}</span></p>'
+                for label, text in detail.quotes
+            )
+            st.html(f'<div class="quotes">{quoted}</div>', width="stretch")
+            st.caption(detail.language_note)
         _blocks.page_link(detail.reader, icon=":material/menu_book:")
         if detail.trajectory is not None:
             _blocks.page_link(detail.trajectory, icon=":material/show_chart:")

@@ -11,8 +11,10 @@ from openpyxl.styles import Alignment, Font
 from lib.engine import tables
 from lib.plan import data, outcomes
 from lib.plan.values import ROMAN
+from lib.present import exports_languages, routes
+from lib.present.i18n import EN, N_, ZH_CN, gettext, hant, term
 
-ABOUT_SHEET = "说明"
+ABOUT_SHEET = exports_languages.ABOUT_SHEET
 PRINTED_SUFFIX = "原文"
 # Paces are computed; four decimals keep them exact to the printed precision
 # without binary noise such as 0.45999999.
@@ -115,7 +117,7 @@ def indicator_frame(shown: pd.DataFrame, table_no: int) -> pd.DataFrame:
     return pd.DataFrame({name: pd.Series(values, dtype=object) for name, values in columns.items()})
 
 
-OUTCOME_NOTE = (
+OUTCOME_NOTE = N_(
     "“2020年结果”把已发布的2020年官方数字（data/outcomes.csv，每项有发布机关、文件、日期、网址和原句）与目标相比："
     "达到、未达到、口径不同（不判断）、未找到官方数字（不估算）。规则：＞须超过；＜是上限，低于才算达到；"
     "“左右”容差为比重和增速±0.5个百分点、水平值和累计数±2%；类别达到或优于目标类别；五年目标只与五年数相比。"
@@ -133,33 +135,62 @@ def outcome_sources() -> tuple[tuple[str, str], ...]:
     return tuple(lines)
 
 
-def about_rows(table_no: int, filters: str, shown: int, total: int) -> tuple[tuple[str, str], ...]:
-    """The second sheet: title, source, what was filtered, what the columns hold, and the 备注."""
+PLAN = N_("《重庆市国民经济和社会发展第十三个五年规划纲要》（2016年2月）")
+ABOUT_WORDS = {
+    N_("单位"): N_("各指标的单位见“单位”列；速度的单位见各速度后的“…单位”列"),
+    N_("数值"): N_("数值列为规划原文数字；原文（含“左右”“＞”“【】”“旧口径”等）见“…原文”列；原文无数字处为空"),
+    N_("上级指标"): N_("分项所属的分组标题行"),
+    N_("定义"): N_("指标的一句话定义（data/definitions.csv）；未写定义的指标留空"),
+}
+
+
+def _where(table_no: int, lang: str) -> tuple[str, str]:
+    """The table's title and where the plan prints it, in ``lang``."""
     box = tables.source_of(tables.indicator_table(table_no).indicator_id.iloc[0])
+    title = tables.TABLE_TITLES[table_no]
+    simplified = f"{tables.PLAN_TITLE}（{tables.PLAN_ISSUED}），{box.chapter}{box.section}，{box.box}《{box.box_title}》"
+    if lang != EN:
+        return (hant(title), hant(simplified)) if lang != ZH_CN else (title, simplified)
+    _ = gettext(lang)
+    section = int(routes.section_anchor(box.chapter, box.section).removeprefix("s"))
+    where = _("{plan}，第{chapter}章第{section}节，{box}").format(
+        plan=_(PLAN), chapter=routes.chapter_number(box.chapter), section=section, box=term(box.box_title, "column", lang)
+    )
+    return term(title.split(" ", 1)[1], "column", lang), where
+
+
+def about_rows(table_no: int, filters: str, shown: int, total: int, lang: str = ZH_CN) -> tuple[tuple[str, str], ...]:
+    """The second sheet: title, source, what was filtered, what the columns hold, and the 备注.
+
+    In English and 繁體 the keys and our words are the page's; the sources' names and the plan's 备注 stay in 简体."""
+    _ = gettext(lang)
     notes = data.load_notes()
     notes = notes[notes.table_no == table_no].sort_values("note_no")
-    units = "各指标的单位见“单位”列；速度的单位见各速度后的“…单位”列"
-    return (
-        ("标题", tables.TABLE_TITLES[table_no]),
-        ("来源", f"{tables.PLAN_TITLE}（{tables.PLAN_ISSUED}），{box.chapter}{box.section}，{box.box}《{box.box_title}》"),
-        ("印发时间", tables.PLAN_ISSUED),
-        ("筛选", f"{filters}（显示 {shown} / {total} 行）"),
-        ("单位", units),
-        ("数值", f"数值列为规划原文数字；原文（含“左右”“＞”“【】”“旧口径”等）见“…{PRINTED_SUFFIX}”列；原文无数字处为空"),
-        ("上级指标", "分项所属的分组标题行"),
-        ("定义", "指标的一句话定义（data/definitions.csv）；未写定义的指标留空"),
-        *((("速度", tables.DIFFICULTY_NOTE),) if table_no == 2 else ()),
-        *((("2020年结果", OUTCOME_NOTE), *outcome_sources()) if table_no == 2 else ()),
+    title, where = _where(table_no, lang)
+    rows = (
+        (N_("标题"), title),
+        (N_("来源"), where),
+        (N_("印发时间"), _(tables.PLAN_ISSUED)),
+        (N_("筛选"), _("{filters}（显示 {shown} / {total} 行）").format(filters=filters, shown=shown, total=total)),
+        *((key, _(words)) for key, words in ABOUT_WORDS.items()),
+        *(((N_("速度"), _(tables.DIFFICULTY_NOTE)),) if table_no == 2 else ()),
+        *(((N_("2020年结果"), _(OUTCOME_NOTE)), *outcome_sources()) if table_no == 2 else ()),
         *((f"备注{row.note_no}", unredacted(row.text)) for row in notes.itertuples()),
     )
+    return exports_languages.about_in(rows, lang)
 
 
-def to_workbook_bytes(frame: pd.DataFrame, sheet_name: str, about: Sequence[tuple[str, str]], percent_columns: Sequence[str] = ()) -> bytes:
-    """An Excel file: the table on the first sheet (numbers as numbers), ``about`` on a second sheet."""
+def to_workbook_bytes(
+    frame: pd.DataFrame, sheet_name: str, about: Sequence[tuple[str, str]], percent_columns: Sequence[str] = (), lang: str = ZH_CN
+) -> bytes:
+    """An Excel file: the table on the first sheet (numbers as numbers), ``about`` on a second sheet (named in ``lang``)."""
+    _ = gettext(lang)
+    about_sheet = _(exports_languages.ABOUT_SHEET)
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         frame.to_excel(writer, index=False, sheet_name=sheet_name[:31])
-        pd.DataFrame(list(about), columns=["项目", "内容"]).to_excel(writer, index=False, sheet_name=ABOUT_SHEET)
+        headers = [_(h) for h in exports_languages.ABOUT_HEADERS]
+        pd.DataFrame(list(about), columns=headers).to_excel(writer, index=False, sheet_name=about_sheet)
         sheet = writer.sheets[sheet_name[:31]]
         sheet.freeze_panes = "D2"  # the header row and 指标编号, 序号, 指标 stay in view
         for index, column in enumerate(frame.columns, start=1):
@@ -169,7 +200,7 @@ def to_workbook_bytes(frame: pd.DataFrame, sheet_name: str, about: Sequence[tupl
             if column in percent_columns:
                 for cell in sheet[letter][1:]:
                     cell.number_format = "0%"
-        style_about_sheet(writer.sheets[ABOUT_SHEET])
+        style_about_sheet(writer.sheets[about_sheet])
     return buffer.getvalue()
 
 

@@ -83,7 +83,7 @@ def plan(chapter: str, section: str = "") -> str:
 # The pages translated (issue 27): the static edition bakes those it has in every language; a link
 # to any other page in English or 繁體 opens its 简体 page, which says so in its language switch.
 # 指标对比 and the handout have no static page (the handout's PDFs sit in each language's folder).
-TRANSLATED = frozenset({"overview", "report_card", "compare", "handout", "zones_map", "plan_reader", "methods"})
+TRANSLATED = frozenset({"overview", "report_card", "compare", "handout", "zones_map", "plan_reader", "methods", "indicators"})
 # Fixed pages of the static edition alone (no Target: the app has no such page) baked in every language.
 TRANSLATED_PATHS = frozenset({"/changes/", SEARCH})
 
@@ -111,7 +111,13 @@ def static_path(target: Target) -> str | None:
     In a translated page's language folder (``/en/``) where the edition has it in that language.
     """
     path = _static_path(target)
-    return i18n.localized(path, lang_of(target)) if path and target.page in TRANSLATED else path
+    return i18n.localized(path, lang_of(target)) if path and _shown_by(target) in TRANSLATED else path
+
+
+def _shown_by(target: Target) -> str:
+    """The page whose static edition shows ``target``: a row of 指标总览 is shown on its indicator's
+    page (/indicator/<id>/, 指标轨迹's), which is in a language's folder only once that page is baked in it."""
+    return "trajectories" if target.page == "indicators" and target.params().get("row") else target.page
 
 
 def _static_path(target: Target) -> str | None:

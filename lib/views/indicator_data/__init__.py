@@ -4,7 +4,9 @@ The cells are the row detail's ``observations`` (the same table the static page'
 ``data.csv`` and 指标总览's download come from); the words (definition, source,
 notes, verdict) are the row detail's; the structured fields (unit, 属性, the 2020
 figure with its quote and URL) are the very cells of ``lib.engine.tables``' row
-that 指标总览 draws. Nothing is computed here. URL: ``indicator`` (an id).
+that 指标总览 draws. Nothing is computed here. URL: ``indicator`` (an id) and ``lang``:
+``en`` gives the same cells with the words in English (lib.views.indicator_data.languages);
+the default 简体 files are unchanged.
 """
 
 from __future__ import annotations
@@ -17,11 +19,13 @@ import pandas as pd
 from lib.engine import tables
 from lib.plan import data, schemas
 from lib.present import edition, routes
+from lib.present.i18n import DEFAULT, EN, N_, ZH_CN, gettext, term
 from lib.views import indicators
 from lib.views import query as q
+from lib.views.indicator_data import languages
 from lib.views.query import Notice, Query
 
-SOURCE = "《重庆市国民经济和社会发展第十三个五年规划纲要》（2016年2月）"
+SOURCE = N_("《重庆市国民经济和社会发展第十三个五年规划纲要》（2016年2月）")
 
 
 def column_words(name: str) -> str:
@@ -33,6 +37,7 @@ def column_words(name: str) -> str:
 @dataclass(frozen=True)
 class State:
     indicator: str = ""
+    lang: str = DEFAULT  # zh-CN or en (a 繁體 reader gets the 简体 words: the files quote the plan)
     notices: tuple[Notice, ...] = ()
 
 
@@ -54,12 +59,14 @@ def _ids() -> tuple[str, ...]:
 
 def parse(query: Query) -> State:
     notices: list[Notice] = []
-    q.unknown_keys(query, ("indicator",), notices)
-    return State(q.one_of(query, "indicator", _ids(), "", notices), tuple(notices))
+    lang = q.language(query, notices)
+    q.unknown_keys(query, ("indicator", q.LANG), notices)
+    indicator = q.one_of(query, "indicator", _ids(), "", notices)
+    return State(indicator, lang if lang == EN else DEFAULT, tuple(notices))
 
 
 def to_query(state: State) -> dict[str, list[str]]:
-    return q.query_of([("indicator", state.indicator, "")])
+    return q.query_of([("indicator", state.indicator, ""), (q.LANG, state.lang, DEFAULT)])
 
 
 def files_of(indicator: str) -> dict[str, str]:
@@ -154,4 +161,39 @@ def build(state: State) -> View:
             *(["## 2020年结果", "", *detail.outcome_lines, ""] if detail.outcome_lines else []),
         ]
     )
+    if state.lang != ZH_CN:
+        return _in_english(View(indicator, detail.title, cells.headers, cells.rows, metadata, readme, files), record, state.lang)
     return View(indicator, detail.title, cells.headers, cells.rows, metadata, readme, files)
+
+
+def _in_english(view: View, record: dict, lang: str) -> View:
+    """``view`` with its words in English: the same cells and headers, the plan's and the sources' texts kept."""
+    _ = gettext(lang)
+    detail = indicators.build(indicators.State(table=int(view.indicator[1]), row=view.indicator, lang=lang)).detail
+    metadata = {
+        **view.metadata,
+        "name": detail.title,
+        "name_zh": view.title,
+        "table": detail.box,
+        "row": detail.row,
+        "unit": term(record["单位"], "unit", lang) if record["单位"] else None,
+        "attribute": term(record["属性"], "attribute", lang) if record["属性"] else None,
+        "pillar": term(record["五大发展"], "pillar", lang) if record["五大发展"] else None,
+        "kind": term(record["类型"], "method", lang),
+        "columns": {name: languages.column_words(name, lang) for name in view.headers},
+        "language": {"words": lang, "quoted": ZH_CN},
+    }
+    if metadata["outcome"]:
+        metadata["outcome"] = {**metadata["outcome"], "verdict": term(record["2020年结果"], "verdict", lang)}
+    readme = _(languages.README).format(
+        title=detail.title,
+        box=detail.box,
+        row=detail.row,
+        source=_(SOURCE),
+        date=edition.data_date_in(lang),
+        csv=f"{view.indicator}.csv",
+        metadata=f"{view.indicator}.metadata.json",
+        columns="\n".join(f"- `{name}`: {languages.column_words(name, lang)}" for name in view.headers),
+        place=detail.source,
+    )
+    return View(view.indicator, detail.title, view.headers, view.rows, metadata, readme, view.files)

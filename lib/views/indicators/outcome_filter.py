@@ -18,10 +18,11 @@ import pandas as pd
 
 from lib.plan import aliases, data
 from lib.plan.outcomes import STATUS_LABELS, STATUSES
+from lib.present.i18n import N_, ZH_CN, gettext, term
 
 STATUS_FIELD = "结果#status"
-CONTEXT_MARK = "（上级分组，仅作参照）"
-GROUPS = {"outcome": "按2020年结果分组"}
+CONTEXT_MARK = N_("（上级分组，仅作参照）")
+GROUPS = {"outcome": N_("按2020年结果分组")}
 
 
 @dataclass(frozen=True)
@@ -47,12 +48,17 @@ def counts(rows: pd.DataFrame) -> dict[str, int]:
     return {status: int(found.get(status, 0)) for status in STATUSES}
 
 
-def counts_text(found: dict[str, int]) -> str:
-    return "2020年结果：" + " · ".join(f"{STATUS_LABELS[s]} {n}" for s, n in found.items())
+def counts_text(found: dict[str, int], lang: str = ZH_CN) -> str:
+    said = " · ".join(f"{term(STATUS_LABELS[s], 'verdict', lang)} {n}" for s, n in found.items())
+    _ = gettext(lang)
+    return _("2020年结果：{counts}").format(counts=said)
 
 
-def labels_with_counts(found: dict[str, int]) -> dict[str, str]:
-    return {status: f"{STATUS_LABELS[status]}（{n}）" for status, n in found.items()}
+def labels_with_counts(found: dict[str, int], lang: str = ZH_CN) -> dict[str, str]:
+    _ = gettext(lang)
+    return {
+        status: _("{label}（{count}）").format(label=term(STATUS_LABELS[status], "verdict", lang), count=n) for status, n in found.items()
+    }
 
 
 def arranged(matched: pd.DataFrame, table: pd.DataFrame, group: str) -> tuple[ShownRow, ...]:

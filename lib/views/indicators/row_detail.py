@@ -16,10 +16,13 @@ import pandas as pd
 from lib.engine import tables
 from lib.plan import data
 from lib.plan.series import series_of
+from lib.present import routes
 from lib.present.blocks import Link, Table, target
+from lib.present.i18n import DEFAULT, N_, ZH_CN, gettext
 from lib.views import trajectories
+from lib.views.indicators import detail_languages
+from lib.views.indicators.detail_languages import RULE_NOTE
 
-RULE_NOTE = "判断规则见“数据与方法”页“2020年实际结果”一节：＞须超过，＜须低于，“左右”有容差，口径不同的不判断。"
 # Every printed cell of a row, raw text beside the number read from it (the static page's data.csv).
 OBSERVATION_COLUMNS = ("obs_id", "period", "role", "value", "qualifier", "bracketed", "basis", "price_basis", "raw", "notes")
 
@@ -40,6 +43,12 @@ class Detail:
     cells: Table  # the printed cells, each under its column heading
     observations: Table  # every printed cell as data/observations.csv records it (empty for a heading)
     children: tuple[Link, ...]  # a heading's sub-rows
+    lang: str = DEFAULT
+    # In English and 繁體: the plan's sentences and the data's Chinese notes, each after its label in the
+    # page's language, shown as recorded in 简体 (``quote_lang``); in 简体 they are in the lines above.
+    quotes: tuple[tuple[str, str], ...] = ()
+    quote_lang: str = ""
+    language_note: str = ""
 
 
 def _outcome_lines(record: dict) -> tuple[str, ...]:
@@ -71,19 +80,42 @@ def _observations(indicator: str) -> Table:
     return Table(headers, tuple(tuple(_cell(v) for v in row) for row in rows[list(headers)].itertuples(index=False)))
 
 
-def _row_link(indicator: str, table_no: int, label: str) -> Link:
+def _row_link(indicator: str, table_no: int, label: str, lang: str = ZH_CN) -> Link:
     # The query lib.views.indicators.to_query writes for State(table=…, row=…), the default table left out.
     query = {"row": [indicator]} if table_no == 2 else {"table": [str(table_no)], "row": [indicator]}
-    return Link(label, target("indicators", query))
+    return Link(label, routes.with_lang(target("indicators", query), lang))
 
 
-def _children(indicator: str) -> tuple[Link, ...]:
+def _children(indicator: str, lang: str = ZH_CN) -> tuple[Link, ...]:
     indicators = data.load_indicators()
-    return tuple(_row_link(r.indicator_id, int(r.table_no), r.name_zh) for r in indicators[indicators.parent_id == indicator].itertuples())
+    rows = indicators[indicators.parent_id == indicator].itertuples()
+    return tuple(_row_link(r.indicator_id, int(r.table_no), detail_languages.name(r.name_zh, lang), lang) for r in rows)
 
 
-def detail(record: dict) -> Detail:
-    """One row's place in the plan, its printed cells, paces, readings, 2020 outcome and notes (plain text)."""
+READER, TRAJECTORY = N_("在规划原文中阅读"), N_("查看该指标的轨迹")
+
+
+def detail(record: dict, lang: str = ZH_CN) -> Detail:
+    """One row's place in the plan, its printed cells, paces, readings, 2020 outcome and notes (plain text).
+
+    ``record`` is the 简体 record; in English and 繁體 the words are the page's and the plan's own
+    sentences move to ``quotes`` (lib.views.indicators.detail_languages)."""
+    simplified = _detail(record)
+    if lang == ZH_CN:
+        return simplified
+    _ = gettext(lang)
+    series = series_of(record["indicator_id"])
+    return detail_languages.translated(
+        simplified,
+        record,
+        lang,
+        reader=Link(_(READER), routes.with_lang(simplified.reader.target, lang)),
+        trajectory=None if series is None else Link(_(TRAJECTORY), routes.with_lang(simplified.trajectory.target, lang)),
+        children=_children(record["indicator_id"], lang),
+    )
+
+
+def _detail(record: dict) -> Detail:
     indicator = record["indicator_id"]
     source = tables.source_of(indicator)
     lines: list[str] = []
@@ -108,10 +140,8 @@ def detail(record: dict) -> Detail:
         pace_lines=tuple(lines),
         outcome_lines=_outcome_lines(record),
         notes=source.notes,
-        reader=Link("在规划原文中阅读", target("plan_reader", {"chapter": [source.chapter], "section": [source.section]})),
-        trajectory=None
-        if series is None
-        else Link("查看该指标的轨迹", target("trajectories", trajectories.to_query(trajectories.State(series)))),
+        reader=Link(READER, target("plan_reader", {"chapter": [source.chapter], "section": [source.section]})),
+        trajectory=None if series is None else Link(TRAJECTORY, target("trajectories", trajectories.to_query(trajectories.State(series)))),
         box=source.box,
         row=source.row,
         cells=Table(("栏目", "原文"), source.cells),

@@ -72,5 +72,9 @@ def sort_key(name: str, record: dict, position: int) -> SortKey:
     return None
 
 
-def row_filter(record: dict, table: int) -> RowFilter:
-    return RowFilter(record["指标"].strip(), record["五大发展"] if table == 2 else "", record["属性"])
+def row_filter(record: dict, table: int, name: str = "") -> RowFilter:
+    """``name``: the row's name in the page's language, matched beside the 简体 name (issue 27)."""
+    printed = record["指标"].strip()
+    return RowFilter(
+        f"{name} · {printed}" if name and name != printed else printed, record["五大发展"] if table == 2 else "", record["属性"]
+    )
