@@ -66,7 +66,7 @@ def test_the_english_workbook():
         cells = dict(zip(PROJECT_HEADERS, row))
         assert HAN.search(cells["Project"]) and HAN.search(cells["Plan text"])
         assert not [v for k, v in cells.items() if k not in ("Project", "Plan text") and isinstance(v, str) and HAN.search(v)]
-        assert cells["Link to the plan"].startswith("https://plan.example.org/plan/")
+        assert cells["Link to the plan"].startswith("https://plan.example.org/en/plan/")
     assert [row[0] for row in projects[1:]] == [row[0] for row in chinese.projects.rows]  # the same rows, numbered alike
     works = list(book["Linear works"].iter_rows(values_only=True))
     assert works[0][:3] == ("No.", "Work", "Category")

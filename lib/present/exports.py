@@ -185,7 +185,7 @@ def to_workbook_bytes(
 ) -> bytes:
     """An Excel file: the table on the first sheet (numbers as numbers), ``about`` on a second sheet (named in ``lang``)."""
     _ = gettext(lang)
-    about_sheet = _(exports_languages.ABOUT_SHEET)
+    about_sheet = exports_languages.about_sheet(lang)
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         frame.to_excel(writer, index=False, sheet_name=sheet_name[:31])

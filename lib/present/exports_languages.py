@@ -41,6 +41,15 @@ COLUMN_WORDS = (
     N_("2020年实际原句"),
 )
 ABOUT_SHEET, ABOUT_HEADERS = N_("说明"), (N_("项目"), N_("内容"))
+# 说明 is also a column's name (a note); as a sheet's name English says "About", so it has its own entry.
+ABOUT_SHEET_EN = N_("说明（工作表名）")
+
+
+def about_sheet(lang: str) -> str:
+    """The 说明 sheet's name in ``lang``: 说明, 說明, About."""
+    return gettext(lang)(ABOUT_SHEET_EN if lang == EN else ABOUT_SHEET)
+
+
 SHEET = N_("专栏{number}")
 LANGUAGE_ROW = (
     N_("语言"),
