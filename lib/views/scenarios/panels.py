@@ -176,7 +176,7 @@ def gdp_studio(state: State, scale: float, height: int = CHART_HEIGHT) -> Studio
         slider_rows=(sliders,),
         caption=caption,
         metric_rows=(_panel_metrics(program, sliders, labels),),
-        chart=Chart(with_rows(spec, rows), alt=spec["title"]["text"]),
+        chart=Chart(with_rows(spec, rows), alt=spec["title"]["text"], lang=lang),
         heading=_("地区生产总值"),
         program=program,
         paths=formulas.gdp_paths(lang),

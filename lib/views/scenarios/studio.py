@@ -202,7 +202,7 @@ def _indicator_studio(state: State, scale: float, height: int = CHART_HEIGHT) ->
         slider_rows=tuple(rows),
         caption=_caption(option, lang),
         metric_rows=tuple(metric_rows),
-        chart=Chart(with_rows(spec, scenario_rows(paths, option.target, target_text, digits, lang)), alt=spec["title"]["text"]),
+        chart=Chart(with_rows(spec, scenario_rows(paths, option.target, target_text, digits, lang)), alt=spec["title"]["text"], lang=lang),
         still_needed=still_needed,
         goal=None
         if state.yearly
