@@ -185,7 +185,7 @@
           words = String(row[field]);
           return true;
         });
-        if (live.unit && NUMBER.test(words)) words = words + " " + live.unit;
+        if (live.unit && NUMBER.test(words)) words = words + " " + (/^\d/.test(live.unit) ? "(" + live.unit + ")" : live.unit);
         if (!found[series]) { found[series] = []; order.push(series); }
         found[series].push([x, Number(row[live.value]), words]);
       });

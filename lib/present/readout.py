@@ -156,7 +156,8 @@ def read(chart: Chart) -> Readout | None:
     for row in rows:
         words = next((str(row[field]) for field in layout.texts if row[field] not in (None, "")), "")
         # A bare number gets its unit (“46 %”); a printed cell with words of its own (“约9（专栏2）”) is read as printed.
-        words = f"{words} {unit}" if unit and _NUMBER.fullmatch(words) else words
+        # An English unit that starts with a number (100 million yuan) in brackets, so it does not read as part of the figure.
+        words = f"{words} {f'({unit})' if unit[:1].isdigit() else unit}" if unit and _NUMBER.fullmatch(words) else words
         series.setdefault(str(row[layout.series]), []).append((places.index(row[layout.x]), float(row[layout.value]), words))
     title = _title(chart.spec) or chart.alt
     return Readout(

@@ -166,7 +166,7 @@ def gdp_studio(state: State, scale: float, height: int = CHART_HEIGHT) -> Studio
             rise=default_rise,
         )
     title = _("情景推演：{name}").format(name=_("地区生产总值"))
-    unit = words.unit("亿元", lang)
+    unit = words.unit_name("亿元", lang)
     spec = scenario_spec(
         unit, scale, tuple(paths), height=height, title=title, about=chart_about(_("地区生产总值（现价）"), unit, lang), lang=lang
     )

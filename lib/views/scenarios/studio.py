@@ -73,6 +73,9 @@ class View:
     local_hint: str  # under the link when it names the presenter's own machine: the room can't open it
     section_labels: dict[str, str]  # each panel's words (the sections are URL values)
     preset_labels: dict[str, str]  # each preset's words (a preset is chosen by its 简体 name)
+    indicator_placeholder: str
+    copied_label: str  # the copy button's word once it has copied
+    handout_title: str  # 情景推演：森林覆盖率
     lang: str = DEFAULT
 
 
@@ -157,7 +160,7 @@ def _indicator_studio(state: State, scale: float, height: int = CHART_HEIGHT) ->
     _ = gettext(lang)
     plan = option.plan_pace
     pace_unit = words.pace_unit(option.unit, option.pace_unit, lang)
-    unit = words.unit(option.unit, lang)
+    unit = words.unit_name(option.unit, lang)
 
     def slider(key: str, widget_key: str, label: str) -> Slider:
         value = page.slider_value(state, key)
@@ -238,6 +241,7 @@ def build(state: State) -> View:
     scale = PRESENTER_SCALE if state.presenter else 1.0
     options, lang = indicator_options(), state.lang
     _ = gettext(lang)
+    studio = STUDIOS[state.section](state, scale, _height(state))
     return View(
         title=_("情景推演"),
         presenter_label=_("演示模式"),
@@ -255,7 +259,7 @@ def build(state: State) -> View:
         yearly_label=_("逐年设定"),
         compare_label=_("对比情景B"),
         switches_label=_("推演方式"),
-        studio=STUDIOS[state.section](state, scale, _height(state)),
+        studio=studio,
         share_heading=_("分享本情景"),
         share_hint=_("点“复制链接”，或用手机扫码：打开的是同一个情景。"),
         handout_hint=_("用手机扫码，或在浏览器中输入这个链接，打开同一个情景。"),
@@ -270,5 +274,8 @@ def build(state: State) -> View:
         local_hint=_(LOCAL_HINT),
         section_labels={section: _(section) for section in page.SECTIONS},
         preset_labels={p.name: p.label(lang) for p in page.presets()},
+        indicator_placeholder=_("请选择"),
+        copied_label=_("已复制"),
+        handout_title=_("{title}：{heading}").format(title=_("情景推演"), heading=studio.heading),
         lang=lang,
     )

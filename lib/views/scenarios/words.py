@@ -30,6 +30,11 @@ _PACES = (
 )
 
 
+def unit_name(text: str, lang: str) -> str:
+    """A unit named on its own, in a label or an axis title: 万人 → 10 000 persons."""
+    return term(text, "unit", lang) if text else ""
+
+
 def unit(text: str, lang: str) -> str:
     """A unit after a figure: 亿元 → (100 million yuan), a unit that starts with a digit in brackets
     so it does not read as part of the number; % and ‰ as they are."""
@@ -40,7 +45,9 @@ def unit(text: str, lang: str) -> str:
 
 
 def with_unit(number: str, text: str, lang: str) -> str:
-    """A figure and its unit: 2.28 万亿元 → 2.28 trillion yuan; 50.0 % stays (the studio's spacing)."""
+    """A figure and its unit in a sentence: 2.28 trillion yuan, +16.58%."""
+    if text in ("%", "‰"):
+        return number + text
     return f"{number} {unit(text, lang)}".rstrip() if text else number
 
 
