@@ -143,7 +143,7 @@
       lang: "en",
       data: current.data,
       axes: { x: { label: readout.x_label, format: xWords }, y: { label: readout.y_label, format: yWords } },
-      // An English chart keeps chart2music's own English messages (issue 27).
+      // An English chart speaks chart2music's own English messages; the others are answered in Chinese.
       options: readout.lang === "en" ? {} : { translationCallback: translate }
     });
     if (made.err) {
@@ -151,8 +151,8 @@
       console.info("键盘读图不可用：", made.err);
       return;
     }
-    // chart2music marks its live region lang="en"; on a Chinese chart the words in it are Chinese.
-    if (readout.lang !== "en") caption.setAttribute("lang", "zh-CN");
+    // chart2music marks its live region lang="en"; the words in it are the chart's, in its language.
+    caption.setAttribute("lang", readout.lang || "zh-CN");
     holder.setAttribute("data-readout-ready", "1");
     holder.hidden = false;
     holder.cqUpdate = function (series) {
@@ -175,8 +175,7 @@
     var order = [];
     live.sources.forEach(function (name) {
       view.data(name).forEach(function (row) {
-        var x = readout.x_texts.indexOf(row[live.x] + "年");
-        if (x < 0) x = readout.x_texts.indexOf(String(row[live.x]));  // an English chart's years are bare
+        var x = readout.x_texts.indexOf((live.year || "{year}年").replace("{year}", row[live.x]));
         var series = row[live.series];
         if (x < 0 || series === undefined || row[live.value] === null || row[live.value] === undefined) return;
         var words = "";
@@ -185,7 +184,7 @@
           words = String(row[field]);
           return true;
         });
-        if (live.unit && NUMBER.test(words)) words = words + " " + (/^\d/.test(live.unit) ? "(" + live.unit + ")" : live.unit);
+        if (live.unit && NUMBER.test(words)) words = words + " " + live.unit;
         if (!found[series]) { found[series] = []; order.push(series); }
         found[series].push([x, Number(row[live.value]), words]);
       });

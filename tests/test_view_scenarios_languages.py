@@ -163,9 +163,12 @@ def test_the_chart_speaks_english():
     view = page.build(page.State(indicator="t2_forest_cover", compare=True, lang="en"))
     spec = view.studio.chart.spec
     assert spec["title"]["text"] == "Scenario: Forest cover"
-    assert spec["title"]["subtitle"] == ["Forest cover (Box 2, row 12), unit: %", "Source: Outline of Chongqing's 13th Five-Year Plan"]
+    assert spec["title"]["subtitle"] == [
+        "Forest cover (Box 2, row 12), unit: %",
+        "Source: Outline of the 13th Five-Year Plan for the National Economic and Social Development of Chongqing",
+    ]
     colour = spec["layer"][0]["encoding"]["color"]["scale"]["domain"]
-    assert colour == ["Scenario A", "Scenario B", "Path the target requires"]
+    assert colour == ["Scenario A", "Scenario B", "Path required to meet the target"]
     assert spec["layer"][0]["encoding"]["x"]["title"] == "Year"
     assert [t["title"] for t in spec["layer"][1]["encoding"]["tooltip"]] == ["Series", "Year", "Value"]
     assert {row["series"] for row in spec["datasets"]["scenario"]} == {*colour, "2020 target"}

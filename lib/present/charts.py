@@ -6,6 +6,7 @@ import altair as alt
 import pandas as pd
 
 from lib.engine.trajectory import LINES
+from lib.present.i18n import DEFAULT, gettext
 from lib.present.numbers import plain
 
 # High-contrast colours that stay apart for the common colour-vision deficiencies
@@ -26,16 +27,27 @@ OUTCOME_COLOUR, MILESTONE_COLOUR = "#009E73", "#CC79A7"
 SOURCE = "来源：《重庆市国民经济和社会发展第十三个五年规划纲要》"
 
 
+def source(lang: str = DEFAULT) -> str:
+    """The source line of a chart in ``lang`` (SOURCE in 简体)."""
+    _ = gettext(lang)
+    return _("来源：《重庆市国民经济和社会发展第十三个五年规划纲要》")
+
+
+def value_title(unit: str, lang: str = DEFAULT) -> str:
+    """A tooltip's title of a value: 数值（%）, or 数值 without a unit."""
+    _ = gettext(lang)
+    return _("数值（{unit}）").format(unit=unit) if unit else _("数值")
+
+
 # The source line is the widest line of a saved image: on a phone (a chart
 # about 360 px wide) it only fits a little smaller. Vega knows the drawn
 # width, so the size follows it, at 390 and 1920 alike.
-def _fitting(size: int, *lines: str, narrow: float = 1.0) -> dict:
+def _fitting(size: int, *lines: str) -> dict:
     """A font size at which the longest line fits the plot's width, at most ``size``: Vega cuts
     a title line longer than that to "…" (the source, a long indicator name in a projector's
     narrow column or on a phone). A CJK character is one em wide and Latin ones narrower, so
     width ÷ characters (a phone's source line then reads small, but whole)."""
-    ems = max(sum(1 if ord(c) > 0x2E7F else narrow for c in line) for line in lines)
-    return {"expr": f"min({size}, floor(width / {ems:g}))"}
+    return {"expr": f"min({size}, floor(width / {max(len(line) for line in lines)}))"}
 
 
 def _colour(domain: list[str]) -> alt.Scale:
@@ -47,22 +59,19 @@ def shown(value: float, digits: int) -> str:
     return plain(value, digits)
 
 
-def titled(
-    chart: alt.TopLevelMixin, title: str, about: str, scale: float = 1.0, source: str = SOURCE, narrow: float = 1.0
-) -> alt.TopLevelMixin:
+def titled(chart: alt.TopLevelMixin, title: str, about: str, scale: float = 1.0, lang: str = DEFAULT) -> alt.TopLevelMixin:
     """The title, what is drawn (indicator, unit) and the source, inside the chart:
-    a PNG or SVG saved from the chart's menu then says what it is and where it comes from.
-    ``source`` in the page's language; ``narrow``: the ems a Latin character takes (0.6 in an
-    English chart, whose lines would otherwise be sized as if every letter were a CJK one)."""
+    a PNG or SVG saved from the chart's menu then says what it is and where it comes from."""
     if not title:
         return chart
     size = round(FONT_SIZE * scale)
+    cited = source(lang)
     return chart.properties(
         title=alt.TitleParams(
             text=title,
-            subtitle=[about, source],
-            fontSize=_fitting(round(size * 1.2), title, narrow=narrow),  # not a plan figure: title size, as _configure's
-            subtitleFontSize=_fitting(size, about, source, narrow=narrow),
+            subtitle=[about, cited],
+            fontSize=_fitting(round(size * 1.2), title),  # not a plan figure: title size, as _configure's
+            subtitleFontSize=_fitting(size, about, cited),
         )
     )
 

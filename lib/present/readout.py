@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from lib.present.blocks import Chart
-from lib.present.i18n import N_, ZH_CN, gettext
+from lib.present.i18n import DEFAULT, N_, gettext
 
 # One copy for both editions: the app serves static/ at /app/static/, the bake copies both to /assets/.
 STATIC = Path(__file__).resolve().parents[2] / "static"
@@ -30,7 +30,6 @@ SCRIPT = STATIC / "readout.js"
 # The words around the control, the same in both editions.
 HOW = N_("键盘读图：按 Tab 键选中下面的方框，按 ← → 逐点读数，按 PageUp、PageDown 换系列，按 H 查看全部按键。")
 CONTROL = N_("{label}：键盘读图，按左右方向键逐点读数")
-YEAR = N_("{year}年")  # an x position that is a year
 
 
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
@@ -51,7 +50,7 @@ LAYOUTS = (
     # five-year totals and rates: one bar per plan period, labelled with the printed cell
     Layout(x="period", series="line", value="value", texts=("label",), kind="bar", x_label=N_("规划期")),
     # the ranking: each indicator's required and previous pace as text beside its bar
-    Layout(x="label", series="which", value="rate", texts=("text",), kind="bar", x_label=N_("指标"), skip=("名称",)),
+    Layout(x="label", series="which", value="rate", texts=("text",), kind="bar", x_label=N_("指标"), skip=(N_("名称"),)),
     # 指标轨迹: one row per year and line (the printed years, the required path, the target)
     Layout(x="year", series="line", value="value", texts=("shown",), kind="line", x_label=N_("年份")),
     # 情景推演: one row per year and series (scenario A/B, the required path, the reported years);
@@ -77,7 +76,7 @@ class Readout:
     # A chart whose points the browser computes (the static edition's sliders): which of the live
     # Vega view's datasets to read again after each change, and which fields (the layout's).
     live: Mapping | None = None
-    lang: str = ZH_CN  # the chart's language: the words around the control, and chart2music's own in English
+    lang: str = DEFAULT  # the language of its words: readout.js speaks chart2music's own messages in it
 
     @property
     def control_label(self) -> str:
@@ -85,6 +84,7 @@ class Readout:
 
     @property
     def how(self) -> str:
+        """The line above the control: how to read the chart from the keyboard."""
         return gettext(self.lang)(HOW)
 
     def json(self) -> str:
@@ -127,8 +127,9 @@ def _title(spec: Mapping) -> str:
     return title.get("text", "") if isinstance(title, Mapping) else str(title or "")
 
 
-def _year(value, lang: str = ZH_CN) -> str:
-    return gettext(lang)(YEAR).format(year=value)
+def _year(value, lang: str = DEFAULT) -> str:
+    _ = gettext(lang)
+    return _("{year}年").format(year=value)
 
 
 def _listed(legend: list):
@@ -143,21 +144,20 @@ def read(chart: Chart) -> Readout | None:
         rows = [row for row in _rows(chart.spec) if all(field in row for field in (layout.x, layout.series, layout.value, *layout.texts))]
         if rows:
             break
-    rows = [row for row in rows if row[layout.series] not in layout.skip and row[layout.value] is not None]
+    _ = gettext(chart.lang)
+    skip = {*layout.skip, *map(_, layout.skip)}
+    rows = [row for row in rows if row[layout.series] not in skip and row[layout.value] is not None]
     if not rows:
         return None
-    lang = chart.lang
-    _ = gettext(lang)
     unit = _y_title(chart.spec)
-    unit = "" if unit in ("数值", _("数值")) else unit
+    unit = "" if unit == _("数值") else unit
     places = sorted({row[layout.x] for row in rows}) if layout.x == "year" else list(dict.fromkeys(row[layout.x] for row in rows))
-    x_texts = tuple(_year(p, lang) if layout.x == "year" else str(p) for p in places)
+    x_texts = tuple(_year(p, chart.lang) if layout.x == "year" else str(p) for p in places)
     series: dict[str, list[tuple[int, float, str]]] = {}
     for row in rows:
         words = next((str(row[field]) for field in layout.texts if row[field] not in (None, "")), "")
         # A bare number gets its unit (“46 %”); a printed cell with words of its own (“约9（专栏2）”) is read as printed.
-        # An English unit that starts with a number (100 million yuan) in brackets, so it does not read as part of the figure.
-        words = f"{words} {f'({unit})' if unit[:1].isdigit() else unit}" if unit and _NUMBER.fullmatch(words) else words
+        words = f"{words} {unit}" if unit and _NUMBER.fullmatch(words) else words
         series.setdefault(str(row[layout.series]), []).append((places.index(row[layout.x]), float(row[layout.value]), words))
     title = _title(chart.spec) or chart.alt
     return Readout(
@@ -167,7 +167,7 @@ def read(chart: Chart) -> Readout | None:
         y_label=unit or _("数值"),
         x_texts=x_texts,
         series=tuple(Series(name, tuple(sorted(points))) for name, points in sorted(series.items(), key=_listed(_legend(chart.spec)))),
-        lang=lang,
+        lang=chart.lang,
     )
 
 
@@ -185,5 +185,6 @@ def following(found: Readout | None, sources: tuple[str, ...]) -> Readout | None
         "value": layout.value,
         "texts": list(layout.texts),
         "unit": unit,
+        "year": _year("{year}", found.lang),  # how x_texts name a year: the live rows' years are looked up by it
     }
     return replace(found, live=live)

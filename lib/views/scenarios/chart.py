@@ -9,7 +9,7 @@ import pandas as pd
 
 from lib.engine.scenario import BASE_YEAR, TARGET_YEAR
 from lib.present.charts import FONT_SIZE, _configure, _haloed_text, spec, titled
-from lib.present.i18n import EN, N_, ZH_CN, gettext
+from lib.present.i18n import N_, ZH_CN, gettext
 from lib.present.numbers import figure
 
 REPORTED = N_("实际（统计公报）")  # GDP's real growth as reported each year (lib.plan.yearly)
@@ -17,7 +17,6 @@ SCENARIO_A, SCENARIO_B, REQUIRED = N_("情景A"), N_("情景B"), N_("完成目�
 SCENARIO_COLOURS = {"情景A": "#0072B2", "情景B": "#CC79A7", "完成目标所需路径": "#D55E00", REPORTED: "#009E73"}
 SCENARIO_DASHES = {"情景A": [1, 0], "情景B": [6, 3], "完成目标所需路径": [8, 5], REPORTED: [2, 3]}
 TARGET_SERIES = N_("2020年目标")
-SOURCE = N_("来源：《重庆市国民经济和社会发展第十三个五年规划纲要》")  # lib.present.charts.SOURCE, marked for the catalogs
 DATASET = "scenario"  # the chart's one dataset: the paths and the target
 
 
@@ -104,8 +103,7 @@ def scenario_chart(
             title,
             about,
             scale,
-            _(SOURCE),
-            0.6 if lang == EN else 1.0,  # not a plan figure: a Latin letter's width in ems
+            lang,
         ),
         scale,
     )
