@@ -9,6 +9,7 @@ catalogs. One image per language, at the same path in each language's folder
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import textwrap
 
@@ -16,23 +17,38 @@ import vl_convert
 from PIL import Image
 
 from bake.charts import VEGA_LITE_VERSION
-from lib.present.i18n import EN, ZH_CN, gettext, localized
+from lib.present.i18n import N_, ZH_CN, gettext, localized
+from lib.views import indicators
 from lib.views.indicators.row_detail import Detail
 
 WIDTH, HEIGHT = 1200, 630
 FONT = "WenQuanYi Micro Hei, Noto Sans CJK SC, sans-serif"
 
 
+def detail_in(indicator: str, lang: str) -> Detail:
+    """The row detail the card of ``lang`` shows: 指标总览's, in ``lang`` where its State reads a language."""
+    from bake import pages  # the indicator pages' own States (bake.pages reads this module's neighbours)
+
+    state = pages.indicator_state(indicator)
+    if "lang" in {f.name for f in dataclasses.fields(state)}:
+        state = dataclasses.replace(state, lang=lang)
+    return indicators.build(state).detail
+
+
 def url(indicator: str, lang: str = ZH_CN) -> str:
     return localized(f"/indicator/{indicator}.png", lang)
 
 
+OUTCOME = N_("2020年结果：")  # the row detail's first outcome line starts so
 # A Latin letter is about half a CJK character wide: an English line wraps at about twice the characters.
 LATIN_WIDTH = 1.9  # not a plan figure: characters per CJK character's width
 
 
 def _wrapped(text: str, width: int, lang: str, lines: int = 2) -> list[str]:
-    return textwrap.wrap(text, round(width * LATIN_WIDTH) if lang == EN else width)[:lines]
+    """``text`` in at most ``lines`` lines of ``width`` CJK characters; a text in Latin letters only wraps
+    at about twice the characters (by the text, not ``lang``: an English card may show a 简体 detail)."""
+    latin = all(ord(c) < 0x2E80 for c in text)
+    return textwrap.wrap(text, round(width * LATIN_WIDTH) if latin else width)[:lines]
 
 
 def lines_of(detail: Detail, lang: str = ZH_CN) -> list[dict]:
@@ -41,14 +57,15 @@ def lines_of(detail: Detail, lang: str = ZH_CN) -> list[dict]:
     cells = dict(detail.cells.rows)
     base = next((v for k, v in cells.items() if k.startswith("2015")), "")
     goal = next((v for k, v in cells.items() if k.startswith("2020") or k.startswith("2016")), "")
-    verdict = detail.outcome_lines[0].removeprefix(_("2020年结果：")) if detail.outcome_lines else _("无2020年目标判断")
+    # The detail's prefix in its language (简体 where 指标总览 is not yet translated) or the card's.
+    verdict = detail.outcome_lines[0].removeprefix(_(OUTCOME)).removeprefix(OUTCOME) if detail.outcome_lines else _("无2020年目标判断")
     lines = [{"text": f"{detail.box} · {detail.row}", "size": 28, "weight": "normal", "color": "#555555"}]
     lines += [{"text": t, "size": 56, "weight": "bold", "color": "#12355b"} for t in _wrapped(detail.title, 19, lang)]
     if base or goal:
         cells_line = _("2015年 {base}  →  2020年目标 {goal}").format(base=base or "―", goal=goal or "―")
         lines.append({"text": cells_line, "size": 44, "weight": "bold", "color": "#1a1a1a"})
     lines += [{"text": t, "size": 30, "weight": "normal", "color": "#1a1a1a"} for t in _wrapped(verdict, 36, lang)]
-    figure_source = next((line for line in detail.outcome_lines if line.startswith(_("来源："))), "")
+    figure_source = next((line for line in detail.outcome_lines if line.startswith((_("来源："), "来源："))), "")
     lines += [{"text": t, "size": 22, "weight": "normal", "color": "#555555"} for t in _wrapped(figure_source, 50, lang)]
     lines += [{"text": t, "size": 22, "weight": "normal", "color": "#555555"} for t in _wrapped(detail.source, 50, lang)]
     return lines
