@@ -18,6 +18,7 @@ from lib.views.scenarios.catalogue import indicator_options
 
 HAN = re.compile(r"[\u3400-\u9fff]")
 NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
+SIGNED = re.compile(r"[+-]\d+(?:\.\d+)?")
 GDP, INCOMES = page.SECTIONS[1], page.SECTIONS[2]
 
 
@@ -33,7 +34,7 @@ def answers(view: page.View) -> list[tuple[str, str, str | None]]:
             page.State(lang="en"),
             [
                 ("Scenario A: 2020", "50.0 %", None),
-                ("Gap to the target", "0 percentage points", None),
+                ("Gap to the target", "0 pp", None),
                 ("Verdict", "Target met", "met in 2020 at this pace"),
             ],
         ),
@@ -62,16 +63,16 @@ def answers(view: page.View) -> list[tuple[str, str, str | None]]:
                 (
                     "GDP in 2020 (current prices)",
                     "2.28 trillion yuan",
-                    "-0.22 trillion yuan: Target missed (2020 target: 2.5 trillion yuan)",
+                    "-0.22 trillion yuan: Target missed",
                 ),
-                ("GDP per capita in 2020", "7.11 (10 000 yuan)", "-0.39 (10 000 yuan): Target missed (2020 target: about 75,000 yuan)"),
+                ("GDP per capita in 2020", "7.11 (10 000 yuan)", "-0.39 (10 000 yuan): Target missed"),
             ],
         ),
         (
             page.State(section=INCOMES, lang="en"),
             [
-                ("Urban-rural income ratio in 2020", "2.40:1", "Target met: level with the 2020 target (2.4:1)"),
-                ("Growth of residents' per-capita disposable income a year", "9.50%", "Target met: level with the 2020 target (9.5%)"),
+                ("Urban-rural income ratio in 2020", "2.40:1", "Target met: exactly 2.4:1"),
+                ("Growth of residents' per-capita disposable income a year", "9.50%", "Target met: exactly 9.5%"),
             ],
         ),
         (
@@ -108,8 +109,8 @@ def test_every_language_shows_the_same_digits(state, lang):
     """The words change, the figures never do: each answer's figure as the 简体 page prints it."""
     plain, other = page.build(state), page.build(page.State(**{**page.fields(state), "lang": lang}))
 
-    def digits(view):  # each answer's own figure leads its text (an English unit may hold digits: 10 000 yuan)
-        return [NUMBER.findall(text or "")[:1] for _label, value, delta in answers(view) for text in (value, delta)]
+    def digits(view):  # each answer's figure leads it; a delta's gap is its signed figure (a unit may hold digits: 10 000 yuan)
+        return [(NUMBER.findall(value)[:1], SIGNED.findall(delta or "")[:1]) for _label, value, delta in answers(view)]
 
     assert digits(other) == digits(plain)
 
@@ -234,7 +235,7 @@ def test_the_language_is_parsed_kept_and_in_every_link(query, lang, notices):
     "lang, slider_label, shown",
     [
         # 森林覆盖率 45 → 46: at 0.5 points a year 45 + 2.5 = 47.5
-        ("en", "Scenario A: pace assumed (percentage points a year)", {"Scenario A: 2020": "47.5 %", "Verdict": "Target met"}),
+        ("en", "Scenario A: pace (pp a year)", {"Scenario A: 2020": "47.5 %", "Verdict": "Target met"}),
         ("zh-Hant", "情景A：假設速度（個百分點/年）", {"情景A：2020年": "47.5 %", "結論": "達到目標"}),
     ],
 )

@@ -105,7 +105,7 @@ def landing(option: IndicatorOption, lang: str = ZH_CN) -> Program:
     """
     _ = gettext(lang)
     value, gap, digits = Var("value"), Var("gap"), Var("digits")
-    gap_unit = words.unit(change_unit(option.kind, option.unit), lang)
+    gap_unit = words.gap_unit(change_unit(option.kind, option.unit), lang)
     return (
         ("gap", value - option.target),
         ("digits", decimals_for(gap, option.decimals, option.resolution)),
@@ -137,7 +137,7 @@ def _against(
     """
     _ = gettext(lang)
     target = words.plan_figure(target_raw, lang)
-    amount = concat(Var(f"{name}_gap"), f" {words.unit(unit, lang)}" if unit else "")
+    amount = concat(Var(f"{name}_gap"), f" {words.gap_unit(unit, lang)}" if unit else "")
     verdict = Var(f"{name}_verdict")
     level = compare("==", Var(f"{name}_gap"), "0")
     met = compare("<=" if lower else ">=", round_to(gap, PANEL_DECIMALS), 0)

@@ -44,6 +44,18 @@ def unit(text: str, lang: str) -> str:
     return f"({words})" if words[:1].isdigit() else words
 
 
+# English answers write a gap in percentage points as “pp” (“+7 pp”): the presenter's answers are
+# large type in narrow columns, where “percentage points” took three lines and pushed the answer
+# off a 1280×720 screen. The captions keep the glossary's full words.
+POINTS = "个百分点"
+POINTS_SHORT = N_("个百分点（简写）")
+
+
+def gap_unit(text: str, lang: str) -> str:
+    """The unit after an answer's gap: 个百分点 → pp in English, else as ``unit``."""
+    return gettext(lang)(POINTS_SHORT) if lang == EN and text == POINTS else unit(text, lang)
+
+
 def with_unit(number: str, text: str, lang: str) -> str:
     """A figure and its unit in a sentence: 2.28 trillion yuan, +16.58%."""
     if text in ("%", "‰"):
