@@ -258,3 +258,11 @@ def test_the_app_in_english_shows_no_chinese_in_its_own_words():
     texts = [m.label for m in at.metric] + [m.value for m in at.metric] + [s.label for s in at.slider]
     texts += [b.label for b in at.button] + [c.value for c in at.caption] + [h.value for h in at.header]
     assert texts and [t for t in texts if HAN.search(t)] == []
+
+
+def test_the_plans_own_words_stay_as_printed_in_zh_hant():
+    """A phrase quoted from the plan stays in 简体, as published; the words around it are converted."""
+    gdp = page.build(page.State(section=GDP, lang="zh-Hant")).studio.caption
+    assert "由“常住人口累计增加200万左右”（第十二章第二節）推算" in gdp and gdp.startswith("規劃：")
+    incomes = page.build(page.State(section=INCOMES, lang="zh-Hant")).studio.caption
+    assert "滿足“城乡收入比2.4∶1”和“常住居民人均可支配收入年均增长9.5%”的一組數" in incomes

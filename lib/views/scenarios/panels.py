@@ -142,7 +142,7 @@ def gdp_studio(state: State, scale: float, height: int = CHART_HEIGHT) -> Studio
     default_rise = figure(controls["gdp_deflator"].plan, 2)
     caption = _(
         "规划：实际增长{growth}（{place}）。规划未列价格涨幅：默认 {rise}% 由 {gdp}与{real}% 推算；"
-        "人口增速默认 {population}% 由“常住人口累计增加{increase}”（{increase_place}）推算。"
+        "人口增速默认 {population}% 由“{increase_quote}”（{increase_place}）推算。"
     ).format(
         growth=words.plan_figure(economy.real_growth_text().raw, lang),
         place=words.place(plan.real_growth.place, lang),
@@ -151,6 +151,8 @@ def gdp_studio(state: State, scale: float, height: int = CHART_HEIGHT) -> Studio
         real=plan.real_growth.raw,
         population=figure(controls["population"].plan, 2),
         increase=words.plan_figure(plan.population_increase.raw, lang),
+        # The plan's words stay as printed, in 简体, in 繁體 too (English words its own sentence).
+        increase_quote=f"常住人口累计增加{plan.population_increase.raw}",
         increase_place=words.place(plan.population_increase.place, lang),
     )
     paths = {SCENARIO_A: economy.gdp_path(real, deflator), REQUIRED: economy.gdp_path_required()}
@@ -191,11 +193,13 @@ def income_studio(state: State, scale: float, height: int = CHART_HEIGHT) -> Stu
     program = formulas.income_program(lang)
     labels = {"ratio": _("2020年城乡收入比"), "growth": _("常住居民人均可支配收入年均增速")}
     caption = _(
-        "默认增速是同时满足“城乡收入比{ratio}”和“常住居民人均可支配收入年均增长{growth}%”的一组数（{places}）；"
+        "默认增速是同时满足“{ratio_quote}”和“{growth_quote}”的一组数（{places}）；"
         "规划未设2020年常住人口城镇化率，默认按“十二五”每年提高{step}个百分点延续。"
     ).format(
         ratio=words.plan_figure(plan.income_ratio_target.raw, lang),
         growth=plan.income_growth_target.raw,
+        ratio_quote=f"城乡收入比{plan.income_ratio_target.raw}",
+        growth_quote=f"常住居民人均可支配收入年均增长{plan.income_growth_target.raw}%",
         places=words.place(f"{plan.income_growth_target.place}、{plan.income_ratio_target.place}", lang),
         step=figure(economy.urbanization_step_2011_2015(), 2),
     )
