@@ -266,3 +266,11 @@ def test_the_plans_own_words_stay_as_printed_in_zh_hant():
     assert "由“常住人口累计增加200万左右”（第十二章第二節）推算" in gdp and gdp.startswith("規劃：")
     incomes = page.build(page.State(section=INCOMES, lang="zh-Hant")).studio.caption
     assert "滿足“城乡收入比2.4∶1”和“常住居民人均可支配收入年均增长9.5%”的一組數" in incomes
+
+
+def test_the_handout_in_english():
+    at = open_page("scenarios", {"indicator": "t2_forest_cover", "handout": "true", "lang": "en"})
+    assert not at.exception
+    assert at.title[0].value == "Scenarios: Forest cover"
+    texts = [m.label for m in at.metric] + [m.value for m in at.metric] + [c.value for c in at.caption] + [h.value for h in at.header]
+    assert [t for t in texts if HAN.search(t)] == []
