@@ -25,7 +25,7 @@ def bake_embeds(writer: Writer, ids: list[str]) -> None:
         detail = table_view.detail
         writer.file(share.url(indicator), share.png(detail))
         for lang in i18n.LANGS[1:]:  # the same card in English and 繁體, beside each language's page (issue 27)
-            writer.file(share.url(indicator, lang), share.png(share.detail_in(indicator, lang), lang))
+            writer.file(share.url(indicator, lang), share.png(share.detail_in(indicator, lang) or detail, lang))
         page = routes.indicator(indicator)
         chart = None
         if trajectory is not None and trajectory.chart is not None and writer.path(f"{page}chart.svg").is_file():

@@ -25,14 +25,15 @@ WIDTH, HEIGHT = 1200, 630
 FONT = "WenQuanYi Micro Hei, Noto Sans CJK SC, sans-serif"
 
 
-def detail_in(indicator: str, lang: str) -> Detail:
-    """The row detail the card of ``lang`` shows: 指标总览's, in ``lang`` where its State reads a language."""
+def detail_in(indicator: str, lang: str) -> Detail | None:
+    """The row detail the card of ``lang`` shows: 指标总览's in ``lang``; None while its State reads no
+    language (the 简体 detail then serves every card, built once)."""
     from bake import pages  # the indicator pages' own States (bake.pages reads this module's neighbours)
 
     state = pages.indicator_state(indicator)
-    if "lang" in {f.name for f in dataclasses.fields(state)}:
-        state = dataclasses.replace(state, lang=lang)
-    return indicators.build(state).detail
+    if "lang" not in {f.name for f in dataclasses.fields(state)}:
+        return None
+    return indicators.build(dataclasses.replace(state, lang=lang)).detail
 
 
 def url(indicator: str, lang: str = ZH_CN) -> str:

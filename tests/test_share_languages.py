@@ -27,11 +27,18 @@ def test_each_language_has_its_card_at_the_same_path_in_its_folder(lang, path):
     assert share.url("t2_forest_cover", lang) == path
 
 
+def detail(lang: str):
+    """The detail a card of ``lang`` shows: 指标总览's in ``lang`` once it reads one, else the 简体 one."""
+    from bake import pages
+
+    return share.detail_in("t2_forest_cover", lang) or pages.indicator_views("t2_forest_cover")[0].detail
+
+
 def english_detail():
     """The forest row's detail with English words, as 指标总览's row detail gives them once translated."""
-    detail = share.detail_in("t2_forest_cover", "en")
+    detail_of_row = detail("en")
     return dataclasses.replace(
-        detail,
+        detail_of_row,
         box="Box 2",
         row="row 12",
         title="Forest cover",
@@ -58,10 +65,10 @@ def test_a_long_english_title_wraps_by_its_letters_not_as_chinese():
 
 @pytest.mark.parametrize("lang", ["en", "zh-Hant"])
 def test_the_card_is_a_1200_by_630_png(lang):
-    drawn = Image.open(io.BytesIO(share.png(english_detail() if lang == "en" else share.detail_in("t2_forest_cover", lang), lang)))
+    drawn = Image.open(io.BytesIO(share.png(english_detail() if lang == "en" else detail(lang), lang)))
     assert drawn.size == (share.WIDTH, share.HEIGHT)
 
 
 def test_zh_hant_card_converts_its_own_words():
-    lines = [line["text"] for line in share.lines_of(share.detail_in("t2_forest_cover", "zh-Hant"), "zh-Hant")]
+    lines = [line["text"] for line in share.lines_of(detail("zh-Hant"), "zh-Hant")]
     assert lines[2] == "2015年 45  →  2020年目標 46"
