@@ -98,8 +98,8 @@ def quiet_aria(vega: dict) -> dict:
     words = [title.get("text"), title.get("subtitle")] if isinstance(title, dict) else [title]
     words = [" ".join(w) if isinstance(w, list) else w for w in words if w]
     words = [str(w) for w in words if isinstance(w, str) and w]
-    # An English chart's label (issue 27) joins its title and subtitle with an English full stop.
-    stop = "。" if any("\u3400" <= c <= "\u9fff" for w in words for c in w) else ". "
+    # An English chart's words (issue 27) end a sentence with “. ”, a Chinese chart's with “。”.
+    stop = "。" if any(re.search(r"[\u3400-\u9fff]", w) for w in words) or not words else ". "
     vega["description"] = stop.join(words) or vega.get("description") or "图表"
     return vega
 
