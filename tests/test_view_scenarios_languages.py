@@ -166,7 +166,7 @@ def test_the_chart_speaks_english():
     assert spec["title"]["text"] == "Scenario: Forest cover"
     assert spec["title"]["subtitle"] == [
         "Forest cover (Box 2, row 12), unit: %",
-        "Source: Outline of the 13th Five-Year Plan for the National Economic and Social Development of Chongqing",
+        "Source: Outline of Chongqing's 13th Five-Year Plan",
     ]
     colour = spec["layer"][0]["encoding"]["color"]["scale"]["domain"]
     assert colour == ["Scenario A", "Scenario B", "Path required to meet the target"]
