@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bake import pages, share
 from bake.render import Writer
-from lib.present import routes
+from lib.present import i18n, routes
 
 PREFIX = "/embed/indicator/"
 
@@ -24,6 +24,8 @@ def bake_embeds(writer: Writer, ids: list[str]) -> None:
         table_view, trajectory = pages.indicator_views(indicator)
         detail = table_view.detail
         writer.file(share.url(indicator), share.png(detail))
+        for lang in i18n.LANGS[1:]:  # the same card in English and 繁體, beside each language's page (issue 27)
+            writer.file(share.url(indicator, lang), share.png(share.detail_in(indicator, lang) or detail, lang))
         page = routes.indicator(indicator)
         chart = None
         if trajectory is not None and trajectory.chart is not None and writer.path(f"{page}chart.svg").is_file():

@@ -57,6 +57,7 @@ class Writer:
         self.env.filters["inline_markdown"] = inline_markdown
         self.env.globals["app"] = self.app_link
         self.env.globals["in_language"] = self.in_language
+        self.env.globals["localized"] = i18n.localized  # a path in a language's folder (the share image: bake/share.py)
         self.env.globals["static"] = self.static_link
         self.env.globals["hreflang"] = self.hreflang
         self.env.globals["nav"] = self.nav

@@ -1,12 +1,15 @@
-"""A 1200×630 share image per indicator (name, 2015 → 2020 target, verdict, source), drawn at bake time.
+"""A 1200×630 share image per indicator and language (name, 2015 → 2020 target, verdict, source), drawn at bake time.
 
-The words are the row detail's (lib.views.indicators): its printed cells as printed, the
-2020 verdict line, the 出处 sentence. Vega-Lite text marks drawn to PNG by vl-convert
+The words are the row detail's (lib.views.indicators, built in the image's language): its printed
+cells as printed, the 2020 verdict line, the 出处 sentence; the image's own words through the
+catalogs. One image per language, at the same path in each language's folder
+(/indicator/<id>.png, /en/indicator/<id>.png, /zh-hant/indicator/<id>.png). Vega-Lite text marks drawn to PNG by vl-convert
 (the same renderer as the charts), in the system's CJK font, kept small as a 16-colour palette PNG.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import textwrap
 
@@ -14,41 +17,69 @@ import vl_convert
 from PIL import Image
 
 from bake.charts import VEGA_LITE_VERSION
+from lib.present.i18n import N_, ZH_CN, gettext, localized
+from lib.views import indicators
 from lib.views.indicators.row_detail import Detail
 
 WIDTH, HEIGHT = 1200, 630
 FONT = "WenQuanYi Micro Hei, Noto Sans CJK SC, sans-serif"
 
 
-def url(indicator: str) -> str:
-    return f"/indicator/{indicator}.png"
+def detail_in(indicator: str, lang: str) -> Detail | None:
+    """The row detail the card of ``lang`` shows: 指标总览's in ``lang``; None while its State reads no
+    language (the 简体 detail then serves every card, built once)."""
+    from bake import pages  # the indicator pages' own States (bake.pages reads this module's neighbours)
+
+    state = pages.indicator_state(indicator)
+    if "lang" not in {f.name for f in dataclasses.fields(state)}:
+        return None
+    return indicators.build(dataclasses.replace(state, lang=lang)).detail
 
 
-def lines_of(detail: Detail) -> list[dict]:
-    """The picture's lines, top to bottom: (text, size, weight, colour)."""
+def url(indicator: str, lang: str = ZH_CN) -> str:
+    return localized(f"/indicator/{indicator}.png", lang)
+
+
+OUTCOME = N_("2020年结果：")  # the row detail's first outcome line starts so
+# A Latin letter is about half a CJK character wide: an English line wraps at about twice the characters.
+LATIN_WIDTH = 1.9  # not a plan figure: characters per CJK character's width
+
+
+def _wrapped(text: str, width: int, lang: str, lines: int = 2) -> list[str]:
+    """``text`` in at most ``lines`` lines of ``width`` CJK characters; a text in Latin letters only wraps
+    at about twice the characters (by the text, not ``lang``: an English card may show a 简体 detail)."""
+    latin = all(ord(c) < 0x2E80 for c in text)
+    return textwrap.wrap(text, round(width * LATIN_WIDTH) if latin else width)[:lines]
+
+
+def lines_of(detail: Detail, lang: str = ZH_CN) -> list[dict]:
+    """The picture's lines, top to bottom: (text, size, weight, colour); ``detail`` is built in ``lang``."""
+    _ = gettext(lang)
     cells = dict(detail.cells.rows)
     base = next((v for k, v in cells.items() if k.startswith("2015")), "")
     goal = next((v for k, v in cells.items() if k.startswith("2020") or k.startswith("2016")), "")
-    verdict = detail.outcome_lines[0].removeprefix("2020年结果：") if detail.outcome_lines else "无2020年目标判断"
+    # The detail's prefix in its language (简体 where 指标总览 is not yet translated) or the card's.
+    verdict = detail.outcome_lines[0].removeprefix(_(OUTCOME)).removeprefix(OUTCOME) if detail.outcome_lines else _("无2020年目标判断")
     lines = [{"text": f"{detail.box} · {detail.row}", "size": 28, "weight": "normal", "color": "#555555"}]
-    lines += [{"text": t, "size": 56, "weight": "bold", "color": "#12355b"} for t in textwrap.wrap(detail.title, 19)[:2]]
+    lines += [{"text": t, "size": 56, "weight": "bold", "color": "#12355b"} for t in _wrapped(detail.title, 19, lang)]
     if base or goal:
-        lines.append({"text": f"2015年 {base or '―'}  →  2020年目标 {goal or '―'}", "size": 44, "weight": "bold", "color": "#1a1a1a"})
-    lines += [{"text": t, "size": 30, "weight": "normal", "color": "#1a1a1a"} for t in textwrap.wrap(verdict, 36)[:2]]
-    figure_source = next((line for line in detail.outcome_lines if line.startswith("来源：")), "")
-    lines += [{"text": t, "size": 22, "weight": "normal", "color": "#555555"} for t in textwrap.wrap(figure_source, 50)[:2]]
-    lines += [{"text": t, "size": 22, "weight": "normal", "color": "#555555"} for t in textwrap.wrap(detail.source, 50)[:2]]
+        cells_line = _("2015年 {base}  →  2020年目标 {goal}").format(base=base or "―", goal=goal or "―")
+        lines.append({"text": cells_line, "size": 44, "weight": "bold", "color": "#1a1a1a"})
+    lines += [{"text": t, "size": 30, "weight": "normal", "color": "#1a1a1a"} for t in _wrapped(verdict, 36, lang)]
+    figure_source = next((line for line in detail.outcome_lines if line.startswith((_("来源："), "来源："))), "")
+    lines += [{"text": t, "size": 22, "weight": "normal", "color": "#555555"} for t in _wrapped(figure_source, 50, lang)]
+    lines += [{"text": t, "size": 22, "weight": "normal", "color": "#555555"} for t in _wrapped(detail.source, 50, lang)]
     return lines
 
 
-def spec(detail: Detail) -> dict:
+def spec(detail: Detail, lang: str = ZH_CN) -> dict:
+    _ = gettext(lang)
     rows, y = [], 60
-    for line in lines_of(detail):
+    for line in lines_of(detail, lang):
         rows.append({**line, "y": y})
         y += int(line["size"] * 1.45)
-    rows.append(
-        {"text": "重庆“十三五”规划纲要 · 指标与目标（数值照原文）", "size": 24, "weight": "bold", "color": "#0b5cad", "y": HEIGHT - 60}
-    )
+    footer = _("重庆“十三五”规划纲要 · 指标与目标（数值照原文）")
+    rows.append({"text": footer, "size": 24, "weight": "bold", "color": "#0b5cad", "y": HEIGHT - 60})
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
         "width": WIDTH,
@@ -72,8 +103,8 @@ def spec(detail: Detail) -> dict:
 COLOURS = 16  # a palette: text on white needs few, and 84 pictures at ~200 KB each would weigh 13 MB (~27 KB each)
 
 
-def png(detail: Detail) -> bytes:
-    drawn = Image.open(io.BytesIO(vl_convert.vegalite_to_png(spec(detail), vl_version=VEGA_LITE_VERSION)))
+def png(detail: Detail, lang: str = ZH_CN) -> bytes:
+    drawn = Image.open(io.BytesIO(vl_convert.vegalite_to_png(spec(detail, lang), vl_version=VEGA_LITE_VERSION)))
     buffer = io.BytesIO()
     drawn.convert("RGB").quantize(colors=COLOURS).save(buffer, "PNG", optimize=True)
     return buffer.getvalue()

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from bake import charts
 from lib.present import readout as chart_readout
 from lib.present.formula import Expr, Var, compare, concat, cond, transforms
+from lib.present.i18n import ZH_CN, gettext, term
 from lib.views import scenarios
 from lib.views.scenarios import chart as scenario_chart
 from lib.views.scenarios import studio as scenario_studio
@@ -44,27 +45,29 @@ INDENT = -60  # px: the answers start under the title, over the y axis, so a pho
 
 @dataclass(frozen=True)
 class Panel:
-    section: str
+    section: str  # the studio's section (its 简体 name, a URL value)
     heading: str  # "情景推演：地区生产总值", the studio chart's title
     caption: str  # the studio's caption: where each default comes from
     sliders: tuple[scenario_studio.Slider, ...]
     spec: dict  # Vega-Lite, params bound to range inputs
+    lang: str = ZH_CN  # the words' language: every label, answer and chart word is the studio View's in it
 
 
-def answer_lines(studio: scenario_studio.Studio) -> tuple[tuple[str, Expr, bool], ...]:
+def answer_lines(studio: scenario_studio.Studio, lang: str = ZH_CN) -> tuple[tuple[str, Expr, bool], ...]:
     """The answers as the app shows them, one line each: (field, formula, big): "label：value", then its delta."""
+    _ = gettext(lang)
     lines = []
     for metric in studio.metric_rows[0]:
-        lines.append((f"{metric.value_field}_line", concat(f"{metric.label}：", Var(metric.value_field)), True))
+        lines.append((f"{metric.value_field}_line", concat(_("{label}：").format(label=metric.label), Var(metric.value_field)), True))
         if metric.delta_field:
             lines.append((f"{metric.delta_field}_line", Var(metric.delta_field), False))
     return tuple(lines)
 
 
-def answer_transforms(studio: scenario_studio.Studio) -> list[dict]:
+def answer_transforms(studio: scenario_studio.Studio, lang: str = ZH_CN) -> list[dict]:
     """The studio's program, then its answer lines, as Vega-Lite calculate transforms (the sliders are signals)."""
     signals = [slider.key for slider in studio.slider_rows[0]]
-    return transforms((*studio.program, *((field, formula) for field, formula, _big in answer_lines(studio))), signals)
+    return transforms((*studio.program, *((field, formula) for field, formula, _big in answer_lines(studio, lang))), signals)
 
 
 def _metric_text(field: str, row: int, big: bool) -> dict:
@@ -84,11 +87,11 @@ def _metric_text(field: str, row: int, big: bool) -> dict:
     }
 
 
-def _answers(studio: scenario_studio.Studio) -> dict:
+def _answers(studio: scenario_studio.Studio, lang: str = ZH_CN) -> dict:
     return {
         "data": {"values": [{"year": scenarios.YEARS[1]}]},
-        "transform": answer_transforms(studio),
-        "layer": [_metric_text(field, row, big) for row, (field, _formula, big) in enumerate(answer_lines(studio))],
+        "transform": answer_transforms(studio, lang),
+        "layer": [_metric_text(field, row, big) for row, (field, _formula, big) in enumerate(answer_lines(studio, lang))],
         "name": "answers",
     }
 
@@ -115,7 +118,7 @@ def _gdp_spec(view: scenario_studio.View) -> dict:
     path = path_transforms(studio)
     for layer in spec["layer"]:  # every layer of the app's chart reads the one dataset
         layer["transform"] = path + layer.get("transform", [])
-    spec["layer"].append(_answers(studio))
+    spec["layer"].append(_answers(studio, view.lang))
     return spec
 
 
@@ -127,14 +130,15 @@ def income_path_transforms(studio: scenario_studio.Studio) -> list[dict]:
 
 
 def _income_spec(view: scenario_studio.View) -> dict:
-    studio = view.studio
+    studio, lang = view.studio, view.lang
+    _ = gettext(lang)
     names = [name for name, _formula in studio.paths]  # the sliders' words (城镇/农村居民收入增速)
     first, last = scenarios.YEARS
     years = list(range(first, last + 1))
     x = {
         "field": "year",
         "type": "quantitative",
-        "title": "年份",
+        "title": _("年份"),
         "axis": {"format": "d", "values": years},
         "scale": {"domain": [first - 0.2, last + 0.2]},
     }
@@ -143,14 +147,19 @@ def _income_spec(view: scenario_studio.View) -> dict:
         "data": {"values": [{"year": year} for year in years]},
         "transform": income_path_transforms(studio),
         "mark": {"type": "line", "strokeWidth": 4, "point": {"filled": True, "size": 80}},
-        "encoding": {"x": x, "y": {"field": "value", "type": "quantitative", "title": "元", "scale": {"zero": False}}, "color": colour},
+        "encoding": {
+            "x": x,
+            "y": {"field": "value", "type": "quantitative", "title": term("元", "unit", lang), "scale": {"zero": False}},
+            "color": colour,
+        },
     }
+    about = scenario_chart.chart_about(_("城镇、农村居民人均可支配收入"), term("元", "unit", lang), lang)
     return {
         "$schema": f"https://vega.github.io/schema/vega-lite/v{charts.VEGA_LITE_VERSION.split('.')[0]}.json",
-        "title": {"text": f"情景推演：{studio.heading}", "subtitle": scenario_chart.chart_about("城镇、农村居民人均可支配收入", "元")},
+        "title": {"text": _("情景推演：{name}").format(name=studio.heading), "subtitle": about},
         "height": 300,
         "params": _params(studio.slider_rows[0]),
-        "layer": [paths, _answers(studio)],
+        "layer": [paths, _answers(studio, lang)],
         "config": {
             "font": "sans-serif",
             "axis": {"labelFontSize": 13, "titleFontSize": 13},
@@ -161,20 +170,22 @@ def _income_spec(view: scenario_studio.View) -> dict:
 
 
 @functools.cache
-def studio_view(section: str) -> scenario_studio.View:
-    """The studio at the plan's values: the page the app opens for this panel."""
-    return scenarios.build(scenarios.State(section=section))
+def studio_view(section: str, lang: str = ZH_CN) -> scenario_studio.View:
+    """The studio at the plan's values, in ``lang``: the page the app opens for this panel."""
+    return scenarios.build(scenarios.State(section=section, lang=lang))
 
 
 @functools.cache
-def panel(section: str) -> Panel:
-    view = studio_view(section)
+def panel(section: str, lang: str = ZH_CN) -> Panel:
+    """The panel of ``section`` in ``lang`` (the indicator page baked in that language passes its own)."""
+    view = studio_view(section, lang)
     spec = _gdp_spec(view) if section == GDP else _income_spec(view)
-    return Panel(section, f"情景推演：{view.studio.heading}", view.studio.caption, view.studio.slider_rows[0], spec)
+    heading = gettext(lang)("情景推演：{name}").format(name=view.studio.heading)
+    return Panel(section, heading, view.studio.caption, view.studio.slider_rows[0], spec, lang)
 
 
 def readout(panel: Panel, vega: dict) -> chart_readout.Readout | None:
     """The panel's keyboard readout: the app's chart at the plan's values, following the live
     chart's points. 城乡收入 has no chart in the app and no printed figure per point: none."""
-    chart = studio_view(panel.section).studio.chart
+    chart = studio_view(panel.section, panel.lang).studio.chart
     return None if chart is None else chart_readout.following(chart_readout.read(chart), charts.point_sources(vega))

@@ -49,7 +49,7 @@ def draw_share(view, target, hint: str, size: int = 180, on_paper: bool = False)
     st.header(view.share_heading, anchor=False)
     columns = st.columns([3, 1])
     columns[0].caption(hint)
-    _compat.copy_link(columns[0], link, view.copy_label)
+    _compat.copy_link(columns[0], link, view.copy_label, view.copied_label)
     if only_here():
         # On the one-page handout the same words, small: a warning box would push it onto a second page.
         columns[0].caption(view.local_hint) if on_paper else columns[0].warning(view.local_hint, icon=":material/wifi_off:")
@@ -58,7 +58,7 @@ def draw_share(view, target, hint: str, size: int = 180, on_paper: bool = False)
 
 if state.handout:
     _compat.handout_mode()
-    st.title(f"{view.title}：{view.studio.heading}", anchor=False)
+    st.title(view.handout_title, anchor=False)
     draw_metrics(view.studio)
     draw_chart(view.studio)
     st.caption(view.studio.caption)
@@ -92,6 +92,7 @@ def draw_choices(view) -> None:
     top[0].pills(
         view.section_label,
         view.sections,
+        format_func=view.section_labels.get,
         required=True,
         wrap=True,
         key=_url.seed("section", view.studio.section),
@@ -104,6 +105,7 @@ def draw_choices(view) -> None:
         view.preset_label,
         view.preset_names,
         index=None if view.preset is None else view.preset_names.index(view.preset),
+        format_func=view.preset_labels.get,
         placeholder=view.preset_placeholder,
         key=preset,
         on_change=_url.entered(
@@ -175,7 +177,7 @@ def studio() -> None:
             label_visibility="collapsed" if state.presenter else "visible",
             key=_url.seed("indicator", state.indicator),
             on_change=change(lambda s: page.fields(page.with_indicator(s, session["indicator"]))),
-            placeholder="请选择",
+            placeholder=view.indicator_placeholder,
         )
         switches = {"yearly": view.yearly_label, "compare": view.compare_label}
         choice[1].pills(

@@ -83,9 +83,15 @@ def test_the_vega_expression(formula, signals, expression):
     assert vega(formula, signals) == expression
 
 
-def test_a_text_vega_cannot_quote_is_refused():
+@pytest.mark.parametrize("text", ['it\'s "so"', "a\\b", "two\nlines"])
+def test_a_text_vega_cannot_quote_is_refused(text):
     with pytest.raises(ValueError):
-        vega(Text("it's"))
+        vega(Text(text))
+
+
+def test_an_apostrophe_is_quoted_with_double_quotes():
+    # English words (issue 27): “residents' income”
+    assert vega(Text("residents' income")) == '"residents\' income"'
 
 
 def test_fixed_writes_its_specifier_literally_when_it_can():

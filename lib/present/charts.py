@@ -6,6 +6,7 @@ import altair as alt
 import pandas as pd
 
 from lib.engine.trajectory import LINES
+from lib.present.i18n import DEFAULT, gettext
 from lib.present.numbers import plain
 
 # High-contrast colours that stay apart for the common colour-vision deficiencies
@@ -24,6 +25,18 @@ OUTCOME_COLOUR, MILESTONE_COLOUR = "#009E73", "#CC79A7"
 
 
 SOURCE = "来源：《重庆市国民经济和社会发展第十三个五年规划纲要》"
+
+
+def source(lang: str = DEFAULT) -> str:
+    """The source line of a chart in ``lang`` (SOURCE in 简体)."""
+    _ = gettext(lang)
+    return _("来源：《重庆市国民经济和社会发展第十三个五年规划纲要》")
+
+
+def value_title(unit: str, lang: str = DEFAULT) -> str:
+    """A tooltip's title of a value: 数值（%）, or 数值 without a unit."""
+    _ = gettext(lang)
+    return _("数值（{unit}）").format(unit=unit) if unit else _("数值")
 
 
 # The source line is the widest line of a saved image: on a phone (a chart
@@ -46,18 +59,19 @@ def shown(value: float, digits: int) -> str:
     return plain(value, digits)
 
 
-def titled(chart: alt.TopLevelMixin, title: str, about: str, scale: float = 1.0) -> alt.TopLevelMixin:
+def titled(chart: alt.TopLevelMixin, title: str, about: str, scale: float = 1.0, lang: str = DEFAULT) -> alt.TopLevelMixin:
     """The title, what is drawn (indicator, unit) and the source, inside the chart:
     a PNG or SVG saved from the chart's menu then says what it is and where it comes from."""
     if not title:
         return chart
     size = round(FONT_SIZE * scale)
+    cited = source(lang)
     return chart.properties(
         title=alt.TitleParams(
             text=title,
-            subtitle=[about, SOURCE],
+            subtitle=[about, cited],
             fontSize=_fitting(round(size * 1.2), title),  # not a plan figure: title size, as _configure's
-            subtitleFontSize=_fitting(size, about, SOURCE),
+            subtitleFontSize=_fitting(size, about, cited),
         )
     )
 

@@ -11,10 +11,11 @@ from lib.present.numbers import NOISE_DIGITS
 
 
 def _literal(text: str) -> str:
-    """A Vega string literal (the plan's words hold no quote or backslash; refused if one did)."""
-    if "'" in text or "\\" in text or "\n" in text:
+    """A Vega string literal (the plan's words hold no quote or backslash; English may hold an
+    apostrophe, quoted then with double quotes; a text with both, or a backslash, is refused)."""
+    if ("'" in text and '"' in text) or "\\" in text or "\n" in text:
         raise ValueError(f"cannot quote {text!r}")
-    return f"'{text}'"
+    return f'"{text}"' if "'" in text else f"'{text}'"
 
 
 def _number(value: float) -> str:

@@ -17,6 +17,7 @@ from lib.engine.pace import LINEAR_LEVEL_UNITS
 from lib.engine.scenario import SCENARIO_KINDS, run
 from lib.plan import aliases, data
 from lib.plan.targets import target_obs_id
+from lib.present.i18n import N_
 from lib.present.numbers import printed_decimals, step_decimals
 
 PACE_UNITS = {
@@ -56,6 +57,7 @@ class IndicatorOption:
     required_value: float | None = None
     required_text: str = ""  # the pace 2016–2020 needs, worded as 指标总览 words it (lib.engine.pace)
     aliases: tuple[str, ...] = ()  # other names a presenter types in the indicator box
+    number: str = ""  # its row in 专栏2, as printed (12)
 
     @property
     def target_text(self) -> str:
@@ -175,6 +177,7 @@ def indicator_options() -> tuple[IndicatorOption, ...]:
                 required_value=result.required.value,
                 required_text=result.required.text,
                 aliases=aliases.aliases_of(row.indicator_id),  # data/aliases.csv, the same table 指标总览 searches
+                number=str(number),
             )
         )
     return tuple(options)
@@ -188,9 +191,9 @@ def options_by_id() -> dict[str, IndicatorOption]:
 @functools.cache
 def gdp_controls() -> dict[str, Control]:
     return {
-        "gdp_real": Control("实际增速（%/年）", 0.0, 15.0, 0.1, economy.figures().real_growth.value),
-        "gdp_deflator": Control("价格指数涨幅（%/年）", -3.0, 8.0, 0.01, round(economy.implied_deflator(), 2)),
-        "population": Control("常住人口增速（%/年）", -1.0, 3.0, 0.01, round(economy.implied_population_growth(), 2)),
+        "gdp_real": Control(N_("实际增速（%/年）"), 0.0, 15.0, 0.1, economy.figures().real_growth.value),
+        "gdp_deflator": Control(N_("价格指数涨幅（%/年）"), -3.0, 8.0, 0.01, round(economy.implied_deflator(), 2)),
+        "population": Control(N_("常住人口增速（%/年）"), -1.0, 3.0, 0.01, round(economy.implied_population_growth(), 2)),
     }
 
 
@@ -198,7 +201,7 @@ def gdp_controls() -> dict[str, Control]:
 def income_controls() -> dict[str, Control]:
     urban, rural = economy.plan_income_growths()
     return {
-        "urban_income": Control("城镇居民收入增速（%/年）", 0.0, 20.0, 0.01, round(urban, 2)),
-        "rural_income": Control("农村居民收入增速（%/年）", 0.0, 20.0, 0.01, round(rural, 2)),
-        "urbanization": Control("2020年常住人口城镇化率（%）", 55.0, 80.0, 0.1, round(economy.default_urbanization_2020(), 1)),
+        "urban_income": Control(N_("城镇居民收入增速（%/年）"), 0.0, 20.0, 0.01, round(urban, 2)),
+        "rural_income": Control(N_("农村居民收入增速（%/年）"), 0.0, 20.0, 0.01, round(rural, 2)),
+        "urbanization": Control(N_("2020年常住人口城镇化率（%）"), 55.0, 80.0, 0.1, round(economy.default_urbanization_2020(), 1)),
     }

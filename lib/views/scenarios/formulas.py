@@ -9,13 +9,18 @@ figure with the same words.
 
 from __future__ import annotations
 
+import re
+
 from lib.engine import economy
 from lib.engine.rates import PROJECTIONS
 from lib.engine.scenario import BASE_YEAR, TARGET_YEAR, meets_formula
 from lib.present.formula import Abs, Expr, Num, Program, Var, compare, concat, cond, fixed, function, round_to, substitute
+from lib.present.i18n import N_, ZH_CN, gettext
 from lib.present.numbers import EXACT, change_unit
 from lib.views.query import written
+from lib.views.scenarios import words
 from lib.views.scenarios.catalogue import IndicatorOption
+from lib.views.scenarios.chart import SCENARIO_A
 
 FINEST = 4  # no answer is shown with more decimals
 PANEL_DECIMALS = 2  # the GDP and income answers: 2.28 万亿元, one decimal more than 2.5万亿元 prints
@@ -76,50 +81,77 @@ def pace_for(option: IndicatorOption, goal: float) -> float | None:
     return float(written(pace))  # as the URL carries it (six significant digits), so the link reopens this very pace
 
 
-def value_unit(option: IndicatorOption) -> str:
-    return "∶1" if option.kind == "ratio" else f" {option.unit}" if option.unit else ""
+def value_unit(option: IndicatorOption, lang: str = ZH_CN) -> str:
+    if option.kind == "ratio":
+        return gettext(lang)(RATIO_UNIT)
+    return f" {words.unit(option.unit, lang)}" if option.unit else ""
 
 
-def landing(option: IndicatorOption) -> Program:
+def sentence(text: str, **parts: Expr | str) -> Expr:
+    """A sentence of the catalogs whose ``{name}`` places are formulas: its words around them, joined."""
+    pieces = re.split(r"\{(\w+)\}", text)
+    return concat(*(parts[piece] if odd % 2 else piece for odd, piece in enumerate(pieces) if piece or odd % 2))
+
+
+VERDICTS = (N_("达到目标"), N_("未达目标"))
+RATIO_UNIT = N_("∶1")  # after a ratio's figure: 2.40∶1
+
+
+def landing(option: IndicatorOption, lang: str = ZH_CN) -> Program:
     """From ``value`` (a scenario's 2020 value) to what the studio shows: the value, the gap, the verdict.
 
     The gap gets the digits it needs (``decimals_for``), the value the same, and
     the verdict is taken on the value so rounded: what the reader sees is what is judged.
     """
+    _ = gettext(lang)
     value, gap, digits = Var("value"), Var("gap"), Var("digits")
-    gap_unit = change_unit(option.kind, option.unit)
+    gap_unit = words.gap_unit(change_unit(option.kind, option.unit), lang)
     return (
         ("gap", value - option.target),
         ("digits", decimals_for(gap, option.decimals, option.resolution)),
-        ("value_text", concat(fixed(value, digits), value_unit(option))),
+        ("value_text", concat(fixed(value, digits), value_unit(option, lang))),
         ("gap_shown", fixed(gap, digits, signed=True)),
         ("gap_text", concat(Var("gap_shown"), f" {gap_unit}" if gap_unit else "")),
         ("met", meets_formula(option.direction, option.qualifier, round_to(value, digits), Num(option.target))),
-        ("verdict", cond(Var("met"), "达到目标", "未达目标")),
+        ("verdict", cond(Var("met"), _(VERDICTS[0]), _(VERDICTS[1]))),
     )
 
 
 def _against(
-    name: str, gap: Expr, unit: str, target_raw: str, off_colour: str = "off", on_colour: str = "normal", lower: bool = False
+    name: str,
+    gap: Expr,
+    unit: str,
+    target_raw: str,
+    off_colour: str = "off",
+    on_colour: str = "normal",
+    lower: bool = False,
+    lang: str = ZH_CN,
 ) -> Program:
     """A delta and verdict against a printed target, in the indicator panel's words:
     "-0.22 万亿元，未达目标（2020年目标：2.5万亿元）", or "达到目标：与2020年目标持平（2.5万亿元）" when
     level. The signed figure leads: Streamlit colours a delta and turns its arrow by its first character.
 
     The verdict is taken on the gap as shown (two decimals), as the indicator panel's is;
-    ``lower``: a smaller figure is better (the income ratio).
+    ``lower``: a smaller figure is better (the income ratio). ``unit`` and ``target_raw`` are the
+    plan's (万亿元, 2.5万亿元), worded here in ``lang``.
     """
-    shown, level = Var(f"{name}_gap"), compare("==", Var(f"{name}_gap"), "0")
+    _ = gettext(lang)
+    target = words.plan_figure(target_raw, lang)
+    amount = concat(Var(f"{name}_gap"), f" {words.gap_unit(unit, lang)}" if unit else "")
+    verdict = Var(f"{name}_verdict")
+    level = compare("==", Var(f"{name}_gap"), "0")
     met = compare("<=" if lower else ">=", round_to(gap, PANEL_DECIMALS), 0)
     return (
         (f"{name}_gap", fixed(gap, PANEL_DECIMALS, signed=True)),
-        (f"{name}_verdict", cond(met, "达到目标", "未达目标")),
+        (f"{name}_verdict", cond(met, _(VERDICTS[0]), _(VERDICTS[1]))),
         (
             f"{name}_delta",
             cond(
                 level,
-                concat(Var(f"{name}_verdict"), f"：与{TARGET_YEAR}年目标持平（{target_raw}）"),
-                concat(shown, f" {unit}，".replace(" ，", "，"), Var(f"{name}_verdict"), f"（{TARGET_YEAR}年目标：{target_raw}）"),
+                sentence(_("{verdict}：与{year}年目标持平（{target}）"), verdict=verdict, year=str(TARGET_YEAR), target=target),
+                sentence(
+                    _("{gap}，{verdict}（{year}年目标：{target}）"), gap=amount, verdict=verdict, year=str(TARGET_YEAR), target=target
+                ),
             ),
         ),
         (f"{name}_colour", cond(level, off_colour, on_colour)),
@@ -130,39 +162,42 @@ def _answer(name: str, formula: Expr, scale: float, unit: str) -> Program:
     return ((name, formula), (f"{name}_value", concat(fixed(Var(name) / scale, PANEL_DECIMALS), unit)))
 
 
-def gdp_program() -> Program:
+def gdp_program(lang: str = ZH_CN) -> Program:
     """地区生产总值: the sliders gdp_real, gdp_deflator and population to the two answers and their deltas."""
     plan = economy.figures()
     gdp, per_capita = Var("gdp"), Var("per_capita")
     return (
-        *_answer("gdp", economy.bound(economy.GDP), WAN_YI, " 万亿元"),
-        *_against("gdp", (gdp - plan.gdp_target.value) / WAN_YI, "万亿元", plan.gdp_target.raw),
-        *_answer("per_capita", economy.bound(economy.GDP_PER_CAPITA), WAN, " 万元"),
-        *_against("per_capita", (per_capita - plan.gdp_per_capita_target.value) / WAN, "万元", plan.gdp_per_capita_target.raw),
+        *_answer("gdp", economy.bound(economy.GDP), WAN_YI, " " + words.unit("万亿元", lang)),
+        *_against("gdp", (gdp - plan.gdp_target.value) / WAN_YI, "万亿元", plan.gdp_target.raw, lang=lang),
+        *_answer("per_capita", economy.bound(economy.GDP_PER_CAPITA), WAN, " " + words.unit("万元", lang)),
+        *_against("per_capita", (per_capita - plan.gdp_per_capita_target.value) / WAN, "万元", plan.gdp_per_capita_target.raw, lang=lang),
     )
 
 
-def income_program() -> Program:
+def income_program(lang: str = ZH_CN) -> Program:
     """城乡收入: the sliders urban_income, rural_income and urbanization to the ratio and the average's growth."""
     plan = economy.figures()
     ratio, growth = Var("ratio"), Var("growth")
     return (
-        *_answer("ratio", economy.bound(economy.INCOME_RATIO), 1, "∶1"),
+        *_answer("ratio", economy.bound(economy.INCOME_RATIO), 1, gettext(lang)(RATIO_UNIT)),
         # A narrower gap is better: a ratio above the target shows red.
-        *_against("ratio", ratio - plan.income_ratio_target.value, "", plan.income_ratio_target.raw, on_colour="inverse", lower=True),
+        *_against(
+            "ratio", ratio - plan.income_ratio_target.value, "", plan.income_ratio_target.raw, on_colour="inverse", lower=True, lang=lang
+        ),
         *_answer("growth", economy.bound(economy.AVERAGE_INCOME_GROWTH), 1, "%"),
-        *_against("growth", growth - plan.income_growth_target.value, "个百分点", f"{plan.income_growth_target.raw}%"),
+        *_against("growth", growth - plan.income_growth_target.value, "个百分点", f"{plan.income_growth_target.raw}%", lang=lang),
     )
 
 
-def gdp_paths() -> tuple[tuple[str, Expr], ...]:
-    """The GDP panel's drawn scenario, in a row's year."""
-    return (("情景A", economy.bound(economy.GDP, SINCE_BASE)),)
+def gdp_paths(lang: str = ZH_CN) -> tuple[tuple[str, Expr], ...]:
+    """The GDP panel's drawn scenario, in a row's year (named as the chart's rows name it)."""
+    return ((gettext(lang)(SCENARIO_A), economy.bound(economy.GDP, SINCE_BASE)),)
 
 
-def income_paths() -> tuple[tuple[str, Expr], ...]:
+def income_paths(lang: str = ZH_CN) -> tuple[tuple[str, Expr], ...]:
     """The income panel's two incomes, in a row's year (the static edition draws them)."""
+    _ = gettext(lang)
     return (
-        ("城镇居民收入", economy.bound(economy.URBAN_INCOME, SINCE_BASE)),
-        ("农村居民收入", economy.bound(economy.RURAL_INCOME, SINCE_BASE)),
+        (_("城镇居民收入"), economy.bound(economy.URBAN_INCOME, SINCE_BASE)),
+        (_("农村居民收入"), economy.bound(economy.RURAL_INCOME, SINCE_BASE)),
     )

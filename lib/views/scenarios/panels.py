@@ -12,10 +12,11 @@ from lib.plan.yearly import reported_growth
 from lib.present.blocks import Chart, Table
 from lib.present.formula import Expr, Program, Var, fixed
 from lib.present.formula import run as run_program
+from lib.present.i18n import N_, gettext
 from lib.present.numbers import figure, step_decimals
-from lib.views.scenarios import formulas
+from lib.views.scenarios import formulas, words
 from lib.views.scenarios import state as page
-from lib.views.scenarios.chart import REPORTED, chart_about, scenario_rows, scenario_spec, with_rows
+from lib.views.scenarios.chart import REPORTED, REQUIRED, SCENARIO_A, chart_about, scenario_rows, scenario_spec, with_rows
 from lib.views.scenarios.state import State
 
 CHART_HEIGHT = 380  # px before the presenter's scale
@@ -55,7 +56,7 @@ class Slider:
     step: float
     value: float
     decimals: int = 2  # the figure on the slider and in its number field: every digit the value has
-    exact_label: str = "精确值"  # the number field beside the slider
+    exact_label: str = N_("精确值")  # the number field beside the slider (the View gives it in the page's language)
 
     @property
     def exact_decimals(self) -> int:
@@ -95,16 +96,18 @@ class Studio:
 
 def _control_row(state: State, keys: tuple[str, ...]) -> tuple[Slider, ...]:
     controls = page.controls()
+    _ = gettext(state.lang)
     return tuple(
         Slider(
             key,
             key,
-            controls[key].label,
+            _(controls[key].label),
             controls[key].low,
             controls[key].high,
             controls[key].step,
             page.slider_value(state, key),
             shown_decimals(page.slider_value(state, key), step_decimals(controls[key].step)),
+            _(Slider.exact_label),
         )
         for key in keys
     )
@@ -129,50 +132,76 @@ def reported_path() -> list[float]:
 
 
 def gdp_studio(state: State, scale: float, height: int = CHART_HEIGHT) -> Studio:
-    plan = economy.figures()
+    plan, lang = economy.figures(), state.lang
+    _ = gettext(lang)
     sliders = _control_row(state, ("gdp_real", "gdp_deflator", "population"))
     real, deflator = sliders[0].value, sliders[1].value
     controls = page.controls()
-    program = formulas.gdp_program()
-    labels = {"gdp": "2020年地区生产总值（现价）", "per_capita": "2020年人均地区生产总值"}
-    caption = (
-        f"规划：实际增长{economy.real_growth_text().raw}（{plan.real_growth.place}）。规划未列价格涨幅："
-        f"默认 {figure(controls['gdp_deflator'].plan, 2)}% 由 {plan.gdp_target.raw}与{plan.real_growth.raw}% 推算；"
-        f"人口增速默认 {figure(controls['population'].plan, 2)}% 由“常住人口累计增加{plan.population_increase.raw}”（{plan.population_increase.place}）推算。"
+    program = formulas.gdp_program(lang)
+    labels = {"gdp": _("2020年地区生产总值（现价）"), "per_capita": _("2020年人均地区生产总值")}
+    default_rise = figure(controls["gdp_deflator"].plan, 2)
+    caption = _(
+        "规划：实际增长{growth}（{place}）。规划未列价格涨幅：默认 {rise}% 由 {gdp}与{real}% 推算；"
+        "人口增速默认 {population}% 由“{increase_quote}”（{increase_place}）推算。"
+    ).format(
+        growth=words.plan_figure(economy.real_growth_text().raw, lang),
+        place=words.place(plan.real_growth.place, lang),
+        rise=default_rise,
+        gdp=words.plan_figure(plan.gdp_target.raw, lang),
+        real=plan.real_growth.raw,
+        population=figure(controls["population"].plan, 2),
+        increase=words.plan_figure(plan.population_increase.raw, lang),
+        # The plan's words stay as printed, in 简体, in 繁體 too (English words its own sentence).
+        increase_quote=f"常住人口累计增加{plan.population_increase.raw}",
+        increase_place=words.place(plan.population_increase.place, lang),
     )
-    paths = {"情景A": economy.gdp_path(real, deflator), "完成目标所需路径": economy.gdp_path_required()}
+    paths = {SCENARIO_A: economy.gdp_path(real, deflator), REQUIRED: economy.gdp_path_required()}
     reported = reported_path()
     if reported:
         paths[REPORTED] = reported
-        caption += (
-            f"{REPORTED}：各年实际增长{'、'.join(f'{figure(rate, 1)}%' for _, rate, _ in reported_growth())}"
-            f"（{reported_growth()[0][0]}—{reported_growth()[-1][0]}年），价格涨幅按默认 {figure(controls['gdp_deflator'].plan, 2)}% 折成现价。"
+        years = reported_growth()
+        caption += _("{reported}：各年实际增长{rates}（{start}—{end}年），价格涨幅按默认 {rise}% 折成现价。").format(
+            reported=_(REPORTED),
+            rates=_("、").join(f"{figure(rate, 1)}%" for _year, rate, _source in years),
+            start=years[0][0],
+            end=years[-1][0],
+            rise=default_rise,
         )
+    title = _("情景推演：{name}").format(name=_("地区生产总值"))
+    unit = words.unit_name("亿元", lang)
     spec = scenario_spec(
-        "亿元", scale, tuple(paths), height=height, title="情景推演：地区生产总值", about=chart_about("地区生产总值（现价）", "亿元")
+        unit, scale, tuple(paths), height=height, title=title, about=chart_about(_("地区生产总值（现价）"), unit, lang), lang=lang
     )
+    rows = scenario_rows(paths, plan.gdp_target.value, words.plan_figure(plan.gdp_target.raw, lang), 0, lang)
     return Studio(
         section=state.section,
         slider_rows=(sliders,),
         caption=caption,
         metric_rows=(_panel_metrics(program, sliders, labels),),
-        chart=Chart(with_rows(spec, scenario_rows(paths, plan.gdp_target.value, plan.gdp_target.raw, 0)), alt=spec["title"]["text"]),
-        heading="地区生产总值",
+        chart=Chart(with_rows(spec, rows), alt=spec["title"]["text"], lang=lang),
+        heading=_("地区生产总值"),
         program=program,
-        paths=formulas.gdp_paths(),
+        paths=formulas.gdp_paths(lang),
         shown=fixed(Var("value"), 0),
     )
 
 
 def income_studio(state: State, scale: float, height: int = CHART_HEIGHT) -> Studio:
-    plan = economy.figures()
+    plan, lang = economy.figures(), state.lang
+    _ = gettext(lang)
     sliders = _control_row(state, ("urban_income", "rural_income", "urbanization"))
-    program = formulas.income_program()
-    labels = {"ratio": "2020年城乡收入比", "growth": "常住居民人均可支配收入年均增速"}
-    caption = (
-        f"默认增速是同时满足“城乡收入比{plan.income_ratio_target.raw}”和“常住居民人均可支配收入年均增长{plan.income_growth_target.raw}%”的一组数"
-        f"（{plan.income_growth_target.place}、{plan.income_ratio_target.place}）；规划未设2020年常住人口城镇化率，默认按“十二五”"
-        f"每年提高{figure(economy.urbanization_step_2011_2015(), 2)}个百分点延续。"
+    program = formulas.income_program(lang)
+    labels = {"ratio": _("2020年城乡收入比"), "growth": _("常住居民人均可支配收入年均增速")}
+    caption = _(
+        "默认增速是同时满足“{ratio_quote}”和“{growth_quote}”的一组数（{places}）；"
+        "规划未设2020年常住人口城镇化率，默认按“十二五”每年提高{step}个百分点延续。"
+    ).format(
+        ratio=words.plan_figure(plan.income_ratio_target.raw, lang),
+        growth=plan.income_growth_target.raw,
+        ratio_quote=f"城乡收入比{plan.income_ratio_target.raw}",
+        growth_quote=f"常住居民人均可支配收入年均增长{plan.income_growth_target.raw}%",
+        places=words.place(f"{plan.income_growth_target.place}、{plan.income_ratio_target.place}", lang),
+        step=figure(economy.urbanization_step_2011_2015(), 2),
     )
     return Studio(
         section=state.section,
@@ -180,8 +209,8 @@ def income_studio(state: State, scale: float, height: int = CHART_HEIGHT) -> Stu
         caption=caption,
         metric_rows=(_panel_metrics(program, sliders, labels),),
         chart=None,
-        heading="城乡收入",
+        heading=_("城乡收入"),
         program=program,
-        paths=formulas.income_paths(),
+        paths=formulas.income_paths(lang),
         shown=fixed(Var("value"), 0),
     )

@@ -21,11 +21,13 @@ from dataclasses import dataclass
 from functools import cache
 
 from lib.engine.scenario import BASE_YEAR, PLAN_YEARS, TARGET_YEAR
+from lib.present.i18n import DEFAULT, N_, gettext
 from lib.views import query as q
 from lib.views.query import Notice, Query
 from lib.views.scenarios.catalogue import gdp_controls, income_controls, on_grid, options_by_id
 
-SECTIONS = ("任选指标", "地区生产总值", "城乡收入")
+# URL values and, through the catalogs, the pills' words.
+SECTIONS = (N_("任选指标"), N_("地区生产总值"), N_("城乡收入"))
 # A meeting opens on the economy's structure: 服务业比重 is the first of the
 # overview's headline targets (lib/overview.HEADLINES: GDP, income growth,
 # 服务业比重 …) that a pace slider can move, so both pages start alike.
@@ -55,6 +57,7 @@ class State:
     urban_income: float | None = None
     rural_income: float | None = None
     urbanization: float | None = None
+    lang: str = DEFAULT  # zh-CN, en or zh-Hant (issue 27)
     notices: tuple[Notice, ...] = ()
 
 
@@ -107,7 +110,7 @@ def parse(query: Query) -> State:
     option = options[indicator]
     legacy = {"pace": f"pace_{indicator}", "pace_b": f"paceb_{indicator}"}
     legacy.update({key: f"pace_{indicator}_{year}" for key, year in zip(YEAR_KEYS, PLAN_YEARS)})
-    q.unknown_keys(query, (*KEYS, *legacy.values()), notices)
+    q.unknown_keys(query, (*KEYS, q.LANG, *legacy.values()), notices)
 
     def pace(key: str) -> float | None:
         old = q.number(query, legacy[key], option.low, option.high, None, notices)
@@ -124,6 +127,7 @@ def parse(query: Query) -> State:
         yearly_paces=tuple(pace(key) for key in YEAR_KEYS),
         pace_b=pace("pace_b"),
         **sliders,
+        lang=q.language(query, notices),
         notices=tuple(notices),
     )
     return normalized(state)
@@ -137,6 +141,7 @@ def to_query(state: State) -> dict[str, list[str]]:
             *((key, getattr(state, key), getattr(defaults, key)) for key in (*FLAGS, "section", "indicator", "pace", "pace_b")),
             *((key, value, None) for key, value in zip(YEAR_KEYS, state.yearly_paces)),
             *((key, getattr(state, key), None) for key in CONTROL_KEYS),
+            (q.LANG, state.lang, DEFAULT),
         ]
     )
 
@@ -146,8 +151,14 @@ def to_query(state: State) -> dict[str, list[str]]:
 
 @dataclass(frozen=True)
 class Preset:
-    name: str
+    name: str  # its id (the 简体 words; a preset is chosen by name)
     fields: tuple[tuple[str, object], ...]
+    wording: str = ""  # the catalog's words where the name holds a figure: {rate}
+    rate: str = ""
+
+    def label(self, lang: str) -> str:
+        _ = gettext(lang)
+        return _(self.wording).format(rate=self.rate) if self.wording else _(self.name)
 
 
 def _past_pace(indicator_id: str) -> float:
@@ -162,12 +173,12 @@ def presets() -> tuple[Preset, ...]:
         return (("section", "任选指标"), ("indicator", indicator_id), ("yearly", False), ("pace", _past_pace(indicator_id)))
 
     return (
-        Preset("规划情景：全部按规划数字", ()),
-        Preset("经济放缓：实际增长7%", (("section", "地区生产总值"), ("gdp_real", 7.0))),
-        Preset("经济放缓：实际增长6.5%，物价持平", (("section", "地区生产总值"), ("gdp_real", 6.5), ("gdp_deflator", 0.0))),
-        Preset("城乡收入同速增长8%", (("section", "城乡收入"), ("urban_income", 8.0), ("rural_income", 8.0))),
-        Preset("森林覆盖率按“十二五”速度提高", past("t2_forest_cover")),
-        Preset("研发投入按“十二五”速度提高", past("t2_rd_share")),
+        Preset(N_("规划情景：全部按规划数字"), ()),
+        Preset(N_("经济放缓：实际增长7%"), (("section", "地区生产总值"), ("gdp_real", 7.0))),
+        Preset(N_("经济放缓：实际增长6.5%，物价持平"), (("section", "地区生产总值"), ("gdp_real", 6.5), ("gdp_deflator", 0.0))),
+        Preset(N_("城乡收入同速增长8%"), (("section", "城乡收入"), ("urban_income", 8.0), ("rural_income", 8.0))),
+        Preset(N_("森林覆盖率按“十二五”速度提高"), past("t2_forest_cover")),
+        Preset(N_("研发投入按“十二五”速度提高"), past("t2_rd_share")),
         *_reported_preset(),
     )
 
@@ -183,7 +194,9 @@ def _reported_preset() -> tuple[Preset, ...]:
         return ()
     spec = controls()["gdp_real"]
     average = round(round(((index[-1] ** (1 / (len(index) - 1)) - 1) * 100) / spec.step) * spec.step, 10)
-    return (Preset(f"实际（统计公报）：年均实际增长{figure(average, 1)}%", (("section", "地区生产总值"), ("gdp_real", average))),)
+    rate = figure(average, 1)
+    fields = (("section", "地区生产总值"), ("gdp_real", average))
+    return (Preset(f"实际（统计公报）：年均实际增长{rate}%", fields, N_("实际（统计公报）：年均实际增长{rate}%"), rate),)
 
 
 def at_plan(state: State) -> State:
