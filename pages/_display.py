@@ -75,7 +75,7 @@ def draw_readout(block: Chart) -> None:
         return
     _compat.readout(
         f'<div class="readout" data-readout="{html.escape(found.json())}" hidden>'
-        f'<p class="readout-how">{html.escape(readout.HOW)}</p>'
+        f'<p class="readout-how">{html.escape(found.how)}</p>'
         f'<div class="readout-control" tabindex="0" aria-label="{html.escape(found.control_label)}"></div>'
         '<div class="readout-cc"></div></div>'
     )

@@ -143,15 +143,16 @@
       lang: "en",
       data: current.data,
       axes: { x: { label: readout.x_label, format: xWords }, y: { label: readout.y_label, format: yWords } },
-      options: { translationCallback: translate }
+      // An English chart speaks chart2music's own English messages; the others are answered in Chinese.
+      options: readout.lang === "en" ? {} : { translationCallback: translate }
     });
     if (made.err) {
       holder.hidden = true;
       console.info("键盘读图不可用：", made.err);
       return;
     }
-    // chart2music marks its live region lang="en"; the words in it are Chinese.
-    caption.setAttribute("lang", "zh-CN");
+    // chart2music marks its live region lang="en"; the words in it are the chart's, in its language.
+    caption.setAttribute("lang", readout.lang || "zh-CN");
     holder.setAttribute("data-readout-ready", "1");
     holder.hidden = false;
     holder.cqUpdate = function (series) {
@@ -174,7 +175,7 @@
     var order = [];
     live.sources.forEach(function (name) {
       view.data(name).forEach(function (row) {
-        var x = readout.x_texts.indexOf(row[live.x] + "年");
+        var x = readout.x_texts.indexOf((live.year || "{year}年").replace("{year}", row[live.x]));
         var series = row[live.series];
         if (x < 0 || series === undefined || row[live.value] === null || row[live.value] === undefined) return;
         var words = "";

@@ -175,6 +175,7 @@ class Chart:
     alt: str
     name: str = "chart"
     caption: str = ""
+    lang: str = "zh-CN"  # the language its words are in: its keyboard readout speaks it (issue 27)
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from lib.present.blocks import Chart
+from lib.present.i18n import DEFAULT, N_, gettext
 
 # One copy for both editions: the app serves static/ at /app/static/, the bake copies both to /assets/.
 STATIC = Path(__file__).resolve().parents[2] / "static"
@@ -27,8 +28,8 @@ CHART2MUSIC = STATIC / "vendor" / "chart2music-1.20.0" / "chart2music.js"
 SCRIPT = STATIC / "readout.js"
 
 # The words around the control, the same in both editions.
-HOW = "键盘读图：按 Tab 键选中下面的方框，按 ← → 逐点读数，按 PageUp、PageDown 换系列，按 H 查看全部按键。"
-CONTROL = "{label}：键盘读图，按左右方向键逐点读数"
+HOW = N_("键盘读图：按 Tab 键选中下面的方框，按 ← → 逐点读数，按 PageUp、PageDown 换系列，按 H 查看全部按键。")
+CONTROL = N_("{label}：键盘读图，按左右方向键逐点读数")
 
 
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
@@ -47,14 +48,14 @@ class Layout:
 
 LAYOUTS = (
     # five-year totals and rates: one bar per plan period, labelled with the printed cell
-    Layout(x="period", series="line", value="value", texts=("label",), kind="bar", x_label="规划期"),
+    Layout(x="period", series="line", value="value", texts=("label",), kind="bar", x_label=N_("规划期")),
     # the ranking: each indicator's required and previous pace as text beside its bar
-    Layout(x="label", series="which", value="rate", texts=("text",), kind="bar", x_label="指标", skip=("名称",)),
+    Layout(x="label", series="which", value="rate", texts=("text",), kind="bar", x_label=N_("指标"), skip=(N_("名称"),)),
     # 指标轨迹: one row per year and line (the printed years, the required path, the target)
-    Layout(x="year", series="line", value="value", texts=("shown",), kind="line", x_label="年份"),
+    Layout(x="year", series="line", value="value", texts=("shown",), kind="line", x_label=N_("年份")),
     # 情景推演: one row per year and series (scenario A/B, the required path, the reported years);
     # the target's row reads its printed words (“50%左右”) as its tooltip does, a path's its figure
-    Layout(x="year", series="series", value="value", texts=("label", "shown"), kind="line", x_label="年份"),
+    Layout(x="year", series="series", value="value", texts=("label", "shown"), kind="line", x_label=N_("年份")),
 )
 
 
@@ -75,10 +76,16 @@ class Readout:
     # A chart whose points the browser computes (the static edition's sliders): which of the live
     # Vega view's datasets to read again after each change, and which fields (the layout's).
     live: Mapping | None = None
+    lang: str = DEFAULT  # the language of its words: readout.js speaks chart2music's own messages in it
 
     @property
     def control_label(self) -> str:
-        return CONTROL.format(label=self.label)
+        return gettext(self.lang)(CONTROL).format(label=self.label)
+
+    @property
+    def how(self) -> str:
+        """The line above the control: how to read the chart from the keyboard."""
+        return gettext(self.lang)(HOW)
 
     def json(self) -> str:
         """What the browser's readout script takes (bake/static/readout.js)."""
@@ -120,8 +127,9 @@ def _title(spec: Mapping) -> str:
     return title.get("text", "") if isinstance(title, Mapping) else str(title or "")
 
 
-def _year(value) -> str:
-    return f"{value}年"
+def _year(value, lang: str = DEFAULT) -> str:
+    _ = gettext(lang)
+    return _("{year}年").format(year=value)
 
 
 def _listed(legend: list):
@@ -136,13 +144,15 @@ def read(chart: Chart) -> Readout | None:
         rows = [row for row in _rows(chart.spec) if all(field in row for field in (layout.x, layout.series, layout.value, *layout.texts))]
         if rows:
             break
-    rows = [row for row in rows if row[layout.series] not in layout.skip and row[layout.value] is not None]
+    _ = gettext(chart.lang)
+    skip = {*layout.skip, *map(_, layout.skip)}
+    rows = [row for row in rows if row[layout.series] not in skip and row[layout.value] is not None]
     if not rows:
         return None
     unit = _y_title(chart.spec)
-    unit = "" if unit == "数值" else unit
+    unit = "" if unit == _("数值") else unit
     places = sorted({row[layout.x] for row in rows}) if layout.x == "year" else list(dict.fromkeys(row[layout.x] for row in rows))
-    x_texts = tuple(_year(p) if layout.x == "year" else str(p) for p in places)
+    x_texts = tuple(_year(p, chart.lang) if layout.x == "year" else str(p) for p in places)
     series: dict[str, list[tuple[int, float, str]]] = {}
     for row in rows:
         words = next((str(row[field]) for field in layout.texts if row[field] not in (None, "")), "")
@@ -151,12 +161,13 @@ def read(chart: Chart) -> Readout | None:
         series.setdefault(str(row[layout.series]), []).append((places.index(row[layout.x]), float(row[layout.value]), words))
     title = _title(chart.spec) or chart.alt
     return Readout(
-        label=f"{title}（{unit}）" if unit else title,
+        label=_("{title}（{unit}）").format(title=title, unit=unit) if unit else title,
         kind=layout.kind,
-        x_label=layout.x_label,
-        y_label=unit or "数值",
+        x_label=_(layout.x_label),
+        y_label=unit or _("数值"),
         x_texts=x_texts,
         series=tuple(Series(name, tuple(sorted(points))) for name, points in sorted(series.items(), key=_listed(_legend(chart.spec)))),
+        lang=chart.lang,
     )
 
 
@@ -166,7 +177,7 @@ def following(found: Readout | None, sources: tuple[str, ...]) -> Readout | None
     if found is None or not sources:
         return found
     (layout,) = [layout for layout in LAYOUTS if layout.series == "series"]
-    unit = "" if found.y_label == "数值" else found.y_label
+    unit = "" if found.y_label == gettext(found.lang)("数值") else found.y_label
     live = {
         "sources": list(sources),
         "x": layout.x,
@@ -174,5 +185,6 @@ def following(found: Readout | None, sources: tuple[str, ...]) -> Readout | None
         "value": layout.value,
         "texts": list(layout.texts),
         "unit": unit,
+        "year": _year("{year}", found.lang),  # how x_texts name a year: the live rows' years are looked up by it
     }
     return replace(found, live=live)

@@ -10,6 +10,7 @@ gives None there: the baked page then links into the app.
 
 from __future__ import annotations
 
+import re
 from urllib.parse import quote, urlencode
 
 from lib.plan import search
@@ -82,7 +83,10 @@ def plan(chapter: str, section: str = "") -> str:
 
 # The pages the static edition bakes in every language (issue 27); a link to any other
 # page in English or 繁體 opens its 简体 page, which says so in its language switch.
-TRANSLATED = frozenset({"overview", "report_card"})
+TRANSLATED = frozenset({"overview", "report_card", "trajectories"})
+# Every indicator's page is baked in every language (bake/pages.bake_indicator), whichever page's Target names it
+# (指标轨迹's indicator, 指标总览's row); its files beside it (/indicator/<id>.csv) are not pages.
+_INDICATOR_PAGE = re.compile(r"^/indicator/[^/]+/$")
 
 
 def with_lang(target: Target, lang: str) -> Target:
@@ -94,7 +98,7 @@ def with_lang(target: Target, lang: str) -> Target:
 
 def translated_path(path: str) -> bool:
     """Whether the static edition bakes the fixed page at ``path`` in every language (/, /report/)."""
-    return any(_static_path(Target(page)) == path for page in TRANSLATED)
+    return any(_static_path(Target(page)) == path for page in TRANSLATED) or bool(_INDICATOR_PAGE.match(path))
 
 
 def lang_of(target: Target) -> str:
@@ -108,7 +112,8 @@ def static_path(target: Target) -> str | None:
     In a translated page's language folder (``/en/``) where the edition has it in that language.
     """
     path = _static_path(target)
-    return i18n.localized(path, lang_of(target)) if path and target.page in TRANSLATED else path
+    # By the page the path opens: 指标轨迹's ranking is an anchor of /indicators/, translated only with 指标总览.
+    return i18n.localized(path, lang_of(target)) if path and translated_path(re.split(r"[?#]", path)[0]) else path
 
 
 def _static_path(target: Target) -> str | None:
