@@ -119,9 +119,21 @@ def studio_svg(section: str) -> str:
     return charts.svg(studio.panel(section).spec)
 
 
+@functools.cache
+def studio_vega(section: str) -> dict:
+    # The same panel stands on several pages and in each language: compiled once (the page only writes it).
+    return charts.vega_spec(studio.panel(section).spec)
+
+
+@functools.cache
+def table_row_view(state: indicators.State) -> indicators.View:
+    # Built once per State: where 指标总览 has no language yet, its one 简体 View serves every language's page.
+    return indicators.build(state)
+
+
 def indicator_views(indicator: str, lang: str = i18n.DEFAULT) -> tuple[indicators.View, trajectories.View | None]:
     """The two Views an indicator's page draws: its 指标总览 row and the 指标轨迹 its row detail links to."""
-    table_view = indicators.build(indicator_state(indicator, lang))
+    table_view = table_row_view(indicator_state(indicator, lang))
     link = table_view.detail.trajectory  # a continued 专栏1 row links to its 专栏2 series
     return table_view, (None if link is None else trajectory_view(trajectories.parse(link.target.params()).indicator, lang))
 
@@ -161,7 +173,7 @@ def bake_indicator_in(writer: Writer, indicator: str, lang: str, handout: bool =
     panel = None
     if indicator in studio.PAGES:
         panel = studio.panel(studio.PAGES[indicator])
-        vega = charts.vega_spec(panel.spec)
+        vega = studio_vega(panel.section)
         panel = drawn(
             writer,
             f"{url}studio",
