@@ -76,6 +76,6 @@ def draw_readout(block: Chart) -> None:
     _compat.readout(
         f'<div class="readout" data-readout="{html.escape(found.json())}" hidden>'
         f'<p class="readout-how">{html.escape(found.how)}</p>'
-        f'<div class="readout-control" tabindex="0" aria-label="{html.escape(found.control_label)}"></div>'
+        f'<div class="readout-control" tabindex="0" aria-label="{html.escape(found.control_label)}" data-name="{html.escape(found.name)}"></div>'
         '<div class="readout-cc"></div></div>'
     )

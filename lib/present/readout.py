@@ -83,6 +83,12 @@ class Readout:
         return gettext(self.lang)(CONTROL).format(label=self.label)
 
     @property
+    def name(self) -> str:
+        """The control's visible name (its CSS draws it before the box: ``attr(data-name)``)."""
+        _ = gettext(self.lang)
+        return _("键盘读图")
+
+    @property
     def how(self) -> str:
         """The line above the control: how to read the chart from the keyboard."""
         return gettext(self.lang)(HOW)
