@@ -100,7 +100,10 @@ def quiet_aria(vega: dict) -> dict:
     title = vega.get("title") or {}
     words = [title.get("text"), title.get("subtitle")] if isinstance(title, dict) else [title]
     words = [" ".join(w) if isinstance(w, list) else w for w in words if w]
-    vega["description"] = "。".join(str(w) for w in words if isinstance(w, str) and w) or vega.get("description") or "图表"
+    words = [str(w) for w in words if isinstance(w, str) and w]
+    # An English chart's words (issue 27) end a sentence with “. ”, a Chinese chart's with “。”.
+    stop = "。" if any(re.search(r"[\u3400-\u9fff]", w) for w in words) or not words else ". "
+    vega["description"] = stop.join(words) or vega.get("description") or "图表"
     return vega
 
 

@@ -220,3 +220,26 @@ def test_zh_hant_converts_our_words_and_quotes_the_plan_as_printed():
     assert [r.text for r in shown.related] == [r.text.rsplit("（", 1)[0] for r in simplified.related]  # the plan's sentence, in 简体
     assert shown.related[0].place == "（第一章第三節）"
     assert readout.read(shown.chart).lang == "zh-Hant" and readout.read(shown.chart).x_label == "年份"
+
+
+@pytest.mark.parametrize(
+    "indicator, words",
+    [
+        # data/outcomes.csv: 2020年统计公报 52.8% against 专栏2's 50左右 (%)
+        ("t2_services_share", "Reported figure: Met. 2020: 52.8%; target: about 50% (Box 2)."),
+        # 65.56万人 in 2020 alone against 【300】万人左右 over five years: each in persons, the point moved
+        (
+            "t2_new_urban_jobs",
+            "Reported figure (basis differs): Basis differs. 2020: 655,600 persons; target: about 3 million persons over 2016–2020 "
+            "(Box 2). (it covers 2020 alone, the chart shows five-year figures: not drawn on the chart)",
+        ),
+        (
+            "t2_yangtze_water",
+            "Reported figure: Met. 2020: Grade Ⅱ; target: Grade Ⅲ (Box 2). (a grade is not a number: not drawn on the chart)",
+        ),
+    ],
+)
+def test_the_reported_figure_in_english_with_its_source_as_published(indicator, words):
+    shown = built(indicator, "en")
+    assert shown.outcome[0].text == words
+    assert shown.outcome_source.startswith("来源：") and "原句：“" in shown.outcome_source  # shown apart, marked zh-CN

@@ -217,7 +217,9 @@ def build(state: State) -> View:
     marks = mark_words.marks_lines(state.indicator, row.previous_id, lang)
     outcome, outcome_source = (), ""
     if reported is not None:
-        outcome = (paragraph(mark_words.outcome_words(reported, goal.note.iloc[0] if not goal.empty else "―", lang), tone="caption"),)
+        printed_goal = printed_points[printed_points.line_key == "target"].note
+        goal_words = words.target_with_unit(printed_goal.iloc[0], row.unit, lang) if not printed_goal.empty else "―"
+        outcome = (paragraph(mark_words.outcome_words(reported, goal_words, lang), tone="caption"),)
         outcome_source = mark_words.source_words(reported, lang)
     labels = {series: words.series_label(label, lang) for series, label in series_labels().items()}
     translated = lang != ZH_CN

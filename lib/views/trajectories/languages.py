@@ -145,6 +145,18 @@ def target(text: str, lang: str) -> str:
     return _QUALIFIERS.get(prefix, "") + words + (f" ({place(where)})" if where else "")
 
 
+def target_with_unit(text: str, unit: str, lang: str) -> str:
+    """A target's label with the series' unit after its figure (约【300】（专栏2） in 万人 → about 3 million persons
+    over 2016–2020 (Box 2)): beside a reported figure in its own unit, a bare number would read as another quantity."""
+    match = _BASIS.match(text)
+    core, where = (match["core"], match["basis"]) if match else (text, "")
+    suffix = next((s for s in ("左右", "以上", "以下") if core.endswith(s)), "")
+    core = core.removesuffix(suffix)
+    if unit and unit != "类" and not core.endswith(unit):
+        core += unit
+    return target(core + suffix + (f"（{where}）" if where else ""), lang)
+
+
 def pace(text: str, lang: str) -> str:
     """A pace (the required path's or the carried one's): 年均约 +0.46 个百分点 → about +0.46 percentage points a year."""
     if lang != EN:
