@@ -89,7 +89,7 @@ def test_the_english_legend_names_each_line_and_keeps_its_look():
     ]
     (chinese_colour,) = [c for c in encodings(chinese, "color") if c.get("legend")]
     assert colour["scale"]["range"] == chinese_colour["scale"]["range"]  # the same line, the same colour and dash
-    assert english["title"]["subtitle"][1].startswith("Source: Outline of the 13th Five-Year Plan")
+    assert english["title"]["subtitle"][1] == "Source: Outline of Chongqing's 13th Five-Year Plan"
 
 
 @pytest.mark.parametrize(

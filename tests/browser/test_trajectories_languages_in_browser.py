@@ -121,7 +121,8 @@ def test_the_static_indicator_page(watched: Page, site_url, folder, lang, size):
         "zh-CN /indicator/t2_forest_cover/",
         "zh-Hant /zh-hant/indicator/t2_forest_cover/",
     ]
-    # The live chart replaces its picture (site.js), then nothing of it is cut to “…”.
+    # The live chart replaces its picture at the reader's first sign of life (site.js), then nothing of it is cut to “…”.
+    watched.mouse.move(5, 5)
     expect(
         watched.locator("section[aria-labelledby=chart-h] .vega svg, section[aria-labelledby=chart-h] .vega canvas").first
     ).to_be_attached(timeout=30_000)

@@ -205,6 +205,10 @@ def points(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
         return frame
     frame = frame.copy()
     frame["line"] = [line_name(key, lang) for key in frame.line_key]
+    if lang == EN:
+        frame["target_label"] = [
+            target(_BASIS.sub(r"\g<core>", note), lang) if key == "target" else "" for key, note in zip(frame.line_key, frame.note)
+        ]
     notes = {"target": target, "required": pace, "previous": pace}
     frame["note"] = [
         notes[key](note, lang) if key in notes else printed(note, lang, period(span, lang) if "—" in span else "")

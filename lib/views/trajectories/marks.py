@@ -106,8 +106,9 @@ def milestone_label(mark, lang: str) -> str:
     if lang != EN:
         return hant(trajectory_marks.milestone_label(mark)) if lang == ZH_HANT else trajectory_marks.milestone_label(mark)
     _ = gettext(lang)
-    aside = " · " + _("现价读法（参考）") if mark.real_index is not None else ""
-    return _("{year}年翻一番").format(year=mark.year) + f"{aside} ≥{plain(mark.level)}"
+    # Short: the label stands beside its point, on a phone too; the words under the chart say the rest.
+    label = _("{year}年翻一番（现价） ≥{level}") if mark.real_index is not None else _("{year}年翻一番 ≥{level}")
+    return label.format(year=mark.year, level=plain(mark.level))
 
 
 def milestone_words(mark, lang: str) -> str:
