@@ -12,6 +12,7 @@ tests/browser/test_formula_in_vega.py.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -21,9 +22,11 @@ from lib.present import readout
 from lib.present.blocks import Chart
 from lib.present.formula import Var, concat, transforms
 from lib.present.formula import run as run_program
+from lib.present.i18n import DEFAULT, EN, N_, ZH_HANT, gettext, hant, term
 from lib.views import scenarios
 from lib.views.scenarios.catalogue import IndicatorOption
 from lib.views.scenarios.chart import TARGET_SERIES
+from lib.views.trajectories import languages
 
 BASE_YEAR, TARGET_YEAR = scenarios.YEARS
 
@@ -104,28 +107,51 @@ def quiet_aria(vega: dict) -> dict:
     return vega
 
 
-def pace_transforms(option: IndicatorOption) -> list[dict]:
+def in_language(state, lang: str):
+    """``state`` in ``lang`` where its page's State reads a language: the indicator page draws other pages'
+    Views (指标总览's row detail, the studio), each translated on its own (issue 27), in the reader's language once it is."""
+    return dataclasses.replace(state, lang=lang) if "lang" in {f.name for f in dataclasses.fields(state)} else state
+
+
+def pace_unit(unit: str, lang: str = DEFAULT) -> str:
+    """A pace's unit in ``lang``: 个百分点/年 → percentage points a year, %/年（降低） → % a year (reduction)."""
+    if lang != EN:
+        return hant(unit) if lang == ZH_HANT else unit
+    _ = gettext(lang)
+    base, _slash, rest = unit.partition("/年")
+    words = (term(base, "unit", lang) + " " if base else "") + "a year"
+    return words + (f" ({_(rest.strip('（）'))})" if rest else "")
+
+
+REDUCTION = N_("降低")  # the pace unit of a cut (%/年（降低）)
+
+
+def pace_transforms(option: IndicatorOption, lang: str = DEFAULT) -> list[dict]:
     """Each year's row at the slider's pace: the value, then the studio's answers for it, as the app shows them.
 
     The formulas are the studio View's for this indicator (``Studio.paths``, ``Studio.program``):
     the value in the row's year, its digits, its text, the gap and the verdict taken on the
     figure as shown; then the tooltip text and the landing's words.
     """
-    studio = scenarios.build(scenarios.State(indicator=option.indicator_id)).studio
+    studio = scenarios.build(in_language(scenarios.State(indicator=option.indicator_id), lang)).studio
     ((_name, path),) = studio.paths
-    words = concat(f"{TARGET_YEAR}年：", Var("value_text"), "，", Var("verdict"))
+    _ = gettext(lang)
+    words = concat(_("{year}年：").format(year=TARGET_YEAR), Var("value_text"), _("，"), Var("verdict"))
     return transforms((("value", path), *studio.program, ("shown", studio.shown), ("words", words)), signals=("pace",))
 
 
-PACE_SERIES = "按假设速度推算"  # the pace chart's one line (no legend): the readout's name for it
+PACE_SERIES = N_("按假设速度推算")  # the pace chart's one line (no legend): the readout's name for it
 
 
-def pace_target_label(option: IndicatorOption) -> str:
-    return f"目标 {option.target_raw}"
+def pace_target_label(option: IndicatorOption, lang: str = DEFAULT) -> str:
+    _ = gettext(lang)
+    raw = languages.quantity(option.target_raw) if lang == EN else option.target_raw
+    return _("目标 {target}").format(target=raw)
 
 
-def pace_description(option: IndicatorOption) -> str:
-    return f"{option.label}：按假设速度推算的2020年落点"
+def pace_description(option: IndicatorOption, lang: str = DEFAULT) -> str:
+    _ = gettext(lang)
+    return _("{label}：按假设速度推算的2020年落点").format(label=languages.series_label(option.label, lang))
 
 
 def point_sources(vega: dict) -> tuple[str, ...]:
@@ -139,7 +165,7 @@ def point_sources(vega: dict) -> tuple[str, ...]:
     return tuple(found)
 
 
-def pace_readout(option: IndicatorOption, vega: dict) -> readout.Readout | None:
+def pace_readout(option: IndicatorOption, vega: dict, lang: str = DEFAULT) -> readout.Readout | None:
     """The pace chart's readout: the studio's path at the plan's pace (what the chart draws before
     the slider moves) and the target, following the live chart's points once Vega runs."""
     studio = scenarios.build(scenarios.State(indicator=option.indicator_id)).studio
@@ -147,43 +173,55 @@ def pace_readout(option: IndicatorOption, vega: dict) -> readout.Readout | None:
     # value (pace_transforms), not the app chart's one precision for every year.
     program = (*studio.program, ("shown", studio.shown))
     picked = []
+    _ = gettext(lang)
     for row in (row for rows in studio.chart.spec["datasets"].values() for row in rows):
         if row["series"] == "情景A":
-            picked.append({**row, "series": PACE_SERIES, "shown": run_program(program, {"value": row["value"]})["shown"]})
+            picked.append({**row, "series": _(PACE_SERIES), "shown": run_program(program, {"value": row["value"]})["shown"]})
         elif row["series"] == TARGET_SERIES:
-            picked.append({**row, "label": pace_target_label(option)})
-    title = pace_description(option)  # the chart's own label for screen readers
-    spec = {"title": title, "encoding": {"y": {"title": option.unit or "数值"}}, "datasets": {"pace": picked}}
-    return readout.following(readout.read(Chart(spec, alt=title)), point_sources(vega))
+            picked.append({**row, "series": _(TARGET_SERIES), "label": pace_target_label(option, lang)})
+    title = pace_description(option, lang)  # the chart's own label for screen readers
+    spec = {"title": title, "encoding": {"y": {"title": unit_of(option, lang) or _("数值")}}, "datasets": {"pace": picked}}
+    return readout.following(readout.read(Chart(spec, alt=title, lang=lang)), point_sources(vega))
 
 
-def pace_spec(option: IndicatorOption, unit_label: str) -> dict:
+def unit_of(option: IndicatorOption, lang: str = DEFAULT) -> str:
+    return term(option.unit, "unit", lang) if option.unit else ""
+
+
+def pace_spec(option: IndicatorOption, unit_label: str, lang: str = DEFAULT) -> dict:
     """A chart with a slider (a Vega-Lite param bound to a range input): where 2020 lands at the pace set."""
+    _ = gettext(lang)
     x = {
         "field": "year",
         "type": "quantitative",
-        "title": "年份",
+        "title": _("年份"),
         "axis": {"format": "d", "values": list(range(BASE_YEAR, TARGET_YEAR + 1))},
         "scale": {"domain": [BASE_YEAR - 0.2, TARGET_YEAR + 0.2]},
     }
-    y = {"field": "value", "type": "quantitative", "title": option.unit or "数值", "scale": {"zero": False}}
-    tooltip = [{"field": "year", "type": "quantitative", "title": "年份"}, {"field": "shown", "type": "nominal", "title": "数值"}]
+    y = {"field": "value", "type": "quantitative", "title": unit_of(option, lang) or _("数值"), "scale": {"zero": False}}
+    tooltip = [{"field": "year", "type": "quantitative", "title": _("年份")}, {"field": "shown", "type": "nominal", "title": _("数值")}]
     return {
         "$schema": f"https://vega.github.io/schema/vega-lite/v{VEGA_LITE_VERSION.split('.')[0]}.json",
-        "description": pace_description(option),  # the chart's label for screen readers
+        "description": pace_description(option, lang),  # the chart's label for screen readers
         "width": SVG_WIDTH,
         "height": 260,
         "params": [
             {
                 "name": "pace",
                 "value": option.plan_pace,
-                "bind": {"input": "range", "min": option.low, "max": option.high, "step": option.step, "name": f"假设速度（{unit_label}）"},
+                "bind": {
+                    "input": "range",
+                    "min": option.low,
+                    "max": option.high,
+                    "step": option.step,
+                    "name": _("假设速度（{unit}）").format(unit=unit_label),
+                },
             }
         ],
         "layer": [
             {
-                "data": {"values": [{"year": year, "series": PACE_SERIES} for year in range(BASE_YEAR, TARGET_YEAR + 1)]},
-                "transform": pace_transforms(option),
+                "data": {"values": [{"year": year, "series": _(PACE_SERIES)} for year in range(BASE_YEAR, TARGET_YEAR + 1)]},
+                "transform": pace_transforms(option, lang),
                 "layer": [
                     {
                         "mark": {"type": "line", "strokeWidth": 3, "color": "#0072B2", "point": True},
@@ -199,7 +237,9 @@ def pace_spec(option: IndicatorOption, unit_label: str) -> dict:
             },
             {
                 "data": {
-                    "values": [{"year": TARGET_YEAR, "value": option.target, "label": pace_target_label(option), "series": TARGET_SERIES}]
+                    "values": [
+                        {"year": TARGET_YEAR, "value": option.target, "label": pace_target_label(option, lang), "series": _(TARGET_SERIES)}
+                    ]
                 },
                 "layer": [
                     {

@@ -7,6 +7,7 @@ Target the route table turns into an address (lib.present.routes).
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 
 import pandas as pd
@@ -18,7 +19,7 @@ from lib.present.blocks import Chart, target
 from lib.views import indicators, methods, overview, scenarios, trajectories
 from lib.views.scenarios.catalogue import options_by_id
 
-SOURCE = "《重庆市国民经济和社会发展第十三个五年规划纲要》（2016年2月）"
+SOURCE = i18n.N_("《重庆市国民经济和社会发展第十三个五年规划纲要》（2016年2月）")
 
 
 @functools.cache
@@ -89,28 +90,34 @@ def bake_tables(writer: Writer) -> None:
         )
 
 
+def in_language(state, lang: str):
+    """``state`` in ``lang`` where its page's State reads a language: the indicator page draws other pages'
+    Views (指标总览's row detail, the studio), each translated on its own (issue 27), in the reader's language once it is."""
+    return dataclasses.replace(state, lang=lang) if "lang" in {f.name for f in dataclasses.fields(state)} else state
+
+
 @functools.cache
-def indicator_state(indicator: str) -> indicators.State:
+def indicator_state(indicator: str, lang: str = i18n.DEFAULT) -> indicators.State:
     table = next(table for table, view in table_views().items() if indicator in view.row_ids)
-    return indicators.State(table=table, row=indicator)
+    return in_language(indicators.State(table=table, row=indicator), lang)
 
 
 @functools.cache
-def trajectory_view(series: str) -> trajectories.View:
+def trajectory_view(series: str, lang: str = i18n.DEFAULT) -> trajectories.View:
     # A 专栏1 row and the 专栏2 row continuing it share one series: built once.
-    return trajectories.build(trajectories.State(indicator=series))
+    return trajectories.build(trajectories.State(indicator=series, lang=lang))
 
 
 @functools.cache
-def trajectory_files(series: str) -> tuple[str, str]:
+def trajectory_files(series: str, lang: str = i18n.DEFAULT) -> tuple[str, str]:
     # The same trajectory stands on two pages (a 专栏1 row and its 专栏2 row): compiled and drawn once.
-    chart = trajectory_view(series).chart
+    chart = trajectory_view(series, lang).chart
     return charts.vega_spec(chart.spec), charts.svg(chart.spec)
 
 
 @functools.cache
-def trajectory_readout(series: str) -> readout.Readout | None:
-    return readout.read(trajectory_view(series).chart)
+def trajectory_readout(series: str, lang: str = i18n.DEFAULT) -> readout.Readout | None:
+    return readout.read(trajectory_view(series, lang).chart)
 
 
 @functools.cache
@@ -119,31 +126,61 @@ def studio_svg(section: str) -> str:
     return charts.svg(studio.panel(section).spec)
 
 
-def indicator_views(indicator: str) -> tuple[indicators.View, trajectories.View | None]:
+@functools.cache
+def studio_vega(section: str) -> dict:
+    # The same panel stands on several pages and in each language: compiled once (the page only writes it).
+    return charts.vega_spec(studio.panel(section).spec)
+
+
+@functools.cache
+def table_row_view(state: indicators.State) -> indicators.View:
+    # Built once per State: where 指标总览 has no language yet, its one 简体 View serves every language's page.
+    return indicators.build(state)
+
+
+def indicator_views(indicator: str, lang: str = i18n.DEFAULT) -> tuple[indicators.View, trajectories.View | None]:
     """The two Views an indicator's page draws: its 指标总览 row and the 指标轨迹 its row detail links to."""
-    table_view = indicators.build(indicator_state(indicator))
+    table_view = table_row_view(indicator_state(indicator, lang))
     link = table_view.detail.trajectory  # a continued 专栏1 row links to its 专栏2 series
-    return table_view, (None if link is None else trajectory_view(trajectories.parse(link.target.params()).indicator))
+    return table_view, (None if link is None else trajectory_view(trajectories.parse(link.target.params()).indicator, lang))
 
 
 def bake_indicator(writer: Writer, indicator: str, handout: bool = False) -> None:
-    """The indicator's page; ``handout``: it links to the A4 handout PDF printed beside it (bake/handouts.py)."""
-    url = routes.indicator(indicator)
-    table_view, trajectory = indicator_views(indicator)
+    """The indicator's page in each language: /indicator/<id>/, /en/… and /zh-hant/… (issue 27);
+    ``handout``: the 简体 page links to the A4 handout PDF printed beside it (bake/handouts.py)."""
+    for lang in i18n.LANGS:
+        bake_indicator_in(writer, indicator, lang, handout and lang == i18n.DEFAULT)
+
+
+def bake_indicator_in(writer: Writer, indicator: str, lang: str, handout: bool = False) -> None:
+    _ = i18n.gettext(lang)
+    url = i18n.localized(routes.indicator(indicator), lang)
+    table_view, trajectory = indicator_views(indicator, lang)
     detail = table_view.detail
     chart = None
     if trajectory is not None and trajectory.chart is not None:
-        chart = drawn(writer, f"{url}chart", *trajectory_files(trajectory.indicator), readout=trajectory_readout(trajectory.indicator))
+        files = trajectory_files(trajectory.indicator, lang)
+        chart = drawn(writer, f"{url}chart", *files, readout=trajectory_readout(trajectory.indicator, lang))
     pace = None
     option = options_by_id().get(indicator)
     if option is not None and option.kind in charts.PACE_KINDS:
-        spec = charts.pace_spec(option, option.pace_unit)
+        unit = charts.pace_unit(option.pace_unit, lang)
+        spec = charts.pace_spec(option, unit, lang)
         vega = charts.vega_spec(spec)
-        pace = drawn(writer, f"{url}pace", vega, charts.svg(spec), option=option, sliders=1, readout=charts.pace_readout(option, vega))
+        pace = drawn(
+            writer,
+            f"{url}pace",
+            vega,
+            charts.svg(spec),
+            option=option,
+            unit=unit,
+            sliders=1,
+            readout=charts.pace_readout(option, vega, lang),
+        )
     panel = None
     if indicator in studio.PAGES:
         panel = studio.panel(studio.PAGES[indicator])
-        vega = charts.vega_spec(panel.spec)
+        vega = studio_vega(panel.section)
         panel = drawn(
             writer,
             f"{url}studio",
@@ -164,7 +201,9 @@ def bake_indicator(writer: Writer, indicator: str, handout: bool = False) -> Non
     writer.page(
         url,
         "indicator.html",
-        title=f"{detail.title}（{detail.box}·{detail.row}）",
+        lang=lang,
+        alternates=i18n.LANGS,
+        title=_("{title}（{box}·{row}）").format(title=detail.title, box=detail.box, row=detail.row),
         indicator=indicator,
         detail=detail,
         source_title=SOURCE,
@@ -173,8 +212,9 @@ def bake_indicator(writer: Writer, indicator: str, handout: bool = False) -> Non
         chart=chart,
         pace=pace,
         studio=panel,
-        app_row=target("indicators", indicators.to_query(indicator_state(indicator))),
-        app_scenario=scenario,
+        app_row=routes.with_lang(target("indicators", indicators.to_query(indicator_state(indicator, lang))), lang),
+        app_scenario=scenario and routes.with_lang(scenario, lang),
+        trajectory_app=detail.trajectory and routes.with_lang(detail.trajectory.target, lang),
         handout_pdf=f"{url}handout.pdf" if handout else "",
     )
 

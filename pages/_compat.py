@@ -286,7 +286,7 @@ READOUT_LOADER = (
 READOUT_CSS = (
     ".readout-how { margin: 0 0 .3rem; font-size: .9rem; }"
     " .readout-control { border: 2px solid #0b5cad; border-radius: 4px; padding: .35rem .6rem; cursor: pointer; }"
-    ' .readout-control::before { content: "▶ 键盘读图"; font-weight: 700; }'
+    ' .readout-control::before { content: "▶ " attr(data-name); font-weight: 700; }'
     " .readout-control:focus-visible { outline: 3px solid #f0a000; outline-offset: 2px; }"
     " .readout-cc { min-height: 1.7em; font-weight: 700; overflow-wrap: anywhere; }"
     " @media print { .readout { display: none !important; } }"

@@ -10,6 +10,7 @@ gives None there: the baked page then links into the app.
 
 from __future__ import annotations
 
+import re
 from urllib.parse import quote, urlencode
 
 from lib.plan import search
@@ -83,9 +84,12 @@ def plan(chapter: str, section: str = "") -> str:
 # The pages translated (issue 27): the static edition bakes those it has in every language; a link
 # to any other page in English or 繁體 opens its 简体 page, which says so in its language switch.
 # 指标对比 and the handout have no static page (the handout's PDFs sit in each language's folder).
-TRANSLATED = frozenset({"overview", "report_card", "compare", "handout", "zones_map", "plan_reader", "methods", "indicators", "scenarios"})
+TRANSLATED = frozenset({"overview", "report_card", "compare", "handout", "zones_map", "plan_reader", "methods", "indicators", "scenarios", "trajectories"})
 # Fixed pages of the static edition alone (no Target: the app has no such page) baked in every language.
 TRANSLATED_PATHS = frozenset({"/changes/", SEARCH})
+# Every indicator's page is baked in every language (bake/pages.bake_indicator), whichever page's Target names it
+# (指标轨迹's indicator, 指标总览's row); its files beside it (/indicator/<id>.csv) are not pages.
+_INDICATOR_PAGE = re.compile(r"^/indicator/[^/]+/$")
 
 
 def with_lang(target: Target, lang: str) -> Target:
@@ -97,7 +101,7 @@ def with_lang(target: Target, lang: str) -> Target:
 
 def translated_path(path: str) -> bool:
     """Whether the static edition bakes the fixed page at ``path`` in every language (/, /report/)."""
-    return path in TRANSLATED_PATHS or any(_static_path(Target(page)) == path for page in TRANSLATED)
+    return path in TRANSLATED_PATHS or any(_static_path(Target(page)) == path for page in TRANSLATED) or bool(_INDICATOR_PAGE.match(path))
 
 
 def lang_of(target: Target) -> str:
