@@ -121,15 +121,15 @@ def trajectory_readout(series: str, lang: str = i18n.DEFAULT) -> readout.Readout
 
 
 @functools.cache
-def studio_svg(section: str) -> str:
-    # The same panel stands on several pages: drawn once.
-    return charts.svg(studio.panel(section).spec)
+def studio_svg(section: str, lang: str = i18n.DEFAULT) -> str:
+    # The same panel stands on several pages: drawn once per language.
+    return charts.svg(studio.panel(section, lang).spec)
 
 
 @functools.cache
-def studio_vega(section: str) -> dict:
-    # The same panel stands on several pages and in each language: compiled once (the page only writes it).
-    return charts.vega_spec(studio.panel(section).spec)
+def studio_vega(section: str, lang: str = i18n.DEFAULT) -> dict:
+    # The same panel stands on several pages: compiled once per language (the page only writes it).
+    return charts.vega_spec(studio.panel(section, lang).spec)
 
 
 @functools.cache
@@ -147,9 +147,9 @@ def indicator_views(indicator: str, lang: str = i18n.DEFAULT) -> tuple[indicator
 
 def bake_indicator(writer: Writer, indicator: str, handout: bool = False) -> None:
     """The indicator's page in each language: /indicator/<id>/, /en/… and /zh-hant/… (issue 27);
-    ``handout``: the 简体 page links to the A4 handout PDF printed beside it (bake/handouts.py)."""
+    ``handout``: each page links to the A4 handout PDF printed beside it in its language (bake/handouts.py)."""
     for lang in i18n.LANGS:
-        bake_indicator_in(writer, indicator, lang, handout and lang == i18n.DEFAULT)
+        bake_indicator_in(writer, indicator, lang, handout)
 
 
 def bake_indicator_in(writer: Writer, indicator: str, lang: str, handout: bool = False) -> None:
@@ -179,13 +179,13 @@ def bake_indicator_in(writer: Writer, indicator: str, lang: str, handout: bool =
         )
     panel = None
     if indicator in studio.PAGES:
-        panel = studio.panel(studio.PAGES[indicator])
-        vega = studio_vega(panel.section)
+        panel = studio.panel(studio.PAGES[indicator], lang)
+        vega = studio_vega(panel.section, lang)
         panel = drawn(
             writer,
             f"{url}studio",
             vega,
-            studio_svg(panel.section),
+            studio_svg(panel.section, lang),
             panel=panel,
             sliders=len(panel.sliders),
             readout=studio.readout(panel, vega),

@@ -84,7 +84,9 @@ def plan(chapter: str, section: str = "") -> str:
 # The pages translated (issue 27): the static edition bakes those it has in every language; a link
 # to any other page in English or 繁體 opens its 简体 page, which says so in its language switch.
 # 指标对比 and the handout have no static page (the handout's PDFs sit in each language's folder).
-TRANSLATED = frozenset({"overview", "report_card", "compare", "handout", "zones_map", "plan_reader", "methods", "indicators", "scenarios", "trajectories"})
+TRANSLATED = frozenset(
+    {"overview", "report_card", "compare", "handout", "zones_map", "plan_reader", "methods", "indicators", "scenarios", "trajectories"}
+)
 # Fixed pages of the static edition alone (no Target: the app has no such page) baked in every language.
 TRANSLATED_PATHS = frozenset({"/changes/", SEARCH})
 # Every indicator's page is baked in every language (bake/pages.bake_indicator), whichever page's Target names it
