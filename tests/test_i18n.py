@@ -83,3 +83,16 @@ def test_the_update_command_writes_the_catalogs_the_repository_holds(tmp_path):
     for lang in i18n.LOCALES:
         relative = i18n.catalog_path(lang).relative_to(ROOT)
         assert (copy / relative).read_text(encoding="utf-8") == (ROOT / relative).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("simplified", "traditional"),
+    [
+        # One pass of s2twp leaves 制造 here (its segmentation splits the phrase): 傳統制造業.
+        ("第二节 改造提升传统制造业", "第二節 改造提升傳統製造業"),
+        ("软件", "軟體"),
+    ],
+)
+def test_hant_converts_until_the_text_holds(simplified, traditional):
+    assert i18n.hant(simplified) == traditional
+    assert i18n.hant(traditional) == traditional

@@ -65,8 +65,14 @@ def _converter():
 
 @functools.cache
 def hant(text: str) -> str:
-    """简体 → 繁體 (OpenCC ``s2twp``)."""
-    return _converter().convert(text) if text else text
+    """简体 → 繁體 (OpenCC ``s2twp``), converted again until it holds: one pass can leave a phrase that
+    its segmentation split (传统制造业 → 傳統制造業, whose second pass gives 傳統製造業)."""
+    for _ in range(3):
+        converted = _converter().convert(text) if text else text
+        if converted == text:
+            break
+        text = converted
+    return text
 
 
 def gettext(lang: str) -> Callable[[str], str]:
