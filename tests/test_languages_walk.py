@@ -152,6 +152,8 @@ UNSEEN = {
     "rawValues",
     "setValue",
     "data",
+    "deferredFileId",  # a download's random id: hex that can look like 8e59
+    "tip_quote",  # the map's tooltip draws it inside <div lang="zh-CN"> (lib/present/maps/deck.TOOLTIP_QUOTED)
 }
 NAMES = {"$schema", "name", "type", "style", "scale", "from", "data", "orient", "anchor", "baseline", "align", "shape"}
 MARKUP = {"body", "html"}  # Markdown and st.html, read as HTML so an element's lang mark counts
@@ -170,6 +172,21 @@ def _strings(value, key: str = ""):
             yield from _strings(inner, key)
 
 
+def _deck_strings(value, key: str = ""):
+    """Every string of a pydeck JSON, its layers' data (the tooltips' fields) included, but the
+    quoted names the tooltip marks as Chinese (``tip_quote``), ids and each mark's category key
+    (the colour's and the filter's, never drawn: the tooltip names the category in ``tip_title``)."""
+    if isinstance(value, str):
+        yield key, value
+    elif isinstance(value, dict):
+        for name, inner in value.items():
+            if name not in ("tip_quote", "id", "category"):
+                yield from _deck_strings(inner, name)
+    elif isinstance(value, list):
+        for inner in value:
+            yield from _deck_strings(inner, key)
+
+
 def _chart(spec: str) -> list[str]:
     """A Vega-Lite (or compiled Vega) spec's words: titles, axes, legends, tooltips, descriptions, the
     data's values and the strings in its expressions; not the names it refers to things by."""
@@ -186,6 +203,9 @@ def app_shown(at, where: str) -> list[Shown]:
             for key, text in _strings(MessageToDict(proto)):
                 if key == "spec":
                     found.extend(Shown(t, f"{where} {kind} chart") for t in _chart(text))
+                elif key == "json" and kind == "deck_gl_json_chart":
+                    # The map's deck: its tooltips' and labels' words, read field by field.
+                    found.extend(Shown(t, f"{where} map.{k}") for k, t in _deck_strings(json.loads(text)) if not t.startswith("@@"))
                 elif key in MARKUP:
                     # A Markdown link's target is an address, not text: [label](/indicators?pillar=创新发展).
                     found.extend(read_html(LINK_TARGET.sub("]", text), f"{where} {kind}")[0])

@@ -239,6 +239,6 @@ def build_deck(
         # No basemap and no outbound request. Leave map_style alone: an explicit
         # None makes Streamlit fall back to a Carto basemap, which fails offline.
         map_provider=None,
-        tooltip=TOOLTIP_QUOTED if words.english else TOOLTIP,
+        tooltip=TOOLTIP_QUOTED if words.quotes_apart else TOOLTIP,
         height=MAP_HEIGHT,
     )

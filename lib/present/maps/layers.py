@@ -215,7 +215,7 @@ def work_links(works: pd.DataFrame, boundaries: dict, words: Words = Words()) ->
         path = [points[code] for code in tables.split_adcodes(work.district_adcodes)]
         named = words.join(words.short(name) for name in _text(work.named_places).split("、") if name)
         where = words.place(work.chapter, work.section, work.box) if words.english else _text(work.box)
-        if words.english:
+        if words.quotes_apart:
             title, quote = _("{kind}，示意").format(kind=words.data(work.kind, "work_kind")), _text(work.name_zh)
         else:
             title, quote = _("{name}（{kind}，示意）").format(name=_text(work.name_zh), kind=words.text(_text(work.kind))), ""

@@ -119,7 +119,7 @@ def marker_rows(projects: pd.DataFrame, districts: pd.DataFrame, categories: Ite
                     "adcodes": sorted({code for p in members for code in tables.split_adcodes(p.district_adcodes)}),
                     "tip_title": _marker_title(category, members, names, words),
                     "tip_body": _marker_body(members, words),
-                    "tip_quote": _marker_quote(members) if words.english else "",
+                    "tip_quote": _marker_quote(members) if words.quotes_apart else "",
                 }
             )
     return rows
@@ -136,7 +136,7 @@ def _ring_offset(slot: int, count: int) -> list[float]:
 def _marker_title(category: str, members: list, names: dict[str, str], words: Words = Words()) -> str:
     _ = words._
     where = words.join(dict.fromkeys(names[c] for p in members for c in tables.split_adcodes(p.district_adcodes)))
-    if words.english:  # the names are the plan's own: quoted apart (_marker_quote)
+    if words.quotes_apart:  # the names are the plan's own: quoted apart (_marker_quote)
         return f"{words.category(category)} · {where}"
     if len(members) == 1:
         return _("{name}（{category}）· {where}").format(name=_text(members[0].name_zh), category=words.category(category), where=where)
@@ -150,7 +150,7 @@ def _marker_body(members: list, words: Words = Words()) -> str:
         subcategory = words.data(project.subcategory, "project_subcategory")
         status = _("，{status}").format(status=words.data(project.status, "project_status")) if project.status else ""
         source = words.place(project.chapter, project.section, project.box)
-        if words.english:
+        if words.quotes_apart:
             lines.append(f"{number}. {subcategory}{status} — {source}")
         else:
             lines.append(f"{_text(project.name_zh)}（{subcategory}{status}）— {source}")

@@ -42,6 +42,12 @@ class Words:
     def english(self) -> bool:
         return self.lang == EN
 
+    @property
+    def quotes_apart(self) -> bool:
+        """The plan's names (projects, works) go in the tooltip's own part marked 简体 (``tip_quote``):
+        in English, and in 繁體, where they stay as printed, in 简体, among converted words."""
+        return self.lang != ZH_CN
+
     def data(self, text, kind: str) -> str:
         """A word from the data (a glossary kind); empty stays empty."""
         return term(str(text), kind, self.lang) if text else ""
