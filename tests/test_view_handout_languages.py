@@ -148,6 +148,6 @@ def test_the_app_handout_in_zh_hant(monkeypatch):
     assert any(c.value.startswith("本頁按A4縱向一頁排版") for c in at.caption)
     texts = "\n".join(t.value for t in at.text)
     assert "資料日期：規劃數值：《綱要》2016年2月印發時所列；2020年實際數：2021-03-18發布" in texts
-    # No public address: the static path, and why, in 繁體.
-    assert "本指標的線上頁面：/indicator/t2_services_share/" in texts
+    # No public address: the static path in 繁體's folder (指标轨迹 is translated), and why, in 繁體.
+    assert "本指標的線上頁面：/zh-hant/indicator/t2_services_share/" in texts
     assert any(c.value.startswith("未設定公開地址") for c in at.caption)

@@ -20,7 +20,7 @@ from lib.engine import tables
 from lib.present import routes
 from lib.present.blocks import Table
 from lib.present.i18n import EN, N_, ZH_CN, gettext, hant, term
-from lib.views.indicators.languages import record_in
+from lib.views.indicators.languages import cell, record_in
 
 _ROW = re.compile(r"^第(?P<number>\d+)行(?:“(?P<parent>.+)”下的分项)?$")
 # Why a row cannot be compared, as a sentence (lib.engine.tables.difficulty_reason), by its short reason.
@@ -31,6 +31,26 @@ REASONS = {
 }
 RULE_NOTE = N_("判断规则见“数据与方法”页“2020年实际结果”一节：＞须超过，＜须低于，“左右”有容差，口径不同的不判断。")
 LANGUAGE_NOTE = N_("规划原文的句子、原表与数据中的中文说明照原样以简体中文引用，其余文字为本站翻译。")
+
+
+# The plan's column headings over a row's printed cells (lib.engine.tables.Source.cells).
+HEADINGS = {"“十二五”年均（%）": N_("“十二五”年均（%）"), "指标属性": N_("指标属性")}
+
+
+def cells_in(cells: tuple[tuple[str, str], ...], lang: str) -> tuple[tuple[str, str], ...]:
+    """The printed cells under their headings in ``lang``, each cell's digits as printed:
+    指标属性 预期性 → Attribute: Anticipatory; 【21911】 under 2010年 → 21911 over 2006–2010."""
+    _ = gettext(lang)
+    rows = []
+    for heading, printed in cells:
+        if heading == "指标属性":
+            shown = term(printed, "attribute", lang)
+        elif lang == EN:
+            shown = cell(printed, heading)
+        else:
+            shown = hant(printed)
+        rows.append((_(HEADINGS.get(heading, heading)), shown))
+    return tuple(rows)
 
 
 def name(text: str, lang: str) -> str:
@@ -125,7 +145,7 @@ def translated(simplified, record: dict, lang: str, **links):
         notes=(),
         box=_("专栏{number}").format(number=source.box.removeprefix("专栏")),
         row=row_words(source.row, lang),
-        cells=Table((_("栏目"), _("原文")), simplified.cells.rows),
+        cells=Table((_("栏目"), _("原文")), cells_in(source.cells, lang)),
         lang=lang,
         quotes=tuple(quotes),
         quote_lang=ZH_CN,
