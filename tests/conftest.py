@@ -48,7 +48,7 @@ _bake: dict[str, object] = {}
 
 
 def pytest_collection_finish(session):
-    if not any("baked_site" in getattr(item, "fixturenames", ()) for item in session.items):
+    if session.config.option.collectonly or not any("baked_site" in getattr(item, "fixturenames", ()) for item in session.items):
         return
     from helpers import BAKE_APP_URL
 
