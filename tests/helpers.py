@@ -2,6 +2,8 @@
 checking markup is inert, processes and ports."""
 
 import csv
+import functools
+import importlib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -112,3 +114,14 @@ def alive(pid: int) -> bool:
     except OSError:
         return False
     return state != "Z"
+
+
+@functools.cache
+def built(module_name: str, state):
+    """``build(state)`` of the View module ``module_name``, once per test session.
+
+    For tests that only read Views (their links): tests/test_contract_links.py and
+    tests/test_links_of_my_pages.py follow the same zones, chapters and languages, each View
+    taking up to a second to build. A View is frozen; a test that changes one builds its own.
+    """
+    return importlib.import_module(module_name).build(state)

@@ -20,6 +20,7 @@ from urllib.parse import unquote
 
 import pytest
 
+from helpers import built
 from lib.present import routes
 from lib.present.blocks import Target, links_in
 
@@ -125,10 +126,9 @@ VIEWS: dict[str, Callable[[], Iterable]] = {
 
 def targets_of(page: str) -> dict[Target, str]:
     """Every distinct Target the page's Views link to, with the State of the first View holding it."""
-    module = importlib.import_module(f"lib.views.{page}")
     found: dict[Target, str] = {}
     for state in VIEWS[page]():
-        for link in links_in(module.build(state)):
+        for link in links_in(built(f"lib.views.{page}", state)):
             found.setdefault(link.target, repr(state))
     return found
 

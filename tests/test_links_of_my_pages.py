@@ -10,6 +10,7 @@ from functools import cache
 import pytest
 
 from bake import checks
+from helpers import built
 from lib.plan import search, zones
 from lib.present import routes
 from lib.present.blocks import links_in
@@ -18,10 +19,15 @@ from lib.views import methods, not_found, overview, plan_reader, zones_map
 
 @cache
 def views() -> dict[str, object]:
-    found = {"overview": overview.build(overview.State()), "methods": methods.build(methods.State()), "not_found": not_found.build()}
-    found |= {f"plan {code}": plan_reader.build(plan_reader.State(chapter=code)) for code, _ in search.chapter_choices()}
-    found["plan search"] = plan_reader.build(plan_reader.State(q="页岩气"))
-    found |= {f"zones {place}": zones_map.build(zones_map.State(place=place)) for place in zones.place_ids()}
+    # The Views test_contract_links.py follows too, built once (helpers.built)
+    found = {
+        "overview": built("lib.views.overview", overview.State()),
+        "methods": methods.build(methods.State()),
+        "not_found": not_found.build(),
+    }
+    found |= {f"plan {code}": built("lib.views.plan_reader", plan_reader.State(chapter=code)) for code, _ in search.chapter_choices()}
+    found["plan search"] = built("lib.views.plan_reader", plan_reader.State(q="页岩气"))
+    found |= {f"zones {place}": built("lib.views.zones_map", zones_map.State(place=place)) for place in zones.place_ids()}
     return found
 
 
