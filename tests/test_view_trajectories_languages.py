@@ -209,7 +209,7 @@ def test_every_english_link_keeps_the_language():
     links = [shown.handout, shown.compare, shown.static_edition, *(r.link for r in shown.related)]
     assert all(routes.lang_of(link.target) == "en" for link in links)
     assert routes.static_path(shown.static_edition.target) == "/en/indicator/t1_gdp/"
-    assert routes.static_path(shown.related[0].link.target) == "/plan/1/#s3"  # the plan reader is baked in 简体 only
+    assert routes.static_path(shown.related[0].link.target) == "/en/plan/1/#s3"  # the plan reader is baked in every language too
     assert shown.related[0].link.label == "Read Chapter 1, Section 3 in the plan"
     assert shown.related[0].place == " (Chapter 1, Section 3)"
 
