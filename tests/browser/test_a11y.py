@@ -192,7 +192,7 @@ WORDS = {
 # Also code-like: up to three capitals (情景A and B, a category's letter, a class code such as BA)
 # and a link's query (presenter=true&section=…) shown for copying.
 CODE_LIKE = re.compile(r"^(?:[a-z][a-z0-9_./:-]*|.*[_./0-9&=+].*|[A-Z]{1,3})$")
-LATIN = re.compile(r"[A-Za-z][A-Za-z0-9_./&:+-]*")
+LATIN = re.compile(r"[A-Za-z][A-Za-z0-9_./&:+?=-]*")  # a shown link (/scenarios?lang=zh-Hant) is one code-like token
 NAMES = """() => {
   const names = [['页面文字', document.body.innerText]];
   const attributes = ['aria-label', 'title', 'alt', 'placeholder', 'aria-roledescription', 'aria-description'];
