@@ -32,7 +32,7 @@ def test_each_place_is_baked_in_each_language(out, folder, lang, place):
     page = checks.read_page(path)
     assert page.lang == lang
     plain = "/zones/" + ("" if place == "all" else f"{place}/")
-    alternates = {url for tag, _, url in page.links if tag == "link" and url.endswith(plain)}
+    alternates = {url for url in page.alternates if url.endswith(plain)}  # each <link rel="alternate" hreflang>
     assert alternates == {plain, f"/en{plain}", f"/zh-hant{plain}"}
     files = zones_map.build(zones_map.State(place=place, lang=lang)).downloads
     assert all((path.parent / name).is_file() for name in (files.xlsx_name, files.csv_name, files.works_csv_name))
