@@ -44,6 +44,12 @@ def assert_no_noise(page: Page) -> None:
     assert not found, found
 
 
+def alternates(page: Page) -> list[str]:
+    """The page's <link rel="alternate" hreflang>s as "hreflang path", sorted (issue 27)."""
+    links = page.locator('link[rel="alternate"][hreflang]')
+    return sorted(links.evaluate_all("ls => ls.map(l => l.hreflang + ' ' + new URL(l.href).pathname)"))
+
+
 def assert_no_overflow(page: Page) -> None:
     """Nothing is wider than the window: no sideways scroll of the page itself."""
     width = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")

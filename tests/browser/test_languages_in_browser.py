@@ -13,6 +13,7 @@ from browser_helpers import (
     SCREENSHOTS,
     UNMARKED_HAN,
     VIEWPORTS,
+    alternates,
     assert_healthy,
     assert_no_overflow,
     assert_no_truncated_metric,
@@ -91,8 +92,7 @@ def test_the_static_overview_in_each_language(watched: Page, site_url, path, lan
     title = overview.build(overview.State(lang=lang)).title
     expect(watched.get_by_role("heading", level=1)).to_have_text(title)
     # Each language names the other two as alternates, and itself.
-    alternates = watched.locator('link[rel="alternate"][hreflang]')
-    assert sorted(alternates.evaluate_all("ls => ls.map(l => l.hreflang + ' ' + new URL(l.href).pathname)")) == [
+    assert alternates(watched) == [
         "en /en/",
         "x-default /",
         "zh-CN /",

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from bake import serve
-from browser_helpers import SCREENSHOTS, UNMARKED_HAN, VIEWPORTS, assert_healthy, assert_no_overflow, wait_until_idle
+from browser_helpers import SCREENSHOTS, UNMARKED_HAN, VIEWPORTS, alternates, assert_healthy, assert_no_overflow, wait_until_idle
 from lib.views import report_card
 
 # Text cut off inside a table cell: a cell whose content is wider than the cell and hidden.
@@ -66,8 +66,7 @@ def test_the_static_report_card(watched: Page, site_url, path, lang, size):
     watched.goto(site_url + path)
     expect(watched.locator("html")).to_have_attribute("lang", lang)
     expect(watched.get_by_role("heading", level=1)).to_have_text(title(lang))
-    alternates = watched.locator('link[rel="alternate"][hreflang]')
-    assert sorted(alternates.evaluate_all("ls => ls.map(l => l.hreflang + ' ' + new URL(l.href).pathname)")) == [
+    assert alternates(watched) == [
         "en /en/report/",
         "x-default /report/",
         "zh-CN /report/",
