@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from bake import charts
 from lib.present import readout as chart_readout
+from lib.present.blocks import Paragraph
 from lib.present.formula import Expr, Var, compare, concat, cond, transforms
 from lib.present.i18n import ZH_CN, gettext, term
 from lib.views import scenarios
@@ -47,7 +48,7 @@ INDENT = -60  # px: the answers start under the title, over the y axis, so a pho
 class Panel:
     section: str  # the studio's section (its 简体 name, a URL value)
     heading: str  # "情景推演：地区生产总值", the studio chart's title
-    caption: str  # the studio's caption: where each default comes from
+    caption: Paragraph  # the studio's caption: where each default comes from, the plan's words marked
     sliders: tuple[scenario_studio.Slider, ...]
     spec: dict  # Vega-Lite, params bound to range inputs
     lang: str = ZH_CN  # the words' language: every label, answer and chart word is the studio View's in it

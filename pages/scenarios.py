@@ -61,7 +61,7 @@ if state.handout:
     st.title(view.handout_title, anchor=False)
     draw_metrics(view.studio)
     draw_chart(view.studio)
-    st.caption(view.studio.caption)
+    st.caption(_blocks.markdown_of(view.studio.caption.parts), unsafe_allow_html=True)
     st.caption(view.source)
     draw_share(view, view.studio_link, view.handout_hint, 150, on_paper=True)
     st.stop()
@@ -210,7 +210,7 @@ def studio() -> None:
         if view.studio.goal is not None:
             draw_goal(view.studio.goal, state.indicator)
         draw_metrics(view.studio)
-        st.caption(view.studio.caption)
+        st.caption(_blocks.markdown_of(view.studio.caption.parts), unsafe_allow_html=True)
         draw_chart(view.studio)
     if view.studio.still_needed is not None and not state.presenter:
         _blocks.draw(view.studio.still_needed)

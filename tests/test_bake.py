@@ -248,7 +248,7 @@ def test_the_studio_panels_stand_on_the_gdp_and_income_pages(out):
             assert (bound["bind"]["min"], bound["bind"]["max"], bound["bind"]["step"]) == (slider.low, slider.high, slider.step)
             assert bound["bind"]["name"] == slider.label
         text = page_text(path.parent / "index.html")
-        assert studio.panel(section).caption in text
+        assert studio.panel(section).caption.text in text
     labels = [s["bind"]["name"] for s in json.loads(with_panel["t1_gdp"].read_text(encoding="utf-8"))["signals"] if "bind" in s]
     assert labels[0] == "实际增速（%/年）"  # the app's words: real growth on the slider, 现价 in the answer
     assert "现价" in page_text(out / "indicator" / "t1_gdp" / "index.html")

@@ -41,7 +41,7 @@ def test_an_english_panel_holds_no_han_character(section):
     panel = studio.panel(section, "en")
     vega = charts.vega_spec(panel.spec)
     assert HAN.findall(json.dumps(vega, ensure_ascii=False)) == []
-    assert not HAN.search(panel.heading + panel.caption)
+    assert not HAN.search(panel.heading + panel.caption.text)
     assert not HAN.search(vega["description"])  # the one label a screen reader gets, joined in English
 
 

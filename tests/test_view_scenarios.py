@@ -245,7 +245,7 @@ def test_build_shows_these_numbers(state, rows):
     ],
 )
 def test_build_explains_where_the_numbers_come_from(state, caption):
-    assert page.build(state).studio.caption == caption
+    assert page.build(state).studio.caption.text == caption
 
 
 def test_the_default_indicator_is_a_headline_target():

@@ -11,6 +11,7 @@ import pytest
 from helpers import data_rows, open_page
 from lib.engine import scenario
 from lib.present import readout
+from lib.present.blocks import Original
 from lib.present.formula import run as run_program
 from lib.present.i18n import hant
 from lib.views import scenarios as page
@@ -263,9 +264,17 @@ def test_the_app_in_english_shows_no_chinese_in_its_own_words():
 def test_the_plans_own_words_stay_as_printed_in_zh_hant():
     """A phrase quoted from the plan stays in 简体, as published; the words around it are converted."""
     gdp = page.build(page.State(section=GDP, lang="zh-Hant")).studio.caption
-    assert "由“常住人口累计增加200万左右”（第十二章第二節）推算" in gdp and gdp.startswith("規劃：")
+    assert "由“常住人口累计增加200万左右”（第十二章第二節）推算" in gdp.text and gdp.text.startswith("規劃：")
     incomes = page.build(page.State(section=INCOMES, lang="zh-Hant")).studio.caption
-    assert "滿足“城乡收入比2.4∶1”和“常住居民人均可支配收入年均增长9.5%”的一組數" in incomes
+    assert "滿足“城乡收入比2.4∶1”和“常住居民人均可支配收入年均增长9.5%”的一組數" in incomes.text
+    # Each quote is an Original, so a renderer marks it 简体 (<span lang="zh-CN">); nothing else is.
+    assert [p for p in gdp.parts if isinstance(p, Original)] == [Original("常住人口累计增加200万左右")]
+    assert [p for p in incomes.parts if isinstance(p, Original)] == [
+        Original("城乡收入比2.4∶1"),
+        Original("常住居民人均可支配收入年均增长9.5%"),
+    ]
+    simplified = page.build(page.State(section=INCOMES)).studio.caption
+    assert not [p for p in simplified.parts if isinstance(p, Original)]
 
 
 def test_the_handout_in_english():

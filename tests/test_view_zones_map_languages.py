@@ -172,6 +172,10 @@ def test_zh_hant_converts_our_words_and_quotes_the_plan_s():
     names = set(zones.load_projects().name_zh)
     assert all(row[0] in names for row in view.projects.rows)  # 简体, as printed
     assert view.projects.headers[:2] == ("專案", "類別")
+    # The map picture's dots name no project: an SVG <title> cannot mark the plan's 简体 words apart.
+    tips = [dot.tip for dot in view.picture.dots]
+    assert len(tips) == 9 and not [tip for tip in tips if any(name in tip for name in names)]
+    assert "機場 · 渝北區" in tips
 
 
 MAP_TERMS = {

@@ -14,6 +14,7 @@ edition's, and a contract test follows every link of every View.
 
 from __future__ import annotations
 
+import string
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -127,6 +128,28 @@ class Paragraph:
 
 def paragraph(*parts: Inline, tone: Tone = "body") -> Paragraph:
     return Paragraph(tuple(p for p in parts if p != ""), tone)
+
+
+def quoting(template: str, lang: str, quotes: Mapping[str, str], tone: Tone = "body", **values: object) -> Paragraph:
+    """``template.format(**values, **quotes)`` as a Paragraph whose ``quotes`` (the plan's words, as
+    printed in 简体) are each an Original on a page in another language, so a renderer marks them."""
+    parts: list[Inline] = []
+    for literal, name, spec, conversion in string.Formatter().parse(template):
+        parts.append(literal)
+        if name is None:
+            continue
+        if name in quotes:
+            said = quotes[name]
+            parts.append(said if lang == "zh-CN" else Original(said))
+        else:
+            parts.append(format(values[name] if conversion is None else str(values[name]), spec or ""))
+    joined: list[Inline] = []
+    for part in parts:
+        if isinstance(part, str) and joined and isinstance(joined[-1], str):
+            joined[-1] += part
+        else:
+            joined.append(part)
+    return paragraph(*joined, tone=tone)
 
 
 @dataclass(frozen=True)

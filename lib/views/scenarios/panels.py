@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from lib.engine import economy
 from lib.plan.yearly import reported_growth
-from lib.present.blocks import Chart, Table
+from lib.present.blocks import Chart, Paragraph, Table, paragraph, quoting
 from lib.present.formula import Expr, Program, Var, fixed
 from lib.present.formula import run as run_program
 from lib.present.i18n import N_, gettext
@@ -80,7 +80,7 @@ class Goal:
 class Studio:
     section: str
     slider_rows: tuple[tuple[Slider, ...], ...]  # one row of columns each
-    caption: str
+    caption: Paragraph  # where each default comes from; the plan's words quoted as printed
     metric_rows: tuple[tuple[Metric, ...], ...]
     chart: Chart | None  # the spec with its rows inline
     still_needed: Table | None = None  # the pace still needed, year by year (indicator panel only)
@@ -140,10 +140,16 @@ def gdp_studio(state: State, scale: float, height: int = CHART_HEIGHT) -> Studio
     program = formulas.gdp_program(lang)
     labels = {"gdp": _("2020年地区生产总值（现价）"), "per_capita": _("2020年人均地区生产总值")}
     default_rise = figure(controls["gdp_deflator"].plan, 2)
-    caption = _(
+    # The plan's words stay as printed, in 简体, in 繁體 too, marked so (English words its own sentence).
+    said = _(
         "规划：实际增长{growth}（{place}）。规划未列价格涨幅：默认 {rise}% 由 {gdp}与{real}% 推算；"
         "人口增速默认 {population}% 由“{increase_quote}”（{increase_place}）推算。"
-    ).format(
+    )
+    caption = quoting(
+        said,
+        lang,
+        {"increase_quote": f"常住人口累计增加{plan.population_increase.raw}"},
+        tone="caption",
         growth=words.plan_figure(economy.real_growth_text().raw, lang),
         place=words.place(plan.real_growth.place, lang),
         rise=default_rise,
@@ -151,8 +157,6 @@ def gdp_studio(state: State, scale: float, height: int = CHART_HEIGHT) -> Studio
         real=plan.real_growth.raw,
         population=figure(controls["population"].plan, 2),
         increase=words.plan_figure(plan.population_increase.raw, lang),
-        # The plan's words stay as printed, in 简体, in 繁體 too (English words its own sentence).
-        increase_quote=f"常住人口累计增加{plan.population_increase.raw}",
         increase_place=words.place(plan.population_increase.place, lang),
     )
     paths = {SCENARIO_A: economy.gdp_path(real, deflator), REQUIRED: economy.gdp_path_required()}
@@ -160,13 +164,14 @@ def gdp_studio(state: State, scale: float, height: int = CHART_HEIGHT) -> Studio
     if reported:
         paths[REPORTED] = reported
         years = reported_growth()
-        caption += _("{reported}：各年实际增长{rates}（{start}—{end}年），价格涨幅按默认 {rise}% 折成现价。").format(
+        reported_words = _("{reported}：各年实际增长{rates}（{start}—{end}年），价格涨幅按默认 {rise}% 折成现价。").format(
             reported=_(REPORTED),
             rates=_("、").join(f"{figure(rate, 1)}%" for _year, rate, _source in years),
             start=years[0][0],
             end=years[-1][0],
             rise=default_rise,
         )
+        caption = paragraph(*caption.parts, reported_words, tone="caption")
     title = _("情景推演：{name}").format(name=_("地区生产总值"))
     unit = words.unit_name("亿元", lang)
     spec = scenario_spec(
@@ -192,14 +197,21 @@ def income_studio(state: State, scale: float, height: int = CHART_HEIGHT) -> Stu
     sliders = _control_row(state, ("urban_income", "rural_income", "urbanization"))
     program = formulas.income_program(lang)
     labels = {"ratio": _("2020年城乡收入比"), "growth": _("常住居民人均可支配收入年均增速")}
-    caption = _(
+    said = _(
         "默认增速是同时满足“{ratio_quote}”和“{growth_quote}”的一组数（{places}）；"
         "规划未设2020年常住人口城镇化率，默认按“十二五”每年提高{step}个百分点延续。"
-    ).format(
+    )
+    quotes = {
+        "ratio_quote": f"城乡收入比{plan.income_ratio_target.raw}",
+        "growth_quote": f"常住居民人均可支配收入年均增长{plan.income_growth_target.raw}%",
+    }
+    caption = quoting(
+        said,
+        lang,
+        quotes,
+        tone="caption",
         ratio=words.plan_figure(plan.income_ratio_target.raw, lang),
         growth=plan.income_growth_target.raw,
-        ratio_quote=f"城乡收入比{plan.income_ratio_target.raw}",
-        growth_quote=f"常住居民人均可支配收入年均增长{plan.income_growth_target.raw}%",
         places=words.place(f"{plan.income_growth_target.place}、{plan.income_ratio_target.place}", lang),
         step=figure(economy.urbanization_step_2011_2015(), 2),
     )

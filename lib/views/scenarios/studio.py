@@ -11,7 +11,7 @@ import dataclasses
 from dataclasses import dataclass
 
 from lib.engine.scenario import BASE_YEAR, PLAN_YEARS, TARGET_YEAR, Outcome, run
-from lib.present.blocks import Chart, Table, Target, target
+from lib.present.blocks import Chart, Table, Target, paragraph, target
 from lib.present.formula import Var, fixed
 from lib.present.formula import run as run_program
 from lib.present.i18n import DEFAULT, EN, N_, ZH_HANT, gettext, hant, term
@@ -203,7 +203,7 @@ def _indicator_studio(state: State, scale: float, height: int = CHART_HEIGHT) ->
     return Studio(
         section=state.section,
         slider_rows=tuple(rows),
-        caption=_caption(option, lang),
+        caption=paragraph(_caption(option, lang), tone="caption"),
         metric_rows=tuple(metric_rows),
         chart=Chart(with_rows(spec, scenario_rows(paths, option.target, target_text, digits, lang)), alt=spec["title"]["text"], lang=lang),
         still_needed=still_needed,

@@ -157,7 +157,8 @@ def picture(link_of: Callable[[str], Target], lang: str = ZH_CN) -> static_map.S
     # Only a site is a dot: a project the plan places only in its district is counted in the district's
     # tooltip, never drawn at the district's point as if that were its site (issue 14; the deck does the same).
     projects = tables.load_projects()
-    # A dot's tooltip in English names its category and district: the project's name, the plan's words, is in the tables.
+    # A dot's tooltip outside 简体 names its category and district: the project's name, the plan's words
+    # in 简体, is in the tables, marked there; an SVG <title> cannot mark part of itself as 简体.
     names = words.district_names(districts)
     sites = [(p.lon, p.lat, _dot_tip(p, words, names)) for p in projects[projects.precision == "site"].itertuples()]
     places = {adcode: routes.with_lang(link_of(adcode), lang) for adcode in districts.adcode}
@@ -169,7 +170,7 @@ def picture(link_of: Callable[[str], Target], lang: str = ZH_CN) -> static_map.S
 
 
 def _dot_tip(project, words: Words, names: dict[str, str]) -> str:
-    if words.english:
+    if words.quotes_apart:
         where = words.join(names[code] for code in tables.split_adcodes(project.district_adcodes))
         return f"{words.category(project.category)} · {where}"
     return f"{project.name_zh}（{words.category(project.category)}）"
