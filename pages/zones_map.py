@@ -6,6 +6,7 @@ pills all change the State, which is the URL (?place=…&categories=…).
 """
 
 import functools
+import html
 
 import streamlit as st
 
@@ -36,6 +37,14 @@ TAP_CSS = (
     # Outside 简体 the lists are Markdown (marked_table): a Chinese name or quote beside English would
     # otherwise break to one character a line, the English words being unbreakable.
     ' [data-testid="stMarkdownContainer"] td span[lang] { display: inline-block; min-width: 7em; }'
+    # On a phone those seven columns are wider than the screen: the list scrolls sideways in its own frame
+    # (its row names are links, so a keyboard reaches it), words whole rather than broken anywhere.
+    ' @media (max-width: 640px) { .st-key-zones_lists [data-testid="stMarkdownContainer"]:has(> table) { overflow-x: auto; }'
+    ' .st-key-zones_lists [data-testid="stMarkdownContainer"] table { min-width: 720px; }'
+    ' .st-key-zones_lists [data-testid="stMarkdownContainer"] :is(th, td) { overflow-wrap: normal; } }'
+    # A download's English label is longer than a phone is wide: it wraps inside its button.
+    ' [data-testid="stDownloadButton"] button { max-width: 100%; height: auto; }'
+    ' [data-testid="stDownloadButton"] button p { white-space: normal; text-align: left; }'
     "</style>"
 )
 
@@ -117,8 +126,9 @@ with key_column:
 
 
 def quoted(text: str) -> None:
-    """The plan's words as printed, marked 简体 on a page in another language (escaped: only the mark is HTML)."""
-    st.markdown(f'<p lang="{view.source_lang}">{markdown_text(text)}</p>', unsafe_allow_html=True)
+    """The plan's words as printed, marked 简体 on a page in another language. A <p> opens an HTML block,
+    where Markdown is not read: its text is escaped as HTML (a Markdown escape showed \\*\\*\\* for ***)."""
+    st.markdown(f'<p lang="{view.source_lang}">{html.escape(text)}</p>', unsafe_allow_html=True)
 
 
 st.header(markdown_text(view.panel_heading), anchor=False)
@@ -208,14 +218,16 @@ def draw_list(table: Table, quoted: tuple[int, ...]) -> None:
     st.dataframe(_blocks.table_frame(table, view.link_column), hide_index=True, column_config=source_link)
 
 
-st.markdown(f"**{markdown_text(view.projects_heading)}**")
-# The whole city's 308 rows as Markdown: the static edition's columns (listing.city_table).
-projects, quoted = (
-    listing.city_table(view.projects, view.quoted_projects, view.lang)
-    if view.source_lang and view.place == page.ALL
-    else (view.projects, view.quoted_projects)
-)
-draw_list(projects, quoted)
+# Outside 简体 the lists are Markdown tables, which scroll in this container's frame on a phone (TAP_CSS).
+with st.container(key="zones_lists"):
+    st.markdown(f"**{markdown_text(view.projects_heading)}**")
+    # The whole city's 308 rows as Markdown: the static edition's columns (listing.city_table).
+    projects, quoted = (
+        listing.city_table(view.projects, view.quoted_projects, view.lang)
+        if view.source_lang and view.place == page.ALL
+        else (view.projects, view.quoted_projects)
+    )
+    draw_list(projects, quoted)
 
-st.markdown(f"**{markdown_text(view.works_heading)}**")
-draw_list(view.works_table, view.quoted_works)
+    st.markdown(f"**{markdown_text(view.works_heading)}**")
+    draw_list(view.works_table, view.quoted_works)

@@ -149,6 +149,15 @@ def test_bad_url_values_give_a_notice_and_the_default_view(key, value):
     assert len(layer(deck_json(at), "districts")["data"]) == 38
 
 
+@pytest.mark.parametrize("lang", ["en", "zh-Hant"])
+def test_the_plan_s_redactions_read_as_printed_outside_simplified(lang):
+    """A quote drawn as an HTML block shows the plan's *** as printed, no Markdown escape left in it."""
+    at = run({"lang": lang})
+    quotes = [md.value for md in at.markdown if md.value.startswith('<p lang="zh-CN">')]
+    assert any("大都市区包括***" in q for q in quotes), quotes
+    assert not [q for q in quotes if "\\" in q]
+
+
 def test_markdown_from_data_is_inert():
     at = run({"place": "core"})
     for md in at.markdown:
