@@ -9,6 +9,7 @@ from lib.engine.difficulty import STATUSES
 from lib.plan import data, glossary, schemas, search, zones
 from lib.plan.outcomes import STATUS_LABELS
 from lib.plan.validation import DataFileError
+from lib.present import i18n
 
 # 专栏N　title, as the plan prints each box's heading line.
 BOX_HEADING = re.compile(r"^\s*专栏\d+\u3000(.+)$")
@@ -74,28 +75,47 @@ def test_the_readme_quotes_the_official_count():
     assert f"{glossary.official_count()} of its {rows} rows" in readme
 
 
-GOOD_ROW = "亿元,unit,100 million yuan,translation,,\n"
+GOOD_ROW = "亿元,unit,100 million yuan,translation,,,\n"
 
 
 @pytest.mark.parametrize(
     ("body", "line", "words"),
     [
         (GOOD_ROW + GOOD_ROW, 3, "已在第2行出现"),
-        ("亿元,unit,100 million 元,translation,,\n", 2, "含有汉字"),
-        ("亿元,unit,100 million yuan,stats bureau,,\n", 2, "既不是网址"),
-        ("亿元,unit,100 million yuan,https://tjj.cq.gov.cn/x.htm,,\n", 2, "source_name"),
-        ("亿元,unit,100 million yuan,translation,Some bureau,\n", 2, "应为空"),
-        ("亿元,units,100 million yuan,translation,,\n", 2, "not an allowed value"),
-        ("亿元,unit,,translation,,\n", 2, "'en'"),
+        ("亿元,unit,100 million 元,translation,,,\n", 2, "含有汉字"),
+        ("亿元,unit,100 million yuan,stats bureau,,,\n", 2, "既不是网址"),
+        ("亿元,unit,100 million yuan,https://tjj.cq.gov.cn/x.htm,,,\n", 2, "source_name"),
+        ("亿元,unit,100 million yuan,translation,Some bureau,,\n", 2, "应为空"),
+        ("亿元,units,100 million yuan,translation,,,\n", 2, "not an allowed value"),
+        ("亿元,unit,,translation,,,\n", 2, "'en'"),
+        (GOOD_ROW + "城市发展新区,zone,New urban development zone,translation,,,城市發展新\n", 3, "字数不同"),
     ],
 )
 def test_a_broken_glossary_names_its_line_and_problem(tmp_path, body, line, words):
     path = tmp_path / "glossary.csv"
-    path.write_text("term_zh,kind,en,source,source_name,note\n" + body, encoding="utf-8")
+    path.write_text("term_zh,kind,en,source,source_name,note,zh_hant\n" + body, encoding="utf-8")
     with pytest.raises(DataFileError) as caught:
         glossary.read_glossary(path)
     assert caught.value.where == f"glossary.csv 第{line}行"
     assert words in str(caught.value)
+
+
+FIXED = [row for row in glossary.load_glossary().itertuples() if row.zh_hant]
+
+
+def test_the_glossary_gives_the_zone_names_opencc_reads_as_hair():
+    """OpenCC s2twp reads 涵养发展 and 保护发展 as 髮 (hair), not 發 (to develop): the glossary gives both zones' 繁體."""
+    assert {row.term_zh for row in FIXED} >= {"渝东北生态涵养发展区", "渝东南生态保护发展区"}
+    assert i18n.hant("渝东北生态涵养发展区和渝东南生态保护发展区") == "渝東北生態涵養發展區和渝東南生態保護發展區"
+
+
+@pytest.mark.parametrize("row", FIXED, ids=lambda row: row.term_zh)
+def test_a_fixed_zh_hant_is_needed_and_converted_around(row):
+    """A row's zh_hant is kept only while OpenCC still errs on the term, and is itself 繁體 OpenCC leaves alone."""
+    opencc = i18n._opencc
+    assert opencc(row.term_zh) != row.zh_hant  # else the row is no longer needed
+    assert opencc(row.zh_hant) == row.zh_hant
+    assert "髮" not in i18n.hant(f"建设{row.term_zh}，推动发展") and i18n.hant(f"建设{row.term_zh}").startswith("建設")
 
 
 def glossary_rows() -> list[dict[str, str]]:

@@ -6,8 +6,9 @@ row: the term as the plan prints it, its kind, its English, and where that
 English comes from. ``source`` is either the address of an official English
 source (its name in ``source_name``) where the same words were found there, or
 ``translation``: our own careful translation, marked as such so no reader takes
-it for an official one. The 繁體 edition needs no column: it is the 简体 term
-converted by OpenCC (lib.present.i18n).
+it for an official one. The 繁體 edition is the 简体 term converted by OpenCC
+(lib.present.i18n), except where ``zh_hant`` gives it: the few terms OpenCC's
+segmentation gets wrong (渝东北生态涵养发展区 → 涵養髮展, “hair” for 发).
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ GLOSSARY = {
     "source": ("str", _text(description="英文出处：官方英文资料的网址，或 translation（本站译文）")),
     "source_name": ("str", _text(required=False, description="官方英文资料的名称（source 为网址时必填）")),
     "note": ("str", _text(required=False, description="说明：原文位置、官方资料中的原话、译法")),
+    "zh_hant": ("str", _text(required=False, description="繁體：仅在 OpenCC（s2twp）转换有误时填写，空则按 OpenCC 转换")),
 }
 _URL = re.compile(r"https?://[^\s/]+\.[^\s]+")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -77,6 +79,8 @@ def _problems(frame: pd.DataFrame) -> list[tuple[int, str]]:
             found.append((line, "出处为 translation（本站译文）时 source_name 应为空"))
         if row.source != TRANSLATION and not row.source_name:
             found.append((line, "出处为网址时须在 source_name 写明官方资料名称"))
+        if row.zh_hant and len(row.zh_hant) != len(row.term_zh):
+            found.append((line, f"繁體“{row.zh_hant}”与术语“{row.term_zh}”字数不同（繁體只换字形，不改字数）"))
     return found
 
 
@@ -101,6 +105,13 @@ def _english() -> dict[tuple[str, str], str]:
 def english(term: str, kind: str) -> str | None:
     """The glossary's English for ``term`` of ``kind``, or None when it has no row (a test keeps that from happening)."""
     return _english().get((kind, term))
+
+
+@functools.cache
+def hant_fixes() -> dict[str, str]:
+    """term_zh → its 繁體 where OpenCC's is wrong (``zh_hant``), for lib.present.i18n.hant to keep whole."""
+    frame = load_glossary()
+    return {term: fixed for term, fixed in zip(frame.term_zh, frame.zh_hant) if fixed}
 
 
 def official_count() -> int:

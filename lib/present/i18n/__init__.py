@@ -20,6 +20,7 @@ clone works with nothing to build.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -64,9 +65,32 @@ def _converter():
 
 
 @functools.cache
+@functools.cache
+def _fixed_terms() -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    from lib.plan import glossary
+
+    fixes = glossary.hant_fixes()
+    if not fixes:
+        return None, {}
+    return re.compile("|".join(map(re.escape, sorted(fixes, key=len, reverse=True)))), fixes
+
+
 def hant(text: str) -> str:
-    """简体 → 繁體 (OpenCC ``s2twp``), converted again until it holds: one pass can leave a phrase that
-    its segmentation split (传统制造业 → 傳統制造業, whose second pass gives 傳統製造業)."""
+    """简体 → 繁體 (OpenCC ``s2twp``), a glossary term whose 繁體 OpenCC gets wrong given as its ``zh_hant``
+    (渝东北生态涵养发展区: 涵養發展, not 涵養髮展); the rest converted around it."""
+    pattern, fixes = _fixed_terms()
+    if pattern is None or not text or not pattern.search(text):
+        return _opencc(text)
+    parts, last = [], 0
+    for found in pattern.finditer(text):
+        parts += [_opencc(text[last : found.start()]), fixes[found.group(0)]]
+        last = found.end()
+    return "".join([*parts, _opencc(text[last:])])
+
+
+def _opencc(text: str) -> str:
+    """OpenCC ``s2twp``, converted again until it holds: one pass can leave a phrase that its
+    segmentation split (传统制造业 → 傳統制造業, whose second pass gives 傳統製造業)."""
     for _ in range(3):
         converted = _converter().convert(text) if text else text
         if converted == text:
