@@ -110,6 +110,23 @@ def html_pages(out: Path) -> list[Path]:
     return sorted(p for p in out.rglob("*.html") if "pagefind" not in p.relative_to(out).parts)
 
 
+# Folders every language's pages load (the chart bundle, fonts, scripts) or one per language
+# already (Pagefind writes each language's index into its own files under /pagefind/).
+SHARED_FOLDERS = ("assets", "pagefind")
+
+
+def edition_bytes(out: Path) -> dict[str, int]:
+    """The site's bytes by edition: each language's pages and files (its folder; 简体 at the root),
+    and "shared" for SHARED_FOLDERS. The .gz copies beside the files count with them."""
+    weights = dict.fromkeys([*i18n.PREFIXES, "shared"], 0)
+    for path in out.rglob("*"):
+        if path.is_file():
+            relative = path.relative_to(out)
+            edition = "shared" if relative.parts[0] in SHARED_FOLDERS else language_of("/" + relative.as_posix())
+            weights[edition] += path.stat().st_size
+    return weights
+
+
 def language_of(name: str) -> str:
     """The language a page's path says it is in: /en/… English, /zh-hant/… 繁體, the rest 简体."""
     for lang, prefix in i18n.PREFIXES.items():

@@ -55,11 +55,15 @@ def test_the_proxy_config_is_one_nginx_accepts(tmp_path):
             ["bake 121.0 s ≥ 120 s (bare bake 1.2 s in the same run)"],
         ),
         (
-            {"weights": {"site_mb": 30.5, "over_150_kb": ["/zones/index.html"]}},
-            ["site 30.5 MB > 30 MB", "pages over 150 KB: /zones/index.html"],
+            {"weights": {"site_mb": 45.5, "over_150_kb": ["/zones/index.html"]}},
+            ["site 45.5 MB > 45 MB", "pages over 150 KB: /zones/index.html"],
+        ),
+        (
+            {"weights": {"site_mb": 40.0, "edition_mb": {"zh-CN": 14.9, "en": 15.2, "zh-Hant": 9.9}, "over_150_kb": []}},
+            ["editions over 15 MB: en 15.2 MB"],
         ),
     ],
-    ids=["within", "slow bake", "heavy site"],
+    ids=["within", "slow bake", "heavy site", "heavy edition"],
 )
 def test_the_bake_bench_names_each_broken_budget(result, broken):
     # The bake's time budget lives here, in bench/, not in a test: a busy machine failed CI on it.
