@@ -76,29 +76,117 @@
     "options-point-labels": "读出数据点标签",
     "options-point-labels-before": "在数值之前",
     "options-point-labels-after": "在数值之后",
+    "listing-action": "操作",
+    "listing-key": "按键",
+    "listing-alternate": "其他按法",
     "stat-all": "全部"
   };
+  // 繁體: the table above converted by lib.present.i18n.hant (tests/test_readout_messages.py holds them equal).
+  var HANT = {
+    description: "{title}，可用鍵盤逐點讀數的圖表",
+    "description-untitled": "可用鍵盤逐點讀數的圖表",
+    updated: "{title}已更新",
+    "updated-untitled": "圖表已更新",
+    missing: "無資料",
+    close: "關閉",
+    save: "儲存",
+    tooLow: "過低",
+    tooHigh: "過高",
+    nodeHasChildren: "有下一層",
+    instructionArrows: "用方向鍵逐點讀數。",
+    instructionHierarchy: "按 Alt 加上下方向鍵切換層級。",
+    instructionLive: "按 M 開關即時監聽。",
+    instructionHotkeys: "按 H 檢視全部按鍵。",
+    "axis-desc": "{letter}軸：{label}。",
+    "axis-desc-log": "{letter}軸：{label}（對數）。",
+    "axis-desc-con": "{letter}軸：{label}。",
+    "axis-desc-log-con": "{letter}軸：{label}（對數）。",
+    "kbr-speed": "播放速度 {rate_in_ms} 毫秒",
+    "kbr-not-live": "不是即時圖表",
+    "chart-line": "折線圖。",
+    "chart-bar": "條形圖。",
+    "chart-line-labeled": "折線圖：{label}。",
+    "chart-bar-labeled": "條形圖：{label}。",
+    "point-xy": "{x}，{y}",
+    "info-open": "開啟說明",
+    "info-title": "說明",
+    "info-notes": "註釋",
+    "kbmg-title": "鍵盤操作",
+    "key-point-next": "下一個點",
+    "key-point-prev": "上一個點",
+    "key-play-fwd": "向右連續播放到最後",
+    "key-play-back": "向左連續播放到最前",
+    "key-play-cancel": "停止播放",
+    "key-group-prev": "上一個系列",
+    "key-group-next": "下一個系列",
+    "key-group-first": "第一個系列",
+    "key-group-last": "最後一個系列",
+    "key-stat-prev": "上一個統計量",
+    "key-stat-next": "下一個統計量",
+    "key-point-first": "最左邊的點",
+    "key-point-last": "最右邊的點",
+    "key-replay": "重讀當前點",
+    "key-select": "選中當前點",
+    "key-tenth-prev": "向左移動十分之一",
+    "key-tenth-next": "向右移動十分之一",
+    "key-group-min": "本系列最小值",
+    "key-group-max": "本系列最大值",
+    "key-chart-min": "全圖最小值",
+    "key-chart-max": "全圖最大值",
+    "key-speed-incr": "加快播放",
+    "key-speed-decr": "放慢播放",
+    "key-monitor-toggle": "開關即時監聽",
+    "key-dialog-help": "開啟按鍵說明",
+    "key-dialog-options": "開啟聲音設定",
+    "help-dialog-front-matter": "可用下列按鍵瀏覽這張圖表。有些鍵盤上的按鍵名稱不同，或需組合鍵代替（例如沒有 Home 鍵的蘋果鍵盤可按 Fn 加左方向鍵）。",
+    "help-dialog-footer": "圖表讀數由開源庫 chart2music 提供：",
+    "options-title": "聲音設定",
+    "options-frontmatter": "若某些音調太低或太高聽不清，可用下面的滑塊調整音調範圍：",
+    "options-hertz-lower": "最低音調（赫茲）",
+    "options-hertz-upper": "最高音調（赫茲）",
+    "options-speed-label": "播放速度（按 Q、E 調整）",
+    "options-set-global": "本頁其他圖表也用這些設定",
+    "options-use-continuous": "連續播放模式",
+    "options-continuous-descr": "連續模式改變按 Shift+Home、Shift+End 時的播放方式",
+    "options-point-labels": "讀出資料點標籤",
+    "options-point-labels-before": "在數值之前",
+    "options-point-labels-after": "在數值之後",
+    "listing-action": "操作",
+    "listing-key": "按鍵",
+    "listing-alternate": "其他按法",
+    "stat-all": "全部"
+  };
+
   var KEYS = { ArrowRight: "右方向键", ArrowLeft: "左方向键", ArrowUp: "上方向键", ArrowDown: "下方向键", PageUp: "PageUp", PageDown: "PageDown", ctrl: "Ctrl", spacebar: "空格键" };
+  var KEYS_HANT = {ArrowRight: "右方向鍵", ArrowLeft: "左方向鍵", ArrowUp: "上方向鍵", ArrowDown: "下方向鍵", PageUp: "PageUp", PageDown: "PageDown", ctrl: "Ctrl", spacebar: "空格鍵"};
 
-  function summary(id, values) {
-    // “summ-chart…”: the chart's one-line summary when it is focused; its title is the indicator and unit.
-    var title = values.title ? "“" + values.title + "”" : "";
-    var groups = values.groupCount ? "，共 " + values.groupCount + " 个系列" : "";
-    return "图表" + title + groups + "。";
-  }
+  // The summary's own words, in each Chinese (繁體 as lib.present.i18n.hant converts them).
+  var SUMMARY = { "zh-CN": ["图表", " 个系列"], "zh-Hant": ["圖表", " 個系列"] };
 
-  function translate(options) {
-    var id = options.id;
-    var values = options.evaluators || {};
-    if (id.indexOf("summ-chart") === 0) return summary(id, values);
-    if (id.indexOf("key-descr-") === 0) {
-      // a key's name: “Shift + End” stays as printed on the keyboard; arrows and words in Chinese
-      var name = id.replace("key-descr-", "").replace("alt-", "");
-      return KEYS[name] || name.replace(/Arrow(Right|Left|Up|Down)/g, function (_m, d) { return KEYS["Arrow" + d]; }).replace(/\+/g, " + ");
-    }
-    var text = ZH[id];
-    if (text === undefined) return "";
-    return text.replace(/\{(\w+)\}/g, function (_m, key) { return values[key] === undefined ? "" : String(values[key]); });
+  // chart2music's messages answered in ``lang`` (zh-CN, or zh-Hant: the 繁體 page's readout spoke 简体).
+  function translator(lang) {
+    var hant = lang === "zh-Hant";
+    var messages = hant ? HANT : ZH;
+    var keys = hant ? KEYS_HANT : KEYS;
+    var words = SUMMARY[hant ? "zh-Hant" : "zh-CN"];
+    return function (options) {
+      var id = options.id;
+      var values = options.evaluators || {};
+      if (id.indexOf("summ-chart") === 0) {
+        // the chart's one-line summary when it is focused; its title is the indicator and unit
+        var title = values.title ? "“" + values.title + "”" : "";
+        var groups = values.groupCount ? "，共 " + values.groupCount + words[1] : "";
+        return words[0] + title + groups + "。";
+      }
+      if (id.indexOf("key-descr-") === 0) {
+        // a key's name: “Shift + End” stays as printed on the keyboard; arrows and words in Chinese
+        var name = id.replace("key-descr-", "").replace("alt-", "");
+        return keys[name] || name.replace(/Arrow(Right|Left|Up|Down)/g, function (_m, d) { return keys["Arrow" + d]; }).replace(/\+/g, " + ");
+      }
+      var text = messages[id];
+      if (text === undefined) return "";
+      return text.replace(/\{(\w+)\}/g, function (_m, key) { return values[key] === undefined ? "" : String(values[key]); });
+    };
   }
 
   // A readout's points as chart2music takes them, and each point's words by series, position and value.
@@ -144,7 +232,15 @@
       data: current.data,
       axes: { x: { label: readout.x_label, format: xWords }, y: { label: readout.y_label, format: yWords } },
       // An English chart speaks chart2music's own English messages; the others are answered in Chinese.
-      options: readout.lang === "en" ? {} : { translationCallback: translate }
+      options: readout.lang === "en" ? {} : {
+        translationCallback: translator(readout.lang),
+        // The key list's headings are chart2music's English (and name its columns in another order
+        // than it fills them: what a key does, the key, another key for it).
+        modifyHelpDialogKeyboardListing: function (_lang, _headings, shortcuts) {
+          var messages = readout.lang === "zh-Hant" ? HANT : ZH;
+          return [[messages["listing-action"], messages["listing-key"], messages["listing-alternate"]]].concat(shortcuts);
+        }
+      }
     });
     if (made.err) {
       holder.hidden = true;

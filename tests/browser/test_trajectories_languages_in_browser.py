@@ -139,6 +139,20 @@ def test_the_static_indicator_page(watched: Page, site_url, folder, lang, size):
         assert found == [], "\n".join(found)
         # The plan's sentences are there, marked as the Chinese they are printed in.
         assert watched.locator('ul.related span[lang="zh-CN"]').count() == 2
+    else:
+        # The readout speaks 繁體: chart2music's summary and its key list were 简体 on this page.
+        holder = watched.locator(".readout[data-readout-ready]").first
+        expect(holder).to_be_visible(timeout=30_000)
+        holder.scroll_into_view_if_needed()
+        holder.locator(".readout-control").focus()
+        expect(holder.locator(".readout-cc")).to_contain_text("圖表")
+        watched.keyboard.press("h")
+        dialog = watched.locator("dialog[open]")
+        expect(dialog).to_contain_text("鍵盤")
+        said = holder.locator(".readout-cc").inner_text() + dialog.inner_text()
+        assert not [word for word in ("图表", "键盘", "按键", "个系列", "Keyboard Shortcut") if word in said], said
+        expect(dialog.locator("th").first).to_have_text("操作")  # chart2music's English headings replaced
+        watched.keyboard.press("Escape")
     assert watched.evaluate(CUT_CHART_TEXT) == []
     assert_no_overflow(watched)
     assert not watched.problems, watched.problems
