@@ -26,11 +26,16 @@ from lib.views.query import LANG
 KEY = "site_navigation"
 CURRENT_KEY = "site_navigation_current"
 # The screen reader's word for Streamlit's bold, run by _compat.DOCUMENT_HTML: checked on every change
-# of the page, as a page switch redraws the sidebar without a reload.
+# of the page, as a page switch redraws the sidebar without a reload. And 概览's address: st.page_link
+# writes the main page's href as "?lang=en" (or ""), which a new tab or a copied link resolves to the
+# page being read (/handout?lang=en), not to 概览; "./?lang=en" is the app's root. A click is routed
+# by Streamlit itself, not by the href.
 CURRENT_SCRIPT = (
     "if (!window.navCurrentReady) { window.navCurrentReady = true;"
     " var markCurrent = function () {"
     " document.querySelectorAll('.st-key-site_navigation a').forEach(function (link) {"
+    " var href = link.getAttribute('href');"
+    " if (href !== null && (href === '' || href.charAt(0) === '?')) { link.setAttribute('href', './' + href); }"
     " var current = !!link.closest('.st-key-site_navigation_current');"
     " if (current && link.getAttribute('aria-current') !== 'page') { link.setAttribute('aria-current', 'page'); }"
     " if (!current && link.hasAttribute('aria-current')) { link.removeAttribute('aria-current'); } }); };"

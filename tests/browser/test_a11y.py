@@ -295,6 +295,19 @@ def test_the_navigation_lists_every_page_and_marks_this_one(browser, app_url, si
     expect(links).to_have_count(len(NAVIGATION))
     for number, name in enumerate(NAVIGATION):  # the icon's ligature text is aria-hidden
         expect(links.nth(number)).to_have_accessible_name(name)
+    # Each link's address is its own page's, for a new tab or a copied link: 概览's was this page's (/compare).
+    paths = links.evaluate_all("as => as.map(a => new URL(a.href).pathname)")
+    assert paths == [
+        "/",
+        "/indicators",
+        "/trajectories",
+        "/compare",
+        "/scenarios",
+        "/report_card",
+        "/zones_map",
+        "/plan_reader",
+        "/methods",
+    ]
     weight = "e => Number(getComputedStyle(e.querySelector('p') || e).fontWeight)"
     assert navigation.get_by_role("link", name="指标对比").evaluate(weight) >= 600  # this page
     assert navigation.get_by_role("link", name="指标总览").evaluate(weight) < 600
