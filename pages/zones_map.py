@@ -42,6 +42,15 @@ TAP_CSS = (
     ' @media (max-width: 640px) { .st-key-zones_lists [data-testid="stMarkdownContainer"]:has(> table) { overflow-x: auto; }'
     ' .st-key-zones_lists [data-testid="stMarkdownContainer"] table { min-width: 720px; }'
     ' .st-key-zones_lists [data-testid="stMarkdownContainer"] :is(th, td) { overflow-wrap: normal; } }'
+    # The map's tooltip is drawn at the pointer: its wrappers cut it at the map's edge (a long English
+    # tooltip lost half its width); it shows whole, over the key beside the map.
+    ' [data-testid="stDeckGlJsonChart"] div:has(> .deck-tooltip), [data-testid="stDeckGlJsonChart"] div:has(> div > .deck-tooltip)'
+    " { overflow: visible !important; }"
+    ' [data-testid="stColumn"]:has([data-testid="stDeckGlJsonChart"]) { position: relative; z-index: 5; }'
+    # On a phone the map is the screen's width: a tooltip at the finger ran past the edge. There it is a
+    # strip along the map's foot, clear of the finger.
+    ' @media (max-width: 640px) { [data-testid="stDeckGlJsonChart"] .deck-tooltip { transform: none !important;'
+    " top: auto !important; bottom: 0; left: 0 !important; right: 0; max-width: none !important; } }"
     # A download's English label is longer than a phone is wide: it wraps inside its button.
     ' [data-testid="stDownloadButton"] button { max-width: 100%; height: auto; }'
     ' [data-testid="stDownloadButton"] button p { white-space: normal; text-align: left; }'
