@@ -121,3 +121,5 @@ def test_every_schema_description_is_extracted_for_the_catalogs():
     assert len(descriptions) >= 160
     assert [(s, c, d) for s, c, d in descriptions if d not in extracted] == []
     assert [(s, c, d) for s, c, d in descriptions if not english.get(d) or HAN.search(english[d])] == []
+    # Written in 简体, the catalogs' source language, like every interface string (the map tables' were English).
+    assert [(s, c, d) for s, c, d in descriptions if not HAN.search(d)] == []
