@@ -3,7 +3,7 @@
 import streamlit as st
 
 from lib.present import exports
-from lib.present.blocks import Bullets, Paragraph, Table
+from lib.present.blocks import Bullets, Paragraph
 from lib.present.markup import markdown_text as markdown_escape
 from lib.views import methods as page
 from pages import _blocks, _url
@@ -25,15 +25,16 @@ def draw_quoting(blocks) -> None:
             _blocks.draw(block)
 
 
-def quoted_table(table: Table) -> str:
-    """The dictionary with the schemas' own words (description, allowed values) marked as the 简体 they are."""
+def quoted_table(table: page.DataTable) -> str:
+    """A dictionary whose Chinese allowed values (the data's own) are marked as the 简体 they are."""
 
-    def cell(number: int, text) -> str:
+    def cell(quoted: bool, number: int, text) -> str:
         said = markdown_escape(" ".join(str(text or "").split()))
-        return f'<span lang="{view.quoted_lang}">{said}</span>' if number in view.quoted_columns and said else said
+        return f'<span lang="{view.quoted_lang}">{said}</span>' if quoted and number in view.quoted_columns and said else said
 
-    lines = ["| " + " | ".join(map(markdown_escape, table.headers)) + " |", "|" + " --- |" * len(table.headers)]
-    lines += ["| " + " | ".join(cell(n, c) for n, c in enumerate(row)) + " |" for row in table.rows]
+    shown = table.dictionary
+    lines = ["| " + " | ".join(map(markdown_escape, shown.headers)) + " |", "|" + " --- |" * len(shown.headers)]
+    lines += ["| " + " | ".join(cell(r in table.quoted_rows, n, c) for n, c in enumerate(row)) + " |" for r, row in enumerate(shown.rows)]
     return "\n".join(lines)
 
 
@@ -55,7 +56,7 @@ st.caption(view.dictionary_intro)
 for table in view.tables:
     with st.expander(f"{table.title} · {table.name}"):
         if view.quoted_columns:
-            st.markdown(quoted_table(table.dictionary), unsafe_allow_html=True)
+            st.markdown(quoted_table(table), unsafe_allow_html=True)
         else:
             _blocks.draw(table.dictionary)
 

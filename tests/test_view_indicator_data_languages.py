@@ -49,7 +49,9 @@ def test_the_english_outcome_verdict():
     assert metadata["outcome"]["quote"] == "地区生产总值达到2.5万亿元人民币、五年年均增长7.2%。"  # as published
 
 
-def test_the_column_words_marked_for_the_catalogs_are_the_schema_s():
-    assert {name: languages.COLUMN_WORDS.get(name) for name in OBSERVATION_COLUMNS if name != "bracketed"} == {
-        name: indicator_data.column_words(name) for name in OBSERVATION_COLUMNS if name != "bracketed"
-    }
+@pytest.mark.parametrize("name", OBSERVATION_COLUMNS)
+def test_the_column_words_are_the_schema_s_in_each_language(name):
+    """The 简体 README's meaning of a column (its schema's description) and the English one are one string, translated."""
+    assert languages.column_words(name, "zh-CN") == indicator_data.column_words(name)
+    english = languages.column_words(name, "en")
+    assert not HAN.search(english) and (english == name) == (indicator_data.column_words(name) == name)

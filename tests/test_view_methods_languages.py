@@ -1,5 +1,6 @@
-"""数据与方法 in English and 繁體 (issue 27): the page's words translated; Chinese publications and the
-schemas' own words quoted as published, in 简体 and marked so; the downloads the same files."""
+"""数据与方法 in English and 繁體 (issue 27): the page's words translated (the data dictionary's descriptions
+too: tests/test_view_methods_dictionary_languages.py); Chinese publications and the data's Chinese values
+quoted as published, in 简体 and marked so; the downloads the same files."""
 
 from __future__ import annotations
 
@@ -55,9 +56,15 @@ def test_english_shows_no_han_outside_what_it_quotes(english):
         shown += unmarked(section.blocks)
     for table in english.tables:
         shown += [table.title, *table.dictionary.headers]
-        shown += [str(c) for row in table.dictionary.rows for n, c in enumerate(row) if n not in english.quoted_columns]
+        shown += [
+            str(c)
+            for r, row in enumerate(table.dictionary.rows)
+            for n, c in enumerate(row)
+            if not (r in table.quoted_rows and n in english.quoted_columns)
+        ]
     assert [text for text in shown if HAN.search(text)] == []
-    assert english.quoted_lang == "zh-CN" and english.quoted_columns == (2, 3)
+    # Only the allowed values are quoted (the data's own), and only where they are Chinese.
+    assert english.quoted_lang == "zh-CN" and english.quoted_columns == (methods.ALLOWED,)
 
 
 def test_english_has_every_section_of_the_chinese(english, plain):

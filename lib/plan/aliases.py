@@ -19,14 +19,14 @@ import pandas as pd
 import pandera.pandas as pa
 
 from lib.plan import data
-from lib.plan.schemas import _text, columns, schema
+from lib.plan.schemas import N_, _text, columns, schema
 from lib.plan.validation import DATA_DIR, read_csv, read_once, require_references, validate
 
 PATH = DATA_DIR / "aliases.csv"
 ALIASES = {
-    "alias": ("str", _text(description="别名：人们常用的叫法，如“研发投入强度”“R&D”")),
-    "indicator_id": ("str", _text(description="所指的指标（indicators.csv）")),
-    "why": ("str", _text(description="出处或理由：这个叫法从哪里来，为什么指这项指标")),
+    "alias": ("str", _text(description=N_("别名：人们常用的叫法，如“研发投入强度”“R&D”"))),
+    "indicator_id": ("str", _text(description=N_("所指的指标（indicators.csv）"))),
+    "why": ("str", _text(description=N_("出处或理由：这个叫法从哪里来，为什么指这项指标"))),
 }
 # One alias names one indicator once.
 _UNIQUE_PAIR = pa.Check(lambda frame: ~frame.duplicated(["alias", "indicator_id"]), name="unique alias and indicator")

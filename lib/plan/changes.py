@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from lib.plan.schemas import _text, columns, schema
+from lib.plan.schemas import N_, _text, columns, schema
 from lib.plan.validation import DATA_DIR, read_csv, read_once, validate
 
 CHANGES_FILE = "changes.csv"
@@ -35,19 +35,19 @@ EDITIONS_FILE = "editions.csv"
 SNAPSHOT = Path("editions") / "last"
 
 CHANGES = {
-    "edition": ("str", _text(description="版次：记录这批改动的日期（YYYY-MM-DD）")),
-    "file": ("str", _text(description="改动的数据文件（data/ 下）")),
-    "row": ("str", _text(description="改动的行：该文件的编号列（如 outcome_id）")),
-    "indicator_id": ("str", _text(required=False, description="该行所属指标（文件有 indicator_id 列时）")),
-    "field": ("str", _text(required=False, description="改动的列；整行新增或删除时为空")),
-    "old": ("str", _text(required=False, description="上一版的值（新增行为空）")),
-    "new": ("str", _text(required=False, description="这一版的值（删除行为空）")),
-    "source": ("str", _text(required=False, description="新值的出处：该行的发布者、文件与网址，或该行所注出处")),
+    "edition": ("str", _text(description=N_("版次：记录这批改动的日期（YYYY-MM-DD）"))),
+    "file": ("str", _text(description=N_("改动的数据文件（data/ 下）"))),
+    "row": ("str", _text(description=N_("改动的行：该文件的编号列（如 outcome_id）"))),
+    "indicator_id": ("str", _text(required=False, description=N_("该行所属指标（文件有 indicator_id 列时）"))),
+    "field": ("str", _text(required=False, description=N_("改动的列；整行新增或删除时为空"))),
+    "old": ("str", _text(required=False, description=N_("上一版的值（新增行为空）"))),
+    "new": ("str", _text(required=False, description=N_("这一版的值（删除行为空）"))),
+    "source": ("str", _text(required=False, description=N_("新值的出处：该行的发布者、文件与网址，或该行所注出处"))),
 }
 EDITIONS = {
-    "edition": ("str", _text(description="版次日期（YYYY-MM-DD）")),
-    "changes": ("str", _text(description="这一版记录的改动条数")),
-    "note": ("str", _text(required=False, description="说明")),
+    "edition": ("str", _text(description=N_("版次日期（YYYY-MM-DD）"))),
+    "changes": ("str", _text(description=N_("这一版记录的改动条数"))),
+    "note": ("str", _text(required=False, description=N_("说明"))),
 }
 # Where a row says where its figure comes from, in this order (outcomes.csv, yearly_figures.csv,
 # definitions.csv …); a table without such columns is read from the plan itself (data/README.md).

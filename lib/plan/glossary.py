@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from lib.plan.schemas import _text, columns, schema
+from lib.plan.schemas import N_, _text, columns, schema
 from lib.plan.validation import DATA_DIR, DataFileError, read_csv, read_once, validate
 
 PATH = DATA_DIR / "glossary.csv"
@@ -49,13 +49,13 @@ KINDS = (
     "zone_text",
 )
 GLOSSARY = {
-    "term_zh": ("str", _text(description="术语（简体，按规划原文）")),
-    "kind": ("str", _text(KINDS, description="类别：指标、单位、专栏、章、功能区、区县、属性、五大发展、难度、完成情况、方法用语")),
-    "en": ("str", _text(description="英文")),
-    "source": ("str", _text(description="英文出处：官方英文资料的网址，或 translation（本站译文）")),
-    "source_name": ("str", _text(required=False, description="官方英文资料的名称（source 为网址时必填）")),
-    "note": ("str", _text(required=False, description="说明：原文位置、官方资料中的原话、译法")),
-    "zh_hant": ("str", _text(required=False, description="繁體：仅在 OpenCC（s2twp）转换有误时填写，空则按 OpenCC 转换")),
+    "term_zh": ("str", _text(description=N_("术语（简体，按规划原文）"))),
+    "kind": ("str", _text(KINDS, description=N_("类别：指标、单位、专栏、章、功能区、区县、属性、五大发展、难度、完成情况、方法用语"))),
+    "en": ("str", _text(description=N_("英文"))),
+    "source": ("str", _text(description=N_("英文出处：官方英文资料的网址，或 translation（本站译文）"))),
+    "source_name": ("str", _text(required=False, description=N_("官方英文资料的名称（source 为网址时必填）"))),
+    "note": ("str", _text(required=False, description=N_("说明：原文位置、官方资料中的原话、译法"))),
+    "zh_hant": ("str", _text(required=False, description=N_("繁體：仅在 OpenCC（s2twp）转换有误时填写，空则按 OpenCC 转换"))),
 }
 _URL = re.compile(r"https?://[^\s/]+\.[^\s]+")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")

@@ -43,7 +43,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from lib.plan import data, yearly
-from lib.plan.schemas import _text, columns, schema
+from lib.plan.schemas import N_, _text, columns, schema
 from lib.plan.validation import DATA_DIR, DataFileError, read_csv, read_once, require_references, validate
 from lib.plan.values import ROMAN
 from lib.present.numbers import plain
@@ -60,29 +60,29 @@ RATE_TOLERANCE = 0.5  # not a plan figure: percentage points either side of a �
 LEVEL_TOLERANCE = 0.02  # not a plan figure: share of the target either side of a 左右 level or total
 
 OUTCOMES = {
-    "outcome_id": ("str", _text(unique=True, description="编号")),
-    "indicator_id": ("str", _text(description="专栏2指标")),
-    "period": ("str", _text(PERIODS, description="2020年数，或“十三五”五年的数（累计、年均）")),
-    "value": ("float", pa.Column(float, nullable=True, description="数值；类别（Ⅱ类）为空")),
-    "value_text": ("str", _text(description="原文写法，如“7.2%”“Ⅱ类”")),
-    "unit": ("str", _text(required=False, description="数值单位；比值（2.4∶1）为空")),
-    "basis": ("str", _text(description="统计口径（范围、年份、初步数或修订数）")),
-    "basis_matches_plan": ("bool", pa.Column(bool, description="口径与规划指标一致")),
-    "read_or_derived": ("str", _text(["read", "derived"], description="read 原文读出；derived 由读出的数算出")),
-    "derived_from": ("str", _text(required=False, description="算出的数：由哪些数怎样算出")),
-    "publisher": ("str", _text(description="发布机关")),
-    "document": ("str", _text(description="文件名称")),
-    "short_name": ("str", _text(description="文件简称，图上标作“实际（简称）”，如“2020年统计公报”")),
-    "published": ("str", pa.Column(str, pa.Check.str_matches(r"^\d{4}-\d{2}(-\d{2})?$"), description="发布日期")),
-    "url": ("str", pa.Column(str, pa.Check.str_matches(r"^https?://\S+$"), description="读到这句话的网页")),
-    "quote": ("str", _text(description="原句，照网页原样")),
-    "source_kind": ("str", _text(SOURCE_KINDS, description="publisher 发布机关网站，news 新闻报道，reprint 其他网站转载")),
+    "outcome_id": ("str", _text(unique=True, description=N_("编号"))),
+    "indicator_id": ("str", _text(description=N_("专栏2指标"))),
+    "period": ("str", _text(PERIODS, description=N_("2020年数，或“十三五”五年的数（累计、年均）"))),
+    "value": ("float", pa.Column(float, nullable=True, description=N_("数值；类别（Ⅱ类）为空"))),
+    "value_text": ("str", _text(description=N_("原文写法，如“7.2%”“Ⅱ类”"))),
+    "unit": ("str", _text(required=False, description=N_("数值单位；比值（2.4∶1）为空"))),
+    "basis": ("str", _text(description=N_("统计口径（范围、年份、初步数或修订数）"))),
+    "basis_matches_plan": ("bool", pa.Column(bool, description=N_("口径与规划指标一致"))),
+    "read_or_derived": ("str", _text(["read", "derived"], description=N_("read 原文读出；derived 由读出的数算出"))),
+    "derived_from": ("str", _text(required=False, description=N_("算出的数：由哪些数怎样算出"))),
+    "publisher": ("str", _text(description=N_("发布机关"))),
+    "document": ("str", _text(description=N_("文件名称"))),
+    "short_name": ("str", _text(description=N_("文件简称，图上标作“实际（简称）”，如“2020年统计公报”"))),
+    "published": ("str", pa.Column(str, pa.Check.str_matches(r"^\d{4}-\d{2}(-\d{2})?$"), description=N_("发布日期"))),
+    "url": ("str", pa.Column(str, pa.Check.str_matches(r"^https?://\S+$"), description=N_("读到这句话的网页"))),
+    "quote": ("str", _text(description=N_("原句，照网页原样"))),
+    "source_kind": ("str", _text(SOURCE_KINDS, description=N_("publisher 发布机关网站，news 新闻报道，reprint 其他网站转载"))),
     "covers_target": (
         "bool",
-        pa.Column(bool, description="原句说包含规划目标人群在内的全体都已达到（“动态识别的…全部脱贫”）：目标实质达到，基数另注"),
+        pa.Column(bool, description=N_("原句说包含规划目标人群在内的全体都已达到（“动态识别的…全部脱贫”）：目标实质达到，基数另注")),
     ),
-    "claim": ("str", _text(required=False, description="covers_target 为真时：原句中据以判断的那句话，照原样")),
-    "note": ("str", _text(required=False, description="说明")),
+    "claim": ("str", _text(required=False, description=N_("covers_target 为真时：原句中据以判断的那句话，照原样"))),
+    "note": ("str", _text(required=False, description=N_("说明"))),
 }
 
 

@@ -12,6 +12,17 @@ import pandera.pandas as pa
 
 from lib.plan.values import BASES, MEASURES, QUALIFIERS
 
+
+def N_(text: str) -> str:
+    """Marks a column's description for the interface catalogs (babel.cfg extracts lib/**), where it is written.
+
+    The data layer keeps the description as written and imports nothing of lib.present; the data
+    dictionary translates it when it is shown (lib.views.methods, with ``gettext(lang)``). The same
+    marker as ``lib.present.i18n.N_``, which this layer cannot import.
+    """
+    return text
+
+
 KINDS = (
     "level",  # a stock or flow in its unit: 亿元, 元, 件, 岁
     "growth_rate",  # an annual growth rate is itself the target (专栏2 rows 1–2)
@@ -76,67 +87,69 @@ def _text(allowed=None, required=True, unique=False, description=""):
 
 
 INDICATORS = {
-    "indicator_id": ("str", _text(unique=True, description="稳定编号：专栏1为 t1_…，专栏2为 t2_…")),
-    "table_no": ("int", pa.Column("Int64", pa.Check.isin([1, 2]), description="1 = 专栏1，2 = 专栏2")),
-    "number": ("str", _text(required=False, description="原表序号；分项行为空")),
-    "position": ("int", pa.Column("Int64", pa.Check.ge(1), description="在原表中的行序")),
-    "parent_id": ("str", _text(required=False, description="分项所属的上级行")),
-    "name_printed": ("str", _text(description="原表名称（含单位）")),
-    "name_zh": ("str", _text(description="名称（不含单位）")),
-    "name_en": ("str", _text(description="英文名称")),
-    "unit": ("str", _text(required=False, description="原表单位")),
-    "attribute": ("str", _text(ATTRIBUTES, required=False, description="指标属性：预期性或约束性")),
-    "pillar": ("str", _text(PILLARS, required=False, description="五大发展分组（仅专栏2）；第1、2行为“总体”")),
+    "indicator_id": ("str", _text(unique=True, description=N_("稳定编号：专栏1为 t1_…，专栏2为 t2_…"))),
+    "table_no": ("int", pa.Column("Int64", pa.Check.isin([1, 2]), description=N_("1 = 专栏1，2 = 专栏2"))),
+    "number": ("str", _text(required=False, description=N_("原表序号；分项行为空"))),
+    "position": ("int", pa.Column("Int64", pa.Check.ge(1), description=N_("在原表中的行序"))),
+    "parent_id": ("str", _text(required=False, description=N_("分项所属的上级行"))),
+    "name_printed": ("str", _text(description=N_("原表名称（含单位）"))),
+    "name_zh": ("str", _text(description=N_("名称（不含单位）"))),
+    "name_en": ("str", _text(description=N_("英文名称"))),
+    "unit": ("str", _text(required=False, description=N_("原表单位"))),
+    "attribute": ("str", _text(ATTRIBUTES, required=False, description=N_("指标属性：预期性或约束性"))),
+    "pillar": ("str", _text(PILLARS, required=False, description=N_("五大发展分组（仅专栏2）；第1、2行为“总体”"))),
     "direction": (
         "str",
-        _text(DIRECTIONS, description="方向：higher 越高越好，lower 越低越好，hold 保持类别，moderate 适度（不比较速度）"),
+        _text(DIRECTIONS, description=N_("方向：higher 越高越好，lower 越低越好，hold 保持类别，moderate 适度（不比较速度）")),
     ),
-    "kind": ("str", _text(KINDS, description="指标类型，决定速度的算法")),
-    "previous_id": ("str", _text(required=False, description="专栏1中口径相同的对应行")),
+    "kind": ("str", _text(KINDS, description=N_("指标类型，决定速度的算法"))),
+    "previous_id": ("str", _text(required=False, description=N_("专栏1中口径相同的对应行"))),
 }
 
 OBSERVATIONS = {
-    "obs_id": ("str", _text(unique=True, description="编号：指标.时期.角色")),
-    "indicator_id": ("str", _text(description="所属指标")),
-    "period": ("str", _text(PERIODS, description="年份；累计数与“年均”列为规划期")),
-    "role": ("str", _text(ROLES, description="actual 实际值，target 目标值，published_growth 专栏1“年均”列")),
-    "measure": ("str", _text(MEASURES, description="数值的含义（水平、年均增速、五年变化、提前年数等）")),
-    "value": ("float", pa.Column(float, nullable=True, description="数值；原文无数字处为空")),
-    "unit": ("str", _text(required=False, description="数值单位")),
+    "obs_id": ("str", _text(unique=True, description=N_("编号：指标.时期.角色"))),
+    "indicator_id": ("str", _text(description=N_("所属指标"))),
+    "period": ("str", _text(PERIODS, description=N_("年份；累计数与“年均”列为规划期"))),
+    "role": ("str", _text(ROLES, description=N_("actual 实际值，target 目标值，published_growth 专栏1“年均”列"))),
+    "measure": ("str", _text(MEASURES, description=N_("数值的含义（水平、年均增速、五年变化、提前年数等）"))),
+    "value": ("float", pa.Column(float, nullable=True, description=N_("数值；原文无数字处为空"))),
+    "unit": ("str", _text(required=False, description=N_("数值单位"))),
     "qualifier": (
         "str",
         _text(
             QUALIFIERS,
-            description="限定：exact 精确，approx 左右，greater_than ＞，less_than ＜，range 区间，not_applicable ―，none 无数字",
+            description=N_("限定：exact 精确，approx 左右，greater_than ＞，less_than ＜，range 区间，not_applicable ―，none 无数字"),
         ),
     ),
-    "five_year_total": ("bool", pa.Column(bool, description="原文带【】（五年累计数）")),
-    "basis": ("str", _text(BASES, required=False, description="原文注明的旧口径、新口径、旧标准、新标准")),
+    "five_year_total": ("bool", pa.Column(bool, description=N_("原文带【】（五年累计数）"))),
+    "basis": ("str", _text(BASES, required=False, description=N_("原文注明的旧口径、新口径、旧标准、新标准"))),
     "price_basis": (
         "str",
-        _text(PRICE_BASES, required=False, description="价格口径：current 当年价，real 实际增速，nominal 名义增速，unstated 原文未说明"),
+        _text(
+            PRICE_BASES, required=False, description=N_("价格口径：current 当年价，real 实际增速，nominal 名义增速，unstated 原文未说明")
+        ),
     ),
-    "provisional": ("bool", pa.Column(bool, description="2015年数为初步数（备注6）")),
-    "notes": ("str", _text(required=False, description="适用的备注编号，分号分隔")),
-    "raw": ("str", _text(description="原文单元格，含换行")),
+    "provisional": ("bool", pa.Column(bool, description=N_("2015年数为初步数（备注6）"))),
+    "notes": ("str", _text(required=False, description=N_("适用的备注编号，分号分隔"))),
+    "raw": ("str", _text(description=N_("原文单元格，含换行"))),
 }
 
 NOTES = {
-    "note_id": ("str", _text(unique=True, description="编号：t1.n3 即专栏1备注3")),
+    "note_id": ("str", _text(unique=True, description=N_("编号：t1.n3 即专栏1备注3"))),
     "table_no": ("int", pa.Column("Int64", pa.Check.isin([1, 2]))),
     "note_no": ("int", pa.Column("Int64", pa.Check.ge(1))),
-    "topic": ("str", _text(NOTE_TOPICS, description="备注类别")),
-    "text": ("str", _text(description="备注原文")),
+    "topic": ("str", _text(NOTE_TOPICS, description=N_("备注类别"))),
+    "text": ("str", _text(description=N_("备注原文"))),
 }
 
 INVESTMENT = {
     "field_id": ("str", _text(unique=True)),
     "position": ("int", pa.Column("Int64", pa.Check.ge(1))),
-    "field_zh": ("str", _text(description="重点领域（原文）")),
+    "field_zh": ("str", _text(description=N_("重点领域（原文）"))),
     "field_en": ("str", _text()),
-    "content": ("str", _text(description="建设内容（原文）")),
-    "plan_amount": ("float", pa.Column(float, pa.Check.gt(0), description="“十三五”投资（亿元）")),
-    "reserve_amount": ("float", pa.Column(float, pa.Check.gt(0), description="储备重大项目投资（亿元）")),
+    "content": ("str", _text(description=N_("建设内容（原文）"))),
+    "plan_amount": ("float", pa.Column(float, pa.Check.gt(0), description=N_("“十三五”投资（亿元）"))),
+    "reserve_amount": ("float", pa.Column(float, pa.Check.gt(0), description=N_("储备重大项目投资（亿元）"))),
     "unit": ("str", _text(["亿元"])),
     "plan_amount_raw": ("str", _text()),
     "reserve_amount_raw": ("str", _text()),
@@ -147,37 +160,39 @@ TEXT_TARGETS = {
     "chapter": ("str", pa.Column(str, pa.Check.str_matches(r"^第[一二三四五六七八九十]+章$"))),
     "section": ("str", pa.Column(str, pa.Check.str_matches(r"^(第[一二三四五六七八九十]+节)?$"))),
     "box": ("str", pa.Column(str, pa.Check.str_matches(r"^(专栏\d+)?$"))),
-    "subject_zh": ("str", _text(description="目标对象")),
+    "subject_zh": ("str", _text(description=N_("目标对象"))),
     "subject_en": ("str", _text()),
-    "raw": ("str", _text(description="原文中表述目标的文字")),
+    "raw": ("str", _text(description=N_("原文中表述目标的文字"))),
     "value": (
         "float",
-        pa.Column(float, nullable=True, description="数值；只有 number、doubling（倍数2）、class（类别号）三类必填，其余为空"),
+        pa.Column(float, nullable=True, description=N_("数值；只有 number、doubling（倍数2）、class（类别号）三类必填，其余为空")),
     ),
     "unit": ("str", _text(required=False)),
     "qualifier": (
         "str",
-        _text(TARGET_QUALIFIERS, description="限定：approx 左右或“基本”，at_least 以上/新台阶，at_most 以下，greater_than 超过"),
+        _text(TARGET_QUALIFIERS, description=N_("限定：approx 左右或“基本”，at_least 以上/新台阶，at_most 以下，greater_than 超过")),
     ),
     "five_year_total": ("bool", pa.Column(bool)),
-    "year": ("int", pa.Column("Int64", pa.Check.in_range(2016, 2020), description="目标年份；each_year 为最后一年")),
-    "indicator_id": ("str", _text(required=False, description="对应的指标表指标（如有）")),
-    "sentence": ("str", _text(description="所在句子（原文）")),
+    "year": ("int", pa.Column("Int64", pa.Check.in_range(2016, 2020), description=N_("目标年份；each_year 为最后一年"))),
+    "indicator_id": ("str", _text(required=False, description=N_("对应的指标表指标（如有）"))),
+    "sentence": ("str", _text(description=N_("所在句子（原文）"))),
     "target_type": (
         "str",
         _text(
             TARGET_TYPES,
-            description="目标类型：number 数字，doubling 翻一番，class 水质类别，full_coverage 全覆盖，national_parity 达到全国平均水平，zero_growth 零增长，elimination 消除，milestone 完成时点，direction 方向",
+            description=N_(
+                "目标类型：number 数字，doubling 翻一番，class 水质类别，full_coverage 全覆盖，national_parity 达到全国平均水平，zero_growth 零增长，elimination 消除，milestone 完成时点，direction 方向"
+            ),
         ),
     ),
     "year_basis": (
         "str",
-        _text(YEAR_BASES, description="年份来源：stated 句中写明，plan_period 规划期末，chapter 本章时限，each_year 2016年起每年"),
+        _text(YEAR_BASES, description=N_("年份来源：stated 句中写明，plan_period 规划期末，chapter 本章时限，each_year 2016年起每年")),
     ),
-    "base_year": ("str", pa.Column(str, pa.Check.str_matches(r"^(20[01]\d)?$"), description="翻一番的基期年份")),
-    "restates": ("str", _text(required=False, description="重复的另一条正文目标（同一目标写了两次）")),
-    "borderline": ("bool", pa.Column(bool, description="是否为边界情形（没有可核对的终点或范围）")),
-    "note": ("str", _text(required=False, description="说明")),
+    "base_year": ("str", pa.Column(str, pa.Check.str_matches(r"^(20[01]\d)?$"), description=N_("翻一番的基期年份"))),
+    "restates": ("str", _text(required=False, description=N_("重复的另一条正文目标（同一目标写了两次）"))),
+    "borderline": ("bool", pa.Column(bool, description=N_("是否为边界情形（没有可核对的终点或范围）"))),
+    "note": ("str", _text(required=False, description=N_("说明"))),
 }
 # Checks across columns of one row.
 TEXT_TARGET_CHECKS = (
@@ -192,9 +207,9 @@ TEXT_TARGET_CHECKS = (
 )
 
 DEFINITIONS = {
-    "indicator_id": ("str", _text(unique=True, description="所释指标（indicators.csv）")),
-    "definition": ("str", _text(description="一句话定义：量什么、单位、怎样算")),
-    "source": ("str", _text(description="定义依据：统计通用定义，或规划原文的专栏与备注")),
+    "indicator_id": ("str", _text(unique=True, description=N_("所释指标（indicators.csv）"))),
+    "definition": ("str", _text(description=N_("一句话定义：量什么、单位、怎样算"))),
+    "source": ("str", _text(description=N_("定义依据：统计通用定义，或规划原文的专栏与备注"))),
 }
 
 

@@ -26,7 +26,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from lib.plan import data
-from lib.plan.schemas import _text, columns, schema
+from lib.plan.schemas import N_, _text, columns, schema
 from lib.plan.validation import DATA_DIR, DataFileError, read_csv, read_once, require_references, validate
 from lib.present.numbers import plain
 
@@ -42,22 +42,22 @@ SOURCE_KINDS = ("publisher", "news", "reprint")
 SOURCE_KIND_LABELS = {"publisher": "发布机关或其报纸原页", "news": "新闻报道", "reprint": "其他网站转载"}
 
 YEARLY = {
-    "figure_id": ("str", _text(unique=True, description="编号")),
-    "indicator_id": ("str", _text(description="所属指标（专栏1或专栏2）")),
-    "year": ("int", pa.Column("Int64", pa.Check.isin(list(YEARS)), description="年份，2016—2020")),
-    "measure": ("str", _text(MEASURES, description="level 水平，real_growth 比上年实际增长，share 比重，yearly_amount 当年数")),
-    "value": ("float", pa.Column(float, description="数值")),
-    "value_text": ("str", _text(description="原文写法，如“10.7%”“7.4:44.2:48.4”")),
-    "unit": ("str", _text(description="单位，与指标相同")),
-    "release": ("str", _text(RELEASES, description="first_published 初次公布（初步核算、预计），revised 修订后")),
-    "basis": ("str", _text(description="口径（范围、价格、初步或修订）")),
-    "publisher": ("str", _text(description="发布机关")),
-    "document": ("str", _text(description="文件名称")),
-    "published": ("str", pa.Column(str, pa.Check.str_matches(r"^(\d{4}-\d{2}-\d{2})?$"), description="发布日期；页面未写则空")),
-    "url": ("str", pa.Column(str, pa.Check.str_matches(r"^https?://\S+$"), description="读到这句话的网页")),
-    "quote": ("str", _text(description="原句，照网页原样")),
-    "source_kind": ("str", _text(SOURCE_KINDS, description="publisher 发布机关或其报纸原页，news 新闻报道，reprint 其他网站转载")),
-    "note": ("str", _text(required=False, description="说明")),
+    "figure_id": ("str", _text(unique=True, description=N_("编号"))),
+    "indicator_id": ("str", _text(description=N_("所属指标（专栏1或专栏2）"))),
+    "year": ("int", pa.Column("Int64", pa.Check.isin(list(YEARS)), description=N_("年份，2016—2020"))),
+    "measure": ("str", _text(MEASURES, description=N_("level 水平，real_growth 比上年实际增长，share 比重，yearly_amount 当年数"))),
+    "value": ("float", pa.Column(float, description=N_("数值"))),
+    "value_text": ("str", _text(description=N_("原文写法，如“10.7%”“7.4:44.2:48.4”"))),
+    "unit": ("str", _text(description=N_("单位，与指标相同"))),
+    "release": ("str", _text(RELEASES, description=N_("first_published 初次公布（初步核算、预计），revised 修订后"))),
+    "basis": ("str", _text(description=N_("口径（范围、价格、初步或修订）"))),
+    "publisher": ("str", _text(description=N_("发布机关"))),
+    "document": ("str", _text(description=N_("文件名称"))),
+    "published": ("str", pa.Column(str, pa.Check.str_matches(r"^(\d{4}-\d{2}-\d{2})?$"), description=N_("发布日期；页面未写则空"))),
+    "url": ("str", pa.Column(str, pa.Check.str_matches(r"^https?://\S+$"), description=N_("读到这句话的网页"))),
+    "quote": ("str", _text(description=N_("原句，照网页原样"))),
+    "source_kind": ("str", _text(SOURCE_KINDS, description=N_("publisher 发布机关或其报纸原页，news 新闻报道，reprint 其他网站转载"))),
+    "note": ("str", _text(required=False, description=N_("说明"))),
 }
 
 

@@ -53,10 +53,18 @@ def test_the_app_pages_in_english(watched: Page, app_url, name, size):
         expander.click()  # the data dictionary, opened: its quoted columns are checked too
     found = watched.evaluate(UNMARKED_HAN)
     assert found == [], "\n".join(found)
+    if name == "methods":
+        # The dictionary's descriptions are English, unmarked; only Chinese allowed values are quoted 简体.
+        expect(watched.locator('[data-testid=stExpander] [lang="zh-CN"]')).to_have_count(quoted_values("en"))
     assert watched.evaluate(CLIPPED) == []
     assert_healthy(watched)
     assert_no_overflow(watched)
     shot(watched, f"{name}-en-app-{size}")
+
+
+def quoted_values(lang: str) -> int:
+    """How many allowed-values cells the dictionary quotes as 简体 (one per quoted row)."""
+    return sum(len(table.quoted_rows) for table in methods.build(methods.State(lang=lang)).tables)
 
 
 def test_the_app_reader_keeps_the_language_from_a_result_to_its_sentence(watched: Page, app_url):
@@ -118,6 +126,10 @@ def test_the_static_pages(watched: Page, site_url, path, size):
     if lang == "en":
         found = watched.evaluate(UNMARKED_HAN)
         assert found == [], "\n".join(found)
+    if path.endswith("/methods/"):
+        # The dictionary's descriptions in the page's language, unmarked; only Chinese allowed values quoted 简体 (English).
+        expect(watched.locator('main details td[lang="zh-CN"]')).to_have_count(quoted_values(lang))
+        assert quoted_values(lang) > 0 if lang == "en" else quoted_values(lang) == 0
     assert watched.evaluate(CLIPPED) == []
     assert_no_overflow(watched)
     assert not watched.problems, watched.problems

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pandera.pandas as pa
 
+from lib.plan.schemas import N_
 from lib.plan.validation import DATA_DIR
 
 PATHS = {
@@ -79,86 +80,88 @@ def _text(allowed=None, required=True, unique=False, pattern=None, description="
 
 
 ZONES = {
-    "zone_id": ("str", _text(ZONE_IDS, unique=True, description="Stable id used in the other tables and the URL")),
-    "position": ("int", pa.Column("Int64", pa.Check.in_range(1, 5), unique=True, description="Order the plan uses")),
-    "name_zh": ("str", _text(unique=True, description="Zone name (redacted as *** in this copy of the plan)")),
-    "name_en": ("str", _text(unique=True, description="English name")),
-    "group_zh": ("str", _text(GROUPS, description="大都市区 or 大生态区, as 专栏2 备注2 uses them")),
-    "group_en": ("str", _text(description="English name of the group")),
-    "group_quote": ("str", _text(description="专栏2 备注2, the clause naming the group, verbatim")),
-    "role_quote": ("str", _text(description="The zone's role: first sentence of its paragraph in 第十章第一节, verbatim")),
+    "zone_id": ("str", _text(ZONE_IDS, unique=True, description=N_("稳定编号，其他表与网址中使用"))),
+    "position": ("int", pa.Column("Int64", pa.Check.in_range(1, 5), unique=True, description=N_("规划原文的排列顺序"))),
+    "name_zh": ("str", _text(unique=True, description=N_("功能区域名称（本规划文本中以 *** 隐去）"))),
+    "name_en": ("str", _text(unique=True, description=N_("英文名称"))),
+    "group_zh": ("str", _text(GROUPS, description=N_("大都市区或大生态区，按专栏2备注2的用法"))),
+    "group_en": ("str", _text(description=N_("分组的英文名称"))),
+    "group_quote": ("str", _text(description=N_("专栏2备注2中点出该分组的分句，照原文"))),
+    "role_quote": ("str", _text(description=N_("功能区域的定位：第十章第一节中该区域段落的第一句，照原文"))),
     "role_chapter": ("str", _text(["第十章"])),
     "role_section": ("str", _text(["第一节"])),
-    "role_line": ("int", pa.Column("Int64", pa.Check.ge(1), description="Line of data/source/plan.txt")),
-    "extent_2013": ("str", _text(description="Which districts the 2013 designation puts in the zone (summary)")),
-    "designation": ("str", _text(description="Source of the zone assignment")),
+    "role_line": ("int", pa.Column("Int64", pa.Check.ge(1), description=N_("data/source/plan.txt 的行号"))),
+    "extent_2013": ("str", _text(description=N_("2013年划定时该区域包括哪些区县（摘要）"))),
+    "designation": ("str", _text(description=N_("功能区域划分的出处"))),
 }
 
 DISTRICTS = {
-    "adcode": ("str", _text(unique=True, pattern=ADCODE, description="GB/T 2260 code now (the key the boundaries use)")),
+    "adcode": ("str", _text(unique=True, pattern=ADCODE, description=N_("现行 GB/T 2260 代码（边界数据按此对应）"))),
     "adcode_2016": (
         "str",
-        _text(unique=True, pattern=r"50(01|02)\d\d", description="GB/T 2260 code in Feb 2016, when the plan was issued"),
+        _text(unique=True, pattern=r"50(01|02)\d\d", description=N_("2016年2月规划印发时的 GB/T 2260 代码")),
     ),
-    "name_2016": ("str", _text(unique=True, description="Official name when the plan was issued (Feb 2016)")),
-    "name_current": ("str", _text(unique=True, description="Official name now")),
-    "printed_as": ("str", _text(description="The form the plan prints, e.g. 石柱县 for 石柱土家族自治县")),
-    "short_name": ("str", _text(unique=True, description="Name without 区/县 as used in project names, e.g. 万州")),
-    "kind_2016": ("str", _text(KINDS, description="区, 县 or 自治县 in Feb 2016")),
-    "kind_current": ("str", _text(KINDS, description="区, 县 or 自治县 now")),
-    "primary_zone_id": ("str", _text(ZONE_IDS, description="The zone that fills the district on the map")),
-    "split_zones": ("bool", pa.Column(bool, description="True where the district lies in two zones")),
+    "name_2016": ("str", _text(unique=True, description=N_("规划印发时（2016年2月）的正式名称"))),
+    "name_current": ("str", _text(unique=True, description=N_("现行正式名称"))),
+    "printed_as": ("str", _text(description=N_("规划原文的写法，如石柱土家族自治县写作石柱县"))),
+    "short_name": ("str", _text(unique=True, description=N_("去掉“区”“县”的简称，项目名称中这样用，如万州"))),
+    "kind_2016": ("str", _text(KINDS, description=N_("2016年2月时为区、县或自治县"))),
+    "kind_current": ("str", _text(KINDS, description=N_("现为区、县或自治县"))),
+    "primary_zone_id": ("str", _text(ZONE_IDS, description=N_("地图上填充该区县的功能区域"))),
+    "split_zones": ("bool", pa.Column(bool, description=N_("区县分属两个功能区域时为真"))),
     "note": ("str", _text(required=False)),
 }
 
 DISTRICT_ZONES = {
     "adcode": ("str", _text(pattern=ADCODE)),
     "zone_id": ("str", _text(ZONE_IDS)),
-    "extent": ("str", _text(EXTENTS, description="全域, or which side of the Inner Ring expressway")),
-    "is_primary": ("bool", pa.Column(bool, description="The zone used for the map fill")),
+    "extent": ("str", _text(EXTENTS, description=N_("全域，或位于内环快速路哪一侧"))),
+    "is_primary": ("bool", pa.Column(bool, description=N_("地图填色所用的功能区域"))),
 }
 
 PROJECTS = {
-    "project_id": ("str", _text(unique=True, pattern=r"(zl\d\d|text)-\d{3}", description="zlNN-… for 专栏NN, text-… for the prose")),
-    "name_zh": ("str", _text(description="Project name; composed from the quote where the plan lists places only")),
+    "project_id": ("str", _text(unique=True, pattern=r"(zl\d\d|text)-\d{3}", description=N_("专栏NN为 zlNN-…，正文为 text-…"))),
+    "name_zh": ("str", _text(description=N_("项目名称；规划只列地名处，由原文组成"))),
     "category": ("str", _text(CATEGORIES)),
-    "subcategory": ("str", _text(description="As the plan groups it: 国家级/市级, 大型/中型 …")),
-    "status": ("str", _text(required=False, description="Stage as printed (建成, 新开工 …); empty where none is printed")),
-    "district_adcodes": ("str", _text(required=False, pattern=rf"{ADCODE}(;{ADCODE})*", description="Semicolon-separated")),
-    "district_basis": ("str", _text(DISTRICT_BASES, description="How the district is known: named in the quote, or located")),
-    "box": ("str", _text(required=False, pattern=r"专栏\d+", description="专栏N, empty for the prose")),
+    "subcategory": ("str", _text(description=N_("规划原文的分组：国家级/市级、大型/中型等"))),
+    "status": ("str", _text(required=False, description=N_("原文所写的阶段（建成、新开工等）；原文未写则空"))),
+    "district_adcodes": ("str", _text(required=False, pattern=rf"{ADCODE}(;{ADCODE})*", description=N_("以分号分隔"))),
+    "district_basis": ("str", _text(DISTRICT_BASES, description=N_("区县从何得知：原文写明（named），或按地点确定（located）"))),
+    "box": ("str", _text(required=False, pattern=r"专栏\d+", description=N_("专栏N；正文中为空"))),
     "chapter": ("str", _text(pattern=r"第[一二三四五六七八九十]+章")),
     "section": ("str", _text(required=False, pattern=r"第[一二三四五六七八九十]+节")),
-    "line": ("int", pa.Column("Int64", pa.Check.ge(1), description="Line of data/source/plan.txt holding the quote")),
-    "quote": ("str", _text(description="Verbatim substring of the box text (or the line, for the prose)")),
+    "line": ("int", pa.Column("Int64", pa.Check.ge(1), description=N_("原文所在的 data/source/plan.txt 行号"))),
+    "quote": ("str", _text(description=N_("与专栏文字（正文则为该行）逐字一致的片段"))),
     "lon": ("float", pa.Column(float, pa.Check.in_range(BOUNDS[0], BOUNDS[2]), nullable=True)),
     "lat": ("float", pa.Column(float, pa.Check.in_range(BOUNDS[1], BOUNDS[3]), nullable=True)),
     "precision": (
         "str",
-        _text(PRECISIONS, description="site (own coordinates), district (placed only in its district(s): counted there, no point) or none"),
+        _text(PRECISIONS, description=N_("site（有自己的坐标），district（只定到所在区县：在区县中计数，不画点）或 none")),
     ),
     "site_source": (
         "str",
         _text(
             required=False,
-            description="For a site: the named, licensed source of its coordinates and the id in it (airportsdata … IATA CKG)",
+            description=N_("site 的坐标来源：注明名称与许可的数据源及其中的编号（airportsdata … IATA CKG）"),
         ),
     ),
     "unplaced_reason": (
         "str",
-        _text(UNPLACED_REASONS, required=False, description="For precision none: why, in one of a few words (counted in data/README.md)"),
+        _text(
+            UNPLACED_REASONS, required=False, description=N_("precision 为 none 时的原因，取几个固定说法之一（data/README.md 中有计数）")
+        ),
     ),
-    "note": ("str", _text(required=False, description="Why a project is unplaced, or what a site is")),
+    "note": ("str", _text(required=False, description=N_("项目为何未定位，或该地点是什么"))),
     "zone_id": (
         "str",
-        _text(ZONE_IDS, required=False, description="The zone 第十章第二节 puts the item in, by the paragraph naming it; else empty"),
+        _text(ZONE_IDS, required=False, description=N_("第十章第二节按写到该项的段落将其归入的功能区域；否则为空")),
     ),
     "zone_basis": (
         "str",
-        _text(ZONE_BASES, required=False, description="named: the paragraph names the item; located: the item stands at a place it names"),
+        _text(ZONE_BASES, required=False, description=N_("named：段落写明该项；located：该项位于段落写明的地点")),
     ),
-    "zone_line": ("str", _text(required=False, pattern=r"[1-9]\d*", description="Line of data/source/plan.txt of that paragraph")),
-    "zone_quote": ("str", _text(required=False, description="The clause of that paragraph naming the item or its place, verbatim")),
+    "zone_line": ("str", _text(required=False, pattern=r"[1-9]\d*", description=N_("该段落在 data/source/plan.txt 中的行号"))),
+    "zone_quote": ("str", _text(required=False, description=N_("该段落中写到该项或其地点的分句，照原文"))),
 }
 
 
@@ -178,46 +181,46 @@ WORK_KINDS = (
 LINEAR_WORKS = {
     "work_id": (
         "str",
-        _text(unique=True, pattern=r"(zl\d\d|text)-L\d\d", description="zlNN-Lnn for 专栏NN, text-Lnn for the prose, in the order printed"),
+        _text(unique=True, pattern=r"(zl\d\d|text)-L\d\d", description=N_("专栏NN为 zlNN-Lnn，正文为 text-Lnn，按原文顺序")),
     ),
-    "name_zh": ("str", _text(description="The work as printed")),
-    "kind": ("str", _text(WORK_KINDS, description="铁路, 高速公路, 桥梁, 输变电, 气田 …")),
-    "status": ("str", _text(required=False, description="Stage as printed; empty where none")),
-    "box": ("str", _text(required=False, pattern=r"专栏\d+", description="专栏N, empty for the prose")),
+    "name_zh": ("str", _text(description=N_("工程名称，照原文"))),
+    "kind": ("str", _text(WORK_KINDS, description=N_("铁路、高速公路、桥梁、输变电、气田等"))),
+    "status": ("str", _text(required=False, description=N_("原文所写的阶段；原文未写则空"))),
+    "box": ("str", _text(required=False, pattern=r"专栏\d+", description=N_("专栏N；正文中为空"))),
     "chapter": ("str", _text(pattern=r"第[一二三四五六七八九十]+章")),
     "section": ("str", _text(pattern=r"第[一二三四五六七八九十]+节")),
-    "line": ("int", pa.Column("Int64", pa.Check.ge(1), description="Line of data/source/plan.txt holding the quote")),
-    "quote": ("str", _text(description="Verbatim substring of the box text (or the line, for the prose)")),
+    "line": ("int", pa.Column("Int64", pa.Check.ge(1), description=N_("原文所在的 data/source/plan.txt 行号"))),
+    "quote": ("str", _text(description=N_("与专栏文字（正文则为该行）逐字一致的片段"))),
     "district_adcodes": (
         "str",
-        _text(required=False, pattern=rf"{ADCODE}(;{ADCODE})*", description="The districts the work's name names, in the order named"),
+        _text(required=False, pattern=rf"{ADCODE}(;{ADCODE})*", description=N_("工程名称写到的区县，按写到的顺序")),
     ),
-    "named_places": ("str", _text(required=False, description="The names in the work's name that gave those districts, 、-separated")),
+    "named_places": ("str", _text(required=False, description=N_("工程名称中据以确定这些区县的地名，以“、”分隔"))),
     "schematic": (
         "bool",
-        pa.Column(bool, description="True where two or more districts are named: drawn as a dotted 示意 link between their points"),
+        pa.Column(bool, description=N_("写到两个及以上区县时为真：在其点之间画虚线示意连线")),
     ),
-    "reason": ("str", _text(required=False, description="Why no link is drawn (empty when schematic)")),
+    "reason": ("str", _text(required=False, description=N_("不画连线的原因（schematic 为真时为空）"))),
 }
 
 
 # Why a place the prose names is no item of the map (prose_places.csv); counted in data/README.md.
 PROSE_REASONS = ("历史（“十二五”成就）", "功能区域定位", "描述性提及", "重复已记录项目", "无具体建设内容")
 PROSE_PLACES = {
-    "mention_id": ("str", _text(unique=True, pattern=r"pp-\d{3}", description="编号 pp-NNN，按规划原文顺序")),
-    "chapter": ("str", _text(pattern=r"第[一二三四五六七八九十]+章", description="章")),
-    "section": ("str", _text(required=False, pattern=r"第[一二三四五六七八九十]+节", description="节；章的导语中为空")),
-    "line": ("int", pa.Column("Int64", pa.Check.ge(1), description="data/source/plan.txt 的行号（正文，不在专栏内）")),
-    "clause": ("str", _text(description="提到地名的分句，与原文逐字一致")),
-    "places": ("str", _text(description="分句所写的地名，照原文，以“、”分隔")),
-    "reason": ("str", _text(PROSE_REASONS, description="不作为地图项目的原因")),
+    "mention_id": ("str", _text(unique=True, pattern=r"pp-\d{3}", description=N_("编号 pp-NNN，按规划原文顺序"))),
+    "chapter": ("str", _text(pattern=r"第[一二三四五六七八九十]+章", description=N_("章"))),
+    "section": ("str", _text(required=False, pattern=r"第[一二三四五六七八九十]+节", description=N_("节；章的导语中为空"))),
+    "line": ("int", pa.Column("Int64", pa.Check.ge(1), description=N_("data/source/plan.txt 的行号（正文，不在专栏内）"))),
+    "clause": ("str", _text(description=N_("提到地名的分句，与原文逐字一致"))),
+    "places": ("str", _text(description=N_("分句所写的地名，照原文，以“、”分隔"))),
+    "reason": ("str", _text(PROSE_REASONS, description=N_("不作为地图项目的原因"))),
     "repeats": (
         "str",
         _text(
             required=False,
             pattern=r"[A-Za-z0-9-]+(;[A-Za-z0-9-]+)*",
-            description="原因为重复已记录项目时，所重复的项目编号（project_id 或 work_id），以“;”分隔",
+            description=N_("原因为重复已记录项目时，所重复的项目编号（project_id 或 work_id），以“;”分隔"),
         ),
     ),
-    "note": ("str", _text(required=False, description="说明")),
+    "note": ("str", _text(required=False, description=N_("说明"))),
 }

@@ -9,21 +9,9 @@ README in English; the plan's sentences and the sources' names stay in 简体, n
 
 from __future__ import annotations
 
+from lib.plan import schemas
 from lib.present.i18n import N_, gettext
 
-# The pandera descriptions of data/observations.csv's columns (lib.plan.schemas), marked for the
-# catalogs here; tests/test_view_indicator_data.py holds them equal to the schema's.
-COLUMN_WORDS = {
-    "obs_id": N_("编号：指标.时期.角色"),
-    "period": N_("年份；累计数与“年均”列为规划期"),
-    "role": N_("actual 实际值，target 目标值，published_growth 专栏1“年均”列"),
-    "value": N_("数值；原文无数字处为空"),
-    "qualifier": N_("限定：exact 精确，approx 左右，greater_than ＞，less_than ＜，range 区间，not_applicable ―，none 无数字"),
-    "basis": N_("原文注明的旧口径、新口径、旧标准、新标准"),
-    "price_basis": N_("价格口径：current 当年价，real 实际增速，nominal 名义增速，unstated 原文未说明"),
-    "raw": N_("原文单元格，含换行"),
-    "notes": N_("适用的备注编号，分号分隔"),
-}
 README = N_(
     "# {title}（{box}·{row}）\n\n"
     "来源：{source}。数值照原文；每个数字都写明原文写法（raw 列）。\n"
@@ -40,4 +28,6 @@ README = N_(
 
 
 def column_words(name: str, lang: str) -> str:
-    return gettext(lang)(COLUMN_WORDS[name]) if name in COLUMN_WORDS else name
+    """A column's meaning in ``lang``: its schema's description (marked for the catalogs where it is written, lib.plan.schemas)."""
+    spec = schemas.OBSERVATIONS.get(name)
+    return gettext(lang)(spec[1].description) if spec and spec[1].description else name

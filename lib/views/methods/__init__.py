@@ -8,8 +8,10 @@ rows come from ``table_frame``: the View holds no loader and no bytes.
 ``lang`` (issue 27): the English prose is data/methods.en.md (the same sections),
 繁體 is the 简体 prose converted by OpenCC; in both, a Chinese document's title
 (and in English any Chinese printed in the prose) is shown as published, in
-简体, as ``Original``. The dictionary's descriptions and allowed values are the
-schemas' own words, in 简体: an English page quotes them so (``quoted_columns``).
+简体, as ``Original``. The dictionary's descriptions are this project's words, written in the
+schemas (lib/plan, marked ``N_`` for the catalogs) and translated here; its allowed values are
+data, shown as they are, and an English page quotes those in Chinese (``quoted_columns``,
+``DataTable.quoted_rows``).
 The downloads are the data files themselves, the same in every language.
 """
 
@@ -59,7 +61,8 @@ TITLES = (
 )
 TYPES = (N_("文本"), N_("整数"), N_("数值"), N_("是/否"))
 HEADERS = (N_("列"), N_("类型"), N_("说明"), N_("取值"))
-QUOTED_COLUMNS = (2, 3)  # 说明 and 取值: the schemas' words
+DESCRIPTION, ALLOWED = 2, 3  # the dictionary's columns: a description is ours (translated), the allowed values the data's
+QUOTED_COLUMNS = (ALLOWED,)
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,7 @@ class DataTable:
     title: str
     rows: int
     dictionary: Table  # one row per column: its type, meaning and allowed values
+    quoted_rows: tuple[int, ...] = ()  # the rows whose allowed values are Chinese, quoted on a page in another language
 
 
 @dataclass(frozen=True)
@@ -94,7 +98,7 @@ class View:
     boundaries_label: tuple[Block, ...]
     rows_label: str = "{rows} 行"  # "{rows}" filled in by the renderer
     lang: str = DEFAULT
-    # The dictionary's columns (by index) shown as the schemas write them, in this language (简体), or "".
+    # The dictionary's columns (by index) whose cells in a table's quoted_rows are shown as the data has them, in this language (简体), or "".
     quoted_columns: tuple[int, ...] = ()
     quoted_lang: str = ""
     language_note: str = ""
@@ -170,7 +174,8 @@ def outcome_sources(lang: str = DEFAULT):
     return bullets(items)
 
 
-def _dictionary(lang: str = DEFAULT) -> dict[str, Table]:
+def _dictionary(lang: str = DEFAULT) -> dict[str, tuple[Table, tuple[int, ...]]]:
+    """Each table's dictionary in ``lang`` and the rows whose allowed values stay in Chinese (quoted on an English page)."""
     _ = gettext(lang)
     frame = schemas.dictionary({name: spec for name, (_title, spec, _load) in _tables().items()})
     result = {}
@@ -178,11 +183,23 @@ def _dictionary(lang: str = DEFAULT) -> dict[str, Table]:
         shown = rows.drop(columns="表")
         shown = shown[["列", *[c for c in shown.columns if c != "列"]]]
         cells = tuple(tuple("" if value is None else str(value) for value in row) for row in shown.itertuples(index=False))
+        quoted: tuple[int, ...] = ()
         if lang != ZH_CN:
-            # The column's name is a code; its type our word; its description and values the schema's (quoted in English).
-            cells = tuple((column, _(kind), *(hant(c) if lang == ZH_HANT else c for c in quoted)) for column, kind, *quoted in cells)
-        result[name] = Table(tuple(_(h) for h in shown.columns), cells)
+            # The column's name is a code; its type and description our words; its allowed values the data's.
+            cells = tuple((column, _(kind), _(said) if said else "", _allowed(allowed, lang)) for column, kind, said, allowed in cells)
+            quoted = tuple(n for n, row in enumerate(cells) if lang == EN and _HAN.search(row[ALLOWED]))
+        result[name] = (Table(tuple(_(h) for h in shown.columns), cells), quoted)
     return result
+
+
+def _allowed(values: str, lang: str) -> str:
+    """The allowed values as the data has them: in 繁體 converted like the page; in English, ids joined with
+    ", " and Chinese values kept whole (quoted as written, with their 、)."""
+    if lang == ZH_HANT:
+        return hant(values)
+    if not values or _HAN.search(values):
+        return values
+    return gettext(lang)("、").join(values.split("、"))
 
 
 def build(state: State) -> View:
@@ -196,7 +213,7 @@ def build(state: State) -> View:
         dictionary_heading=_("数据字典"),
         dictionary_intro=_("每张表的每一列：类型、含义与允许的取值，直接由校验数据的模式（pandera）生成。"),
         downloads_heading=_("下载"),
-        tables=tuple(DataTable(name, _(title), len(load()), dictionary[name]) for name, (title, _spec, load) in _tables().items()),
+        tables=tuple(DataTable(name, _(title), len(load()), *dictionary[name]) for name, (title, _spec, load) in _tables().items()),
         boundaries_label=(
             paragraph(
                 Strong(_("区县边界")),
@@ -212,7 +229,5 @@ def build(state: State) -> View:
         quoted_lang=ZH_CN if lang == EN else "",
         language_note=""
         if lang == ZH_CN
-        else _(
-            "文件与书名照发布原文（简体中文）列出；数据字典的说明与取值是数据校验模式自己的文字，也照简体中文列出。下载的数据文件各语言相同。"
-        ),
+        else _("文件与书名照发布原文（简体中文）列出；数据字典的取值是数据本身的值，其中的中文照简体中文列出。下载的数据文件各语言相同。"),
     )
