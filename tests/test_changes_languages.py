@@ -43,8 +43,8 @@ def recorded(monkeypatch):
             "Data change log",
             ["1 February 2026 edition", "1 January 2026 edition"],
             ["Changes recorded in this edition: 2.", "No data changed in this edition."],
-            # The glossary's name; the column as the file names it (the data dictionary is in 简体 only); the record as written.
-            ("outcomes.csv", "o_rd_share", "R&D expenditure as a share of GDP", "value", "2.11", "2.10", RECORD.source[0]),
+            # The glossary's name; the column's meaning from the data dictionary's English, then its name; the record as written.
+            ("outcomes.csv", "o_rd_share", "R&D expenditure as a share of GDP", "The value (value)", "2.11", "2.10", RECORD.source[0]),
         ),
         (
             "zh-Hant",

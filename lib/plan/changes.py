@@ -20,7 +20,6 @@ import argparse
 import datetime
 import functools
 import importlib
-import re
 import shutil
 import sys
 from pathlib import Path
@@ -118,8 +117,8 @@ def diff(old: dict[str, pd.DataFrame], new: dict[str, pd.DataFrame], edition: st
 
 @functools.cache
 def column_meanings(folder: Path = DATA_DIR) -> dict[tuple[str, str], str]:
-    """(file, column) → the column's meaning in Chinese, the first words of its schema's description
-    (the data dictionary's): “数值”, “读到这句话的网页”, so the page does not show bare column names."""
+    """(file, column) → its schema's description (the data dictionary's, in 简体, a catalog entry), whose
+    first words name the column on the change log: “数值”, “读到这句话的网页”, not a bare column name."""
     from lib.plan import manifest  # its schema finder imports every lib.plan module: only when asked
 
     found = {}
@@ -129,7 +128,7 @@ def column_meanings(folder: Path = DATA_DIR) -> dict[tuple[str, str], str]:
         if name:
             module, attribute = name.rsplit(".", 1)
             for column, (_dtype, spec) in getattr(importlib.import_module(module), attribute).items():
-                found[(path.name, column)] = re.split(r"[；，：（(]", spec.description or "")[0].strip()
+                found[(path.name, column)] = spec.description or ""
     return found
 
 

@@ -11,6 +11,7 @@ recorded, in 简体, and the View says so (``record_lang``) so each renderer mar
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from lib.plan import changes, data
@@ -90,11 +91,11 @@ def _table(rows: list[dict], lang: str = ZH_CN) -> Table:
     cells, links = [], []
     for row in rows:
         indicator, field = row["indicator_id"], row["field"]
-        meaning = meanings.get((row["file"], field), "")
+        # The column's meaning: the first words of its description in the data dictionary, in the page's language.
+        meaning = re.split(r"[；，：（(;:]", _(meanings[row["file"], field]))[0].strip() if meanings.get((row["file"], field)) else ""
         column = field
-        # The data dictionary's meanings are written in 简体 only: English names the column as the file does.
-        if meaning and field and lang != EN:
-            column = f"{meaning}（{field}）" if lang == ZH_CN else f"{hant(meaning)}（{field}）"
+        if meaning and field:
+            column = f"{meaning[:1].upper()}{meaning[1:]} ({field})" if lang == EN else f"{meaning}（{field}）"
         name = term(names[indicator], "indicator", lang) if indicator in names else ""
         old, new = (whole_row.get(row[key], row[key]) for key in ("old", "new"))
         cells.append((row["file"], row["row"], name, column, old, new, row["source"]))
