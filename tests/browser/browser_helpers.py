@@ -113,3 +113,50 @@ UNMARKED_HAN = """() => {
   if (han.test(document.title)) found.push('title=' + document.title);
   return found;
 }"""
+
+
+# axe-core as tests/a11y/package-lock.json pins it (npm ci there), with the WCAG 2.0 and 2.1 A and AA
+# rules and the two best-practice rules this project had broken. test_a11y.py runs it on every page,
+# the language walk on the translated app pages.
+AXE = ROOT / "tests" / "a11y" / "node_modules" / "axe-core" / "axe.min.js"
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+ALSO = ["heading-order", "label-title-only"]
+RUN_AXE = """([tags, also]) => axe.run(document, {
+  runOnly: {type: 'tag', values: tags},
+  rules: Object.fromEntries(also.map(rule => [rule, {enabled: true}])),
+  resultTypes: ['violations'],
+})"""
+
+
+def violations(page: Page, where: str) -> list[str]:
+    """axe's violations on the page as it stands, one readable line per element."""
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.add_script_tag(path=str(AXE))
+    found = page.evaluate(RUN_AXE, [TAGS, ALSO])["violations"]
+    return [
+        f"{v['id']} ({v['impact']}) · {where} · {' '.join(map(str, node['target']))} · {v['help']}: {node['failureSummary']}"
+        for v in found
+        for node in v["nodes"]
+    ]
+
+
+# Past the right edge: an element not inside a frame of its own that scrolls (st.dataframe, Vega, the
+# map, or a box whose overflow-x scrolls: 功能区域地图's lists on a phone). Each such frame is
+# itself checked, so a frame wider than the screen still fails.
+OUTSIDE = """() => [...document.querySelectorAll('[data-testid=stMain] *')]
+  .filter(e => !e.closest('[data-testid=stDataFrame], [data-testid=stVegaLiteChart], [data-testid=stDeckGlJsonChart]'))
+  .filter(e => { for (let a = e.parentElement; a && a.dataset.testid !== 'stMain'; a = a.parentElement)
+    if (['auto', 'scroll'].includes(getComputedStyle(a).overflowX)) return false; return true; })
+  .filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.right > window.innerWidth + 1; })
+  .slice(0, 5).map(e => `<${e.tagName.toLowerCase()}> ${Math.round(e.getBoundingClientRect().right)} px: ${(e.innerText || '').slice(0, 40)}`)"""
+
+
+def assert_fits_a_phone_with_its_sections_open(page: Page, where: str) -> None:
+    """Every expander opened: nothing runs past the screen, scrolled or clipped."""
+    closed = page.locator("[data-testid=stExpander] details:not([open]) > summary")
+    while closed.count():
+        closed.first.click()
+    wait_until_idle(page)
+    width = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
+    assert width[0] <= width[1] + 1, f"{where} is {width[0]} px wide in a {width[1]} px window"
+    assert page.evaluate(OUTSIDE) == [], f"{where}: past the right edge"

@@ -17,15 +17,12 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from bake import serve
-from browser_helpers import ROOT, SCREENSHOTS, wait_until_idle
+from browser_helpers import AXE, SCREENSHOTS, assert_fits_a_phone_with_its_sections_open, violations, wait_until_idle
 from lib.present import i18n, routes
 from lib.present.blocks import Target
 
 pytestmark = pytest.mark.browser
 
-AXE = ROOT / "tests" / "a11y" / "node_modules" / "axe-core" / "axe.min.js"
-TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-ALSO = ["heading-order", "label-title-only"]
 SIZES = {"1280x720": (1280, 720), "390x844": (390, 844)}
 
 # Every page in app.py's navigation, the studio in presenter mode and as a handout, a zone
@@ -76,26 +73,11 @@ TRANSLATED_STATIC_PAGES = [
     for lang in (i18n.EN, i18n.ZH_HANT)
     if (path := routes.static_path(routes.with_lang(Target(page), lang)))
 ]
+# The translated app pages' axe run and phone check are part of their walk
+# (test_languages_walk_in_browser.py: one load a page and size, not three).
+SIMPLIFIED_APP_PAGES = list(APP_PAGES)
 APP_PAGES += TRANSLATED_APP_PAGES
 STATIC_PAGES += TRANSLATED_STATIC_PAGES
-
-RUN_AXE = """([tags, also]) => axe.run(document, {
-  runOnly: {type: 'tag', values: tags},
-  rules: Object.fromEntries(also.map(rule => [rule, {enabled: true}])),
-  resultTypes: ['violations'],
-})"""
-
-
-def violations(page: Page, where: str) -> list[str]:
-    """axe's violations on the page as it stands, one readable line per element."""
-    if not page.evaluate("() => typeof window.axe === 'object'"):
-        page.add_script_tag(path=str(AXE))
-    found = page.evaluate(RUN_AXE, [TAGS, ALSO])["violations"]
-    return [
-        f"{v['id']} ({v['impact']}) · {where} · {' '.join(map(str, node['target']))} · {v['help']}: {node['failureSummary']}"
-        for v in found
-        for node in v["nodes"]
-    ]
 
 
 @pytest.fixture(scope="module")
@@ -141,7 +123,7 @@ def test_the_gate_sees_a_violation(tabs):
 
 
 @pytest.mark.parametrize("size", SIZES)
-@pytest.mark.parametrize("path", APP_PAGES)
+@pytest.mark.parametrize("path", SIMPLIFIED_APP_PAGES)
 def test_every_app_page_passes_axe(tabs, app_url, path, size):
     page = tabs("app", size)
     page.goto(app_url + path)
@@ -252,31 +234,14 @@ def test_a_select_box_without_a_match_says_so_in_chinese(tabs, app_url):
     assert not found, "\n" + "\n".join(sorted(found))
 
 
-# Past the right edge: an element not inside a frame of its own that scrolls (st.dataframe, Vega, the
-# map, or a box whose overflow-x scrolls: 功能区域地图's lists on a phone). Each such frame is
-# itself checked, so a frame wider than the screen still fails.
-OUTSIDE = """() => [...document.querySelectorAll('[data-testid=stMain] *')]
-  .filter(e => !e.closest('[data-testid=stDataFrame], [data-testid=stVegaLiteChart], [data-testid=stDeckGlJsonChart]'))
-  .filter(e => { for (let a = e.parentElement; a && a.dataset.testid !== 'stMain'; a = a.parentElement)
-    if (['auto', 'scroll'].includes(getComputedStyle(a).overflowX)) return false; return true; })
-  .filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.right > window.innerWidth + 1; })
-  .slice(0, 5).map(e => `<${e.tagName.toLowerCase()}> ${Math.round(e.getBoundingClientRect().right)} px: ${(e.innerText || '').slice(0, 40)}`)"""
-
-
-@pytest.mark.parametrize("path", APP_PAGES)
+@pytest.mark.parametrize("path", SIMPLIFIED_APP_PAGES)
 def test_no_app_page_is_wider_than_a_phone_with_its_sections_open(tabs, app_url, path):
     """At 390×844, every expander opened: nothing runs past the screen, scrolled or clipped.
     Tables and charts that scroll inside their own frame (st.dataframe, Vega, the map) are theirs."""
     page = tabs("app", "390x844")
     page.goto(app_url + path)
     wait_until_idle(page)
-    closed = page.locator("[data-testid=stExpander] details:not([open]) > summary")
-    while closed.count():
-        closed.first.click()
-    wait_until_idle(page)
-    width = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
-    assert width[0] <= width[1] + 1, f"{path} is {width[0]} px wide in a {width[1]} px window"
-    assert page.evaluate(OUTSIDE) == [], f"{path}: past the right edge"
+    assert_fits_a_phone_with_its_sections_open(page, path)
 
 
 NAVIGATION = ["概览", "指标总览", "指标轨迹", "指标对比", "情景推演", "2020年完成情况", "功能区域地图", "规划原文", "数据与方法"]

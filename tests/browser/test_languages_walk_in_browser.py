@@ -15,7 +15,16 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from bake import serve
-from browser_helpers import SCREENSHOTS, UNMARKED_HAN, assert_healthy, assert_no_overflow, assert_no_truncated_metric, wait_until_idle
+from browser_helpers import (
+    SCREENSHOTS,
+    UNMARKED_HAN,
+    assert_fits_a_phone_with_its_sections_open,
+    assert_healthy,
+    assert_no_overflow,
+    assert_no_truncated_metric,
+    violations,
+    wait_until_idle,
+)
 from language_scan import NOISE
 from lib.present import i18n, routes
 from lib.present.blocks import Target
@@ -93,6 +102,11 @@ def test_every_translated_app_page(watched: Page, app_url, lang, page_name, size
     if listed:
         assert current.evaluate("a => new URL(a.href).pathname") == own
     shot(watched, f"app-{page_name}-{lang}-{size}")
+    # The accessibility gate's checks on this very load (test_a11y.py leaves the translated pages to this walk).
+    found = violations(watched, f"app {path} {size}")
+    assert not found, "\n" + "\n".join(found)
+    if size == "390x844":
+        assert_fits_a_phone_with_its_sections_open(watched, path)
 
 
 @pytest.fixture(scope="module")
