@@ -57,14 +57,15 @@ def drawn(writer: Writer, stem: str, vega: dict, svg: str, fits: bool = True, **
 
 def bake_tables(writer: Writer) -> None:
     """/indicators/ in each language: /indicators/ (简体), /en/indicators/ and /zh-hant/indicators/ (issue 27)."""
-    trajectory = trajectory_view(trajectories.State().indicator)
-    ranking = {
-        "heading": trajectory.ranking_heading,
-        "caption": trajectory.ranking_caption,
-        "chart": chart_files(writer, routes.INDICATORS, trajectory.ranking_chart),
-    }
     for lang in i18n.LANGS:
         url = i18n.localized(routes.INDICATORS, lang)
+        # 指标轨迹's ranking, in this language (its View is translated: issue 27).
+        trajectory = trajectory_view(trajectories.State().indicator, lang)
+        ranking = {
+            "heading": trajectory.ranking_heading,
+            "caption": trajectory.ranking_caption,
+            "chart": chart_files(writer, url, trajectory.ranking_chart),
+        }
         views = table_views(lang)
         for table, view in views.items():
             writer.file(f"{url}{view.csv_name}", indicators.csv_bytes(indicators.State(table=table, lang=lang)))
@@ -82,9 +83,7 @@ def bake_tables(writer: Writer) -> None:
             views=views,
             first=first,
             pillars=pillars,
-            # 指标轨迹's ranking is drawn in 简体 only until that page is translated: the other
-            # languages link to it on the 简体 page rather than show Chinese words unmarked.
-            ranking=ranking if lang == i18n.DEFAULT else None,
+            ranking=ranking,
             counts_format=first.counts_format,
             empty=first.empty_message,
         )

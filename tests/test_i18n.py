@@ -96,3 +96,22 @@ def test_the_update_command_writes_the_catalogs_the_repository_holds(tmp_path):
 def test_hant_converts_until_the_text_holds(simplified, traditional):
     assert i18n.hant(simplified) == traditional
     assert i18n.hant(traditional) == traditional
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "joined"),
+    [
+        ("en", ("Ranked by pace.", "", "“Achieved ÷ required” compares…"), "Ranked by pace. “Achieved ÷ required” compares…"),
+        ("zh-CN", ("按增速排序。", "“实际÷所需”比较…"), "按增速排序。“实际÷所需”比较…"),
+        ("zh-Hant", ("按增速排序。", "比較…"), "按增速排序。比較…"),
+    ],
+)
+def test_sentences_follow_each_other_as_the_language_writes_them(lang, said, joined):
+    assert i18n.sentences(lang, *said) == joined
+
+
+def test_the_english_ranking_caption_spaces_its_sentences():
+    from lib.views import trajectories
+
+    caption = trajectories.build(trajectories.State(lang="en")).ranking_caption
+    assert ".“" not in caption and ". “" in caption

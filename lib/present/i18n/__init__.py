@@ -125,3 +125,9 @@ def term(text: str, kind: str, lang: str) -> str:
 def localized(path: str, lang: str) -> str:
     """A static path in ``lang``'s folder: ``/`` → ``/en/``."""
     return PREFIXES.get(lang, "") + path
+
+
+def sentences(lang: str, *said: str) -> str:
+    """Sentences one after another as the language writes them: a space after an English full stop,
+    none after a Chinese “。” (“…levels.“Achieved ÷ required”…” ran together in English)."""
+    return (" " if lang == EN else "").join(text for text in said if text)

@@ -92,7 +92,8 @@ def _table(rows: list[dict], lang: str = ZH_CN) -> Table:
     for row in rows:
         indicator, field = row["indicator_id"], row["field"]
         # The column's meaning: the first words of its description in the data dictionary, in the page's language.
-        meaning = re.split(r"[；，：（(;:]", _(meanings[row["file"], field]))[0].strip() if meanings.get((row["file"], field)) else ""
+        description = meanings.get((row["file"], field), "")
+        meaning = re.split(r"[；，：（(;:]", _(description))[0].strip() if description else ""
         column = field
         if meaning and field:
             column = f"{meaning[:1].upper()}{meaning[1:]} ({field})" if lang == EN else f"{meaning}（{field}）"

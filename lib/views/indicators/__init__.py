@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from lib.engine import tables
 from lib.plan import data, outcomes, schemas
 from lib.present.blocks import Link, target
-from lib.present.i18n import DEFAULT, N_, ZH_CN, gettext, term
+from lib.present.i18n import DEFAULT, N_, ZH_CN, gettext, sentences, term
 from lib.views import query as q
 from lib.views.indicators import outcome_filter
 from lib.views.indicators.columns import COMPACT_ROW_HEIGHT as COMPACT_ROW_HEIGHT  # tests/test_view_indicators.py
@@ -187,7 +187,9 @@ def build(state: State) -> View:
     compact_hint = _("点选一行可看完整数值与出处。")
     return View(
         title=_("指标总览"),
-        intro=_("专栏1、专栏2按原表顺序、编号与分组列出，数值照原文（含“左右”“＞”“【】”），右侧为计算列。") + _(tables.DIFFICULTY_NOTE),
+        intro=sentences(
+            lang, _("专栏1、专栏2按原表顺序、编号与分组列出，数值照原文（含“左右”“＞”“【】”），右侧为计算列。"), _(tables.DIFFICULTY_NOTE)
+        ),
         table=state.table,
         table_labels={number: _(label) for number, label in TABLE_LABELS.items()},
         search_label=_("搜索指标"),

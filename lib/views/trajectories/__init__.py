@@ -25,7 +25,7 @@ from lib.plan.milestones import direction_words
 from lib.plan.series import DEFAULT_SERIES, related_text_targets, series_catalogue, series_labels, series_spellings
 from lib.present import blocks, charts, ranking_chart, routes
 from lib.present.blocks import Block, Chart, Link, Strong, Table, bullets, paragraph
-from lib.present.i18n import DEFAULT, EN, N_, ZH_CN, ZH_HANT, gettext, hant, term
+from lib.present.i18n import DEFAULT, EN, N_, ZH_CN, ZH_HANT, gettext, hant, sentences, term
 from lib.views import query as q
 from lib.views.query import Notice, Query
 from lib.views.trajectories import languages as words
@@ -242,7 +242,9 @@ def build(state: State) -> View:
         related_heading=_("正文中的相关目标"),
         related=_related(state.indicator, lang),
         ranking_heading=_(RANKING_HEADING),
-        ranking_caption=_("水平类指标按2016—2020年所需年均增速排序，旁边是2011—2015年按公布水平计算的年均增速。") + _(DIFFICULTY_NOTE),
+        ranking_caption=sentences(
+            lang, _("水平类指标按2016—2020年所需年均增速排序，旁边是2011—2015年按公布水平计算的年均增速。"), _(DIFFICULTY_NOTE)
+        ),
         ranking_chart=_ranking_chart(lang),
         lang=lang,
         quote_lang=ZH_CN if translated else "",
