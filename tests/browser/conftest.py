@@ -41,6 +41,17 @@ def app_url():
         yield f"http://127.0.0.1:{port}"
 
 
+@pytest.fixture(scope="module")
+def site_url(baked_site):
+    """The session's bake served by bake.serve on a free port, for one test module."""
+    from bake import serve
+
+    site = serve.start(baked_site[0], 0)
+    yield f"http://127.0.0.1:{site.server_address[1]}"
+    site.shutdown()
+    site.server_close()
+
+
 @pytest.fixture()
 def watched(page: Page):
     """The page, with every console error and failed request collected."""

@@ -16,7 +16,6 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from bake import serve
 from browser_helpers import AXE, SCREENSHOTS, assert_fits_a_phone_with_its_sections_open, violations, wait_until_idle
 from lib.present import i18n, routes
 from lib.present.blocks import Target
@@ -78,14 +77,6 @@ TRANSLATED_STATIC_PAGES = [
 SIMPLIFIED_APP_PAGES = list(APP_PAGES)
 APP_PAGES += TRANSLATED_APP_PAGES
 STATIC_PAGES += TRANSLATED_STATIC_PAGES
-
-
-@pytest.fixture(scope="module")
-def site_url(baked_site):
-    server = serve.start(baked_site[0], 0)
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,6 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from bake import serve
 from browser_helpers import ENGLISH, SCREENSHOTS, VIEWPORTS, assert_no_overflow
 
 pytestmark = pytest.mark.browser
@@ -31,14 +30,6 @@ TOO_SMALL = """(size) => [...document.querySelectorAll('header.site a, footer.si
   .map(a => [a.textContent.trim(), a.getBoundingClientRect()])
   .filter(([, box]) => box.width < size || box.height < size)
   .map(([text, box]) => `${text}: ${Math.round(box.width)}×${Math.round(box.height)}`)"""
-
-
-@pytest.fixture(scope="module")
-def site_url(baked_site):
-    server = serve.start(baked_site[0], 0)
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
 
 
 def _watched(browser, viewport):

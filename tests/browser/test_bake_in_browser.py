@@ -15,7 +15,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from bake import serve, studio
+from bake import studio
 from browser_helpers import SCREENSHOTS, assert_no_overflow
 from lib.engine import tables
 from lib.plan import data
@@ -31,14 +31,6 @@ FILTER_WORDS = "森林"  # 专栏2's 森林增长 and its two sub-rows
 SORT_COLUMN = "2015年"
 GDP_REAL = 7.0  # the studio's preset “经济放缓：实际增长7%”
 VISIBLE = "() => [...document.querySelectorAll('#table2 tbody tr:not([hidden])')].map(r => r.dataset.id)"
-
-
-@pytest.fixture(scope="module")
-def site_url(baked_site):
-    server = serve.start(baked_site[0], 0)
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
 
 
 def _watch(page):

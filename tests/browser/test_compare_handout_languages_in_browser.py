@@ -15,7 +15,6 @@ import io
 import pytest
 from playwright.sync_api import Page, expect
 
-from bake import serve
 from browser_helpers import SCREENSHOTS, UNMARKED_HAN, VIEWPORTS, assert_healthy, assert_no_overflow, wait_until_idle
 from lib.engine.tables import PLAN_TITLE
 from lib.views import changes, compare, handout, not_found
@@ -131,13 +130,6 @@ def test_the_app_s_not_found_page(watched: Page, app_url, lang, size):
     watched.get_by_role("link", name=view.home.label).click()
     expect(watched.locator("h1").first).not_to_have_text(view.title, timeout=60_000)
     assert f"lang={lang}" in watched.url
-
-
-@pytest.fixture(scope="module")
-def site_url(baked_site):
-    server = serve.start(baked_site[0], 0)
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
 
 
 @pytest.mark.parametrize("size", SIZES)

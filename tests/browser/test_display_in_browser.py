@@ -9,7 +9,6 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from bake import serve
 from browser_helpers import SCREENSHOTS, VIEWPORTS, assert_healthy, assert_no_english, assert_no_overflow, wait_until_idle
 from lib.present import display
 from lib.views import trajectories
@@ -69,14 +68,6 @@ def _measured(page, selector: str) -> None:
     found = page.evaluate(CONTRAST, selector)
     assert found["size"] >= LEAST_BODY_PX, found
     assert found["ratio"] >= LEAST_RATIO, found
-
-
-@pytest.fixture(scope="module")
-def site_url(baked_site):
-    server = serve.start(baked_site[0], 0)
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS.values(), ids=VIEWPORTS.keys())

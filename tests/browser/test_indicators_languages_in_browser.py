@@ -9,7 +9,6 @@ overflows the window or is cut inside a cell at 1280×720 and 390×844.
 import pytest
 from playwright.sync_api import Page, expect
 
-from bake import serve
 from browser_helpers import SCREENSHOTS, UNMARKED_HAN, VIEWPORTS, assert_healthy, assert_no_overflow, wait_until_idle
 from lib.present.i18n import hant
 from lib.views import indicators
@@ -83,13 +82,6 @@ def test_the_app_switch_keeps_the_filters(watched: Page, app_url):
     expect(watched.get_by_role("heading", name=title("zh-Hant"), exact=True)).to_be_visible()
     assert "attribute=" in watched.url and "lang=zh-Hant" in watched.url
     assert_healthy(watched)
-
-
-@pytest.fixture(scope="module")
-def site_url(baked_site):
-    server = serve.start(baked_site[0], 0)
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
 
 
 @pytest.mark.parametrize("size", SIZES)

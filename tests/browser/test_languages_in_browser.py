@@ -8,7 +8,6 @@ English must show no Han character outside an element marked as Chinese
 import pytest
 from playwright.sync_api import Page, expect
 
-from bake import serve
 from browser_helpers import (
     SCREENSHOTS,
     UNMARKED_HAN,
@@ -74,13 +73,6 @@ def test_an_unknown_language_is_refused_in_both_languages(watched: Page, app_url
     expect(watched.get_by_text("lang=fr")).to_be_visible()
     expect(watched.locator("html")).to_have_attribute("lang", "zh-CN")
     assert_healthy(watched)
-
-
-@pytest.fixture(scope="module")
-def site_url(baked_site):
-    server = serve.start(baked_site[0], 0)
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
 
 
 @pytest.mark.parametrize("size", list(VIEWPORTS))

@@ -14,7 +14,6 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from bake import serve
 from browser_helpers import (
     SCREENSHOTS,
     UNMARKED_HAN,
@@ -107,14 +106,6 @@ def test_every_translated_app_page(watched: Page, app_url, lang, page_name, size
     assert not found, "\n" + "\n".join(found)
     if size == "390x844":
         assert_fits_a_phone_with_its_sections_open(watched, path)
-
-
-@pytest.fixture(scope="module")
-def site_url(baked_site):
-    server = serve.start(baked_site[0], 0)
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -10,20 +10,11 @@ from urllib.parse import unquote
 import pytest
 from playwright.sync_api import Page, expect
 
-from bake import serve
 from browser_helpers import SCREENSHOTS, assert_no_overflow
 
 pytestmark = pytest.mark.browser
 VIEWPORTS = {"projector": (1280, 720), "phone": (390, 844)}
 HIGHLIGHT = "rgb(253, 230, 138)"  # site.css: a sentence a link landed on
-
-
-@pytest.fixture(scope="module")
-def site_url(baked_site):
-    server = serve.start(baked_site[0], 0)
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
 
 
 def _watch(page: Page) -> list[str]:

@@ -8,7 +8,6 @@ at 1280×720 and 390×844; no console error. /en/search/ searches the English pa
 import pytest
 from playwright.sync_api import Page, expect
 
-from bake import serve
 from browser_helpers import SCREENSHOTS, UNMARKED_HAN, VIEWPORTS, assert_healthy, assert_no_overflow, wait_until_idle
 from lib.views import methods, plan_reader
 
@@ -76,14 +75,6 @@ def test_the_app_reader_keeps_the_language_from_a_result_to_its_sentence(watched
     expect(watched.locator("html")).to_have_attribute("lang", "en")
     expect(watched.locator('[lang="zh-CN"] #p-373-1')).to_be_attached()
     assert_healthy(watched)
-
-
-@pytest.fixture(scope="module")
-def site_url(baked_site):
-    server = serve.start(baked_site[0], 0)
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
 
 
 # Each static page and its 简体 path; its h1 is read from its View in the test (``heading``), not at import.

@@ -11,7 +11,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from bake import charts, serve
+from bake import charts
 from browser_helpers import SCREENSHOTS, assert_healthy, assert_no_english, assert_no_overflow, wait_until_idle
 from lib.present.formula import run as run_program
 from lib.views import scenarios
@@ -46,14 +46,6 @@ def _watch(page) -> list[str]:
     page.on("pageerror", lambda e: problems.append(f"pageerror: {e}"))
     page.on("response", lambda r: problems.append(f"{r.status} {r.url}") if r.status >= 400 else None)
     return problems
-
-
-@pytest.fixture(scope="module")
-def site_url(baked_site):
-    server = serve.start(baked_site[0], 0)
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
 
 
 @pytest.mark.parametrize("viewport", SIZES.values(), ids=SIZES.keys())

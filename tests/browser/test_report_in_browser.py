@@ -7,18 +7,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from bake import serve
 from browser_helpers import SCREENSHOTS
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def site_url(baked_site):
-    server = serve.start(baked_site[0], 0)
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
 
 
 def test_the_report_card_prints_on_one_page(page, site_url):

@@ -8,7 +8,6 @@ nothing overflows or is cut at the three sizes; every link keeps the language.
 import pytest
 from playwright.sync_api import Page, expect
 
-from bake import serve
 from browser_helpers import SCREENSHOTS, UNMARKED_HAN, VIEWPORTS, alternates, assert_healthy, assert_no_overflow, wait_until_idle
 from lib.views import report_card
 
@@ -50,13 +49,6 @@ def test_the_app_report_card(watched: Page, app_url, lang, size):
     assert_healthy(watched)
     assert_no_overflow(watched)
     shot(watched, f"report-{lang}-app-{size}")
-
-
-@pytest.fixture(scope="module")
-def site_url(baked_site):
-    server = serve.start(baked_site[0], 0)
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
 
 
 @pytest.mark.parametrize("size", list(VIEWPORTS))

@@ -11,7 +11,6 @@ the related sentences, the pace section's words, the data links, the frame): the
 import pytest
 from playwright.sync_api import Page, expect
 
-from bake import serve
 from browser_helpers import SCREENSHOTS, UNMARKED_HAN, VIEWPORTS, assert_healthy, assert_no_overflow, wait_until_idle
 from lib.views import trajectories
 
@@ -108,13 +107,6 @@ def test_the_app_switch_keeps_the_indicator(watched: Page, app_url):
     wait_until_idle(watched)
     expect(watched.get_by_role("heading", name="指標軌跡", exact=True)).to_be_visible()
     assert_healthy(watched)
-
-
-@pytest.fixture(scope="module")
-def site_url(baked_site):
-    server = serve.start(baked_site[0], 0)
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
 
 
 @pytest.mark.parametrize("size", SIZES)
