@@ -160,3 +160,24 @@ def assert_fits_a_phone_with_its_sections_open(page: Page, where: str) -> None:
     width = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
     assert width[0] <= width[1] + 1, f"{where} is {width[0]} px wide in a {width[1]} px window"
     assert page.evaluate(OUTSIDE) == [], f"{where}: past the right edge"
+
+
+def metric(page: Page, label: str):
+    """The value of the studio metric whose label holds ``label``."""
+    return page.get_by_test_id("stMetric").filter(has_text=label).get_by_test_id("stMetricValue")
+
+
+def assert_nothing_cut(page: Page) -> None:
+    """No text on the page is cut to a “…”: no metric's value, label or delta overflows its box,
+    no element that ellipsises (text-overflow) overflows, and no chart text (Vega's own “…” on a
+    title or label too long for its room) ends in one."""
+    cut = page.evaluate(
+        """() => [...document.querySelectorAll('[data-testid=stMain] *')]
+              .filter(e => e.scrollWidth > e.clientWidth + 1 && e.innerText && e.innerText.trim()
+                           && (e.closest('[data-testid=stMetric]') && e.children.length === 0
+                               || getComputedStyle(e).textOverflow === 'ellipsis'))
+              .map(e => e.innerText)"""
+    )
+    assert not cut, cut
+    in_charts = page.locator("[data-testid=stVegaLiteChart] svg text").all_text_contents()
+    assert not [text for text in in_charts if "…" in text], in_charts

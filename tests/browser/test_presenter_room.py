@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from bench.stream import server
-from browser_helpers import SCREENSHOTS, VIEWPORTS, assert_task_clean, wait_until_idle
+from browser_helpers import SCREENSHOTS, VIEWPORTS, assert_nothing_cut, assert_task_clean, metric, wait_until_idle
 from lib.present.qr import qr_svg
 
 pytestmark = pytest.mark.browser
@@ -28,26 +28,6 @@ SECTIONS = {
 def watched(watched: Page):
     watched.set_default_timeout(60_000)  # two cores shared with other sessions
     return watched
-
-
-def metric(page: Page, label: str):
-    return page.get_by_test_id("stMetric").filter(has_text=label).get_by_test_id("stMetricValue")
-
-
-def assert_nothing_cut(page: Page) -> None:
-    """No text on the page is cut to a “…”: no metric's value, label or delta overflows its box,
-    no element that ellipsises (text-overflow) overflows, and no chart text (Vega's own “…” on a
-    title or label too long for its room) ends in one."""
-    cut = page.evaluate(
-        """() => [...document.querySelectorAll('[data-testid=stMain] *')]
-              .filter(e => e.scrollWidth > e.clientWidth + 1 && e.innerText && e.innerText.trim()
-                           && (e.closest('[data-testid=stMetric]') && e.children.length === 0
-                               || getComputedStyle(e).textOverflow === 'ellipsis'))
-              .map(e => e.innerText)"""
-    )
-    assert not cut, cut
-    in_charts = page.locator("[data-testid=stVegaLiteChart] svg text").all_text_contents()
-    assert not [text for text in in_charts if "…" in text], in_charts
 
 
 # A figure then the end of its phrase, with no unit between: “2020年目标：50）”.

@@ -15,6 +15,8 @@ from browser_helpers import (
     assert_healthy,
     assert_no_overflow,
     assert_no_truncated_metric,
+    assert_nothing_cut,
+    metric,
     wait_until_idle,
 )
 from lib.views import scenarios
@@ -31,24 +33,6 @@ QUERIES = {
 def watched(watched: Page):
     watched.set_default_timeout(60_000)  # two cores shared with other sessions
     return watched
-
-
-def metric(page: Page, label: str):
-    return page.get_by_test_id("stMetric").filter(has_text=label).get_by_test_id("stMetricValue")
-
-
-def assert_nothing_cut(page: Page) -> None:
-    """No metric's words overflow their box, no ellipsised element overflows, no chart text ends in “…”."""
-    cut = page.evaluate(
-        """() => [...document.querySelectorAll('[data-testid=stMain] *')]
-              .filter(e => e.scrollWidth > e.clientWidth + 1 && e.innerText && e.innerText.trim()
-                           && (e.closest('[data-testid=stMetric]') && e.children.length === 0
-                               || getComputedStyle(e).textOverflow === 'ellipsis'))
-              .map(e => e.innerText)"""
-    )
-    assert not cut, cut
-    in_charts = page.locator("[data-testid=stVegaLiteChart] svg text").all_text_contents()
-    assert not [text for text in in_charts if "…" in text], in_charts
 
 
 def shot(page: Page, name: str) -> None:

@@ -13,7 +13,7 @@ from urllib.parse import unquote
 import pytest
 from playwright.sync_api import Page, expect
 
-from browser_helpers import SCREENSHOTS, VIEWPORTS, assert_task_clean, reopen, wait_until_idle
+from browser_helpers import SCREENSHOTS, VIEWPORTS, assert_task_clean, metric, reopen, wait_until_idle
 from lib.present.qr import qr_svg
 
 pytestmark = pytest.mark.browser
@@ -26,10 +26,6 @@ def watched(watched: Page):
     # Two cores shared with other sessions: a first render can take longer than Playwright's 30 s.
     watched.set_default_timeout(60_000)
     return watched
-
-
-def metric(page: Page, label: str):
-    return page.get_by_test_id("stMetric").filter(has_text=label).get_by_test_id("stMetricValue")
 
 
 def shot(page: Page, what: str, size) -> None:
